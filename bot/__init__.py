@@ -1,0 +1,1 @@
+"""The assistant: the draft check and its faces (CLI, terminal chat, Telegram)."""

@@ -1,0 +1,194 @@
+"""Match each question of a request to the part of the response that answers it.
+
+Authorities answer in three shapes: under each question (the question repeated, then the
+answer), by number ("1. ... 2. ..."), or with one statement for everything. Questions
+that share one answer ("In response to the 4 questions above") take the next answer given.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from corpus.exemptions import find_exemptions
+from corpus.models import Question
+from corpus.outcome import classify
+
+EXCERPT_CHARS = 400
+
+_WORD = re.compile(r"[a-z0-9]+")
+_STOP = frozenset(
+    "the a an of to in on for and or is are was were be by with from at as it this that you your "
+    "do does did have has had any all what how many much which who when where please provide "
+    "number total information council authority whether if so".split()
+)
+_BOILERPLATE = re.compile(
+    r"\n\s*(?:your rights|if you are (?:unhappy|dissatisfied|not satisfied)|further information\b"
+    r"|advice and assistance|you may re-?use|yours (?:sincerely|faithfully)|kind regards"
+    r"|internal review\b|right to (?:complain|appeal|request)|copyright)",
+    re.I,
+)
+
+
+class _Words:
+    """Lower-case word stream of a text with each word's character span, for fuzzy location."""
+
+    def __init__(self, text: str) -> None:
+        self.spans = [(m.start(), m.end()) for m in _WORD.finditer(text.lower())]
+        words = [text[a:b].lower() for a, b in self.spans]
+        self.joined = " ".join(words)
+        self.offsets: list[int] = []
+        pos = 0
+        for w in words:
+            self.offsets.append(pos)
+            pos += len(w) + 1
+
+    def find_last(self, words: list[str], after_word: int) -> tuple[int, int] | None:
+        """(first, last) word index of the last occurrence of `words` starting after a word."""
+        if not words:
+            return None
+        needle = " ".join(words)
+        at = self.joined.rfind(needle)
+        while at != -1:
+            first = bisect.bisect_left(self.offsets, at)
+            if first < len(self.offsets) and self.offsets[first] == at and first > after_word:
+                return first, first + len(words) - 1
+            at = self.joined.rfind(needle, 0, at)
+        return None
+
+
+def trim_boilerplate(text: str) -> str:
+    m = _BOILERPLATE.search("\n" + text)
+    return (text[: m.start() - 1] if m and m.start() > 0 else text if not m else "").strip()
+
+
+def locate_answers(questions: list[str], response: str) -> list[str] | None:
+    """Answer text after each question's last appearance in the response, or None when the
+    response does not repeat the questions (then it is numbered or blanket)."""
+    words = _Words(response)
+    found: list[tuple[int, int] | None] = []
+    last = -1
+    for q in questions:
+        qwords = _WORD.findall(q.lower())
+        hit = words.find_last(qwords, last) or words.find_last(qwords[:8], last)
+        if hit and hit[0] <= last:
+            hit = None
+        found.append(hit)
+        if hit:
+            last = hit[1]
+    if sum(1 for f in found if f) < max(1, (len(questions) + 1) // 2):
+        return None
+    return _segments(response, words, found)
+
+
+def _segments(response: str, words: _Words, found: list[tuple[int, int] | None]) -> list[str]:
+    starts = [words.spans[f[0]][0] if f else None for f in found]
+    answers: list[str] = []
+    for i, hit in enumerate(found):
+        if not hit:
+            answers.append("")
+            continue
+        begin = words.spans[hit[1]][1]
+        nxt = next((s for s in starts[i + 1:] if s is not None), len(response))
+        answers.append(response[begin:nxt])
+    answers[-1] = trim_boilerplate(answers[-1])
+    return [_clean(a) for a in answers]
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"[*_]{2,}", " ", text)
+    text = re.sub(r"^[\s?.:\-–)]+", "", text)
+    return " ".join(text.split()).rstrip(" -–")
+
+
+def numbered_answers(count: int, response: str) -> list[str] | None:
+    """'1. ... 2. ...' or 'Q1 ... Q2 ...' in the response, when it numbers as many answers."""
+    pattern = re.compile(r"(?:(?<=\s)|^|(?<=[.;:]))(?:q(?:uestion)?\s?)?\(?(\d{1,2})[.):]\s+", re.I)
+    marks = [m for m in pattern.finditer(response)]
+    chosen, expect = [], 1
+    for m in marks:
+        if int(m.group(1)) == expect:
+            chosen.append(m)
+            expect += 1
+    if count < 2 or len(chosen) < min(count, 2) or len(chosen) > count:
+        return None
+    bounds = [m.start() for m in chosen[1:]] + [len(response)]
+    texts = [_clean(response[m.end(): b]) for m, b in zip(chosen, bounds)]
+    texts[-1] = trim_boilerplate(texts[-1]) or texts[-1]
+    return texts + [""] * (count - len(texts))
+
+
+def _share_forward(answers: list[str]) -> list[str]:
+    """An empty answer takes the next non-empty one: several questions, one shared reply."""
+    out = list(answers)
+    following = ""
+    for i in range(len(out) - 1, -1, -1):
+        if out[i]:
+            following = out[i]
+        else:
+            out[i] = following
+    return out
+
+
+def _content(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2}
+
+
+def attribute_clauses(questions: list[str], response: str) -> list[str]:
+    """For summaries that answer in prose: give each question the clauses that share its words."""
+    clauses = [c.strip() for c in re.split(r";\s+|(?<=[.])\s+(?=[A-Z0-9])", response) if c.strip()]
+    out: list[str] = []
+    for q in questions:
+        qc = _content(q)
+        scored = [(len(qc & _content(c)) / (len(qc) or 1), c) for c in clauses]
+        hits = [c for s, c in scored if s >= 0.34 or (s > 0 and len(qc & _content(c)) >= 3)]
+        out.append(" ".join(hits))
+    return out
+
+
+def _refine(cites: list[str], doc_cites: list[str]) -> list[str]:
+    """A bare 's31' in an answer takes the precise form the same response cites elsewhere."""
+    out: list[str] = []
+    for c in cites:
+        finer = [d for d in doc_cites if d.startswith(c + "(")]
+        out.extend(finer or [c])
+    return list(dict.fromkeys(out))
+
+
+def make_questions(questions: list[str], answers: list[str], whole_response: str) -> list[Question]:
+    """Questions with outcomes; a refusal that names no section borrows the response's sections."""
+    doc_cites = find_exemptions(whole_response)
+    result = []
+    for text, answer in zip(questions, answers):
+        outcome = classify(answer)
+        cites = find_exemptions(answer) if answer else []
+        if outcome in ("refused", "ncnd", "partial"):
+            cites = _refine(cites, doc_cites) if cites else doc_cites
+        if outcome in ("answered", "not_held", "unknown"):
+            cites = [c for c in cites if outcome != "answered"] if outcome != "not_held" else []
+        excerpt = answer[:EXCERPT_CHARS].rstrip() + ("…" if len(answer) > EXCERPT_CHARS else "")
+        result.append(Question(text=text, outcome=outcome, exemptions=tuple(cites),
+                               answer=excerpt or None))
+    return result
+
+
+def align(questions: list[str], response: str | None, clause_level: bool = False) -> list[Question]:
+    """Questions with outcomes, answers and exemptions, from the best-fitting response shape."""
+    if not questions:
+        return []
+    response = (response or "").strip()
+    if not response:
+        return [Question(text=q) for q in questions]
+    answers = locate_answers(questions, response)
+    if answers is not None and any(answers):
+        return make_questions(questions, _share_forward(answers), response)
+    numbered = numbered_answers(len(questions), response)
+    if numbered is not None and any(numbered):
+        return make_questions(questions, _share_forward(numbered), response)
+    blanket = trim_boilerplate(response) or response
+    if clause_level and len(questions) > 1 and classify(blanket) == "partial":
+        parts = attribute_clauses(questions, blanket)
+        default = "answered"
+        qs = make_questions(questions, parts, blanket)
+        return [q if q.answer else Question(q.text, default, (), None) for q in qs]
+    return make_questions(questions, [blanket] * len(questions), response)

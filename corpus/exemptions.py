@@ -1,0 +1,79 @@
+"""Find the FOIA sections and EIR regulations an authority cites, in one normal form.
+
+Normal form: ``s31(1)(a)``, ``s31(3)``, ``s12``, ``s43(2)``; EIR exceptions ``r12(5)(b)``.
+Procedural sections (s1, s10, s16, s17...) are not exemptions and are ignored.
+"""
+
+from __future__ import annotations
+
+import re
+
+# FOIA exemptions (and FOISA's 25-41); s12 cost limit and s14 vexatious are refusal grounds too.
+_SECTIONS = {12, 14, *range(21, 45)}
+_REGULATIONS = {12, 13}
+
+_PARTS = r"((?:\s?\(\s?[0-9]{1,2}[A-Za-z]?\s?\)|\s?\(\s?[a-z]{1,4}\s?\))*)"
+_SECTION_RE = re.compile(
+    r"\b(?:sections?|secs?\.?|ss?\.|s\.?(?=\s?\d))\s?(\d{1,2})" + _PARTS + r"(?![\d%£$])"
+    r"((?:\s?(?:,|and|&|/|or)\s?(?:s\.?\s?)?\d{1,2}" + _PARTS + r"(?![\d%£]))*)",
+    re.IGNORECASE,
+)
+_REGULATION_RE = re.compile(
+    r"\b(?:regulations?|regs?\.?|r\.?(?=\s?1[23]\s?\())\s?(\d{1,2})" + _PARTS
+    + r"((?:\s?(?:,|and|&|/|or)\s?\d{1,2}" + _PARTS + r")*)",
+    re.IGNORECASE,
+)
+_LIST_ITEM_RE = re.compile(r"(\d{1,2})" + _PARTS)
+_GROUP_RE = re.compile(r"\(\s?(\w+)\s?\)")
+
+# Refusal grounds often stated without their section number.
+_IMPLIED = (
+    (re.compile(r"appropriate limit|cost limit|exceed(?:s|ed)? the (?:£\d+ )?limit|18 hours", re.I),
+     "s12"),
+    (re.compile(r"\bvexatious\b", re.I), "s14"),
+    (re.compile(r"reasonably accessible|already (?:publicly )?(?:available|published)", re.I),
+     "s21"),
+)
+
+
+def _expand(prefix: str, number: str, parts: str) -> list[str]:
+    """`31`, `(1)(a)(b)` -> s31(1)(a), s31(1)(b): a trailing run of letters names siblings."""
+    groups = [g.lower() for g in _GROUP_RE.findall(parts)]
+    head = f"{prefix}{int(number)}"
+    if len(groups) >= 3 and groups[0][0].isdigit() and all(g.isalpha() for g in groups[1:]):
+        return [f"{head}({groups[0]})({g})" for g in groups[1:]]
+    return [head + "".join(f"({g})" for g in groups)]
+
+
+def _collect(regex: re.Pattern, text: str, prefix: str, allowed: set[int]) -> list[str]:
+    found: list[str] = []
+    for m in regex.finditer(text):
+        items = [(m.group(1), m.group(2))] + _LIST_ITEM_RE.findall(m.group(3) or "")
+        for number, parts in items:
+            if int(number) in allowed:
+                found.extend(_expand(prefix, number, parts))
+    return found
+
+
+def _drop_general(cites: list[str]) -> list[str]:
+    """Keep `s31(1)(a)` and drop a bare `s31` (or `s31(1)`) that it refines."""
+    return [c for c in cites if not any(o != c and o.startswith(c + "(") for o in cites)]
+
+
+def find_exemptions(text: str, implied: bool = True) -> list[str]:
+    """Normalised citations in order of first appearance, without duplicates."""
+    if not text:
+        return []
+    cites = _collect(_SECTION_RE, text, "s", _SECTIONS)
+    cites += _collect(_REGULATION_RE, text, "r", _REGULATIONS)
+    if implied:
+        for pattern, section in _IMPLIED:
+            if pattern.search(text) and not any(c.startswith(section) for c in cites):
+                cites.append(section)
+    unique = list(dict.fromkeys(cites))
+    return _drop_general(unique)
+
+
+def section_of(citation: str) -> str:
+    """`s31(1)(a)` -> `s31`; `r12(5)(b)` -> `r12`."""
+    return re.match(r"[sr]\d+", citation).group(0) if re.match(r"[sr]\d+", citation) else citation

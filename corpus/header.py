@@ -1,0 +1,85 @@
+"""Authority, date and reference from the free text of a response or page title."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(),
+    1)}
+_MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
+_DATE_WORDS = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+((?:19|20)\d\d)\b")
+_DATE_NUM = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d\d)\b")
+_DATE_ISO = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)")
+_YEAR = re.compile(r"\b(20[0-2]\d|19[89]\d)\b")
+_REF = re.compile(
+    r"(?:our ref(?:erence)?|ref(?:erence)?(?:\s+(?:no|number))?|request(?:\s+(?:no|number|id))?|"
+    r"case(?:\s+(?:no|number))?|foi(?:\s+ref)?)\b\s*[:.#]?\s*((?=[A-Z0-9/-]*\d)[A-Z0-9][A-Z0-9/-]{3,30})",
+    re.I,
+)
+_BARE_REF = re.compile(r"\b((?:FOIR?|FOI|EIR|CAS|FS|IC|EA|REQ|RFI|FI)[-/ ]?\d[\w/-]{2,24})\b")
+_AUTHORITY = re.compile(
+    r"((?:(?:London Borough|Royal Borough|City|County|Metropolitan Borough|Borough|District) of "
+    r"[A-Z][\w'&-]*(?: (?:and|upon|on|under)? ?[A-Z][\w'&-]*)*)|"
+    r"(?:[A-Z][\w'&.-]+ ){1,4}(?:City Council|County Council|Borough Council|District Council|"
+    r"Council|Police|Constabulary|NHS (?:Foundation )?Trust|Fire and Rescue Service|University|"
+    r"Fire Authority|Combined Authority|Transport for London))"
+)
+_ACRONYM_WORDS = {"C": ("City", "County", "Council"), "B": ("Borough",), "D": ("District",)}
+
+
+def iso_date(d: int, m: int, y: int) -> str | None:
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def find_date(text: str) -> str | None:
+    """The first full date written in the text, as YYYY-MM-DD."""
+    candidates: list[tuple[int, str]] = []
+    for m in _DATE_WORDS.finditer(text):
+        month = _MONTHS.get(m.group(2).lower()) or _MONTHS.get(m.group(2).lower()[:3])
+        if month and (iso := iso_date(int(m.group(1)), month, int(m.group(3)))):
+            candidates.append((m.start(), iso))
+    for m in _DATE_NUM.finditer(text):
+        if iso := iso_date(int(m.group(1)), int(m.group(2)), int(m.group(3))):
+            candidates.append((m.start(), iso))
+    for m in _DATE_ISO.finditer(text):
+        if iso := iso_date(int(m.group(3)), int(m.group(2)), int(m.group(1))):
+            candidates.append((m.start(), iso))
+    return min(candidates)[1] if candidates else None
+
+
+def find_year(text: str) -> str | None:
+    m = _YEAR.search(text)
+    return m.group(1) if m else None
+
+
+def find_reference(text: str) -> str | None:
+    m = _REF.search(text)
+    if m:
+        return m.group(1).rstrip("/-")
+    m = _BARE_REF.search(text)
+    return m.group(1) if m else None
+
+
+def find_authority(text: str) -> str | None:
+    m = _AUTHORITY.search(text)
+    if m:
+        return m.group(1).strip()
+    return _authority_from_email(text)
+
+
+def _authority_from_email(text: str) -> str | None:
+    """'info@leicester.gov.uk' and 'LCC' in the text -> 'Leicester City Council'."""
+    m = re.search(r"@([a-z-]+)\.gov\.uk", text, re.I)
+    if not m:
+        return None
+    place = m.group(1).replace("-", " ").title()
+    for acr in re.findall(r"\b([A-Z]{2,4})\b", text):
+        if acr[0] == place[0] and all(ch in _ACRONYM_WORDS for ch in acr[1:]):
+            words = [_ACRONYM_WORDS[ch][0] for ch in acr[1:-1]] + ["Council"]
+            return f"{place} {' '.join(words)}"
+    return f"{place} Council"

@@ -1,0 +1,93 @@
+"""Read what an authority did with a question from the words of its answer.
+
+Ordered rules, most specific first: "neither confirm nor deny" beats "exempt", which beats
+"not held", which beats the presence of figures. Mixed signals give "partial".
+"""
+
+from __future__ import annotations
+
+import re
+
+from corpus.exemptions import find_exemptions
+
+_NCND = re.compile(
+    r"neither\s+confirms?\s+(?:n|o)or\s+den(?:y|ies)|\bNCND\b|neither\s+confirming\s+nor\s+denying"
+    r"|(?:not|cannot|can't|will not)\s+(?:to\s+)?confirm\s+or\s+deny|s(?:ection)?\s?31\s?\(3\)",
+    re.I,
+)
+_REFUSED = re.compile(
+    r"\bexempt(?:ion)?s?\b|\bwithh(?:e|o)ld|\bwitheld\b|\brefus(?:e|ed|al)\b|not (?:be )?disclos|"
+    r"will not (?:be )?(?:provid|releas|disclos)|unable to (?:provide|disclose|release)|"
+    r"appropriate limit|cost limit|exceed(?:s|ed)? the|\bvexatious\b|reasonably accessible|"
+    r"already (?:publicly )?(?:available|published)|is published (?:at|on)|"
+    r"can be found (?:at|on)|available (?:on|at|from) (?:our|the) (?:web|site)|"
+    r"public interest (?:test )?(?:in maintaining|favours withholding)|not in the public interest",
+    re.I,
+)
+_PUBLISHED = re.compile(
+    r"reasonably accessible|already (?:publicly )?(?:available|published)|is published (?:at|on)|"
+    r"can be found (?:at|on)|available (?:on|at|from) (?:our|the) (?:web|site)", re.I,
+)
+_NOT_HELD = re.compile(
+    r"\bnot\s+held\b|(?:does|do|did)\s+not\s+(?:hold|record|keep|collate|have)|"
+    r"\bno\s+(?:recorded\s+)?(?:information|records?|data)\s+(?:is\s+|are\s+)?(?:held|recorded|kept)|"
+    r"\bhold[s]? no\b|\bnot\s+recorded\b|not\s+(?:centrally\s+)?(?:collated|kept)|"
+    r"information (?:is|was) not (?:held|available)|\bnil return\b|there (?:is|are) no records",
+    re.I,
+)
+_ANSWER_SIGNAL = re.compile(
+    r"\d|\b(?:yes|no|none|nil|zero|attached|see (?:below|attached|table)|please find|"
+    r"enclosed|the council (?:has|does|is|uses)|we (?:have|do|use|are)|is held|"
+    r"information (?:is )?provided|provided|disclosed|released)\b",
+    re.I,
+)
+_PARTIAL = re.compile(
+    r"\bpartial(?:ly)?\b|in part\b|some of the (?:information|data)|part of the (?:information|"
+    r"request)|remaining (?:information|parts?)|held in part|other parts?", re.I,
+)
+
+
+def _substance(text: str) -> str:
+    """The answer without any sentence that only talks about exemptions, for the 'was anything
+    given' test: figures inside 'Section 31(1)(a)' must not count as figures given."""
+    sentences = re.split(r"(?<=[.;:])\s+|\n+", text)
+    keep = [s for s in sentences if not (_REFUSED.search(s) or _NCND.search(s)
+                                         or _NOT_HELD.search(s))]
+    stripped = re.sub(r"\b(?:sections?|s\.?|regulations?)\s?\d+(?:\s?\(\w+\))*", "", " ".join(keep),
+                      flags=re.I)
+    return stripped
+
+
+def classify(answer: str | None) -> str:
+    """One outcome label for one answer text (see corpus.models.OUTCOMES)."""
+    if not answer or not answer.strip():
+        return "unknown"
+    text = " ".join(answer.split())
+    ncnd = bool(_NCND.search(text))
+    refused = bool(_REFUSED.search(text)) and not _only_mentions_rights(text)
+    not_held = bool(_NOT_HELD.search(text))
+    given = bool(_ANSWER_SIGNAL.search(_substance(text)))
+    partial = bool(_PARTIAL.search(text))
+    if ncnd:
+        return "partial" if given and partial else "ncnd"
+    if refused:
+        return "partial" if given else "refused"
+    if not_held:
+        return "partial" if given and partial else "not_held"
+    return "answered" if len(text) >= 1 else "unknown"
+
+
+def _only_mentions_rights(text: str) -> bool:
+    """Boilerplate about review rights ('if you are unhappy with our refusal') is not a refusal."""
+    return bool(re.search(r"if you are (?:unhappy|dissatisfied)", text, re.I)) and not \
+        find_exemptions(text, implied=False)
+
+
+def document_outcome(outcomes: list[str]) -> str:
+    """Roll question outcomes up to one label for a whole request."""
+    known = [o for o in outcomes if o != "unknown"]
+    if not known:
+        return "unknown"
+    if len(set(known)) == 1:
+        return known[0]
+    return "partial"

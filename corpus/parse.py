@@ -1,0 +1,213 @@
+"""Raw documents to parsed Documents: one pure function per input format.
+
+Each takes what a source reader yields (text, or one decoded JSON record) and returns a
+Document, or raises CorpusError with a reason the ingest report can print.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+
+from corpus.align import align
+from corpus.header import find_authority, find_date, find_reference, find_year
+from corpus.models import CorpusError, Document, Question
+from corpus.redact import redact, requester_names
+from corpus.split import split_questions
+
+MAX_TEXT_CHARS = 2_000_000
+
+_REQUEST_START = re.compile(
+    r"(?:for the following information|you asked|your request(?: was)?|request(?:ed)?|"
+    r"the following)\s*:[ \t]*\n?", re.I,
+)
+_REQUEST_END = re.compile(
+    r"\n\s*(?:we have processed|response\b|our response|answer\b|council'?s? response)", re.I,
+)
+
+
+def content_hash(payload: str | dict) -> str:
+    raw = payload if isinstance(payload, str) else json.dumps(payload, sort_keys=True)
+    return hashlib.sha256(raw.encode("utf-8", "replace")).hexdigest()
+
+
+def _check_text(text: object, what: str) -> str:
+    if not isinstance(text, str):
+        raise CorpusError(f"{what} is not text")
+    if "\x00" in text[:4096]:
+        raise CorpusError(f"{what} looks binary")
+    if not text.strip():
+        raise CorpusError(f"{what} is empty")
+    if len(text) > MAX_TEXT_CHARS:
+        raise CorpusError(f"{what} is too large ({len(text):,} characters)")
+    return text
+
+
+def parse_response_text(text: str, key: str = "document", source: str = "text") -> Document:
+    """A plain-text response letter (the seeds): request listed, then answered or refused."""
+    text = _check_text(text, "document").replace("\r\n", "\n")
+    start = _REQUEST_START.search(text)
+    body = text[start.end():] if start else text
+    end = _REQUEST_END.search(body)
+    request = body[: end.start()] if end else body
+    questions = split_questions(request, answers_follow=True)
+    if not questions:
+        raise CorpusError("no request found in the document")
+    parsed = align(questions, body if not end else body[end.start():] if _repeats(
+        questions, body[end.start():]) else body)
+    header = text[: start.start()] if start else text[:600]
+    return Document(
+        source=source, key=key, kind="response",
+        authority=find_authority(header) or find_authority(text),
+        date=find_date(header) or find_date(text[:3000]),
+        reference=find_reference(header) or find_reference(text[:3000]),
+        url=None, title=_title_from(questions), questions=tuple(_redacted(parsed, [])),
+        regime="EIR" if re.search(r"Environmental Information Regulations", text) else "FOIA",
+        content_hash=content_hash(text),
+    )
+
+
+def _repeats(questions: list[str], response: str) -> bool:
+    """Whether the response section repeats the questions (seed 000) rather than answering
+    under the original list (seed 003)."""
+    probe = " ".join(re.findall(r"[a-z0-9]+", questions[0].lower())[:6])
+    return probe in " ".join(re.findall(r"[a-z0-9]+", response.lower()))
+
+
+def _title_from(questions: list[str]) -> str:
+    first = questions[0]
+    return first if len(first) <= 90 else first[:87].rsplit(" ", 1)[0] + "…"
+
+
+def _redacted(questions: list[Question], names: list[str]) -> list[Question]:
+    return [
+        Question(redact(q.text, names), q.outcome, q.exemptions,
+                 redact(q.answer, names) if q.answer else None)
+        for q in questions
+    ]
+
+
+def _field(text: str, label: str) -> str | None:
+    m = re.search(rf"^{label}\b[^:\n]*:\s*(.*(?:\n(?!(?:Request|Response|Outcome)\b).*)*)",
+                  text, re.M)
+    return m.group(1).strip() if m else None
+
+
+def parse_disclosure_record(record: dict, source: str = "disclosure-logs") -> Document:
+    """A condensed disclosure-log page: 'Request: ...', 'Response: ...', 'Outcome: ...'."""
+    if not isinstance(record, dict):
+        raise CorpusError("record is not a JSON object")
+    text = _check_text(record.get("text"), "record text")
+    request = _field(text, "Request")
+    if not request:
+        raise CorpusError("record has no 'Request:' line")
+    request = re.sub(r"^(?:under (?:foia|the foi act|foisa|eir)[^:]*:\s*)", "", request, flags=re.I)
+    questions = split_questions(request, semicolons=True)
+    if not questions:
+        raise CorpusError("record's request is empty")
+    response = _field(text, "Response")
+    outcome_note = _field(text, "Outcome") or ""
+    if not response and re.search(r"exempt|refus|withh|witheld", outcome_note, re.I):
+        response = outcome_note
+    parsed = align(questions, response, clause_level=True)
+    title = record.get("title") or text.split("\n", 1)[0]
+    req_head = re.search(r"^Request\s*\(([^)]*)\)", text, re.M)
+    return Document(
+        source=source, key=str(record.get("url") or content_hash(text)[:16]), kind="response",
+        authority=_authority_of(record, title),
+        date=find_date((req_head.group(1) if req_head else "") + " " + title)
+        or find_year(title),
+        reference=find_reference(title), url=record.get("url"), title=redact(title),
+        questions=tuple(_redacted(parsed, [])), regime=record.get("regime"),
+        content_hash=content_hash(text),
+        extra={"authority_type": record.get("authority_type"),
+               "outcome_hint": record.get("outcome_hint")},
+    )
+
+
+def _authority_of(record: dict, title: str) -> str | None:
+    found = find_authority(title)
+    if found:
+        return found
+    inner = re.findall(r"\(([^()]*)\)", title)
+    for part in inner:
+        name = part.split(",")[0].strip()
+        if re.search(r"council|police|trust|nhs|university|authority|service|department|office|"
+                     r"transport|constabulary|ministry|agency|commission", name, re.I):
+            return re.sub(r"\s+(?:FOI|disclosure log)$", "", name)
+    return record.get("site") or record.get("domain")
+
+
+_ACK = re.compile(
+    r"acknowledg|we (?:have )?received your request|will (?:aim to )?respond (?:to you )?(?:within|by)"
+    r"|within 20 working days|has been logged|reference number for your request|request is being "
+    r"(?:processed|considered)",
+    re.I,
+)
+_QUOTED = re.compile(
+    r"\n(?:-{3,}\s*original message|from:\s|sent:\s.*\n\s*to:|on .{5,80} wrote:|show quoted sections"
+    r"|-{10,}|>)",
+    re.I,
+)
+_WDTK_STATUS = {
+    "Successful": "answered", "Partially successful": "partial", "Refused": "refused",
+    "Information not held": "not_held",
+}
+
+
+def _message(event: dict) -> str:
+    content = event.get("content") if isinstance(event, dict) else None
+    if isinstance(content, list):
+        return "\n".join(c for c in content if isinstance(c, str))
+    return content if isinstance(content, str) else ""
+
+
+def _unquote(text: str) -> str:
+    m = _QUOTED.search("\n" + text)
+    return text[: max(m.start() - 1, 0)] if m else text
+
+
+def _pick_response(events: list[dict]) -> str | None:
+    """The authority's substantive reply: the first incoming message that is not only an
+    acknowledgement, with the quoted thread below it cut off."""
+    replies = [_unquote(_message(e)) for e in events[1:]
+               if isinstance(e, dict) and e.get("type") == "incoming"]
+    for reply in replies:
+        is_ack = _ACK.search(reply) and len(reply) < 1500 and not re.search(
+            r"response to your request|please find|exempt|not held|attached", reply, re.I)
+        if reply.strip() and not is_ack:
+            return reply
+    return None
+
+
+def parse_wdtk_thread(record: dict, source: str = "wdtk") -> Document:
+    """A WhatDoTheyKnow thread: the first outgoing message is the request; the first real reply
+    is the response. The requester's name is removed everywhere."""
+    if not isinstance(record, dict):
+        raise CorpusError("record is not a JSON object")
+    events = record.get("events")
+    if not isinstance(events, list) or not events:
+        raise CorpusError("thread has no messages")
+    first = next((e for e in events if isinstance(e, dict) and e.get("type") == "outgoing"), None)
+    request = _unquote(_message(first)) if first else ""
+    _check_text(request, "request message")
+    names = requester_names(request)
+    questions = split_questions(request)
+    if not questions:
+        raise CorpusError("request message has no question")
+    response = _pick_response(events)
+    parsed = align(questions, response)
+    status = _WDTK_STATUS.get(record.get("display_status", ""))
+    if status and all(q.outcome == "unknown" for q in parsed) and response:
+        parsed = [Question(q.text, status, q.exemptions, q.answer) for q in parsed]
+    title = str(record.get("title") or "")
+    return Document(
+        source=source, key=str(record.get("id") or content_hash(request)[:16]), kind="response",
+        authority=record.get("authority"), date=str(record.get("created_at") or "")[:10] or None,
+        reference=find_reference(response[:2000]) if response else None,
+        url=record.get("source_url"), title=redact(title, names),
+        questions=tuple(_redacted(parsed, names)), regime="FOIA",
+        content_hash=content_hash(record),
+        extra={"display_status": record.get("display_status")},
+    )

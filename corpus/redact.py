@@ -1,0 +1,74 @@
+"""Remove private requesters' names and e-mail addresses before anything is stored.
+
+Authorities, and their officers acting officially, stay: their addresses are on public
+domains. Everything else that looks like a personal address or a requester's signature goes.
+"""
+
+from __future__ import annotations
+
+import re
+
+REQUESTER = "[requester]"
+EMAIL = "[email]"
+
+_EMAIL = re.compile(r"\b[\w.+-]+@([\w-]+\.)+[a-z]{2,}\b", re.I)
+_PUBLIC_DOMAIN = re.compile(
+    r"(\.gov\.uk|\.nhs\.(uk|net)|\.police\.uk|\.ac\.uk|\.gov\.scot|\.gov\.wales|\.mod\.uk|"
+    r"\.parliament\.uk|\.gsi\.gov\.uk|ico\.org\.uk|whatdotheyknow\.com)$",
+    re.I,
+)
+_AUTHORITY_WORDS = re.compile(
+    r"council|authority|team|officer|department|office|commissioner|police|constabulary|trust|"
+    r"sir|madam|foi|freedom|information|governance|board|university|service|requests?|"
+    r"colleague|customer|manager|[\[\]]",
+    re.I,
+)
+_DEAR = re.compile(r"^(\s*dear\s+)([^,\n]{1,60})(,?)", re.I | re.M)
+_SIGNOFF = re.compile(
+    r"^(\s*(?:yours (?:faithfully|sincerely|truly)|kind regards|regards|best wishes|many thanks"
+    r"|thanks)[,.!]?\s*\n)((?:[ \t]*\S[^\n]{0,60}\n?){1,2})",
+    re.I | re.M,
+)
+_FROM = re.compile(r"^(\s*from:\s*)([^\n<]*)(<[^>\n]*>)?", re.I | re.M)
+
+
+def redact_emails(text: str) -> str:
+    def repl(m: re.Match) -> str:
+        domain = m.group(0).split("@", 1)[1]
+        return m.group(0) if _PUBLIC_DOMAIN.search(domain) else EMAIL
+
+    return _EMAIL.sub(repl, text)
+
+
+def requester_names(text: str) -> list[str]:
+    """Names a requester signs or is addressed by, so every later mention can be removed."""
+    names: list[str] = []
+    for m in _SIGNOFF.finditer(text):
+        first_line = m.group(2).strip().split("\n")[0].strip()
+        if first_line and not _AUTHORITY_WORDS.search(first_line) and len(first_line) < 60:
+            names.append(first_line)
+    return names
+
+
+def _addressee(name: str) -> bool:
+    return not _AUTHORITY_WORDS.search(name)
+
+
+def redact(text: str, names: list[str] | tuple[str, ...] = (), requester_signs: bool = True) -> str:
+    """Text with e-mails, the requester's names, 'Dear <person>' and signatures removed."""
+    if not text:
+        return text
+    out = redact_emails(text)
+    for name in sorted({n for n in names if len(n) > 2}, key=len, reverse=True):
+        out = re.sub(re.escape(name), REQUESTER, out, flags=re.I)
+        for part in name.split():
+            if len(part) > 3 and part[0].isupper() and not _AUTHORITY_WORDS.search(part):
+                out = re.sub(rf"\b{re.escape(part)}\b", REQUESTER, out)
+    out = _DEAR.sub(lambda m: m.group(1) + (REQUESTER if _addressee(m.group(2)) else m.group(2))
+                    + m.group(3), out)
+    out = _FROM.sub(lambda m: m.group(1) + REQUESTER
+                    if not _PUBLIC_DOMAIN.search(m.group(3) or "") else m.group(0), out)
+    if requester_signs:
+        out = _SIGNOFF.sub(lambda m: m.group(1) + (
+            REQUESTER + "\n" if not _AUTHORITY_WORDS.search(m.group(2)) else m.group(2)), out)
+    return re.sub(r"(\[requester\][\s.]*){2,}", REQUESTER + " ", out)

@@ -1,0 +1,133 @@
+"""Readers, one per corpus format: the only code that opens corpus files.
+
+Each yields parsed Documents, or a Skipped line for anything broken, so one bad record
+never stops an ingest and every loss is reported.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import zlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from corpus.models import CorpusError, Document
+from corpus.parse import parse_disclosure_record, parse_response_text, parse_wdtk_thread
+
+MAX_LINE_BYTES = 8 * 1024 * 1024
+FORMATS = ("text", "disclosure_log", "wdtk_threads", "tribunal")
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    format: str
+    path: Path
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An item that was not ingested, and why (shown in the ingest report)."""
+
+    source: str
+    item: str
+    reason: str
+
+
+def _tribunal_parser() -> Callable[[dict, str], Document]:
+    from corpus.tribunal import parse_tribunal_record
+
+    return parse_tribunal_record
+
+
+def record_parser(fmt: str) -> Callable[[dict, str], Document]:
+    if fmt == "disclosure_log":
+        return parse_disclosure_record
+    if fmt == "wdtk_threads":
+        return parse_wdtk_thread
+    if fmt == "tribunal":
+        return _tribunal_parser()
+    raise CorpusError(f"unknown record format {fmt!r}; use one of {', '.join(FORMATS)}")
+
+
+def _open_lines(path: Path) -> Iterator[bytes]:
+    raw = path.open("rb")
+    stream = gzip.GzipFile(fileobj=raw) if path.suffix == ".gz" else raw
+    with stream:
+        reader = io.BufferedReader(stream) if not isinstance(stream, io.BufferedReader) else stream
+        while True:
+            line = reader.readline(MAX_LINE_BYTES + 1)
+            if not line:
+                return
+            if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
+                while line and not line.endswith(b"\n"):
+                    line = reader.readline(MAX_LINE_BYTES)
+                yield b"\x00too-long"
+                continue
+            yield line
+
+
+def parse_record_line(line: bytes, fmt: str, source: str) -> Document:
+    """One JSON Lines record to a Document; CorpusError says what is wrong with it."""
+    if line == b"\x00too-long":
+        raise CorpusError(f"line longer than {MAX_LINE_BYTES // (1024 * 1024)} MB")
+    try:
+        record = json.loads(line.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise CorpusError("line is not UTF-8 text") from exc
+    except json.JSONDecodeError as exc:
+        raise CorpusError(f"broken JSON ({exc.msg} at column {exc.colno})") from exc
+    return record_parser(fmt)(record, source)
+
+
+def read_jsonl(src: Source) -> Iterator[Document | Skipped]:
+    line_no = -1
+    try:
+        for line_no, line in enumerate(_open_lines(src.path)):
+            if not line.strip():
+                continue
+            yield _guarded(src, f"{src.path.name} record {line_no}",
+                           lambda line=line: parse_record_line(line, src.format, src.name))
+    except (OSError, EOFError, zlib.error) as exc:
+        yield Skipped(src.name, f"{src.path.name} after record {line_no}",
+                      f"file is truncated or corrupt ({type(exc).__name__}); the rest was skipped")
+
+
+def read_texts(src: Source) -> Iterator[Document | Skipped]:
+    files = sorted(p for p in src.path.glob("*.txt")) if src.path.is_dir() else [src.path]
+    for path in files:
+        def parse(path: Path = path) -> Document:
+            data = path.read_bytes()
+            if b"\x00" in data[:4096]:
+                raise CorpusError("file is binary, not text")
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                text = data.decode("cp1252", errors="replace")
+            return parse_response_text(text, key=path.name, source=src.name)
+
+        yield _guarded(src, path.name, parse)
+
+
+def _guarded(src: Source, item: str, parse: Callable[[], Document]) -> Document | Skipped:
+    """Run one parse; any failure becomes a Skipped line rather than the end of the ingest."""
+    try:
+        return parse()
+    except CorpusError as exc:
+        return Skipped(src.name, item, str(exc))
+    except (ValueError, TypeError, KeyError, AttributeError, IndexError, RecursionError) as exc:
+        return Skipped(src.name, item, f"parser failed: {type(exc).__name__}: {str(exc)[:80]}")
+
+
+def read_source(src: Source) -> Iterator[Document | Skipped]:
+    """Every document of one configured source; a missing path is one Skipped line."""
+    if src.format not in FORMATS:
+        yield Skipped(src.name, str(src.path), f"unknown format {src.format!r}")
+        return
+    if not src.path.exists():
+        yield Skipped(src.name, str(src.path), "source not found (check config.toml)")
+        return
+    yield from read_texts(src) if src.format == "text" else read_jsonl(src)
