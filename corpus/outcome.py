@@ -47,12 +47,21 @@ _PARTIAL = re.compile(
 )
 
 
+_PREAMBLE = re.compile(
+    r"^(?:dear\b|re\b|ref|thanks|i (?:am writing|write)|freedom of information|foi\b)"
+    r"|thank you for your|we (?:have )?received your|your (?:recent )?request|further to your"
+    r"|please find (?:below|attached|enclosed)?,?.{0,60}response|\breceived on\b"
+    r"|\brequest (?:dated|of)\b|working days|\breference\b",
+    re.I,
+)
+
+
 def _substance(text: str) -> str:
     """The answer without any sentence that only talks about exemptions, for the 'was anything
     given' test: figures inside 'Section 31(1)(a)' must not count as figures given."""
-    sentences = re.split(r"(?<=[.;:])\s+|\n+", text)
+    sentences = re.split(r"(?<=[.;:])\s+", " ".join(text.split()))
     keep = [s for s in sentences if not (_REFUSED.search(s) or _NCND.search(s)
-                                         or _NOT_HELD.search(s))]
+                                         or _NOT_HELD.search(s) or _PREAMBLE.search(s))]
     stripped = re.sub(r"\b(?:sections?|s\.?|regulations?)\s?\d+(?:\s?\(\w+\))*", "", " ".join(keep),
                       flags=re.I)
     return stripped
@@ -66,7 +75,7 @@ def classify(answer: str | None) -> str:
     ncnd = bool(_NCND.search(text))
     refused = bool(_REFUSED.search(text)) and not _only_mentions_rights(text)
     not_held = bool(_NOT_HELD.search(text))
-    given = bool(_ANSWER_SIGNAL.search(_substance(text)))
+    given = bool(_ANSWER_SIGNAL.search(_substance(answer)))
     partial = bool(_PARTIAL.search(text))
     if ncnd:
         return "partial" if given and partial else "ncnd"

@@ -1,0 +1,106 @@
+"""Measure the corpus parser against the hand-labelled gold set (tests/data/gold.jsonl).
+
+Run `python -m tests.goldeval` for the table the README quotes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+from corpus.models import OUTCOMES, Document
+from corpus.parse import parse_response_text
+from corpus.sources import _open_lines, parse_record_line
+
+GOLD = Path(__file__).parent / "data" / "gold.jsonl"
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+SEEDS = ROOT / "corpus" / "samples"
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def _jaccard(a: str, b: str) -> float:
+    wa, wb = _words(a), _words(b)
+    return len(wa & wb) / (len(wa | wb) or 1)
+
+
+def load_record(entry: dict) -> Document:
+    if entry["format"] == "text":
+        return parse_response_text((SEEDS / entry["file"]).read_text(), key=entry["file"])
+    lines = [ln for ln in _open_lines(CORPUS / entry["file"]) if ln.strip()]
+    return parse_record_line(lines[entry["record"]], entry["format"], "gold")
+
+
+def match(gold_qs: list[dict], parsed: list) -> list[tuple[dict, object | None]]:
+    """Pair each gold question with the parsed question whose words overlap it most."""
+    pairs = []
+    for g in gold_qs:
+        scored = [(_jaccard(g["text"], p.text), i) for i, p in enumerate(parsed)]
+        best = max(scored, default=(0.0, -1))
+        pairs.append((g, parsed[best[1]] if best[0] >= 0.3 else None))
+    return pairs
+
+
+def evaluate(gold_path: Path = GOLD) -> dict:
+    confusion: Counter = Counter()
+    tp = fp = fn = 0
+    per_format: Counter = Counter()
+    correct_format: Counter = Counter()
+    unmatched = 0
+    for line in gold_path.read_text().splitlines():
+        entry = json.loads(line)
+        doc = load_record(entry)
+        for g, p in match(entry["questions"], list(doc.questions)):
+            pred = p.outcome if p else "missing"
+            unmatched += p is None
+            confusion[(g["outcome"], pred)] += 1
+            per_format[entry["format"]] += 1
+            correct_format[entry["format"]] += pred == g["outcome"]
+            gold_ex = {e.lower() for e in g["exemptions"]}
+            pred_ex = {e.lower() for e in (p.exemptions if p else ())}
+            tp += len(gold_ex & pred_ex)
+            fp += len(pred_ex - gold_ex)
+            fn += len(gold_ex - pred_ex)
+    total = sum(confusion.values())
+    correct = sum(v for (g, p), v in confusion.items() if g == p)
+    per_outcome = {}
+    for o in OUTCOMES:
+        tp_o = confusion[(o, o)]
+        pred_o = sum(v for (_, p), v in confusion.items() if p == o)
+        gold_o = sum(v for (g, _), v in confusion.items() if g == o)
+        per_outcome[o] = {"precision": tp_o / pred_o if pred_o else 0.0,
+                          "recall": tp_o / gold_o if gold_o else 0.0, "support": gold_o}
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    return {
+        "questions": total, "accuracy": correct / total if total else 0.0,
+        "per_outcome": per_outcome, "unmatched": unmatched,
+        "exemption_f1": 2 * precision * recall / (precision + recall) if precision + recall else 0,
+        "exemption_precision": precision, "exemption_recall": recall,
+        "per_format": {f: correct_format[f] / n for f, n in per_format.items()},
+        "confusion": confusion,
+    }
+
+
+def render(m: dict) -> str:
+    lines = [f"questions {m['questions']}, outcome accuracy {m['accuracy']:.1%}, "
+             f"unmatched {m['unmatched']}, exemption F1 {m['exemption_f1']:.2f} "
+             f"(P {m['exemption_precision']:.2f}, R {m['exemption_recall']:.2f})",
+             "| outcome | precision | recall | support |", "|---|---|---|---|"]
+    for o, r in m["per_outcome"].items():
+        lines.append(f"| {o} | {r['precision']:.2f} | {r['recall']:.2f} | {r['support']} |")
+    lines.append("accuracy by format: " + ", ".join(
+        f"{f} {v:.0%}" for f, v in m["per_format"].items()))
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    metrics = evaluate()
+    print(render(metrics))
+    errors = sorted(((g, p), v) for (g, p), v in metrics["confusion"].items() if g != p)
+    print("errors (gold -> predicted):", ", ".join(f"{g}->{p} {v}" for (g, p), v in errors))
