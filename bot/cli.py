@@ -22,8 +22,10 @@ USER_ERRORS: tuple[type[Exception], ...] = (ConfigError, CorpusError, StoreError
 def _user_errors() -> tuple[type[Exception], ...]:
     """Domain errors of the heavier packages, imported only when a command needs them."""
     errors = list(USER_ERRORS)
-    if "index.vectors" in sys.modules:
-        errors.append(sys.modules["index.vectors"].IndexError_)
+    for module, name in (("index.vectors", "IndexProblem"), ("index.embedder", "EmbedderError"),
+                         ("bot.advice", "DraftError")):
+        if module in sys.modules:
+            errors.append(getattr(sys.modules[module], name))
     return tuple(errors)
 
 
@@ -39,7 +41,7 @@ def cmd_ingest(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_parse(args: argparse.Namespace, config: Config) -> int:
-    from corpus.sources import parse_record_line, read_texts, Source, _open_lines
+    from corpus.sources import Source, _open_lines, parse_record_line, read_texts
 
     path = Path(args.file)
     fmt = args.format or _guess_format(path)
@@ -83,9 +85,142 @@ def _guess_format(path: Path) -> str:
     return "text"
 
 
+def cmd_build_index(args: argparse.Namespace, config: Config) -> int:
+    from bot.advice import CALIBRATION_FILE
+    from bot.evaluate import calibrate
+    from corpus.store import Store
+    from index.build import build_index
+    from index.embedder import get_embedder
+    from index.search import Searcher
+
+    store = Store.open(config.database, create=False)
+    embedder = get_embedder(config.model)
+    report = build_index(store, embedder, config.index_path, config.batch_size,
+                         progress=not args.quiet)
+    print(f"index: {report.total} questions ({report.embedded} embedded, {report.reused} reused) "
+          f"with {report.manifest.model}, dimension {report.manifest.dimension}, "
+          f"at {config.index_path}")
+    cal = calibrate(Searcher.open(store, config.index_path, embedder))
+    cal.save(config.index_path / CALIBRATION_FILE)
+    print(f"risk model calibrated on the corpus (base refusal rate {cal.base_rate:.0%})")
+    return 0
+
+
+def _advisor(config: Config):
+    from bot.runtime import open_advisor
+
+    return open_advisor(config)
+
+
+def _read_text(arg: str) -> str:
+    return sys.stdin.read() if arg == "-" else arg
+
+
+def cmd_check(args: argparse.Namespace, config: Config) -> int:
+    from bot.advice import DraftError
+    from bot.render import assessment_json, assessment_text
+
+    advisor = _advisor(config)
+    if args.jsonl:
+        return _check_jsonl(advisor)
+    if args.text is None:
+        raise DraftError("give the draft as an argument, or - to read it from stdin")
+    assessment = advisor.check_draft(_read_text(args.text), args.authority)
+    print(assessment_json(assessment) if args.json else assessment_text(assessment))
+    return 0
+
+
+def _check_jsonl(advisor) -> int:
+    from bot.advice import DraftError
+    from bot.render import assessment_json
+
+    status = 0
+    for n, line in enumerate(sys.stdin, 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+                raise DraftError('each line must be {"text": str, "authority": str|null}')
+            print(assessment_json(advisor.check_draft(item["text"], item.get("authority"))),
+                  flush=True)
+        except (json.JSONDecodeError, DraftError) as exc:
+            print(json.dumps({"error": f"line {n}: {exc}"}), flush=True)
+            status = 1
+    return status
+
+
+def cmd_precedents(args: argparse.Namespace, config: Config) -> int:
+    from bot.render import precedents_text
+
+    advisor = _advisor(config)
+    authority = args.authority
+    if authority:
+        found, suggestions = advisor.resolve_authority(authority)
+        if not found and suggestions:
+            print("Which authority? " + "; ".join(suggestions), file=sys.stderr)
+            return 2
+        authority = found or authority
+    found = advisor.searcher.search(args.query, k=args.limit, authority=authority,
+                                    exemption=args.exemption, outcome=args.outcome)
+    if args.json:
+        print(json.dumps([p.to_json() for p in found], ensure_ascii=False))
+    else:
+        print(precedents_text(args.query, found))
+    return 0
+
+
+def cmd_chat(args: argparse.Namespace, config: Config) -> int:
+    from bot.conversation import Conversation
+    from bot.terminal import run_chat
+
+    return run_chat(Conversation(_advisor(config)), interactive=sys.stdin.isatty())
+
+
+def cmd_evaluate(args: argparse.Namespace, config: Config) -> int:
+    from bot.evaluate import evaluate, render
+
+    print(render(evaluate(_advisor(config).searcher)))
+    return 0
+
+
+def cmd_explain(args: argparse.Namespace, config: Config) -> int:
+    from bot.explain import explain
+
+    print(explain(args.section))
+    return 0
+
+
+SAMPLE_DRAFT = """Dear Information Officer,
+1. How many cyber attacks has the council suffered in each month of the last three years?
+2. Which antivirus and firewall products do you use, and when were they last patched?
+3. Do you offer cyber security training to staff? If so, in what form?
+4. How many staff work in your IT security team?
+Yours faithfully"""
+
+
+def cmd_quickstart(args: argparse.Namespace, config: Config) -> int:
+    """Ingest, build the index, then check a sample draft: the whole product in one go."""
+    from bot.render import assessment_text
+
+    cmd_ingest(argparse.Namespace(show_skipped=3), config)
+    cmd_build_index(argparse.Namespace(quiet=False), config)
+    print("\nChecking a sample draft:\n" + SAMPLE_DRAFT + "\n")
+    print(assessment_text(_advisor(config).check_draft(SAMPLE_DRAFT)))
+    print("\nNext: foi-assistant chat   (or: foi-assistant check \"your draft\")")
+    return 0
+
+
 COMMANDS: dict[str, tuple[Callable[[argparse.Namespace, Config], int], str]] = {
+    "quickstart": (cmd_quickstart, "ingest, build the index and check a sample draft"),
     "ingest": (cmd_ingest, "parse every configured corpus source into the SQLite store"),
     "parse": (cmd_parse, "show what the parser makes of one raw document"),
+    "build-index": (cmd_build_index, "embed the stored questions into the FAISS index"),
+    "check": (cmd_check, "check a draft request: risk, precedents, explanations, rewordings"),
+    "precedents": (cmd_precedents, "what happened when people asked something similar"),
+    "chat": (cmd_chat, "talk to the assistant in the terminal"),
+    "explain": (cmd_explain, "explain an exemption in plain words (e.g. s31)"),
+    "evaluate": (cmd_evaluate, "measure the risk model on held-out documents and authorities"),
 }
 
 
@@ -96,6 +231,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--config", help="path to config.toml (default: the project's)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub.add_parser("quickstart", help=COMMANDS["quickstart"][1],
+                   description=COMMANDS["quickstart"][1])
     p = sub.add_parser("ingest", help=COMMANDS["ingest"][1], description=COMMANDS["ingest"][1])
     p.add_argument("--show-skipped", type=int, default=20, metavar="N",
                    help="list at most N skipped items per source (default 20)")
@@ -106,6 +243,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--record", type=int, default=0, metavar="N",
                    help="for JSON Lines: which record, counting from 0 (default 0)")
     p.add_argument("--json", action="store_true", help="print JSON (stable keys)")
+    p = sub.add_parser("build-index", help=COMMANDS["build-index"][1],
+                       description=COMMANDS["build-index"][1])
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p = sub.add_parser("check", help=COMMANDS["check"][1], description=COMMANDS["check"][1])
+    p.add_argument("text", nargs="?", help="the draft, or - to read it from stdin")
+    p.add_argument("--authority", help="the authority you are writing to")
+    p.add_argument("--json", action="store_true", help="print JSON (stable keys)")
+    p.add_argument("--jsonl", action="store_true",
+                   help='many drafts: one {"text", "authority"} object per stdin line')
+    p = sub.add_parser("precedents", help=COMMANDS["precedents"][1],
+                       description=COMMANDS["precedents"][1])
+    p.add_argument("query", help="what was asked, in your words")
+    p.add_argument("--authority", help="only this authority")
+    p.add_argument("--exemption", help="only questions refused under this (s31, s31(3), s12...)")
+    p.add_argument("--outcome", choices=["answered", "refused", "ncnd", "not_held", "partial",
+                                         "unknown"], help="only this outcome")
+    p.add_argument("--limit", type=int, default=10, help="how many (default 10)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    sub.add_parser("chat", help=COMMANDS["chat"][1], description=COMMANDS["chat"][1])
+    p = sub.add_parser("explain", help=COMMANDS["explain"][1], description=COMMANDS["explain"][1])
+    p.add_argument("section", help="s31, s12, s40, r12 ...")
+    sub.add_parser("evaluate", help=COMMANDS["evaluate"][1], description=COMMANDS["evaluate"][1])
     return parser
 
 

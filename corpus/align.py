@@ -118,6 +118,82 @@ def numbered_answers(count: int, response: str) -> list[str] | None:
     return texts + [""] * (count - len(texts))
 
 
+_NUM = r"\d{1,2}[a-z]?"
+_PREFIXED = re.compile(
+    r"\b(?:q|questions?|parts?|points?)\s?(" + _NUM + r"(?:\s?(?:-|–|to|and|&|/|,)\s?"
+    r"(?:q|questions?|parts?)?\s?" + _NUM + r")*)(?![\d%£/.]\d)",
+    re.I,
+)
+_CLAUSE_START = r"(?:^|(?<=[.;:!?]\s)|(?<=\n))"
+_BARE = re.compile(
+    _CLAUSE_START + r"\(?(\d{1,2}\)?(?:\s?[-–]\s?\(?\d{1,2})?)[.)](?=\s)"
+    r"|" + _CLAUSE_START + r"([a-h](?:,\s?[a-h])*)[.):](?=\s)",
+)
+_REST = re.compile(
+    r"\b(?:all (?:the )?other (?:questions|parts|points)|(?:the )?remaining (?:questions|parts|"
+    r"points)|(?:the )?rest of (?:the|your) (?:questions|request))\b\s*:?", re.I,
+)
+
+
+def _expand_label(label: str) -> list[int]:
+    """'1-Q3' -> [1, 2, 3]; '4 and Q5' -> [4, 5]; 'b, c, e' -> [2, 3, 5]."""
+    low = re.sub(r"(\d)[a-z]\b", r"\1", label.lower())
+    if not re.search(r"\d", low):
+        return [ord(c) - 96 for c in re.findall(r"\b[a-h]\b", low)]
+    out: list[int] = []
+    tokens = re.findall(r"\d{1,2}|[-–]|\bto\b", low)
+    for i, tok in enumerate(tokens):
+        if not tok.isdigit():
+            continue
+        if i >= 2 and not tokens[i - 1].isdigit() and out:
+            out.extend(range(out[-1] + 1, int(tok) + 1))
+        else:
+            out.append(int(tok))
+    return out
+
+
+def _labels(response: str) -> list[tuple[list[int], int, int]]:
+    """(question numbers, start, end) of each answer label, in order, numbers rising."""
+    found = [(_expand_label(m.group(1)), m.start(), m.end()) for m in _PREFIXED.finditer(response)]
+    found += [(_expand_label(m.group(1) or m.group(2)), m.start(), m.end())
+              for m in _BARE.finditer(response)]
+    found += [([], m.start(), m.end()) for m in _REST.finditer(response)]
+    kept: list[tuple[list[int], int, int]] = []
+    top, last_end = 0, -1
+    for nums, start, end in sorted(found, key=lambda f: f[1]):
+        if start < last_end or (nums and min(nums) <= top) or len(nums) > 20:
+            continue
+        kept.append((nums, start, end))
+        top, last_end = max([top, *nums]), end
+    return kept
+
+
+def labelled_answers(count: int, response: str) -> list[str] | None:
+    """Answers labelled 'Q1: ...', 'Q2-3: ...', 'Part 1 ...', 'b, c: ...', 'All other questions:'.
+
+    Labels map to questions by number; when the response numbers more parts than the request
+    has but gives exactly one label per question, they map in order. Unlabelled questions get
+    the 'all other questions' answer, or nothing."""
+    labels = _labels(response)
+    numbered = [lab for lab in labels if lab[0]]
+    if count < 2 or not numbered or (len(labels) < 2 and not _PREFIXED.match(
+            response, numbered[0][1])):
+        return None
+    bounds = [lab[1] for lab in labels[1:]] + [len(response)]
+    texts = [_clean(response[lab[2]: b]) for lab, b in zip(labels, bounds)]
+    texts[-1] = trim_boilerplate(texts[-1]) or texts[-1]
+    if max(max(lab[0]) for lab in numbered) > count:
+        if len(labels) != count:
+            return None
+        return texts
+    answers = [""] * count
+    rest = next((t for lab, t in zip(labels, texts) if not lab[0]), "")
+    for (nums, _, _), text in zip(labels, texts):
+        for k in nums:
+            answers[k - 1] = text
+    return [a or rest for a in answers]
+
+
 def _share_forward(answers: list[str]) -> list[str]:
     """An empty answer takes the next non-empty one: several questions, one shared reply."""
     out = list(answers)
@@ -185,6 +261,9 @@ def align(questions: list[str], response: str | None, clause_level: bool = False
     numbered = numbered_answers(len(questions), response)
     if numbered is not None and any(numbered):
         return make_questions(questions, _share_forward(numbered), response)
+    labelled = labelled_answers(len(questions), response) if clause_level else None
+    if labelled is not None and any(labelled):
+        return make_questions(questions, labelled, response)
     blanket = trim_boilerplate(response) or response
     if clause_level and len(questions) > 1 and classify(blanket) == "partial":
         parts = attribute_clauses(questions, blanket)

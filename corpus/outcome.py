@@ -36,9 +36,19 @@ _NOT_HELD = re.compile(
     re.I,
 )
 _ANSWER_SIGNAL = re.compile(
-    r"\d|\b(?:yes|no|none|nil|zero|attached|see (?:below|attached|table)|please find|"
-    r"enclosed|the council (?:has|does|is|uses)|we (?:have|do|use|are)|is held|"
-    r"information (?:is )?provided|provided|disclosed|released)\b",
+    r"\d|^\W*(?:yes|no|none|nil|zero|n/?a)\b|\b(?:see (?:below|attached|table)|please find|"
+    r"(?:is|are|has been|have been) (?:provided|disclosed|released|attached|enclosed)|"
+    r"(?:table|spreadsheet|list) (?:below|attached|enclosed)|attached|enclosed|as follows)\b",
+    re.I,
+)
+# Figures that are not information given: dates, years, limits, phone numbers, references.
+_NOT_FIGURES = re.compile(
+    r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}\b"
+    r"|\b(?:19|20)\d\d\b|£\s?[45]50\b|\b(?:18|24) hours\b|\b\d+ working days\b"
+    r"|\b0\d{3,4}\s?\d{3}\s?\d{3,4}\b|\b[A-Z]{1,2}\d{1,2}[A-Z]?\s\d[A-Z]{2}\b"
+    r"|\b(?:ref(?:erence)?|foi|eir|no\.?)\s*[:/#]?\s*[\w/ -]*\d+"
+    r"|\b(?:sections?|s\.?|regulations?|reg\.?|articles?|paragraphs?|para\.?|schedule|"
+    r"sch\.?)\s?\d+[A-Z]?(?:\s?\(\w+\))*",
     re.I,
 )
 _PARTIAL = re.compile(
@@ -62,9 +72,8 @@ def _substance(text: str) -> str:
     sentences = re.split(r"(?<=[.;:])\s+", " ".join(text.split()))
     keep = [s for s in sentences if not (_REFUSED.search(s) or _NCND.search(s)
                                          or _NOT_HELD.search(s) or _PREAMBLE.search(s))]
-    stripped = re.sub(r"\b(?:sections?|s\.?|regulations?)\s?\d+(?:\s?\(\w+\))*", "", " ".join(keep),
-                      flags=re.I)
-    return stripped
+    kept = [_NOT_FIGURES.sub(" ", s) for s in keep]
+    return " ".join(k for k in kept if _ANSWER_SIGNAL.search(k))
 
 
 def classify(answer: str | None) -> str:
@@ -79,10 +88,10 @@ def classify(answer: str | None) -> str:
     partial = bool(_PARTIAL.search(text))
     if ncnd:
         return "partial" if given and partial else "ncnd"
-    if refused:
+    if refused and not (not_held and not find_exemptions(text)):
         return "partial" if given else "refused"
     if not_held:
-        return "partial" if given and partial else "not_held"
+        return "partial" if given else "not_held"
     return "answered" if len(text) >= 1 else "unknown"
 
 

@@ -142,13 +142,35 @@ def _authority_of(record: dict, title: str) -> str | None:
 _ACK = re.compile(
     r"acknowledg|we (?:have )?received your request|will (?:aim to )?respond (?:to you )?(?:within|by)"
     r"|within 20 working days|has been logged|reference number for your request|request is being "
-    r"(?:processed|considered)",
+    r"(?:processed|considered)|will be dealt\s+with|must respond\s+to\s+you",
+    re.I,
+)
+_HOLDING = re.compile(
+    r"apologi[sz]e for the delay in (?:providing|sending|our)|need (?:more|additional|further) time"
+    r"|extend(?:ed|ing)? the (?:time|deadline)|clarif(?:y|ication)|(?:full|real) name"
+    r"|public interest test (?:is )?(?:being|still being) considered",
+    re.I,
+)
+_SUBSTANCE = re.compile(
+    r"response to your request|please find (?:attached|enclosed|below)|set out below|\bexempt"
+    r"|not held|do(?:es)? not hold|\brefus|withh(?:e|o)ld|neither confirm|attached|enclosed"
+    r"|our response|in response to your|the answer",
     re.I,
 )
 _QUOTED = re.compile(
     r"\n(?:-{3,}\s*original message|from:\s|sent:\s.*\n\s*to:|on .{5,80} wrote:|show quoted sections"
-    r"|-{10,}|>)",
+    r"|-{10,}|_{10,}|>)",
     re.I,
+)
+_FOOTER = re.compile(
+    r"\n\s*(?:references\s*\n\s*visible links|this e-?mail,? (?:and any (?:attachments|files)|is "
+    r"(?:confidential|intended)|may contain)|the information (?:provided )?in this (?:response|e-?mail)"
+    r" is available for re-?use)",
+    re.I,
+)
+_RESPONSE_LEAD = re.compile(
+    r"(?:please (?:find|see)|(?:is|are) set out|here is)\b[^.\n]{0,80}?\b(?:response|answers?|reply)"
+    r"\b(?: to your (?:request|questions?))?(?:[^.\n:]{0,40}?(?:below|as follows))?\s*[:.]", re.I,
 )
 _WDTK_STATUS = {
     "Successful": "answered", "Partially successful": "partial", "Refused": "refused",
@@ -164,20 +186,36 @@ def _message(event: dict) -> str:
 
 
 def _unquote(text: str) -> str:
+    """The message without the thread quoted below it or the e-mail footer and link list."""
     m = _QUOTED.search("\n" + text)
+    text = text[: max(m.start() - 1, 0)] if m else text
+    m = _FOOTER.search("\n" + text)
     return text[: max(m.start() - 1, 0)] if m else text
+
+
+def _is_holding_reply(reply: str) -> bool:
+    """An acknowledgement, clarification request or delay notice: nothing answered yet."""
+    if _SUBSTANCE.search(reply):
+        return False
+    return bool(_ACK.search(reply) or _HOLDING.search(reply)) and len(reply) < 3000
+
+
+def _body_of(reply: str) -> str:
+    """The reply from 'Please find our response below:' on, when it says so."""
+    m = _RESPONSE_LEAD.search(reply)
+    if m and len(reply[m.end():].strip()) > 150 and not _SUBSTANCE.search(reply[: m.start()]):
+        return reply[m.end():]
+    return reply
 
 
 def _pick_response(events: list[dict]) -> str | None:
     """The authority's substantive reply: the first incoming message that is not only an
-    acknowledgement, with the quoted thread below it cut off."""
+    acknowledgement, clarification or delay notice, with quoted text and footers cut off."""
     replies = [_unquote(_message(e)) for e in events[1:]
                if isinstance(e, dict) and e.get("type") == "incoming"]
     for reply in replies:
-        is_ack = _ACK.search(reply) and len(reply) < 1500 and not re.search(
-            r"response to your request|please find|exempt|not held|attached", reply, re.I)
-        if reply.strip() and not is_ack:
-            return reply
+        if reply.strip() and not _is_holding_reply(reply):
+            return _body_of(reply)
     return None
 
 

@@ -143,16 +143,59 @@ def _split_inline(paragraph: str) -> list[str]:
 
 
 def _split_prose(paragraph: str, semicolons: bool) -> list[str]:
+    """Sentences (or semicolon parts) that ask; a follow-on part joins the one before it.
+
+    Semicolon parts are terse summaries, so a short part ("spend") stands on its own there.
+    """
     pieces = re.split(r";\s+", paragraph) if semicolons else _SENTENCE.split(paragraph)
     out: list[str] = []
     for piece in (_tidy(p) for p in pieces):
         if not piece:
             continue
-        if out and (_FOLLOW_ON.match(piece) or len(piece.split()) < 3):
+        short = len(piece.split()) < 3 and not semicolons
+        if out and (_FOLLOW_ON.match(piece) and not semicolons or short):
             out[-1] = f"{out[-1]} {piece}"
+        elif semicolons:
+            out.extend(split_field_list(piece))
         else:
             out.append(piece)
     return out
+
+
+_LIST_LEAD = re.compile(r"^(?:for each|per|each)$", re.I)
+
+
+def _outside_parens(text: str, sep: str) -> list[str]:
+    """`text` split at `sep` where it is not inside brackets."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        depth += (ch == "(") - (ch == ")") if ch in "()" else 0
+        if depth <= 0 and text.startswith(sep, i):
+            parts.append(text[start:i])
+            start = i + len(sep)
+    return [*parts, text[start:]]
+
+
+def _words_outside_parens(text: str) -> int:
+    return len(re.sub(r"\([^()]*\)", " ", text).split())
+
+
+def split_field_list(part: str) -> list[str]:
+    """A summary part that lists short fields ("supplier, annual spend, duration, licences")
+    becomes one question per field; a "stem: a, b, c" keeps its stem on the first field."""
+    stem, _, tail = part.partition(": ") if ": " in part else ("", "", part)
+    items = [_tidy(i) for i in _outside_parens(tail.rstrip(". "), ", ") if _tidy(i)]
+    if items and len(items) >= 2 and " and " in items[-1]:
+        left, _, right = items[-1].rpartition(" and ")
+        if len(left.split()) <= 3 and len(right.split()) <= 3:
+            items[-1:] = [left, right]
+    if items and _LIST_LEAD.match(items[0]) and len(items) > 1:
+        items[:2] = [f"{items[0]}, {items[1]}"]
+    if len(items) < 3 or any(_words_outside_parens(i) > 8 for i in items):
+        return [part]
+    if stem:
+        items[0] = f"{stem}: {items[0]}"
+    return items
 
 
 def _drop_intro(questions: list[str]) -> list[str]:
@@ -169,7 +212,9 @@ def split_questions(text: str, semicolons: bool = False, answers_follow: bool = 
         return []
     lines = body.split("\n")
     items = _list_items(lines, answers_follow)
-    if len(items) >= 2 or (items and len(body) - len(items[0][1]) < 200):
+    if len(items) == 1 and len(inline := _split_inline(_tidy(" ".join(body.split())))) >= 2:
+        questions = inline
+    elif len(items) >= 2 or (items and len(body) - len(items[0][1]) < 200):
         questions = _nest(items)
     else:
         flat = _tidy(" ".join(body.split()))

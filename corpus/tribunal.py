@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from collections import Counter
 from datetime import date
 
@@ -54,15 +55,19 @@ _RUNNING_HEADER = re.compile(
     r"|Tribunal\s+Ref(?:erence)?\.?:?|Case\s+No\.?:?)?[ \t]*EA[/.][\d/. A-Z&,]*[ \t]*$",
     re.M | re.I,
 )
-_ODD_SPACES = str.maketrans({"\x0c": "\n", "\uf020": " ", "\xa0": " ", "\r": "\n", "\t": "    "})
+_ODD_SPACES = (("\r\n", "\n"), ("\r", "\n"), ("\x0c", "\n"), ("\uf020", " "), ("\xa0", " "),
+               ("\t", "    "))
 _HYPHEN_BREAK = re.compile(r"(\w)-[ \t]*\n\s*([a-z])")
 _SPACES = re.compile(r"\s+")
+_LETTER = re.compile(r"[^\W\d_]")
 _EMAIL_RE = re.compile(r"[\w.+'-]+[ \t]?@[ \t]?[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 
 
 def _layout(text: str) -> str:
     """Page numbers, running headers and odd PDF spaces out; line layout kept for indents."""
-    text = text.translate(_ODD_SPACES)
+    for odd, plain in _ODD_SPACES:
+        if odd in text:
+            text = text.replace(odd, plain)
     text = _PAGE_NUMBER_LINE.sub("", text)
     return _RUNNING_HEADER.sub("", text)
 
@@ -362,7 +367,8 @@ def _header_parties(head: str) -> tuple[list[str], list[str]]:
             last_role.extend(_NUMBERED_PARTY.split(label.group("name")))
             buffer = []
             continue
-        trail = _ROLE_TRAIL.match(line)
+        lower = line.lower()
+        trail = _ROLE_TRAIL.match(line) if ("ppellant" in lower or "espondent" in lower) else None
         if trail:
             role = appellants if trail.group("role").lower().startswith("appell") else respondents
             role.extend(buffer + _NUMBERED_PARTY.split(trail.group("name")))
@@ -386,33 +392,41 @@ def _header_parties(head: str) -> tuple[list[str], list[str]]:
 # --- the public authority ------------------------------------------------------------------
 
 _PUBLIC_AUTHORITY_LINE = re.compile(r"^\s*Public\s+Authority\s*:\s*(\S.{2,100})$", re.I | re.M)
-_DEFINED_TERM = re.compile(
-    r"((?:[A-Z][\w'’&.-]*|of|and|for|the|upon|on|in|&)(?:[ \t]+(?:[A-Z][\w'’&.-]*|of|and|for|"
-    r"the|upon|on|in|&|\([A-Z]+\))){0,9})[ \t]*\n?[ \t]*\(\s*(?:the\s+|hereafter\s+)?[“\"‘']"
-    r"\s*(?:the\s+)?([\w’' ]{2,40})[”\"’']\s*\)"
+_DEFINED_MARK = re.compile(r"\(\s*(?:the\s+|hereafter\s+)?[“\"‘']")
+_NAME_BEFORE = re.compile(
+    r"((?:[A-Z][\w'’&.,-]*|\([A-Z]+\))(?:[ \t\n]+(?:[A-Z][\w'’&.,-]*|of|and|for|the|upon|on|in|"
+    r"&|\([A-Z]+\)))*)[ \t\n]*$"
 )
 _REQUEST_TO = re.compile(
     r"\b(?:request(?:s|ed)?(?:\s+for\s+information)?\s+(?:to|of|from)|wrote\s+to|"
-    r"applied\s+to|asked)\s+(?:the\s+)?((?:[A-Z][\w'’&-]*)(?:[ \t\n]+(?:[A-Z][\w'’&-]*|of|and|"
+    r"applied\s+to)\s+(?:the\s+)?([A-Z][\w'’&-]*(?:[ \t\n]+(?:[A-Z][\w'’&-]*|of|and|"
     r"for|the|upon|on|in|&)){0,8})"
 )
+_EDGE_WORDS = re.compile(r"^(?:(?:the|of|and|for|on|in|upon|&)\s+)+|(?:\s+(?:the|of|and|for|on|"
+                         r"in|upon|&))+$", re.I)
+
+
+def _authority_candidates(text: str):
+    """Names introduced with a defined term ('X ("the Council")'), then 'request to X'."""
+    for m in _DEFINED_MARK.finditer(text):
+        name = _NAME_BEFORE.search(text, max(0, m.start() - 150), m.start())
+        if name:
+            yield name.group(1)
+    for m in _REQUEST_TO.finditer(text):
+        yield m.group(1)
 
 
 def _authority_from_text(text: str, appellant: str) -> str | None:
-    """'Public Authority: X' in a substituted notice, else the first defined public body."""
+    """'Public Authority: X' in a substituted notice, else the first public body named."""
     m = _PUBLIC_AUTHORITY_LINE.search(text)
     if m and _is_org(m.group(1)):
         return m.group(1)
-    for regex in (_DEFINED_TERM, _REQUEST_TO):
-        for m in regex.finditer(text[:20_000]):
-            name = _SPACES.sub(" ", m.group(1)).strip()
-            name = re.sub(r"^(?:(?:the|of|and|for|on|in|upon|&)\s+)+", "", name, flags=re.I)
-            name = re.sub(r"(?:\s+(?:the|of|and|for|on|in|upon|&))+$", "", name, flags=re.I)
-            if name and _is_public_body(name) and not _COMMISSIONER.match(name) and (
-                name.lower() not in appellant.lower()
-                and "commissioner" not in name.lower().split()[-1:]
-            ):
-                return name
+    for raw in _authority_candidates(text[:20_000]):
+        name = _EDGE_WORDS.sub("", _SPACES.sub(" ", raw).strip(" ,."))
+        if (name and _is_public_body(name) and not _COMMISSIONER.match(name)
+                and name.lower() not in appellant.lower()
+                and not name.lower().endswith("commissioner")):
+            return name
     return None
 
 
@@ -530,6 +544,7 @@ _FOIA_WORDS = re.compile(r"Freedom\s+of\s+Information\s+Act|\bFOIA\b|\bs(?:ectio
 def _regime(record: dict, text: str) -> str:
     """EIR when the record says so, or when EIR language outweighs FOIA language."""
     jurisdiction = _field(record, "jurisdiction").lower()
+    text = text[:15_000]
     if "environmental" in jurisdiction:
         return "EIR"
     if "freedom of information" in jurisdiction:
@@ -549,10 +564,10 @@ _VEXATIOUS = re.compile(r"\bvexatious\b", re.I)
 _COST_LIMIT = re.compile(r"appropriate limit|cost(?:s)? limit", re.I)
 
 
-def _paragraph_cites(text: str, regime: str) -> Counter:
+def _paragraph_cites(paragraphs: list[str], regime: str) -> Counter:
     """How many paragraphs cite each exemption (a paragraph counts once per citation)."""
     counts: Counter = Counter()
-    for paragraph in _PARAGRAPH_BREAK.split(text):
+    for paragraph in paragraphs:
         if not _MAYBE_CITE.search(paragraph):
             continue
         for cite in find_exemptions(paragraph, implied=False):
@@ -564,9 +579,8 @@ def _paragraph_cites(text: str, regime: str) -> Counter:
     return counts
 
 
-def _implied_counts(text: str, counts: Counter, regime: str) -> None:
+def _implied_counts(paragraphs: list[str], counts: Counter, regime: str) -> None:
     """Vexatious / cost-limit refusals argued without their section number."""
-    paragraphs = _PARAGRAPH_BREAK.split(text)
     if regime != "EIR" and not any(section_of(c) == "s14" for c in counts):
         n = sum(1 for p in paragraphs if _VEXATIOUS.search(p))
         if n >= 2:
@@ -580,12 +594,13 @@ def _implied_counts(text: str, counts: Counter, regime: str) -> None:
 def _exemptions(text: str, regime: str) -> tuple[str, ...]:
     """The exemptions the decision is about, most argued first."""
     scan = text[:_EXEMPTION_SCAN]
-    counts = _paragraph_cites(scan, regime)
-    subject = _SUBJECT.search(scan[:_HEADER_SCAN])
+    paragraphs = _PARAGRAPH_BREAK.split(scan)
+    counts = _paragraph_cites(paragraphs, regime)
+    subject = _SUBJECT.search(scan, 0, _HEADER_SCAN)
     if subject:
         for cite in find_exemptions(subject.group(1), implied=False):
             counts[cite] += 3
-    _implied_counts(scan, counts, regime)
+    _implied_counts(paragraphs, counts, regime)
     if not counts:
         return ()
     by_section: Counter = Counter()
@@ -627,24 +642,25 @@ _NOT_REQUEST = re.compile(
 )
 _OPEN_QUOTES = {"“": "”", '"': '"', "‘": "’", "'": "'", "„": "”"}
 _PARA_START = re.compile(r"^[ \t]{0,8}(\d{1,3})\.?[ \t]+(?=\S)", re.M)
+_WINDOW_MARK = re.compile(r"[“\"‘'„]|[:\-–][ \t]*-?[ \t]*\n|\.(?=[ \n])")
+_ABBREVIATION = re.compile(r"\b(?:[A-Z]|no|nos|para|paras|p|pp|Mr|Mrs|Ms|Dr|St|ref|s|ss|reg)$")
 
 
-def _paragraph_number_before(text: str, pos: int) -> int | None:
-    """The number of the decision paragraph that `pos` sits in (to find where it ends)."""
-    last = None
-    for m in _PARA_START.finditer(text, max(0, pos - 6000), pos):
-        last = int(m.group(1))
-    return last
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """(offset, number) of each numbered decision paragraph, to find where a quote ends."""
+    return [(m.start(), int(m.group(1))) for m in _PARA_START.finditer(text)]
 
 
-def _paragraph_end(text: str, start: int, number: int | None, limit: int = 3000) -> int:
-    """Where the next numbered decision paragraph begins (or `limit` characters on)."""
+def _paragraph_end(text: str, start: int, paras: list[tuple[int, int]], limit: int = 3000) -> int:
+    """Where the paragraph holding `start` ends: the next paragraph number, or `limit` on."""
     stop = min(len(text), start + limit)
-    if number is not None:
-        nxt = re.compile(r"^[ \t]{0,8}" + str(number + 1) + r"\.?[ \t]+\S", re.M)
-        m = nxt.search(text, start, stop)
-        if m:
-            return m.start()
+    i = bisect_right(paras, (start, 10**6))
+    number = paras[i - 1][1] if i else None
+    for offset, n in paras[i:]:
+        if offset >= stop:
+            break
+        if number is None or n == number + 1:
+            return offset
     return stop
 
 
@@ -656,77 +672,85 @@ def _closing_quote(text: str, start: int, opening: str, end: int) -> int:
         i = text.find(closing, i, end)
         if i < 0:
             return end
-        nxt = text[i + 1: i + 2]
-        if closing in "’'" and nxt.isalpha():
+        if closing in "’'" and text[i + 1: i + 2].isalpha():
             i += 1
             continue
         return i
 
 
-def _quoted_after(text: str, pos: int, number: int | None) -> tuple[str, int] | None:
+def _quoted_after(text: str, pos: int, paras: list[tuple[int, int]]) -> str | None:
     """The quote or indented block that follows a trigger at `pos`, if one starts soon."""
-    end = _paragraph_end(text, pos, number)
+    end = _paragraph_end(text, pos, paras)
     window = text[pos: min(end, pos + 350)]
-    colon_block = re.search(r"[:\-–][ \t]*-?[ \t]*\n", window)
-    for i, ch in enumerate(window):
-        if ch in _OPEN_QUOTES and (ch not in "'’" or i == 0 or not window[i - 1].isalpha()):
-            if colon_block and colon_block.end() < i and "\n\n" in window[colon_block.end(): i]:
-                break
+    for m in _WINDOW_MARK.finditer(window):
+        ch = m.group(0)
+        if ch in _OPEN_QUOTES:
+            i = m.start()
+            if ch in "'’" and i and window[i - 1].isalpha():
+                continue
             start = pos + i + 1
-            stop = _closing_quote(text, start, ch, end)
-            return text[start:stop], start
-        if ch == "\n" and colon_block and i >= colon_block.end() - 1:
-            break
-        if ch == "." and i + 1 < len(window) and window[i + 1] in " \n" and not colon_block:
-            if not re.search(r"\b(?:[A-Z]|no|nos|para|paras|p|pp|Mr|Mrs|Ms|Dr|St|ref)$",
-                             window[:i]):
-                return None
-    if colon_block:
-        start = pos + colon_block.end()
-        return text[start:end], start
+            return text[start:_closing_quote(text, start, ch, end)]
+        if ch == ".":
+            if _ABBREVIATION.search(window, 0, m.start()):
+                continue
+            return None
+        block = text[pos + m.end(): end]
+        quote = re.match(r"\s*([“\"‘„])", block)
+        if quote:
+            start = pos + m.end() + quote.end()
+            return text[start:_closing_quote(text, start, quote.group(1), end)]
+        return block
     return None
 
 
 def _usable(snippet: str) -> bool:
     """Long enough to be a request, not a defined term or a citation."""
-    words = snippet.split()
-    return len(words) >= 5 and len(snippet) >= 25 and sum(c.isalpha() for c in snippet) > 20
+    return len(snippet) >= 25 and len(snippet.split()) >= 5 and len(_LETTER.findall(snippet)) > 20
 
 
 def _quoted_request(text: str) -> str | None:
     """The request as the decision quotes it."""
+    paras = _paragraphs(text)
     for m in _TRIGGER.finditer(text):
         before = text[max(0, m.start() - 250): m.end()]
         if not _REQUEST_CONTEXT.search(before):
             continue
         lead = text[max(0, m.start() - 120): m.start()]
-        if _NOT_REQUEST.search(lead) and not re.search(r"request", m.group(0), re.I):
+        if _NOT_REQUEST.search(lead) and "request" not in m.group(0).lower():
             continue
-        found = _quoted_after(text, m.end(), _paragraph_number_before(text, m.start()))
+        found = _quoted_after(text, m.end(), paras)
         if found is None:
             continue
-        snippet = _flatten(found[0]).strip(" “”\"‘’'-–:")
+        snippet = _flatten(found).strip(" “”\"‘’'-–:")
         if _usable(snippet):
             return snippet
     return None
 
 
-_SUMMARY = re.compile(
-    r"[^.\n]{0,200}\b(?:request(?:ed|ing)?|sought|asked\s+for)\b[^.]{10,400}?"
+_SUMMARY_KEY = re.compile(r"\b(?:request(?:ed|ing)?|sought|asked\s+for)\b", re.I)
+_SUMMARY_OBJECT = re.compile(
     r"\b(?:information|details|cop(?:y|ies)|data|documents?|records?|minutes|correspondence|"
-    r"reports?|figures|names?|list|emails?|letters?|advice|statistics)\b[^.]{0,300}\.",
+    r"reports?|figures|names?|list|e-?mails?|letters?|advice|statistics)\b",
     re.I,
 )
+_SENTENCE_END = re.compile(r"\.(?=\s)|\n[ \t]*\n")
 
 
 def _summary_sentence(text: str) -> str | None:
     """A sentence that says what was asked for, when the request is not quoted."""
-    m = _SUMMARY.search(text[:20_000])
-    if not m:
-        return None
-    sentence = _flatten(m.group(0))
-    sentence = re.sub(r"^\W*\d{1,3}\.?\s+", "", sentence)
-    return sentence if _usable(sentence) else None
+    text = text[:20_000]
+    for m in _SUMMARY_KEY.finditer(text):
+        start = max(text.rfind(". ", 0, m.start()), text.rfind(".\n", 0, m.start()),
+                    text.rfind("\n\n", 0, m.start()))
+        end = _SENTENCE_END.search(text, m.end())
+        stop = end.start() + 1 if end else len(text)
+        sentence = text[start + 1: stop]
+        if len(sentence) > 700 or not _SUMMARY_OBJECT.search(sentence, m.end() - start - 1):
+            continue
+        sentence = re.sub(r"^\W*\d{1,3}\.?\s+", "", _flatten(sentence))
+        if _usable(sentence):
+            return sentence
+    return None
 
 
 # --- entry point ---------------------------------------------------------------------------
@@ -749,7 +773,7 @@ def _check(record: object) -> tuple[str, str]:
         raise CorpusError("tribunal record text is not a string")
     if not text.strip():
         raise CorpusError("tribunal record text is empty")
-    if sum(c.isalpha() for c in text[:5000]) < 40 or not _DECISION_WORDS.search(text[:20_000]):
+    if len(_LETTER.findall(text, 0, 3000)) < 40 or not _DECISION_WORDS.search(text[:20_000]):
         raise CorpusError("tribunal record text is not a decision")
     raw_ref = record["reference"]
     return text, raw_ref.strip() if isinstance(raw_ref, str) else str(raw_ref)

@@ -1,0 +1,286 @@
+"""The check: a draft in, an Assessment out. Knows nothing of Telegram or terminals.
+
+For each question of the draft: the nearest past questions (the authority's own first), a
+calibrated refusal risk, the likely exemptions, a plain-words explanation quoting the
+strongest precedent, and rewordings for anything at medium or high risk.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from bot import risk as riskmod
+from bot.assessment import Assessment, Overall, QuestionAssessment
+from bot.authority import match_authority
+from bot.explain import GROUNDS, NCND_NOTE, explain_citation
+from bot.reword import (
+    S16_SENTENCE,
+    Rewording,
+    fallback_rewording,
+    pattern_rewordings,
+    precedent_rewordings,
+)
+from corpus.exemptions import section_of
+from corpus.split import split_questions
+from index.search import Filters, Precedent, Searcher
+
+MAX_DRAFT_CHARS = 20_000
+SHOWN_PRECEDENTS = 5
+NEIGHBOURS = 15
+AUTHORITY_BOOST = 2.0
+CALIBRATION_FILE = "calibration.json"
+
+
+class DraftError(Exception):
+    """A draft that cannot be checked (empty, too long); the message says what to do."""
+
+
+@dataclass(frozen=True)
+class _Scored:
+    risk: float
+    level: str
+    neighbours: list[Precedent]
+    exemptions: list[dict]
+    reasons: list[str]
+
+
+class Advisor:
+    """Holds the searcher and the calibration; checks drafts."""
+
+    def __init__(self, searcher: Searcher, calibration: riskmod.Calibration | None = None):
+        self.searcher = searcher
+        self.calibration = calibration or riskmod.Calibration()
+        self._authorities = [a for a, _ in searcher.store.authorities()]
+
+    @classmethod
+    def open(cls, searcher: Searcher, index_dir: Path) -> Advisor:
+        return cls(searcher, riskmod.Calibration.load(index_dir / CALIBRATION_FILE))
+
+    def resolve_authority(self, name: str | None) -> tuple[str | None, list[str]]:
+        if not name:
+            return None, []
+        return match_authority(name, self._authorities)
+
+    # -- one question ------------------------------------------------------------------
+
+    def neighbours(self, vector: np.ndarray, authority: str | None,
+                   exclude: frozenset[str] = frozenset()) -> list[Precedent]:
+        """The authority's own history first, then everyone's, without repeats."""
+        general = self.searcher.neighbours(vector, NEIGHBOURS, Filters(exclude_documents=exclude))
+        if not authority:
+            return general
+        own = self.searcher.neighbours(vector, 5, Filters(authority=authority,
+                                                          exclude_documents=exclude))
+        own = [p for p in own if p.similarity >= riskmod.NO_PRECEDENT_SIMILARITY]
+        seen = {p.id for p in own}
+        return own + [p for p in general if p.id not in seen]
+
+    def score(self, text: str, neighbours: Sequence[Precedent], authority: str | None) -> _Scored:
+        cal = self.calibration
+        pool = [riskmod.Neighbour(p.similarity, p.outcome, p.exemptions,
+                                  AUTHORITY_BOOST if authority and p.authority == authority
+                                  else 1.0) for p in neighbours]
+        feats = riskmod.features(text, pool, cal.base_rate)
+        risk = riskmod.score(feats, cal)
+        top = max((p.similarity for p in neighbours), default=0.0)
+        up, down = riskmod.cues(text)
+        reasons = [f"raises the risk: {u}" for u in up] + [f"lowers the risk: {d}" for d in down]
+        return _Scored(risk, riskmod.level(risk, top), list(neighbours),
+                       riskmod.likely_exemptions(pool, risk), reasons)
+
+    def assess_question(self, text: str, vector: np.ndarray, authority: str | None,
+                        exclude: frozenset[str] = frozenset()) -> QuestionAssessment:
+        neighbours = self.neighbours(vector, authority, exclude)
+        scored = self.score(text, neighbours, authority)
+        shown = _ordered(neighbours, authority)[:SHOWN_PRECEDENTS]
+        rewordings = _rewordings(text, scored, neighbours)
+        return QuestionAssessment(
+            text=text, risk=scored.risk, level=scored.level,
+            likely_exemptions=scored.exemptions, precedents=shown,
+            explanation=_explanation(scored, neighbours), rewordings=rewordings,
+            reasons=scored.reasons)
+
+    # -- the draft ---------------------------------------------------------------------
+
+    def check_draft(self, text: str, authority: str | None = None) -> Assessment:
+        """Split, score, explain and reword every question of a draft."""
+        questions = _questions(text)
+        resolved, _ = self.resolve_authority(authority)
+        vectors = self.searcher.embed(questions)
+        assessed = [self.assess_question(q, v, resolved) for q, v in zip(questions, vectors)]
+        return Assessment(assessed, _overall(assessed, text), resolved or authority)
+
+
+def _questions(text: str) -> list[str]:
+    if not isinstance(text, str) or not text.strip():
+        raise DraftError("The draft is empty: paste the questions you plan to send.")
+    if len(text) > MAX_DRAFT_CHARS:
+        raise DraftError(f"The draft is too long ({len(text):,} characters; the limit is "
+                         f"{MAX_DRAFT_CHARS:,}). Long requests are often refused under the s12 "
+                         "cost limit anyway: split it.")
+    questions = split_questions(text)
+    if not questions:
+        raise DraftError("I could not find a question in that draft.")
+    return questions
+
+
+def _ordered(neighbours: Sequence[Precedent], authority: str | None) -> list[Precedent]:
+    if not authority:
+        return list(neighbours)
+    own = [p for p in neighbours if p.authority == authority]
+    return own + [p for p in neighbours if p.authority != authority]
+
+
+def _strongest(neighbours: Sequence[Precedent], section: str) -> Precedent | None:
+    cands = [p for p in neighbours if p.outcome in ("refused", "ncnd", "partial") and p.answer
+             and any(section_of(e) == section for e in p.exemptions)]
+    return max(cands, key=lambda p: p.similarity, default=None)
+
+
+def cite(p: Precedent) -> str:
+    parts = [p.authority or "an authority", p.date, f"ref {p.reference}" if p.reference else None]
+    return ", ".join(x for x in parts if x)
+
+
+def _quote(p: Precedent, limit: int = 220) -> str:
+    text = re.sub(r"\s+", " ", p.answer or "").strip()
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _explanation(scored: _Scored, neighbours: Sequence[Precedent]) -> str:
+    top = max((p.similarity for p in neighbours), default=0.0)
+    if scored.level == "unknown":
+        return (f"No close precedent: the nearest past question (similarity {top:.2f}) is too "
+                "far from this one to judge from. The estimate rests on the wording alone.")
+    known = [p for p in neighbours[:8] if p.outcome in riskmod.REFUSAL]
+    refused = sum(p.outcome in ("refused", "ncnd") for p in known)
+    parts = [f"{refused} of the {len(known)} closest past questions with a known outcome were "
+             "refused or met with neither confirm nor deny."]
+    for ex in scored.exemptions[:2]:
+        citation = ex["subsection"] or ex["section"]
+        parts.append(explain_citation(citation, ex["ncnd"]))
+        strongest = _strongest(neighbours, ex["section"])
+        if strongest:
+            parts.append(f"{cite(strongest)} said: \"{_quote(strongest)}\"")
+    return " ".join(parts)
+
+
+def _rewordings(text: str, scored: _Scored, neighbours: Sequence[Precedent]) -> list[Rewording]:
+    if scored.level not in ("medium", "high"):
+        return []
+    found = pattern_rewordings(text) + precedent_rewordings(neighbours)
+    return found or [fallback_rewording(text)]
+
+
+_GENERAL = [
+    (re.compile(r"\b(all (information|correspondence|records|emails|documents|data)|any and all|"
+                r"every (email|document|record)|since (19|20)\d\d)\b", re.I),
+     "Cost limit (s12): 'all information' and long periods are the commonest reason for a "
+     "refusal. Name the documents you want and limit the period. Add: \"" + S16_SENTENCE + "\""),
+    (re.compile(r"\b(names?|named|individuals?|home address|date of birth|who (is|are|was|were)"
+                r"|staff member)\b", re.I),
+     "Personal data (s40): ask for anonymised totals, not names; small numbers may be suppressed. "
+     "Senior officials acting in their official role are usually named."),
+    (re.compile(r"\b(contracts?|tenders?|suppliers?|unit (price|cost)|pricing|bids?|invoices?)\b",
+                re.I),
+     "Commercial interests (s43): ask after the contract is awarded, for the total value rather "
+     "than unit prices or bids."),
+    (re.compile(r"\b(annual report|statement of accounts|published|statistics|budget book|"
+                r"minutes)\b", re.I),
+     "Already published (s21): check the authority's website and disclosure log first; if it is "
+     "published, the reply will only point you there."),
+]
+
+
+def general_advice(text: str, assessed: Sequence[QuestionAssessment]) -> list[str]:
+    advice = [msg for rx, msg in _GENERAL if rx.search(text)]
+    if len(assessed) > 8 and not any(a.startswith("Cost limit") for a in advice):
+        advice.insert(0, f"Cost limit (s12): {len(assessed)} questions in one request is a lot; "
+                      "authorities add up the time for all parts. Add: \"" + S16_SENTENCE + "\"")
+    risky = [i for i, q in enumerate(assessed, 1) if q.level in ("medium", "high")]
+    safe = [i for i, q in enumerate(assessed, 1) if q.level == "low"]
+    if risky and safe:
+        advice.append(
+            f"Split the request: send question{'s' if len(safe) > 1 else ''} "
+            f"{_numbers(safe)} on their own and question{'s' if len(risky) > 1 else ''} "
+            f"{_numbers(risky)} separately. One sensitive part can sink a whole request, while "
+            "others answer the harmless parts; space related requests out, since requests within "
+            "60 working days can be aggregated for the cost limit.")
+    return advice
+
+
+def _numbers(items: Iterable[int]) -> str:
+    items = [str(i) for i in items]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _merge_exemptions(assessed: Sequence[QuestionAssessment]) -> list[dict]:
+    best: dict[tuple[str, bool], dict] = {}
+    for q in assessed:
+        for ex in q.likely_exemptions:
+            key = (ex["section"], ex["ncnd"])
+            if key not in best or ex["probability"] > best[key]["probability"]:
+                best[key] = dict(ex)
+    return sorted(best.values(), key=lambda e: -e["probability"])[:4]
+
+
+def _verdict(assessed: Sequence[QuestionAssessment], exemptions: list[dict]) -> str:
+    high = sum(q.level == "high" for q in assessed)
+    medium = sum(q.level == "medium" for q in assessed)
+    unknown = sum(q.level == "unknown" for q in assessed)
+    n = len(assessed)
+    top = exemptions[0] if exemptions else None
+    ground = GROUNDS.get(top["section"]) if top else None
+    why = f", most likely under {top['subsection'] or top['section']}" + (
+        f" ({ground.name})" if ground else "") if top else ""
+    if high:
+        head = f"High risk: {high} of {n} question{'s' if n > 1 else ''} look likely to be refused"
+    elif medium:
+        head = f"Medium risk: {medium} of {n} question{'s' if n > 1 else ''} may be refused"
+    else:
+        head = f"Low risk: similar questions were usually answered ({n} checked)"
+        why = ""
+    tail = f"; {unknown} with no close precedent" if unknown else ""
+    return head + why + tail + "."
+
+
+def _revised(assessed: Sequence[QuestionAssessment], advice: Sequence[str]) -> str:
+    lines = []
+    for i, q in enumerate(assessed, 1):
+        text = q.rewordings[0].text if q.rewordings and q.level in ("medium", "high") else q.text
+        lines.append(f"{i}. {text}")
+    lines.append("")
+    lines.append(S16_SENTENCE)
+    return "\n".join(lines)
+
+
+def _overall(assessed: Sequence[QuestionAssessment], text: str) -> Overall:
+    exemptions = _merge_exemptions(assessed)
+    advice = general_advice(text, assessed)
+    if any(e["ncnd"] for e in exemptions):
+        advice.append(NCND_NOTE)
+    risk = max((q.risk for q in assessed), default=0.0)
+    return Overall(risk, _verdict(assessed, exemptions), exemptions, advice,
+                   _revised(assessed, advice))
+
+
+_DEFAULT: Advisor | None = None
+
+
+def check_draft(text: str, authority: str | None = None, advisor: Advisor | None = None
+                ) -> Assessment:
+    """The library entry point: uses `advisor`, or one opened from the default config."""
+    global _DEFAULT
+    if advisor is None:
+        if _DEFAULT is None:
+            from bot.config import load_config
+            from bot.runtime import open_advisor
+
+            _DEFAULT = open_advisor(load_config())
+        advisor = _DEFAULT
+    return advisor.check_draft(text, authority)

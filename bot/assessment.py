@@ -1,0 +1,55 @@
+"""What a check returns: plain data with a stable JSON form (other tools read its keys)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.reword import Rewording
+from index.search import Precedent
+
+
+@dataclass(frozen=True)
+class QuestionAssessment:
+    text: str
+    risk: float
+    level: str
+    likely_exemptions: list[dict]
+    precedents: list[Precedent]
+    explanation: str
+    rewordings: list[Rewording]
+    reasons: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {
+            "text": self.text, "risk": round(self.risk, 4), "level": self.level,
+            "likely_exemptions": self.likely_exemptions,
+            "precedents": [p.to_json() for p in self.precedents],
+            "explanation": self.explanation,
+            "rewordings": [r.to_json() for r in self.rewordings],
+            "reasons": self.reasons,
+        }
+
+
+@dataclass(frozen=True)
+class Overall:
+    risk: float
+    verdict: str
+    likely_exemptions: list[dict]
+    advice: list[str]
+    revised_draft: str
+
+    def to_json(self) -> dict:
+        return {"risk": round(self.risk, 4), "verdict": self.verdict,
+                "likely_exemptions": self.likely_exemptions, "advice": self.advice,
+                "revised_draft": self.revised_draft}
+
+
+@dataclass(frozen=True)
+class Assessment:
+    questions: list[QuestionAssessment]
+    overall: Overall
+    authority: str | None = None
+
+    def to_json(self) -> dict:
+        return {"questions": [q.to_json() for q in self.questions],
+                "overall": self.overall.to_json(), "authority": self.authority}

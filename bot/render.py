@@ -1,0 +1,72 @@
+"""Assessments and precedents as terminal text or JSON. (Telegram HTML lives in tg_render.)"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+from bot.assessment import Assessment, QuestionAssessment
+from index.search import Precedent
+
+LEVEL_MARK = {"high": "HIGH", "medium": "MEDIUM", "low": "low", "unknown": "no close precedent"}
+
+
+def precedent_line(p: Precedent) -> str:
+    ex = f" [{', '.join(p.exemptions)}]" if p.exemptions else ""
+    bits = [p.authority or "unknown authority", p.date or "undated"]
+    if p.reference:
+        bits.append(f"ref {p.reference}")
+    link = f"\n      {p.source_url}" if p.source_url else ""
+    return (f"{p.outcome.upper()}{ex} ({', '.join(bits)}; similarity {p.similarity:.2f})\n"
+            f"      \"{_short(p.question, 160)}\"{link}")
+
+
+def _short(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _exemptions(q: QuestionAssessment) -> str:
+    if not q.likely_exemptions:
+        return "none likely"
+    return ", ".join(f"{e['subsection'] or e['section']}{' (NCND)' if e['ncnd'] else ''} "
+                     f"{e['probability']:.0%}" for e in q.likely_exemptions)
+
+
+def question_text(i: int, q: QuestionAssessment, precedents: int = 3) -> str:
+    wrap = textwrap.TextWrapper(width=100, initial_indent="   ", subsequent_indent="   ")
+    lines = [f"{i}. {q.text}",
+             f"   Risk: {LEVEL_MARK[q.level]} ({q.risk:.0%}); likely exemptions: {_exemptions(q)}"]
+    for reason in q.reasons:
+        lines.append(f"   - {reason}")
+    if q.precedents:
+        lines.append("   Closest precedents:")
+        lines += [f"    * {precedent_line(p)}" for p in q.precedents[:precedents]]
+    lines.append(wrap.fill("Why: " + q.explanation))
+    for r in q.rewordings:
+        lines.append(wrap.fill(f"Try instead: \"{r.text}\""))
+        lines.append(wrap.fill(f"  because {r.why}"))
+    return "\n".join(lines)
+
+
+def assessment_text(a: Assessment) -> str:
+    head = [f"Verdict: {a.overall.verdict}"]
+    if a.authority:
+        head.append(f"Authority: {a.authority} (its own history is shown first)")
+    body = [question_text(i, q) for i, q in enumerate(a.questions, 1)]
+    advice = [f"- {line}" for line in a.overall.advice]
+    tail = ["Advice for the whole draft:", *advice] if advice else []
+    revised = ["Revised draft:", textwrap.indent(a.overall.revised_draft, "  ")]
+    return "\n\n".join(["\n".join(head), *body, "\n".join(tail), "\n".join(revised)]).strip()
+
+
+def precedents_text(query: str, precedents: list[Precedent]) -> str:
+    if not precedents:
+        return f"No past questions like \"{query}\" matched those filters."
+    lines = [f"What happened when people asked \"{_short(query, 80)}\":"]
+    lines += [f"{i}. {precedent_line(p)}" for i, p in enumerate(precedents, 1)]
+    return "\n".join(lines)
+
+
+def assessment_json(a: Assessment) -> str:
+    return json.dumps(a.to_json(), ensure_ascii=False)

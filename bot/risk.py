@@ -1,0 +1,191 @@
+"""Refusal risk from the neighbours' outcomes and the wording of the question. Pure logic.
+
+The score is a logistic model over a few features: the similarity-weighted refusal rate of
+the nearest past questions (smoothed toward the corpus base rate), how close the nearest
+one is, and lexical cues that FOI practice says move the odds (named systems, attack counts,
+exact dates up; policies, certifications, totals down). Its weights are fitted on the corpus
+(leave-one-document-out) when the index is built; the defaults below are used until then.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from corpus.exemptions import section_of
+
+REFUSAL = {"refused": 1.0, "ncnd": 1.0, "partial": 0.5, "answered": 0.0}
+NO_PRECEDENT_SIMILARITY = 0.42
+LEVELS = ((0.6, "high"), (0.35, "medium"), (0.0, "low"))
+
+UP_CUES = [
+    (re.compile(r"\b(which|what|name of the|names? of)\b.{0,40}\b(software|product|antivirus|"
+                r"anti-virus|firewall|system|supplier|vendor|provider|operating system|"
+                r"version)s?\b", re.I), "asks for named systems, products or suppliers"),
+    (re.compile(r"\b(version|patch(ed|es|ing)?|updates? (applied|installed)|end of life|"
+                r"unsupported|windows (xp|7|server))\b", re.I), "asks about versions or patching"),
+    (re.compile(r"\bhow many\b.{0,60}\b(attacks?|breach(es)?|incidents?|hacks?|ransomware|"
+                r"phishing|malware|ddos)\b", re.I), "counts attacks or incidents"),
+    (re.compile(r"\b(successful|unsuccessful|blocked|prevented|detected)\b.{0,40}\b(attacks?|"
+                r"attempts?|breach(es)?)\b|\bdetection rate", re.I),
+     "splits attacks by success or detection"),
+    (re.compile(r"\b(ransom|paid the|payment to (the )?(attackers|criminals))\b", re.I),
+     "asks about ransom payments"),
+    (re.compile(r"\b(locations?|where)\b.{0,50}\b(cctv|cameras?|anpr|sensors?)\b|\b(cctv|anpr)"
+                r"\b.{0,50}\blocations?\b", re.I), "asks where cameras or sensors are"),
+    (re.compile(r"\b(vulnerabilit|penetration test|pen test|weakness|network (map|diagram)|"
+                r"ip address|asset register|security (measures|provisions|controls))", re.I),
+     "asks about security controls or weaknesses"),
+    (re.compile(r"\b(tactics|covert|surveillance|informants?|chis|ripa|undercover|"
+                r"operational (capability|capabilities)|firearms? officers)\b", re.I),
+     "touches on policing tactics or capabilities"),
+    (re.compile(r"\b(by|per|each|every) (month|week|day)\b|\bmonthly\b|\bweekly\b", re.I),
+     "asks for a fine time breakdown"),
+]
+DOWN_CUES = [
+    (re.compile(r"\b(policy|policies|procedure|strategy|guidance)\b", re.I),
+     "asks for a policy or procedure"),
+    (re.compile(r"\b(cyber essentials|iso ?27001|psn|certif(ied|ication)|accredit)", re.I),
+     "asks whether a certification is held"),
+    (re.compile(r"\btraining\b", re.I), "asks about staff training"),
+    (re.compile(r"\b(reported to the ico|ico (reportable|reports?))\b", re.I),
+     "asks about breaches reported to the ICO"),
+    (re.compile(r"\b(total|overall|in total|aggregate)\b", re.I), "asks for a total"),
+    (re.compile(r"\b(insurance|insured)\b", re.I), "asks whether insurance is held"),
+]
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """Weights of the logistic risk model (fitted by `fit_calibration`)."""
+
+    bias: float = -0.2
+    w_knn: float = 1.0
+    w_top: float = 0.0
+    w_up: float = 0.45
+    w_down: float = -0.35
+    base_rate: float = 0.4
+
+    def save(self, path: Path) -> None:
+        path.write_text(json.dumps(asdict(self), indent=2))
+
+    @classmethod
+    def load(cls, path: Path) -> Calibration:
+        try:
+            return cls(**json.loads(path.read_text()))
+        except (OSError, ValueError, TypeError):
+            return cls()
+
+
+@dataclass(frozen=True)
+class Neighbour:
+    similarity: float
+    outcome: str
+    exemptions: tuple[str, ...]
+    weight_boost: float = 1.0
+
+
+def cues(text: str) -> tuple[list[str], list[str]]:
+    """The lexical reasons that raise and lower the odds of refusal, in plain words."""
+    up = [why for rx, why in UP_CUES if rx.search(text)]
+    down = [why for rx, why in DOWN_CUES if rx.search(text)]
+    return up, down
+
+
+def weight(similarity: float) -> float:
+    return max(similarity, 0.0) ** 4
+
+
+def knn_rate(neighbours: Sequence[Neighbour], base_rate: float, alpha: float = 0.3) -> float:
+    """Similarity-weighted share of refusals among neighbours with a known outcome."""
+    num = den = 0.0
+    for n in neighbours:
+        if n.outcome in REFUSAL:
+            w = weight(n.similarity) * n.weight_boost
+            num += w * REFUSAL[n.outcome]
+            den += w
+    return (num + alpha * base_rate) / (den + alpha)
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-4), 1 - 1e-4)
+    return math.log(p / (1 - p))
+
+
+def features(text: str, neighbours: Sequence[Neighbour], base_rate: float) -> list[float]:
+    up, down = cues(text)
+    top = max((n.similarity for n in neighbours), default=0.0)
+    return [_logit(knn_rate(neighbours, base_rate)), top, float(len(up)), float(len(down))]
+
+
+def score(feats: Sequence[float], cal: Calibration) -> float:
+    z = (cal.bias + cal.w_knn * feats[0] + cal.w_top * feats[1] + cal.w_up * feats[2]
+         + cal.w_down * feats[3])
+    return 1.0 / (1.0 + math.exp(-max(min(z, 30), -30)))
+
+
+def level(risk: float, top_similarity: float) -> str:
+    if top_similarity < NO_PRECEDENT_SIMILARITY:
+        return "unknown"
+    return next(name for threshold, name in LEVELS if risk >= threshold)
+
+
+def likely_exemptions(neighbours: Sequence[Neighbour], risk: float, limit: int = 3) -> list[dict]:
+    """Sections the refused neighbours cited, weighted by similarity and scaled by the risk;
+    the most cited subsection names each, and NCND is flagged where it was the usual form."""
+    total = 0.0
+    by_section: dict[str, float] = defaultdict(float)
+    subsections: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    ncnd_weight: dict[str, float] = defaultdict(float)
+    for n in neighbours:
+        if n.outcome not in ("refused", "ncnd", "partial") or not n.exemptions:
+            continue
+        w = weight(n.similarity) * n.weight_boost
+        total += w
+        for cite in set(n.exemptions):
+            sec = section_of(cite)
+            by_section[sec] += w / len(set(map(section_of, n.exemptions)))
+            subsections[sec][cite] += w
+            if n.outcome == "ncnd":
+                ncnd_weight[sec] += w
+    if not total:
+        return []
+    ranked = sorted(by_section.items(), key=lambda kv: -kv[1])[:limit]
+    out = []
+    for sec, w in ranked:
+        subs = sorted(subsections[sec].items(), key=lambda kv: -kv[1])
+        specific = next((c for c, _ in subs if c != sec), None)
+        ncnd = ncnd_weight[sec] > 0.5 * sum(subsections[sec].values()) / max(len(subs), 1)
+        if ncnd and any(c.endswith("(3)") or "(5" in c or c.endswith("(2)") for c, _ in subs):
+            specific = next((c for c, _ in subs if c.endswith(("(3)", "(2)")) or "(5" in c),
+                            specific)
+        out.append({"section": sec, "subsection": specific,
+                    "probability": round(risk * w / total, 4), "ncnd": bool(ncnd)})
+    return out
+
+
+def fit_calibration(rows: Sequence[tuple[Sequence[float], int]], base_rate: float,
+                    iterations: int = 400, l2: float = 0.01) -> Calibration:
+    """Logistic regression by Newton's method on (features, refused?) pairs; numpy only."""
+    import numpy as np
+
+    if len(rows) < 20 or len({y for _, y in rows}) < 2:
+        return Calibration(base_rate=base_rate)
+    x = np.array([[1.0, *f] for f, _ in rows])
+    y = np.array([y for _, y in rows], dtype=float)
+    w = np.zeros(x.shape[1])
+    for _ in range(iterations):
+        p = 1 / (1 + np.exp(-np.clip(x @ w, -30, 30)))
+        grad = x.T @ (p - y) + l2 * w
+        hess = (x * (p * (1 - p))[:, None]).T @ x + l2 * np.eye(len(w))
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return Calibration(bias=float(w[0]), w_knn=float(w[1]), w_top=float(w[2]), w_up=float(w[3]),
+                       w_down=float(w[4]), base_rate=base_rate)

@@ -1,0 +1,49 @@
+"""`foi-assistant chat`: the conversation on stdin/stdout, one line at a time.
+
+A draft can span several lines: paste it and end it with an empty line. Ends on EOF or quit.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TextIO
+
+from bot.conversation import Conversation, Session
+
+PROMPT = "> "
+_SINGLE = ("authority", "precedents", "what happened", "has anyone", "have people", "why",
+           "reword", "how would you", "revised", "revise", "explain", "what is", "what does",
+           "help", "quit", "exit", "/", "i'm writing", "i am writing", "writing to")
+
+
+def _is_single_line(line: str) -> bool:
+    return line.strip().lower().startswith(_SINGLE)
+
+
+def run_chat(conversation: Conversation, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout,
+             interactive: bool = False) -> int:
+    session = Session()
+    stdout.write("FOI request assistant. Paste a draft (end with an empty line), or type help.\n")
+    buffer: list[str] = []
+    while True:
+        if interactive and not buffer:
+            stdout.write(PROMPT)
+            stdout.flush()
+        line = stdin.readline()
+        if not line:
+            if buffer:
+                stdout.write(conversation.respond(session, "\n".join(buffer)) + "\n")
+            return 0
+        line = line.rstrip("\n")
+        if not buffer and line.strip().lower() in ("quit", "exit", "/quit"):
+            stdout.write("Goodbye.\n")
+            return 0
+        if not buffer and _is_single_line(line):
+            stdout.write(conversation.respond(session, line) + "\n")
+            continue
+        if line.strip():
+            buffer.append(line)
+            continue
+        if buffer:
+            stdout.write(conversation.respond(session, "\n".join(buffer)) + "\n")
+            buffer = []

