@@ -17,11 +17,12 @@ from corpus.outcome import classify
 EXCERPT_CHARS = 400
 
 _WORD = re.compile(r"[a-z0-9]+")
-_STOP = frozenset(
+_STOP_WORDS = (
     "the a an of to in on for and or is are was were be by with from at as it this that you your "
     "do does did have has had any all what how many much which who when where please provide "
-    "number total information council authority whether if so".split()
+    "number total information council authority whether if so"
 )
+_STOP = frozenset(_STOP_WORDS.split())
 _BOILERPLATE = re.compile(
     r"\n\s*(?:your rights|if you are (?:unhappy|dissatisfied|not satisfied)|further information\b"
     r"|advice and assistance|you may re-?use|yours (?:sincerely|faithfully)|kind regards"
@@ -160,9 +161,12 @@ def _labels(response: str) -> list[tuple[list[int], int, int]]:
     found += [([], m.start(), m.end()) for m in _REST.finditer(response)]
     kept: list[tuple[list[int], int, int]] = []
     top, last_end = 0, -1
+    prefixed = {m.start() for m in _PREFIXED.finditer(response)}
     for nums, start, end in sorted(found, key=lambda f: f[1]):
         if start < last_end or (nums and min(nums) <= top) or len(nums) > 20:
             continue
+        if nums and start not in prefixed and min(nums) != top + 1:
+            continue  # a bare "96." is a figure unless it is the next number in sequence
         kept.append((nums, start, end))
         top, last_end = max([top, *nums]), end
     return kept
@@ -211,15 +215,22 @@ def _content(text: str) -> set[str]:
 
 
 def attribute_clauses(questions: list[str], response: str) -> list[str]:
-    """For summaries that answer in prose: give each question the clauses that share its words."""
+    """For summaries that answer in prose: give each question the clauses that share its words;
+    a question no clause names takes the clauses no other question claimed."""
     clauses = [c.strip() for c in re.split(r";\s+|(?<=[.])\s+(?=[A-Z0-9])", response) if c.strip()]
     out: list[str] = []
+    claimed: set[int] = set()
     for q in questions:
         qc = _content(q)
-        scored = [(len(qc & _content(c)) / (len(qc) or 1), c) for c in clauses]
-        hits = [c for s, c in scored if s >= 0.34 or (s > 0 and len(qc & _content(c)) >= 3)]
-        out.append(" ".join(hits))
-    return out
+        hits = []
+        for i, c in enumerate(clauses):
+            shared = len(qc & _content(c))
+            if shared / (len(qc) or 1) >= 0.3 or shared >= 3:
+                hits.append(i)
+        claimed.update(hits)
+        out.append(" ".join(clauses[i] for i in hits))
+    leftover = " ".join(c for i, c in enumerate(clauses) if i not in claimed)
+    return [o or leftover for o in out]
 
 
 def _refine(cites: list[str], doc_cites: list[str]) -> list[str]:
@@ -255,15 +266,15 @@ def align(questions: list[str], response: str | None, clause_level: bool = False
     response = (response or "").strip()
     if not response:
         return [Question(text=q) for q in questions]
+    labelled = labelled_answers(len(questions), response) if clause_level else None
+    if labelled is not None and any(labelled):
+        return make_questions(questions, labelled, response)
     answers = locate_answers(questions, response)
     if answers is not None and any(answers):
         return make_questions(questions, _share_forward(answers), response)
     numbered = numbered_answers(len(questions), response)
     if numbered is not None and any(numbered):
         return make_questions(questions, _share_forward(numbered), response)
-    labelled = labelled_answers(len(questions), response) if clause_level else None
-    if labelled is not None and any(labelled):
-        return make_questions(questions, labelled, response)
     blanket = trim_boilerplate(response) or response
     if clause_level and len(questions) > 1 and classify(blanket) == "partial":
         parts = attribute_clauses(questions, blanket)

@@ -7,6 +7,7 @@ Procedural sections (s1, s10, s16, s17...) are not exemptions and are ignored.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # FOIA exemptions (and FOISA's 25-41); s12 cost limit and s14 vexatious are refusal grounds too.
 _SECTIONS = {12, 14, *range(21, 45)}
@@ -19,7 +20,7 @@ _SECTION_RE = re.compile(
     re.IGNORECASE,
 )
 _REGULATION_RE = re.compile(
-    r"\b(?:regulations?|regs?\.?|r\.?(?=\s?1[23]\s?\())\s?(\d{1,2})" + _PARTS
+    r"\b(?:regulations?|regs?\.?|exceptions?|r\.?(?=\s?1[23]\s?\())\s?(\d{1,2})" + _PARTS
     + r"((?:\s?(?:,|and|&|/|or)\s?\d{1,2}" + _PARTS + r")*)",
     re.IGNORECASE,
 )
@@ -36,11 +37,18 @@ _IMPLIED = (
 )
 
 
+def _consecutive(groups: list[str]) -> bool:
+    """(a)(b)(c) are siblings; (a)(i) is a sub-paragraph of (a)."""
+    return all(len(g) == 1 and g.isalpha() for g in groups) and all(
+        ord(b) == ord(a) + 1 for a, b in zip(groups, groups[1:]))
+
+
 def _expand(prefix: str, number: str, parts: str) -> list[str]:
     """`31`, `(1)(a)(b)` -> s31(1)(a), s31(1)(b): a trailing run of letters names siblings."""
     groups = [g.lower() for g in _GROUP_RE.findall(parts)]
     head = f"{prefix}{int(number)}"
-    if len(groups) >= 3 and groups[0][0].isdigit() and all(g.isalpha() for g in groups[1:]):
+    letters = groups[1:]
+    if len(groups) >= 3 and groups[0][0].isdigit() and _consecutive(letters):
         return [f"{head}({groups[0]})({g})" for g in groups[1:]]
     return [head + "".join(f"({g})" for g in groups)]
 
@@ -48,7 +56,7 @@ def _expand(prefix: str, number: str, parts: str) -> list[str]:
 def _collect(regex: re.Pattern, text: str, prefix: str, allowed: set[int]) -> list[str]:
     found: list[str] = []
     for m in regex.finditer(text):
-        items = [(m.group(1), m.group(2))] + _LIST_ITEM_RE.findall(m.group(3) or "")
+        items = [(m.group(1), m.group(2)), *_LIST_ITEM_RE.findall(m.group(3) or "")]
         for number, parts in items:
             if int(number) in allowed:
                 found.extend(_expand(prefix, number, parts))
@@ -64,6 +72,11 @@ def find_exemptions(text: str, implied: bool = True) -> list[str]:
     """Normalised citations in order of first appearance, without duplicates."""
     if not text:
         return []
+    return list(_find(text, implied))
+
+
+@lru_cache(maxsize=2048)
+def _find(text: str, implied: bool) -> tuple[str, ...]:
     cites = _collect(_SECTION_RE, text, "s", _SECTIONS)
     cites += _collect(_REGULATION_RE, text, "r", _REGULATIONS)
     if implied:
@@ -71,7 +84,7 @@ def find_exemptions(text: str, implied: bool = True) -> list[str]:
             if pattern.search(text) and not any(c.startswith(section) for c in cites):
                 cites.append(section)
     unique = list(dict.fromkeys(cites))
-    return _drop_general(unique)
+    return tuple(_drop_general(unique))
 
 
 def section_of(citation: str) -> str:

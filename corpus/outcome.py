@@ -7,12 +7,14 @@ Ordered rules, most specific first: "neither confirm nor deny" beats "exempt", w
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from corpus.exemptions import find_exemptions
 
 _NCND = re.compile(
     r"neither\s+confirms?\s+(?:n|o)or\s+den(?:y|ies)|\bNCND\b|neither\s+confirming\s+nor\s+denying"
-    r"|(?:not|cannot|can't|will not)\s+(?:to\s+)?confirm\s+or\s+deny|s(?:ection)?\s?31\s?\(3\)",
+    r"|(?:not|cannot|can't|will not|refuse)\s+(?:to\s+)?confirm\s+or\s+deny|confirming or denying"
+    r"|s(?:ection)?\s?31\s?\(3\)",
     re.I,
 )
 _REFUSED = re.compile(
@@ -29,7 +31,10 @@ _PUBLISHED = re.compile(
     r"can be found (?:at|on)|available (?:on|at|from) (?:our|the) (?:web|site)", re.I,
 )
 _NOT_HELD = re.compile(
-    r"\bnot\s+held\b|(?:does|do|did)\s+not\s+(?:hold|record|keep|collate|have)|"
+    r"\bnot\s+held\b|(?:does|do|did)(?:\s+not|n't)\s+(?:hold|record|keep|collate|have|possess)|"
+    r"\bnot\s+(?:separately|specifically)\s+recorded|not yet (?:been )?(?:drafted|produced|written)"
+    r"|"
+    r"\bhave not kept\b|\bno data\b(?! breach)|"
     r"\bno\s+(?:recorded\s+)?(?:information|records?|data)\s+(?:is\s+|are\s+)?(?:held|recorded|kept)|"
     r"\bhold[s]? no\b|\bnot\s+recorded\b|not\s+(?:centrally\s+)?(?:collated|kept)|"
     r"information (?:is|was) not (?:held|available)|\bnil return\b|there (?:is|are) no records",
@@ -37,7 +42,7 @@ _NOT_HELD = re.compile(
 )
 _ANSWER_SIGNAL = re.compile(
     r"\d|^\W*(?:yes|no|none|nil|zero|n/?a)\b|\b(?:see (?:below|attached|table)|please find|"
-    r"(?:is|are|has been|have been) (?:provided|disclosed|released|attached|enclosed)|"
+    r"(?:is|are|has been|have been) (?:provided|attached|enclosed)|"
     r"(?:table|spreadsheet|list) (?:below|attached|enclosed)|attached|enclosed|as follows)\b",
     re.I,
 )
@@ -46,8 +51,8 @@ _NOT_FIGURES = re.compile(
     r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}\b"
     r"|\b(?:19|20)\d\d\b|£\s?[45]50\b|\b(?:18|24) hours\b|\b\d+ working days\b"
     r"|\b0\d{3,4}\s?\d{3}\s?\d{3,4}\b|\b[A-Z]{1,2}\d{1,2}[A-Z]?\s\d[A-Z]{2}\b"
-    r"|\b(?:ref(?:erence)?|foi|eir|no\.?)\s*[:/#]?\s*[\w/ -]*\d+"
-    r"|\b(?:sections?|s\.?|regulations?|reg\.?|articles?|paragraphs?|para\.?|schedule|"
+    r"|\b(?:ref(?:erence)?|foi|eir|no)\b\.?\s*[:/#]?\s*[a-z]{0,4}[/ -]*\d[\w/-]*"
+    r"|\[\d+\]|\b(?:sections?|s\.?|regulations?|reg\.?|exceptions?|articles?|paragraphs?|para\.?|schedule|"
     r"sch\.?)\s?\d+[A-Z]?(?:\s?\(\w+\))*",
     re.I,
 )
@@ -69,17 +74,24 @@ _PREAMBLE = re.compile(
 def _substance(text: str) -> str:
     """The answer without any sentence that only talks about exemptions, for the 'was anything
     given' test: figures inside 'Section 31(1)(a)' must not count as figures given."""
-    sentences = re.split(r"(?<=[.;:])\s+", " ".join(text.split()))
+    text = _NOT_FIGURES.sub(" ", " ".join(text.split()))
+    sentences = re.split(r"(?<=[.;:])\s+|\s[–-]\s", text)
     keep = [s for s in sentences if not (_REFUSED.search(s) or _NCND.search(s)
                                          or _NOT_HELD.search(s) or _PREAMBLE.search(s))]
-    kept = [_NOT_FIGURES.sub(" ", s) for s in keep]
-    return " ".join(k for k in kept if _ANSWER_SIGNAL.search(k))
+    return " ".join(k for k in keep if _ANSWER_SIGNAL.search(k))
 
 
 def classify(answer: str | None) -> str:
     """One outcome label for one answer text (see corpus.models.OUTCOMES)."""
     if not answer or not answer.strip():
         return "unknown"
+    return _classify(answer)
+
+
+@lru_cache(maxsize=2048)
+def _classify(answer: str) -> str:
+    """classify() for a non-empty answer; cached, as a blanket answer serves every question."""
+    answer = answer.replace("\u2019", "'")
     text = " ".join(answer.split())
     ncnd = bool(_NCND.search(text))
     refused = bool(_REFUSED.search(text)) and not _only_mentions_rights(text)

@@ -140,9 +140,10 @@ def _authority_of(record: dict, title: str) -> str | None:
 
 
 _ACK = re.compile(
-    r"acknowledg|we (?:have )?received your request|will (?:aim to )?respond (?:to you )?(?:within|by)"
-    r"|within 20 working days|has been logged|reference number for your request|request is being "
-    r"(?:processed|considered)|will be dealt\s+with|must respond\s+to\s+you",
+    r"acknowledg|we (?:have )?received your request"
+    r"|will (?:aim to )?respond (?:to you )?(?:within|by)|within 20 working days|has been logged"
+    r"|reference number for your request|request is being (?:processed|considered)"
+    r"|will be dealt\s+with|must respond\s+to\s+you",
     re.I,
 )
 _HOLDING = re.compile(
@@ -158,19 +159,20 @@ _SUBSTANCE = re.compile(
     re.I,
 )
 _QUOTED = re.compile(
-    r"\n(?:-{3,}\s*original message|from:\s|sent:\s.*\n\s*to:|on .{5,80} wrote:|show quoted sections"
-    r"|-{10,}|_{10,}|>)",
+    r"\n(?:-{3,}\s*original message|from:\s|sent:\s.*\n\s*to:|on .{5,80} wrote:"
+    r"|show quoted sections|-{10,}|_{10,}|>)",
     re.I,
 )
 _FOOTER = re.compile(
     r"\n\s*(?:references\s*\n\s*visible links|this e-?mail,? (?:and any (?:attachments|files)|is "
-    r"(?:confidential|intended)|may contain)|the information (?:provided )?in this (?:response|e-?mail)"
-    r" is available for re-?use)",
+    r"(?:confidential|intended)|may contain)"
+    r"|the information (?:provided )?in this (?:response|e-?mail) is available for re-?use)",
     re.I,
 )
 _RESPONSE_LEAD = re.compile(
-    r"(?:please (?:find|see)|(?:is|are) set out|here is)\b[^.\n]{0,80}?\b(?:response|answers?|reply)"
-    r"\b(?: to your (?:request|questions?))?(?:[^.\n:]{0,40}?(?:below|as follows))?\s*[:.]", re.I,
+    r"(?:please (?:find|see)|(?:is|are) set out|here is)\b[^.\n]{0,80}?"
+    r"\b(?:response|answers?|reply)\b(?: to your (?:request|questions?))?"
+    r"(?:[^.\n:]{0,40}?(?:below|as follows))?\s*[:.]", re.I,
 )
 _WDTK_STATUS = {
     "Successful": "answered", "Partially successful": "partial", "Refused": "refused",

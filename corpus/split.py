@@ -153,7 +153,7 @@ def _split_prose(paragraph: str, semicolons: bool) -> list[str]:
         if not piece:
             continue
         short = len(piece.split()) < 3 and not semicolons
-        if out and (_FOLLOW_ON.match(piece) and not semicolons or short):
+        if out and ((_FOLLOW_ON.match(piece) and not semicolons) or short):
             out[-1] = f"{out[-1]} {piece}"
         elif semicolons:
             out.extend(split_field_list(piece))
@@ -185,7 +185,9 @@ def split_field_list(part: str) -> list[str]:
     becomes one question per field; a "stem: a, b, c" keeps its stem on the first field."""
     stem, _, tail = part.partition(": ") if ": " in part else ("", "", part)
     items = [_tidy(i) for i in _outside_parens(tail.rstrip(". "), ", ") if _tidy(i)]
-    if items and len(items) >= 2 and " and " in items[-1]:
+    if len(items) < 3:
+        return [part]
+    if " and " in items[-1]:
         left, _, right = items[-1].rpartition(" and ")
         if len(left.split()) <= 3 and len(right.split()) <= 3:
             items[-1:] = [left, right]

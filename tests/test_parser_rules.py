@@ -1,0 +1,173 @@
+"""Focused tests for the parser rules: splitting, labelled answers, reply picking, outcomes."""
+
+from corpus.align import align, attribute_clauses, labelled_answers
+from corpus.exemptions import find_exemptions
+from corpus.outcome import classify
+from corpus.parse import parse_disclosure_record, parse_wdtk_thread
+from corpus.split import split_field_list, split_questions
+
+# --- splitting -----------------------------------------------------------------------------
+
+
+def test_semicolon_parts_stay_separate_even_when_short():
+    qs = split_questions("number of cameras; list of locations; spend; maintenance spend.",
+                         semicolons=True)
+    assert qs == ["number of cameras", "list of locations", "spend", "maintenance spend."]
+
+
+def test_inline_numbering_on_one_line_splits():
+    qs = split_questions("1) number of officers trained; 2) number of officers serving.",
+                         semicolons=True)
+    assert qs == ["number of officers trained", "number of officers serving."]
+
+
+def test_field_list_after_stem_splits_per_field():
+    parts = split_field_list("contracts for firewall: supplier, annual spend, duration, licences")
+    assert parts == ["contracts for firewall: supplier", "annual spend", "duration", "licences"]
+
+
+def test_two_item_comma_phrase_is_not_a_field_list():
+    part = "times evidence used in court, split successful/unsuccessful cases"
+    assert split_field_list(part) == [part]
+    assert split_field_list("2022 spend on printers, scanners and pagers") == [
+        "2022 spend on printers, scanners and pagers"]
+
+
+def test_draft_bullets_still_split():
+    draft = "Dear Council,\nPlease provide:\n- the number of CCTV cameras\n- the annual cost\n"
+    assert split_questions(draft) == ["the number of CCTV cameras", "the annual cost"]
+    prose = "How many cameras do you run? What did they cost in 2023?"
+    assert split_questions(prose) == ["How many cameras do you run?",
+                                      "What did they cost in 2023?"]
+
+
+# --- labelled answers ------------------------------------------------------------------------
+
+
+def test_labels_map_by_number_and_ranges():
+    resp = "Q1: 413 incidents. Q2-3: not held. Q4 and Q5: exempt under section 43."
+    answers = labelled_answers(5, resp)
+    assert answers[0].startswith("413")
+    assert answers[1] == answers[2] == "not held."
+    assert "section 43" in answers[3] and answers[3] == answers[4]
+
+
+def test_all_other_questions_label_fills_the_rest():
+    resp = "Q4: 8453 (employees). All other questions: exempt under Section 24 and Section 31."
+    answers = labelled_answers(5, resp)
+    assert answers[3].startswith("8453")
+    assert all("Section 24" in answers[i] for i in (0, 1, 2, 4))
+
+
+def test_bare_figure_after_label_is_not_a_label():
+    answers = labelled_answers(3, "Q1: 96. Q2 - NOTICE OF REFUSAL: exempt under S31(1)(a).")
+    assert answers[0] == "96." and "S31(1)(a)" in answers[1] and answers[2] == ""
+
+
+def test_more_labels_than_questions_map_in_order_when_one_each():
+    resp = "Q1 - exempt under s31(3). Q2-3: none in use, so no information held. Q4: £471,332."
+    answers = labelled_answers(3, resp)
+    assert "no information held" in answers[1] and "471" in answers[2]
+
+
+def test_clause_level_align_leaves_unlabelled_questions_unknown():
+    qs = align(["cameras", "locations", "staff"],
+               "Q1: 96. Q2: exempt under S31(1)(a) as disclosure would prejudice crime.",
+               clause_level=True)
+    assert [q.outcome for q in qs] == ["answered", "refused", "unknown"]
+    assert qs[1].exemptions == ("s31(1)(a)",)
+
+
+def test_unclaimed_clauses_go_to_the_question_no_clause_names():
+    parts = attribute_clauses(["agency social workers by service", "total spend on agency staff"],
+                              "children's services 40; adults fewer than 5, withheld under "
+                              "section 40(2); spend on agency staff is published, exempt under S21")
+    assert "40(2)" in parts[0] and "S21" in parts[1]
+
+
+# --- outcomes --------------------------------------------------------------------------------
+
+
+def test_refusal_explanation_without_figures_is_refused_not_partial():
+    text = ("Notice of Refusal. Disclosure is a security risk (Section 31). Section 31(1)(a): "
+            "exempt; ICO guidance says it can protect systems even with no law enforcement role.")
+    assert classify(text) == "refused"
+
+
+def test_statutory_numbers_are_not_figures_given():
+    text = ("The information is exempt under section 12. A search would exceed the cost limit of "
+            "18 hours or £450 in the Regulations 2004 (SI 2004 No. 3244).")
+    assert classify(text) == "refused"
+    assert classify("Notice under Section 17(1) of the Act 2000 - exempt under Section 14.") == \
+        "refused"
+
+
+def test_not_held_with_figures_is_partial():
+    text = "2023 - 52,258. 2024 – Information not held. Figures can only be run for 2023."
+    assert classify(text) == "partial"
+    assert classify("Within the team we do not possess analysed data in that format.") == \
+        "not_held"
+    assert classify("We’re not answering under FOI: we don’t hold information.") == "not_held"
+
+
+def test_not_held_called_exempt_without_a_section_is_not_held():
+    assert classify("This information is not held and is therefore exempt.") == "not_held"
+
+
+def test_refuse_to_confirm_or_deny_is_ncnd():
+    text = "Section 40(5B)(a)(i) allows the council to refuse to confirm or deny that it holds it."
+    assert classify(text) == "ncnd"
+
+
+# --- exemptions ------------------------------------------------------------------------------
+
+
+def test_sub_paragraph_is_not_split_into_siblings():
+    assert find_exemptions("section 40(5B)(a)(i)") == ["s40(5b)(a)(i)"]
+    assert find_exemptions("Section 31(1)(a)(b)") == ["s31(1)(a)", "s31(1)(b)"]
+
+
+def test_eir_exception_wording():
+    assert find_exemptions("Exception 12(5)(b) and Exception 12(5)(d)") == [
+        "r12(5)(b)", "r12(5)(d)"]
+
+
+# --- whole records ---------------------------------------------------------------------------
+
+_ACK = ("Dear Ann Smith,\nThank you for your request which we received on 01/10/2024.\n"
+        "This has been logged as a Freedom of Information Request and will be dealt\nwith under "
+        "the Freedom of Information Act 2000.\nYours sincerely,\nCouncil\nThis Email, and any "
+        "attachments, may contain non-public information, or attached copies.")
+
+
+def test_wdtk_skips_acknowledgement_with_disclaimer_and_reads_the_response():
+    record = {"id": 1, "display_status": "Successful", "events": [
+        {"type": "outgoing", "content": ["Dear Council,\n1. How many cameras?\n"
+                                         "2. What did they cost?\nYours faithfully,\nAnn Smith"]},
+        {"type": "incoming", "content": [_ACK]},
+        {"type": "incoming", "content": [
+            "Dear Ann Smith,\nPlease see our response below:\n1. How many cameras?\n167 cameras.\n"
+            "2. What did they cost?\nThis is exempt under section 43(2) of the Act as it would "
+            "prejudice commercial interests.\nIf you are unhappy you may ask for a review.\n"
+            "From: FOI\nSent: today\nThis has been logged"]},
+    ]}
+    doc = parse_wdtk_thread(record)
+    assert [q.outcome for q in doc.questions] == ["answered", "refused"]
+    assert doc.questions[1].exemptions == ("s43(2)",)
+
+
+def test_wdtk_acknowledgement_only_stays_unknown():
+    record = {"id": 2, "display_status": "Awaiting response", "events": [
+        {"type": "outgoing", "content": ["Dear Council,\nHow many cameras do you run?\n"]},
+        {"type": "incoming", "content": [_ACK]},
+    ]}
+    assert [q.outcome for q in parse_wdtk_thread(record).questions] == ["unknown"]
+
+
+def test_disclosure_record_with_labelled_answers():
+    record = {"url": "u", "title": "Policies", "text": (
+        "Policies\nRequest: authentication policy; password rules; MFA types; reset process.\n"
+        "Response: Q1: The Council does not hold this information. Q2: at least 8 characters. "
+        "Q3: SMS only. Q4: not held.")}
+    doc = parse_disclosure_record(record)
+    assert [q.outcome for q in doc.questions] == ["not_held", "answered", "answered", "not_held"]
