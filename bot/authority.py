@@ -26,6 +26,9 @@ def match_authority(query: str, authorities: list[str]) -> tuple[str | None, lis
                                                                a.lower())]
     if len(containing) == 1:
         return containing[0], []
+    same_core = [a for a in containing if _core(a) == core]
+    if len(same_core) == 1:
+        return same_core[0], []
     cores = {a: _core(a) for a in authorities}
     close = difflib.get_close_matches(core, list(cores.values()), n=5, cutoff=0.75)
     names = [a for c in close for a in authorities if cores[a] == c]

@@ -41,7 +41,7 @@ def cmd_ingest(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_parse(args: argparse.Namespace, config: Config) -> int:
-    from corpus.sources import Source, _open_lines, parse_record_line, read_texts
+    from corpus.sources import Source, parse_record_line, read_texts, record_line
 
     path = Path(args.file)
     fmt = args.format or _guess_format(path)
@@ -51,8 +51,7 @@ def cmd_parse(args: argparse.Namespace, config: Config) -> int:
             raise CorpusError(f"{item.item}: {item.reason}")
         doc = item
     else:
-        lines = (ln for ln in _open_lines(path) if ln.strip())
-        line = next((ln for i, ln in enumerate(lines) if i == args.record), None)
+        line = record_line(path, args.record)
         if line is None:
             raise CorpusError(f"{path} has no record {args.record}")
         doc = parse_record_line(line, fmt, "parse")

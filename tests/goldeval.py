@@ -12,7 +12,7 @@ from pathlib import Path
 
 from corpus.models import OUTCOMES, Document
 from corpus.parse import parse_response_text
-from corpus.sources import _open_lines, parse_record_line
+from corpus.sources import parse_record_line, record_line
 
 GOLD = Path(__file__).parent / "data" / "gold.jsonl"
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,8 +32,8 @@ def _jaccard(a: str, b: str) -> float:
 def load_record(entry: dict) -> Document:
     if entry["format"] == "text":
         return parse_response_text((SEEDS / entry["file"]).read_text(), key=entry["file"])
-    lines = [ln for ln in _open_lines(CORPUS / entry["file"]) if ln.strip()]
-    return parse_record_line(lines[entry["record"]], entry["format"], "gold")
+    return parse_record_line(record_line(CORPUS / entry["file"], entry["record"]),
+                             entry["format"], "gold")
 
 
 def match(gold_qs: list[dict], parsed: list) -> list[tuple[dict, object | None]]:

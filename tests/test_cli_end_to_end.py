@@ -1,0 +1,189 @@
+"""The CLI as a user drives it: ingest, build-index, check, precedents, chat, on a small corpus.
+
+Real SQLite and real FAISS; the fake embedder, since retrieval quality is not the point here.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+DRAFT = """1. How many ransomware attacks has the council suffered in each month since 2019?
+2. Which antivirus software do you use?
+3. Do you offer cyber security training to staff?"""
+
+
+@pytest.fixture
+def built(project, cli):
+    code, out, err = cli("--config", str(project), "ingest")
+    assert code == 0, err
+    code, out, err = cli("--config", str(project), "build-index", "--quiet")
+    assert code == 0, err
+    return project
+
+
+def test_ingest_reports_documents_questions_outcomes_and_exemptions(project, cli):
+    code, out, _ = cli("--config", str(project), "ingest")
+    assert code == 0
+    assert re.search(r"seeds: 3 documents \(3 new, 0 changed, 0 unchanged\), 15 questions", out)
+    assert "outcomes: ncnd 11, answered 3, refused 1" in out
+    assert "s31(3) 11" in out
+    assert re.search(r"total: \d+ documents, \d+ questions, \d+ skipped", out)
+
+
+def test_second_ingest_changes_nothing(project, cli):
+    cli("--config", str(project), "ingest")
+    code, out, _ = cli("--config", str(project), "ingest")
+    assert code == 0
+    assert "seeds: 3 documents (0 new, 0 changed, 3 unchanged)" in out
+    assert not re.search(r"\((?:[1-9]\d*) new", out)
+
+
+def test_check_json_has_the_stable_keys(built, cli):
+    code, out, err = cli("--config", str(built), "check", "--json", DRAFT)
+    assert code == 0, err
+    data = json.loads(out)
+    assert len(data["questions"]) == 3
+    for q in data["questions"]:
+        assert {"text", "risk", "level", "likely_exemptions", "precedents", "explanation",
+                "rewordings"} <= set(q)
+        assert 0.0 <= q["risk"] <= 1.0
+        assert q["level"] in ("low", "medium", "high", "unknown")
+        for p in q["precedents"]:
+            assert {"id", "question", "authority", "date", "reference", "outcome", "exemptions",
+                    "similarity", "source_url"} <= set(p)
+        for ex in q["likely_exemptions"]:
+            assert {"section", "subsection", "probability", "ncnd"} <= set(ex)
+        if q["level"] in ("medium", "high"):
+            assert q["rewordings"], q["text"]
+            ids = {p["id"] for p in q["precedents"]}
+            for r in q["rewordings"]:
+                assert r["text"] and r["why"]
+                assert set(r["based_on"]) <= ids | set(r["based_on"])
+    overall = data["overall"]
+    assert {"risk", "verdict", "likely_exemptions", "advice", "revised_draft"} <= set(overall)
+    assert overall["revised_draft"].startswith("1. ")
+    assert "section 16" in overall["revised_draft"]
+
+
+def test_check_reads_stdin_and_human_text(built, cli):
+    code, out, _ = cli("--config", str(built), "check", "-", stdin=DRAFT)
+    assert code == 0
+    assert out.startswith("Verdict: ")
+    assert "1. How many ransomware attacks" in out
+    assert "Revised draft:" in out
+
+
+def test_check_jsonl_answers_each_line_in_order(built, cli):
+    lines = [json.dumps({"text": "How many CCTV cameras are there?", "authority": None}),
+             "not json", json.dumps({"text": DRAFT, "authority": "Barnet"})]
+    code, out, _ = cli("--config", str(built), "check", "--jsonl", stdin="\n".join(lines))
+    results = [json.loads(x) for x in out.splitlines()]
+    assert code == 1
+    assert len(results) == 3
+    assert len(results[0]["questions"]) == 1
+    assert "error" in results[1] and "line 2" in results[1]["error"]
+    assert results[2]["authority"] == "London Borough of Barnet"
+
+
+def test_empty_draft_is_a_clear_error(built, cli):
+    code, _, err = cli("--config", str(built), "check", "   ")
+    assert code == 2
+    assert "empty" in err
+    assert "Traceback" not in err
+
+
+def test_precedents_filters_by_outcome_and_exemption(built, cli):
+    code, out, _ = cli("--config", str(built), "precedents", "cyber security provisions",
+                       "--exemption", "s31", "--json", "--limit", "5")
+    assert code == 0
+    found = json.loads(out)
+    assert found
+    assert all(any(e.startswith("s31") for e in p["exemptions"]) for p in found)
+    code, out, _ = cli("--config", str(built), "precedents", "staff training", "--outcome",
+                       "answered", "--json")
+    assert all(p["outcome"] == "answered" for p in json.loads(out))
+
+
+def test_precedents_authority_first(built, cli):
+    code, out, _ = cli("--config", str(built), "precedents", "cyber attacks", "--authority",
+                       "barnet", "--json")
+    assert code == 0
+    found = json.loads(out)
+    assert found and all(p["authority"] == "London Borough of Barnet" for p in found)
+
+
+def test_chat_transcript(built, cli):
+    script = "\n".join([
+        "authority leicester",
+        DRAFT,
+        "",
+        "why 1",
+        "reword 2",
+        "revised",
+        "explain s31",
+        "what happened when people asked about ransomware payments?",
+        "quit",
+    ]) + "\n"
+    code, out, _ = cli("--config", str(built), "chat", stdin=script)
+    assert code == 0
+    assert "Authority set to Leicester City Council" in out
+    assert "Verdict:" in out
+    assert "1. How many ransomware attacks" in out
+    assert "Try:" in out or "looks fine as it is" in out
+    assert "Revised draft:" in out
+    assert "s31 — law enforcement" in out
+    assert "What happened when people asked" in out
+    assert out.rstrip().endswith("Goodbye.")
+
+
+def test_stale_index_is_refused_with_the_fix(built, cli, tmp_path):
+    extra = built.parent / "extra.txt"
+    extra.write_text("Thank you for your request for the following information:\n"
+                     "- How many parking tickets were issued in 2022?\n\nResponse\n"
+                     "12,345 tickets were issued.\n")
+    text = built.read_text() + f'\n[[sources]]\nname = "extra"\nformat = "text"\npath = "{extra}"\n'
+    built.write_text(text)
+    cli("--config", str(built), "ingest")
+    code, _, err = cli("--config", str(built), "check", "How many parking tickets?")
+    assert code == 2
+    assert "stale" in err and "foi-assistant build-index" in err
+    code, out, err = cli("--config", str(built), "build-index", "--quiet")
+    assert code == 0
+    assert re.search(r"\(1 embedded", out), out
+
+
+def test_check_without_ingest_names_the_command(project, cli):
+    code, _, err = cli("--config", str(project), "check", "How many?")
+    assert code == 2
+    assert "foi-assistant ingest" in err
+
+
+def test_parse_json_keeps_its_keys(cli, project):
+    from tests.conftest import SEEDS
+
+    seed = next(SEEDS.glob("003_*.txt"))
+    code, out, _ = cli("parse", str(seed), "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert {"authority", "date", "reference", "questions"} <= set(data)
+    assert len(data["questions"]) == 7
+    assert {"text", "outcome", "exemptions", "answer"} <= set(data["questions"][0])
+    code, out, _ = cli("parse", str(project.parent / "dl.jsonl.gz"), "--format",
+                       "disclosure_log", "--record", "1", "--json")
+    assert code == 0
+    assert json.loads(out)["questions"]
+
+
+def test_every_command_has_help_and_a_readme_mention():
+    from bot.cli import COMMANDS, build_parser
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text()
+    parser = build_parser()
+    for name, (_, help_text) in COMMANDS.items():
+        assert help_text
+        assert f"foi-assistant {name}" in readme, name
+    assert parser.format_help()
