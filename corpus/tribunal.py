@@ -49,6 +49,7 @@ EMAIL = "[email]"
 
 _SCAN = 40_000  # the request, authority, regime and appellant cues live in the first pages
 _REQUEST_SCAN = 30_000
+_MIN_REQUEST_SCORE = 3.0
 _EXEMPTION_SCAN = 80_000
 _HEADER_SCAN = 5_000
 
@@ -713,11 +714,15 @@ _REQUEST_CUES = re.compile(
 )
 _LAW_CUES = re.compile(
     r"\b(?:exempt|exemption|public\s+interest|tribunal|subsection|engaged|appellant|"
-    r"respondent|decision\s+notice|skeleton|bundle|submissions?|paragraph|prejudice|"
-    r"would\s+be\s+likely|qualified\s+person|judgment|ground\s+of\s+appeal|grounds|"
-    r"data\s+protection\s+principle|in\s+all\s+the\s+circumstances|the\s+commissioner|"
-    r"we\s+(?:are|find|consider)|this\s+appeal)\b"
+    r"respondent|decision\s+notice|skeleton|bundle|submissions?|paragraphs?|para|prejudice|"
+    r"would\s+be\s+likely|qualified\s+person|judgment|grounds?\s+of\s+appeal|"
+    r"data\s+protection\s+principles?|in\s+all\s+the\s+circumstances|the\s+commissioner|"
+    r"we\s+(?:are|find|consider|hold|have|do|can|will)|this\s+appeal|public\s+authority|"
+    r"data\s+subject|processing|shall|adversely\s+affect|cost\s+limit|appropriate\s+limit|"
+    r"regulation|vexatious|ea/\d{4}|v\s+ic|v\s+information\s+commissioner|"
+    r"the\s+council\s+(?:holds|has|does)|complainant)\b"
 )
+_FIRST_PERSON = re.compile(r"\b(?:i|my|me|please)\b")
 _OPEN_QUOTES = {"“": "”", '"': '"', "‘": "’", "'": "'", "„": "”"}
 _PARA_START = re.compile(r"^[ \t]{0,8}(\d{1,3})\.?[ \t]+(?=\S)", re.M)
 _WINDOW_MARK = re.compile(r"[“\"‘'„]|[:\-–][ \t]*-?[ \t]*\n|\.(?=[ \n])")
@@ -787,6 +792,19 @@ def _quotes_after(text: str, low: str, pos: int, paras: list[tuple[int, int]]) -
         return
 
 
+def _trigger_strength(m: re.Match, low: str) -> int:
+    """3 for 'in the following terms', 2 for 'requested', 1 for 'wrote to'; 0 when the words
+    around say nothing about a request ('as follows' usually introduces law)."""
+    context = _REQUEST_CONTEXT.search(low, max(0, m.start() - 250), m.start())
+    if m.group("strong"):
+        if m.group("strong").startswith("as follows") and not context:
+            return 1
+        return 3
+    if m.group("medium"):
+        return 2
+    return 1 if context else 0
+
+
 def _trigger_positions(low: str, limit: int) -> list[int]:
     """Word-initial offsets of trigger words (str.find is far faster than one big regex)."""
     found: set[int] = set()
@@ -802,9 +820,9 @@ def _trigger_positions(low: str, limit: int) -> list[int]:
 def _request_score(snippet: str, strength: int, pos: int) -> float:
     """How much a quote reads like a request rather than law, argument or a defined term."""
     low = snippet.lower()
-    asks = min(3, len(_REQUEST_CUES.findall(low)))
+    asks = min(3, len(_REQUEST_CUES.findall(low))) + (1 if _FIRST_PERSON.search(low) else 0)
     law = min(4, len(_LAW_CUES.findall(low)))
-    return strength + asks - 1.5 * law - pos / 15_000
+    return strength + asks - 1.5 * law - pos / 10_000
 
 
 def _usable(snippet: str) -> bool:
@@ -821,8 +839,8 @@ def _quoted_request(text: str, low: str) -> str | None:
         m = _TRIGGER.match(low, pos)
         if not m:
             continue
-        strength = 3 if m.group("strong") else 2 if m.group("medium") else 1
-        if strength == 1 and not _REQUEST_CONTEXT.search(low, max(0, m.start() - 250), m.start()):
+        strength = _trigger_strength(m, low)
+        if not strength:
             continue
         for quote in _quotes_after(text, low, m.end(), paras):
             snippet = _LEADING_JUNK.sub("", _flatten(quote[:2500]))
@@ -834,7 +852,7 @@ def _quoted_request(text: str, low: str) -> str | None:
             break
         if best and best[0] >= 6:
             break
-    return best[1] if best and best[0] >= 2 else None
+    return best[1] if best and best[0] >= _MIN_REQUEST_SCORE else None
 
 
 _SUMMARY_KEY = re.compile(r"\b(?:request(?:ed|ing)?|sought|asked\s+for)\b")
