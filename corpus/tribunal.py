@@ -707,10 +707,11 @@ _TRIGGER = re.compile(
 _REQUEST_CONTEXT = re.compile(r"request|sought|asked|seeking|asking")
 _REQUEST_CUES = re.compile(
     r"\b(?:please|i\s+would\s+like|i\s+wish|i\s+request|i\s+am\s+requesting|i'd\s+like|"
-    r"could\s+you|can\s+you|would\s+you|cop(?:y|ies)|how\s+many|how\s+much|number\s+of|"
-    r"details\s+of|all\s+(?:the\s+)?(?:information|correspondence|documents|records|e-?mails|"
-    r"minutes|reports|communications|data)|provide|disclose|what|which|whether|list\s+of|"
-    r"under\s+the\s+freedom\s+of\s+information|foi)\b|\?"
+    r"could\s+you|can\s+you|would\s+you|cop(?:y|ies)|how\s+many|how\s+much|number|details|"
+    r"all|any|provide|disclose|what|which|whether|list|names?|information|records?|minutes|"
+    r"reports?|documents?|correspondence|e-?mails?|letters?|data|figures|costs?|total|amount|"
+    r"held|hold|since|between|dated|relating|regarding|concerning|about|freedom\s+of\s+"
+    r"information|foi)\b|\?"
 )
 _LAW_CUES = re.compile(
     r"\b(?:exempt|exemption|public\s+interest|tribunal|subsection|engaged|appellant|"
@@ -799,7 +800,7 @@ def _trigger_strength(m: re.Match, low: str) -> int:
     if m.group("strong"):
         if m.group("strong").startswith("as follows") and not context:
             return 1
-        return 3
+        return 4
     if m.group("medium"):
         return 2
     return 1 if context else 0
@@ -822,7 +823,7 @@ def _request_score(snippet: str, strength: int, pos: int) -> float:
     low = snippet.lower()
     asks = min(3, len(_REQUEST_CUES.findall(low))) + (1 if _FIRST_PERSON.search(low) else 0)
     law = min(4, len(_LAW_CUES.findall(low)))
-    return strength + asks - 1.5 * law - pos / 10_000
+    return strength + asks - 1.5 * law - pos / 20_000
 
 
 def _usable(snippet: str) -> bool:
