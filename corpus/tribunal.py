@@ -721,7 +721,8 @@ _LAW_CUES = re.compile(
     r"we\s+(?:are|find|consider|hold|have|do|can|will)|this\s+appeal|public\s+authority|"
     r"data\s+subject|processing|shall|adversely\s+affect|cost\s+limit|appropriate\s+limit|"
     r"regulation|vexatious|ea/\d{4}|v\s+ic|v\s+information\s+commissioner|"
-    r"the\s+council\s+(?:holds|has|does)|complainant)\b"
+    r"the\s+council\s+(?:holds|has|does)|complainant|authority|description\s+specified|"
+    r"section\s+\d+\s+(?:of\s+)?(?:foia|the\s+act)|articles?\s+\d)\b"
 )
 _FIRST_PERSON = re.compile(r"\b(?:i|my|me|please)\b")
 _OPEN_QUOTES = {"“": "”", '"': '"', "‘": "’", "'": "'", "„": "”"}

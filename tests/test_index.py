@@ -1,0 +1,119 @@
+"""The FAISS index: incremental builds, atomic files, and refusal of anything stale or foreign."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from corpus.models import Document, Question
+from corpus.store import Store
+from index.build import build_index
+from index.embedder import FakeEmbedder
+from index.search import Searcher
+from index.vectors import INDEX_FILE, MANIFEST_FILE, IndexProblem, load
+
+QUESTIONS = ["How many ransomware attacks did the council suffer?",
+             "Which firewall products does the council use?",
+             "How many litter bins are there in the district?",
+             "What is the council's information security policy?"]
+
+
+def _store(tmp_path, texts=QUESTIONS) -> Store:
+    store = Store.open(tmp_path / "s.db")
+    for i, text in enumerate(texts):
+        outcome = "refused" if "ransomware" in text or "firewall" in text else "answered"
+        store.write_document(Document(
+            source="t", key=f"d{i}", kind="response", authority=f"Council {i % 2}", date=None,
+            reference=f"R{i}", url=None, title=text,
+            questions=(Question(text, outcome, ("s31(1)(a)",) if outcome == "refused" else ()),),
+            content_hash=text))
+    return store
+
+
+class CountingEmbedder(FakeEmbedder):
+    def __init__(self):
+        super().__init__()
+        self.calls = 0
+
+    def embed(self, texts):
+        self.calls += len(texts)
+        return super().embed(texts)
+
+
+def test_build_is_incremental_and_ids_are_store_row_ids(tmp_path):
+    store = _store(tmp_path)
+    emb = CountingEmbedder()
+    report = build_index(store, emb, tmp_path / "idx", batch_size=2, progress=False)
+    assert (report.total, report.embedded, report.reused) == (4, 4, 0)
+    again = build_index(store, emb, tmp_path / "idx", progress=False)
+    assert (again.embedded, again.reused) == (0, 4)
+    assert emb.calls == 4
+    searcher = Searcher.open(store, tmp_path / "idx", emb)
+    top = searcher.search("ransomware attacks on the council", k=1)[0]
+    assert top.question == QUESTIONS[0]
+    assert int(top.id) in {r["id"] for r in store.questions()}
+    assert not list((tmp_path / "idx").glob("*.tmp*"))
+
+
+def test_search_filters(tmp_path):
+    store = _store(tmp_path)
+    emb = FakeEmbedder()
+    build_index(store, emb, tmp_path / "idx", progress=False)
+    s = Searcher.open(store, tmp_path / "idx", emb)
+    assert {p.outcome for p in s.search("council", k=10, outcome="answered")} == {"answered"}
+    assert all(p.authority == "Council 1" for p in s.search("council", k=10,
+                                                             authority="council 1"))
+    assert len(s.search("council", k=10, exemption="s31")) == 2
+    assert len(s.search("council", k=10, exemption="s31(1)(a)")) == 2
+
+
+@pytest.mark.parametrize("damage", ["truncate", "bitflip", "manifest", "model", "dimension",
+                                    "stale", "missing"])
+def test_damaged_or_foreign_index_is_refused_with_the_fix(tmp_path, damage):
+    store = _store(tmp_path)
+    emb = FakeEmbedder()
+    directory = tmp_path / "idx"
+    build_index(store, emb, directory, progress=False)
+    model, dim, build = emb.model_id, emb.dimension, store.build_id
+    index_file, manifest_file = directory / INDEX_FILE, directory / MANIFEST_FILE
+    if damage == "truncate":
+        index_file.write_bytes(index_file.read_bytes()[:100])
+    elif damage == "bitflip":
+        data = bytearray(index_file.read_bytes())
+        data[len(data) // 2] ^= 0xFF
+        index_file.write_bytes(bytes(data))
+    elif damage == "manifest":
+        manifest_file.write_text("{not json")
+    elif damage == "model":
+        model = "some-other-model"
+    elif damage == "dimension":
+        dim = 384
+    elif damage == "stale":
+        store.write_document(Document(source="t", key="new", kind="response", authority=None,
+                                      date=None, reference=None, url=None, title=None,
+                                      questions=(Question("New?"),), content_hash="n"))
+        build = store.build_id
+    elif damage == "missing":
+        index_file.unlink()
+    with pytest.raises(IndexProblem) as err:
+        load(directory, model, dim, build)
+    assert "foi-assistant build-index" in str(err.value)
+
+
+def test_manifest_records_model_dimension_count_and_build(tmp_path):
+    store = _store(tmp_path)
+    build_index(store, FakeEmbedder(), tmp_path / "idx", progress=False)
+    manifest = json.loads((tmp_path / "idx" / MANIFEST_FILE).read_text())
+    assert manifest["model"] == "fake-hash-256"
+    assert manifest["dimension"] == 256
+    assert manifest["count"] == 4
+    assert manifest["build_id"] == store.build_id
+
+
+def test_fake_embedder_is_deterministic_and_normalised():
+    a = FakeEmbedder().embed(["cyber attacks", "cyber attacks", ""])
+    assert np.allclose(a[0], a[1])
+    assert abs(float(np.linalg.norm(a[0])) - 1) < 1e-5
+    assert float(np.linalg.norm(a[2])) == 0.0
