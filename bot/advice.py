@@ -157,23 +157,31 @@ def _explanation(scored: _Scored, neighbours: Sequence[Precedent]) -> str:
     if scored.level == "unknown":
         return (f"No close precedent: the nearest past question (similarity {top:.2f}) is too "
                 "far from this one to judge from. The estimate rests on the wording alone.")
-    known = [p for p in neighbours[:8] if p.outcome in riskmod.REFUSAL]
-    refused = sum(p.outcome in ("refused", "ncnd") for p in known)
-    parts = [f"{refused} of the {len(known)} closest past questions with a known outcome were "
-             "refused or met with neither confirm nor deny."]
+    parts = [_tally(neighbours)]
+    raised = [r.split(": ", 1)[1] for r in scored.reasons if r.startswith("raises")]
+    if raised:
+        parts.append("The wording " + "; ".join(raised) + ".")
     for ex in scored.exemptions[:2]:
-        citation = ex["subsection"] or ex["section"]
-        parts.append(explain_citation(citation, ex["ncnd"]))
+        parts.append(explain_citation(ex["subsection"] or ex["section"], ex["ncnd"]))
         strongest = _strongest(neighbours, ex["section"])
         if strongest:
             parts.append(f"{cite(strongest)} said: \"{_quote(strongest)}\"")
     return " ".join(parts)
 
 
+def _tally(neighbours: Sequence[Precedent]) -> str:
+    known = [p for p in neighbours[:8] if p.outcome in riskmod.REFUSAL]
+    if not known:
+        return "The closest past questions have no recorded outcome."
+    refused = sum(p.outcome in ("refused", "ncnd") for p in known)
+    return (f"{refused} of the {len(known)} closest past questions with a known outcome were "
+            "refused or met with neither confirm nor deny.")
+
+
 def _rewordings(text: str, scored: _Scored, neighbours: Sequence[Precedent]) -> list[Rewording]:
     if scored.level not in ("medium", "high"):
         return []
-    found = pattern_rewordings(text) + precedent_rewordings(neighbours)
+    found = pattern_rewordings(text) + precedent_rewordings(neighbours, text)
     return found or [fallback_rewording(text)]
 
 

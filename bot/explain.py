@@ -62,6 +62,19 @@ GROUNDS: dict[str, Ground] = {g.section: g for g in [
            "Ask for policies instead of configurations, totals over years instead of monthly or "
            "successful-versus-blocked splits, certifications held, breaches reported to the ICO; "
            "never name products, versions or patch dates."),
+    Ground("s27", "international relations",
+           "relations between the UK and other states or international bodies.",
+           "Qualified: prejudice and public interest tests.",
+           "Ask for the authority's own spending or policy rather than diplomatic exchanges."),
+    Ground("s29", "the economy", "the UK's economic or financial interests.",
+           "Qualified.", "Ask for published forecasts or totals."),
+    Ground("s33", "audit functions", "an authority's audit and inspection of others.",
+           "Qualified.", "Ask for the final published audit report."),
+    Ground("s35", "formulation of government policy (FOIA) / law enforcement (Scotland's FOISA)",
+           "under FOIA, policy being developed by government; under FOISA, s35 is the Scottish "
+           "law-enforcement exemption, the counterpart of FOIA s31.",
+           "Qualified: a public interest test; weaker once the policy is settled.",
+           "Ask for factual background, or wait until the policy is announced."),
     Ground("s36", "effective conduct of public affairs",
            "free and frank advice and deliberation.",
            "Needs a qualified person's opinion and a public interest test.",
@@ -106,14 +119,20 @@ def ground(citation: str) -> Ground | None:
     return GROUNDS.get(m.group(0)) if m else None
 
 
+def _first_sentence(text: str) -> str:
+    return re.split(r"(?<=[.])\s", text, maxsplit=1)[0]
+
+
 def explain_citation(citation: str, ncnd: bool = False) -> str:
-    """A short paragraph on one exemption, in plain words."""
+    """One or two sentences on one exemption: what it protects and the test it needs."""
     g = ground(citation)
     if g is None:
-        return f"{citation}: an exemption this assistant has no plain-words note for yet."
-    text = f"{citation} ({g.name}) protects {g.protects} {g.test}"
+        return f"{citation} is an exemption this assistant has no plain-words note for yet."
+    text = f"{citation} ({g.name}) protects {_first_sentence(g.protects).rstrip('.:')}. " \
+           f"{_first_sentence(g.test)}"
     if ncnd:
-        text += " " + NCND_NOTE
+        text += (" Here authorities usually neither confirm nor deny holding it: saying yes or no "
+                 "would itself cause the harm.")
     return text
 
 

@@ -82,8 +82,8 @@ PATTERNS: list[tuple[re.Pattern, Callable[[str], str | None], str]] = [
      "Patch dates and versions tell an attacker what is unpatched; a policy and its review "
      "cycle do not."),
     (re.compile(r"\b(by|per|each|every) (month|week|day)\b|\bmonthly\b|\bweekly\b", re.I),
-     _sub(r"\b(?:broken down )?(?:by|per|each|every) (?:month|week|day)\b|\bmonthly\b|\bweekly\b",
-          "per year"),
+     _sub(r"\b(?:broken down )?(?:by|per|each|every|in each|in every) (?:month|week|day)\b"
+          r"|\b(?:monthly|weekly|daily)\b", "in each year"),
      "Coarser periods weaken the link to any prejudice: a yearly total cannot be matched to a "
      "specific incident."),
     (re.compile(r"\b(successful|unsuccessful|blocked|prevented|detected)\b", re.I),
@@ -103,7 +103,9 @@ PATTERNS: list[tuple[re.Pattern, Callable[[str], str | None], str]] = [
             "published."),
      "Governance papers are the accountability the public interest values and are often "
      "already published; ransom details draw NCND under s31(3)."),
-    (re.compile(r"\b(names?|named|individuals?|who (is|are|was|were)|employee details)\b", re.I),
+    (re.compile(r"\b(names? of (the )?(staff|officers?|employees?|individuals?|people|persons?|"
+                r"councillors?|officials?)|named (staff|officers?|individuals?)|who (is|are|was|"
+                r"were) the (person|officer|individual)s?|employee details)\b", re.I),
      _fixed("Please provide the number of people involved as an anonymised total, with numbers "
             "under five suppressed if necessary. I am not asking for anyone's name."),
      "Anonymised aggregates are not personal data, so s40 falls away; senior officials acting "
@@ -135,6 +137,8 @@ def pattern_rewordings(question: str, limit: int = 2) -> list[Rewording]:
 def as_request(text: str) -> str:
     """A precedent's question, possibly a summary fragment, as a sentence one can paste."""
     text = _tidy(text.rstrip("."))
+    if re.match(r"(i|we|my|our)\b", text, re.I):
+        return text if text.endswith((".", "?")) else text + "."
     if not re.match(r"(how|what|which|who|when|where|why|whether|is|are|do|does|did|has|have|"
                     r"can|could|please|would)\b", text, re.I):
         text = "Please provide the " + text[:1].lower() + text[1:]
@@ -142,12 +146,29 @@ def as_request(text: str) -> str:
     return text if text.endswith(("?", ".")) else text + "?"
 
 
-def precedent_rewordings(precedents: Sequence, min_similarity: float = 0.5,
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def usable_wording(candidate: str, original: str) -> bool:
+    """A precedent's wording is worth offering when it is a whole question, not a fragment of a
+    summary, and not simply the user's own question again."""
+    words = candidate.split()
+    if len(words) < 6 or len(candidate) > 400 or not re.match(r"[A-Za-z]", candidate):
+        return False
+    a, b = _words(candidate), _words(original)
+    return len(a & b) / (len(a | b) or 1) < 0.8
+
+
+def precedent_rewordings(precedents: Sequence, original: str = "", min_similarity: float = 0.55,
                          limit: int = 2) -> list[Rewording]:
     """Wordings of similar questions that were answered, with the precedent cited."""
     out: list[Rewording] = []
     for p in precedents:
         if p.outcome != "answered" or p.similarity < min_similarity:
+            continue
+        if not usable_wording(p.question, original) or any(
+                r.text == as_request(p.question) for r in out):
             continue
         when = f", {p.date}" if p.date else ""
         ref = f", ref {p.reference}" if p.reference else ""

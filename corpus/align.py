@@ -12,7 +12,7 @@ import re
 
 from corpus.exemptions import find_exemptions
 from corpus.models import Question
-from corpus.outcome import classify
+from corpus.outcome import classify, strip_preamble
 
 EXCERPT_CHARS = 400
 
@@ -253,7 +253,8 @@ def make_questions(questions: list[str], answers: list[str], whole_response: str
             cites = _refine(cites, doc_cites) if cites else doc_cites
         if outcome in ("answered", "not_held", "unknown"):
             cites = [c for c in cites if outcome != "answered"] if outcome != "not_held" else []
-        excerpt = answer[:EXCERPT_CHARS].rstrip() + ("…" if len(answer) > EXCERPT_CHARS else "")
+        body = strip_preamble(answer) if answer else ""
+        excerpt = body[:EXCERPT_CHARS].rstrip() + ("…" if len(body) > EXCERPT_CHARS else "")
         result.append(Question(text=text, outcome=outcome, exemptions=tuple(cites),
                                answer=excerpt or None))
     return result

@@ -121,3 +121,14 @@ def document_outcome(outcomes: list[str]) -> str:
     if len(set(known)) == 1:
         return known[0]
     return "partial"
+
+
+def strip_preamble(text: str) -> str:
+    """The answer without its opening courtesies ('Dear ...', 'Thank you for your request ...
+    received on ...', 'Please find our response below'), so an excerpt starts with substance."""
+    sentences = re.split(r"(?<=[.:;!?])\s+|\n+", text.strip())
+    start = 0
+    while start < len(sentences) - 1 and (not sentences[start].strip() or _PREAMBLE.search(
+            sentences[start]) and len(sentences[start]) < 250):
+        start += 1
+    return " ".join(" ".join(sentences[start:]).split())

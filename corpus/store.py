@@ -6,6 +6,7 @@ one connection, one transaction per document, so a crash mid-ingest leaves whole
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 import uuid
@@ -118,8 +119,9 @@ class Store:
         """Insert or replace one document atomically; unchanged content is left alone."""
         doc_id = f"{doc.source}:{doc.key}"
         conn = self.db.conn
+        digest = version_hash(doc)
         row = conn.execute("SELECT content_hash FROM documents WHERE id = ?", [doc_id]).fetchone()
-        if row and row[0] == doc.content_hash:
+        if row and row[0] == digest:
             return WriteResult("unchanged", 0)
         with conn:
             if row:
@@ -128,7 +130,7 @@ class Store:
                 "INSERT INTO documents (id, source, key, kind, authority, date, reference, url, "
                 "title, regime, content_hash, extra, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [doc_id, doc.source, doc.key, doc.kind, doc.authority, doc.date, doc.reference,
-                 doc.url, doc.title, doc.regime, doc.content_hash,
+                 doc.url, doc.title, doc.regime, digest,
                  json.dumps(doc.extra, default=str), _now()],
             )
             for pos, q in enumerate(doc.questions):
@@ -219,6 +221,13 @@ class Store:
 
     def integrity_ok(self) -> bool:
         return self.db.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def version_hash(doc: Document) -> str:
+    """The raw content and what the parser made of it: a parser upgrade re-writes the
+    documents it parses differently, and only those."""
+    parsed = json.dumps(doc.to_parse_json(), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256((doc.content_hash + parsed).encode("utf-8")).hexdigest()
 
 
 def _decode(row: dict) -> dict:
