@@ -31,7 +31,7 @@ from index.search import Filters, Precedent, Searcher
 
 MAX_DRAFT_CHARS = 20_000
 SHOWN_PRECEDENTS = 5
-NEIGHBOURS = 15
+NEIGHBOURS = 25
 AUTHORITY_BOOST = 2.0
 CALIBRATION_FILE = "calibration.json"
 
@@ -56,6 +56,7 @@ class Advisor:
         self.searcher = searcher
         self.calibration = calibration or riskmod.Calibration()
         self._authorities = [a for a, _ in searcher.store.authorities()]
+        self._prior = riskmod.section_prior(list(searcher._rows.values()))
 
     @classmethod
     def open(cls, searcher: Searcher, index_dir: Path) -> Advisor:
@@ -91,7 +92,7 @@ class Advisor:
         up, down = riskmod.cues(text)
         reasons = [f"raises the risk: {u}" for u in up] + [f"lowers the risk: {d}" for d in down]
         return _Scored(risk, riskmod.level(risk, top), list(neighbours),
-                       riskmod.likely_exemptions(pool, risk), reasons)
+                       riskmod.likely_exemptions(pool, risk, prior=self._prior), reasons)
 
     def assess_question(self, text: str, vector: np.ndarray, authority: str | None,
                         exclude: frozenset[str] = frozenset()) -> QuestionAssessment:

@@ -66,7 +66,6 @@ class Calibration:
 
     bias: float = -0.2
     w_knn: float = 1.0
-    w_top: float = 0.0
     w_up: float = 0.45
     w_down: float = -0.35
     base_rate: float = 0.4
@@ -118,14 +117,15 @@ def _logit(p: float) -> float:
 
 
 def features(text: str, neighbours: Sequence[Neighbour], base_rate: float) -> list[float]:
+    """Neighbours' refusal rate (as log-odds) and the counts of cues each way. The nearest
+    similarity is deliberately not a feature: in this corpus it mostly tells which source a
+    question came from, which does not carry over to a new authority."""
     up, down = cues(text)
-    top = max((n.similarity for n in neighbours), default=0.0)
-    return [_logit(knn_rate(neighbours, base_rate)), top, float(len(up)), float(len(down))]
+    return [_logit(knn_rate(neighbours, base_rate)), float(len(up)), float(len(down))]
 
 
 def score(feats: Sequence[float], cal: Calibration) -> float:
-    z = (cal.bias + cal.w_knn * feats[0] + cal.w_top * feats[1] + cal.w_up * feats[2]
-         + cal.w_down * feats[3])
+    z = cal.bias + cal.w_knn * feats[0] + cal.w_up * feats[1] + cal.w_down * feats[2]
     return 1.0 / (1.0 + math.exp(-max(min(z, 30), -30)))
 
 
@@ -135,9 +135,26 @@ def level(risk: float, top_similarity: float) -> str:
     return next(name for threshold, name in LEVELS if risk >= threshold)
 
 
-def likely_exemptions(neighbours: Sequence[Neighbour], risk: float, limit: int = 3) -> list[dict]:
+PRIOR_SHARE = 1.0
+
+
+def section_prior(rows: Sequence[dict]) -> dict[str, float]:
+    """How often each section is cited among refused questions: the fallback when the
+    neighbours cite little."""
+    counts: dict[str, float] = defaultdict(float)
+    for r in rows:
+        if r["outcome"] in ("refused", "ncnd"):
+            for sec in {section_of(e) for e in r["exemptions"]}:
+                counts[sec] += 1
+    total = sum(counts.values()) or 1.0
+    return {k: v / total for k, v in counts.items()}
+
+
+def likely_exemptions(neighbours: Sequence[Neighbour], risk: float, limit: int = 3,
+                      prior: dict[str, float] | None = None) -> list[dict]:
     """Sections the refused neighbours cited, weighted by similarity and scaled by the risk;
-    the most cited subsection names each, and NCND is flagged where it was the usual form."""
+    the most cited subsection names each, and NCND is flagged where it was the usual form.
+    A small share of the corpus-wide prior keeps the list sensible when neighbours cite little."""
     total = 0.0
     by_section: dict[str, float] = defaultdict(float)
     subsections: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
@@ -153,12 +170,17 @@ def likely_exemptions(neighbours: Sequence[Neighbour], risk: float, limit: int =
             subsections[sec][cite] += w
             if n.outcome == "ncnd":
                 ncnd_weight[sec] += w
+    if prior:
+        share = PRIOR_SHARE * (total or 1.0)
+        for sec, freq in prior.items():
+            by_section[sec] += share * freq
+        total += share
     if not total:
         return []
     ranked = sorted(by_section.items(), key=lambda kv: -kv[1])[:limit]
     out = []
     for sec, w in ranked:
-        subs = sorted(subsections[sec].items(), key=lambda kv: -kv[1])
+        subs = sorted(subsections[sec].items(), key=lambda kv: -kv[1]) or [(sec, 0.0)]
         specific = next((c for c, _ in subs if c != sec), None)
         ncnd = ncnd_weight[sec] > 0.5 * sum(subsections[sec].values()) / max(len(subs), 1)
         if ncnd and any(c.endswith("(3)") or "(5" in c or c.endswith("(2)") for c, _ in subs):
@@ -187,5 +209,5 @@ def fit_calibration(rows: Sequence[tuple[Sequence[float], int]], base_rate: floa
         w -= step
         if np.abs(step).max() < 1e-8:
             break
-    return Calibration(bias=float(w[0]), w_knn=float(w[1]), w_top=float(w[2]), w_up=float(w[3]),
-                       w_down=float(w[4]), base_rate=base_rate)
+    return Calibration(bias=float(w[0]), w_knn=float(w[1]), w_up=float(w[2]), w_down=float(w[3]),
+                       base_rate=float(base_rate))
