@@ -36,12 +36,13 @@ def write_jsonl(path: Path, lines: list[str]) -> Path:
     return path
 
 
-def make_project(tmp: Path, model: str = "fake-hash-256", dl: int = 80, wdtk: int = 15,
+def make_project(tmp: Path, model: str = "fake-hash-256", dl: int | None = 80, wdtk: int = 15,
                  tribunal: int = 5) -> Path:
     """A config.toml over seeds and slices of the real corpus, data under tmp."""
     tmp.mkdir(parents=True, exist_ok=True)
     cyber = lambda r: "cyber" in r["text"].lower() or "ransom" in r["text"].lower()  # noqa: E731
-    dl_lines = _sample("disclosure-logs.jsonl.gz", dl // 2, cyber) + \
+    dl_lines = _sample("disclosure-logs.jsonl.gz", 10**6) if dl is None else \
+        _sample("disclosure-logs.jsonl.gz", dl // 2, cyber) + \
         _sample("disclosure-logs.jsonl.gz", dl // 2)
     write_jsonl(tmp / "dl.jsonl.gz", list(dict.fromkeys(dl_lines)))
     write_jsonl(tmp / "wdtk.jsonl.gz", _sample("wdtk-sheffield-threads.jsonl.gz", wdtk))

