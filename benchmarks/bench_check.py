@@ -1,0 +1,91 @@
+"""Speed and memory of the check, on the configured store and index.
+
+    .venv/bin/python benchmarks/bench_check.py [--config config.toml]
+
+Prints: warm check of a 7-question draft (median of 30), cold start-to-answer of
+`foi-assistant check` (median of 3 fresh processes), embedding throughput of the model as
+build-index uses it, and peak memory (RSS) of a process that loaded everything and checked.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+DRAFT = (ROOT / "corpus" / "samples").glob("000_*.txt")
+
+
+def seven_questions() -> str:
+    text = next(DRAFT).read_text()
+    return text.split("following information:")[1].split("We have processed")[0]
+
+
+def warm(config_path: str | None) -> tuple[float, float]:
+    from bot.config import load_config
+    from bot.runtime import open_advisor
+
+    started = time.perf_counter()
+    advisor = open_advisor(load_config(config_path))
+    draft = seven_questions()
+    assert len(advisor.check_draft(draft).questions) == 7
+    first = time.perf_counter() - started
+    times = []
+    for _ in range(30):
+        t = time.perf_counter()
+        advisor.check_draft(draft)
+        times.append(time.perf_counter() - t)
+    return first, statistics.median(times)
+
+
+def cold(config_path: str | None) -> float:
+    exe = Path(sys.executable).parent / "foi-assistant"
+    args = [str(exe)] + (["--config", config_path] if config_path else []) + [
+        "check", "--json", "How many ransomware attacks did the council have in 2023?"]
+    times = []
+    for _ in range(3):
+        t = time.perf_counter()
+        subprocess.run(args, check=True, capture_output=True)
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def throughput(config_path: str | None, n: int = 256) -> float:
+    from bot.config import load_config
+    from corpus.store import Store
+    from index.embedder import get_embedder
+
+    config = load_config(config_path)
+    texts = [r["text"] for r in Store.open(config.database, create=False).questions()[:n]]
+    embedder = get_embedder(config.model, config.index_path)
+    embedder.embed(texts[:8])
+    t = time.perf_counter()
+    for start in range(0, len(texts), config.batch_size):
+        embedder.embed(texts[start:start + config.batch_size])
+    return len(texts) / (time.perf_counter() - t)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--config", default=None)
+    args = parser.parse_args()
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    first, median = warm(args.config)
+    print(f"open + first check of 7 questions: {first:.2f} s")
+    print(f"warm check, 7 questions: median {median * 1000:.1f} ms (30 runs)")
+    print(f"embedding throughput: {throughput(args.config):.0f} questions/s")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory of this process: {peak:.0f} MB")
+    print(f"cold `foi-assistant check`, start to answer: median {cold(args.config):.2f} s (3 runs)")
+
+
+if __name__ == "__main__":
+    main()

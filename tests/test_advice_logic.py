@@ -1,0 +1,113 @@
+"""The pure parts of the check: risk features, exemptions, rewordings, explanations, authorities."""
+
+from __future__ import annotations
+
+from bot import risk
+from bot.authority import match_authority
+from bot.explain import explain, explain_citation
+from bot.reword import pattern_rewordings, precedent_rewordings, usable_wording
+from index.search import Precedent
+
+
+def _n(sim, outcome, *ex):
+    return risk.Neighbour(sim, outcome, tuple(ex))
+
+
+def _p(pid, question, outcome, sim, authority="Devon County Council"):
+    return Precedent(id=pid, question=question, authority=authority, date="2021-01-01",
+                     reference="R1", outcome=outcome, exemptions=(), similarity=sim,
+                     source_url=None)
+
+
+def test_cues_raise_named_systems_and_lower_policies():
+    up, down = risk.cues("Which firewall products do you use and when were they last patched?")
+    assert "asks for named systems, products or suppliers" in up
+    assert "asks about versions or patching" in up
+    up, down = risk.cues("Please provide your information security policy and any Cyber "
+                         "Essentials certification.")
+    assert not up
+    assert {"asks for a policy or procedure", "asks whether a certification is held"} <= set(down)
+
+
+def test_knn_rate_follows_the_closest_neighbours():
+    refused = [_n(0.9, "ncnd", "s31(3)"), _n(0.85, "refused", "s31(1)(a)"), _n(0.4, "answered")]
+    answered = [_n(0.9, "answered"), _n(0.88, "answered"), _n(0.4, "refused", "s31")]
+    assert risk.knn_rate(refused, 0.3) > 0.8
+    assert risk.knn_rate(answered, 0.3) < 0.2
+    assert risk.knn_rate([], 0.3) == 0.3
+
+
+def test_calibrated_score_is_monotone_in_the_neighbours_and_cues():
+    cal = risk.Calibration()
+    low = risk.score(risk.features("How many bins?", [_n(0.9, "answered")], 0.3), cal)
+    high = risk.score(risk.features("Which antivirus product do you use?",
+                                    [_n(0.9, "refused", "s31(1)(a)")], 0.3), cal)
+    assert 0 < low < 0.5 < high < 1
+
+
+def test_no_close_precedent_is_unknown_not_a_guess():
+    assert risk.level(0.9, top_similarity=0.2) == "unknown"
+    assert risk.level(0.9, top_similarity=0.8) == "high"
+    assert risk.level(0.1, top_similarity=0.8) == "low"
+
+
+def test_likely_exemptions_flag_ncnd_and_name_the_subsection():
+    found = risk.likely_exemptions([_n(0.9, "ncnd", "s31(3)"), _n(0.8, "ncnd", "s31(3)"),
+                                    _n(0.7, "refused", "s40(2)")], risk=0.8)
+    assert found[0]["section"] == "s31" and found[0]["subsection"] == "s31(3)"
+    assert found[0]["ncnd"] is True
+    assert found[0]["probability"] > found[1]["probability"]
+    assert all(0 <= e["probability"] <= 0.8 for e in found)
+
+
+def test_fit_calibration_learns_the_direction_of_each_feature():
+    rows = [([2.0, 1.0, 0.0], 1)] * 30 + [([-2.0, 0.0, 1.0], 0)] * 30 + \
+        [([0.0, 0.0, 0.0], 1)] * 10 + [([0.0, 0.0, 0.0], 0)] * 10
+    cal = risk.fit_calibration(rows, 0.5)
+    assert cal.w_knn > 0
+    assert risk.score([2.0, 1.0, 0.0], cal) > 0.9 > 0.1 > risk.score([-2.0, 0.0, 1.0], cal)
+
+
+def test_attack_counts_are_reworded_to_ico_reported_breaches():
+    found = pattern_rewordings("How many cyber attacks did the council suffer each month?")
+    texts = [r.text for r in found]
+    assert any("report to the Information Commissioner's Office" in t for t in texts)
+    assert any(t == "How many cyber attacks did the council suffer in each year?" for t in texts)
+    assert all(r.why for r in found)
+
+
+def test_product_questions_are_reworded_without_product_names():
+    found = pattern_rewordings("Which antivirus software does the council use?")
+    assert found and "not asking for the names or versions" in found[0].text
+
+
+def test_precedent_wordings_must_be_answered_whole_and_different():
+    precedents = [_p("1", "anti-virus software", "answered", 0.9),
+                  _p("2", "Do you have a documented information security policy in place?",
+                     "answered", 0.8),
+                  _p("3", "Which firewall do you use and who supplies it to you?", "refused", 0.9),
+                  _p("4", "Do you have a documented information security policy in place?",
+                     "answered", 0.3)]
+    found = precedent_rewordings(precedents, "Which firewall do you use?")
+    assert [r.based_on for r in found] == [("2",)]
+    assert "Devon County Council" in found[0].why
+    assert not usable_wording("Which firewall do you use?", "Which firewall do you use?")
+
+
+def test_explanations_are_plain_and_unknown_sections_say_so():
+    assert "law enforcement" in explain_citation("s31(1)(a)")
+    assert "neither confirm nor deny" in explain_citation("s31(3)", ncnd=True)
+    assert explain("s31").startswith("s31 — law enforcement")
+    assert "How requesters get around it" in explain("section 12")
+    assert "I have no note" in explain("s99")
+
+
+def test_authority_matching_with_suggestions():
+    names = ["London Borough of Barnet", "barnet.gov.uk", "Leicester City Council",
+             "Leicestershire County Council", "Devon County Council"]
+    assert match_authority("barnet", names) == ("London Borough of Barnet", [])
+    assert match_authority("Devon", names) == ("Devon County Council", [])
+    found, suggestions = match_authority("leicster", names)
+    assert found in (None, "Leicester City Council")
+    assert found or "Leicester City Council" in suggestions
+    assert match_authority("", names) == (None, [])
