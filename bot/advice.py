@@ -7,6 +7,8 @@ strongest precedent, and rewordings for anything at medium or high risk.
 
 from __future__ import annotations
 
+import logging
+import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -28,6 +30,9 @@ from bot.reword import (
 from corpus.exemptions import section_of
 from corpus.split import split_questions
 from index.search import Filters, Precedent, Searcher
+from index.vectors import MANIFEST_FILE, IndexProblem
+
+log = logging.getLogger(__name__)
 
 MAX_DRAFT_CHARS = 20_000
 SHOWN_PRECEDENTS = 5
@@ -52,15 +57,39 @@ class _Scored:
 class Advisor:
     """Holds the searcher and the calibration; checks drafts."""
 
-    def __init__(self, searcher: Searcher, calibration: riskmod.Calibration | None = None):
+    def __init__(self, searcher: Searcher, calibration: riskmod.Calibration | None = None,
+                 index_dir: Path | None = None):
+        self.index_dir = index_dir
+        self._stamp = manifest_stamp(index_dir)
+        self._install(searcher, calibration or riskmod.Calibration())
+
+    def _install(self, searcher: Searcher, calibration: riskmod.Calibration) -> None:
+        """Swap in a fully loaded searcher; a check already running keeps the one it took."""
         self.searcher = searcher
-        self.calibration = calibration or riskmod.Calibration()
+        self.calibration = calibration
         self._authorities = [a for a, _ in searcher.store.authorities()]
         self._prior = riskmod.section_prior(list(searcher._rows.values()))
 
     @classmethod
     def open(cls, searcher: Searcher, index_dir: Path) -> Advisor:
-        return cls(searcher, riskmod.Calibration.load(index_dir / CALIBRATION_FILE))
+        return cls(searcher, riskmod.Calibration.load(index_dir / CALIBRATION_FILE), index_dir)
+
+    def refresh(self) -> bool:
+        """Pick up an index rebuilt on disk since it was loaded. A new index that is stale,
+        corrupt or foreign is refused and the one in use is kept: answers never stop."""
+        stamp = manifest_stamp(self.index_dir)
+        if self.index_dir is None or stamp == self._stamp:
+            return False
+        old = self.searcher
+        try:
+            fresh = Searcher.open(old.store, self.index_dir, old.embedder)
+        except IndexProblem as exc:
+            log.warning("keeping the index in use: %s", exc)
+            return False
+        self._stamp = stamp
+        self._install(fresh, riskmod.Calibration.load(self.index_dir / CALIBRATION_FILE))
+        log.info("loaded the rebuilt index (%d questions)", fresh.index.manifest.count)
+        return True
 
     def resolve_authority(self, name: str | None) -> tuple[str | None, list[str]]:
         if not name:
@@ -111,10 +140,22 @@ class Advisor:
     def check_draft(self, text: str, authority: str | None = None) -> Assessment:
         """Split, score, explain and reword every question of a draft."""
         questions = _questions(text)
+        self.refresh()
         resolved, _ = self.resolve_authority(authority)
         vectors = self.searcher.embed(questions)
         assessed = [self.assess_question(q, v, resolved) for q, v in zip(questions, vectors)]
         return Assessment(assessed, _overall(assessed, text), resolved or authority)
+
+
+def manifest_stamp(index_dir: Path | None) -> tuple[int, int, int] | None:
+    """Identity of the manifest file on disk: it is replaced (new inode) on every build."""
+    if index_dir is None:
+        return None
+    try:
+        st = os.stat(index_dir / MANIFEST_FILE)
+    except OSError:
+        return None
+    return (st.st_ino, st.st_mtime_ns, st.st_size)
 
 
 def _questions(text: str) -> list[str]:
