@@ -46,7 +46,8 @@ def _tidy(text: str) -> str:
 
 
 PATTERNS: list[tuple[re.Pattern, Callable[[str], str | None], str]] = [
-    (re.compile(r"\bhow many\b.{0,80}\b(attacks?|breach(es)?|incidents?|hacks?|ransomware)\b", re.I),
+    (re.compile(r"\bhow many\b.{0,80}\b(attacks?|breach(es)?|incidents?|hacks?|ransomware)\b",
+                re.I),
      _fixed("How many personal data breaches did the council report to the Information "
             "Commissioner's Office in each of the last three financial years? A yearly total "
             "is enough."),
@@ -57,7 +58,8 @@ PATTERNS: list[tuple[re.Pattern, Callable[[str], str | None], str]] = [
      _fixed("Does the council hold Cyber Essentials, Cyber Essentials Plus or ISO 27001 "
             "certification? Please also provide a copy of its information security policy."),
      "Certifications held and published policies reveal no weakness, system or attack history, "
-     "so they fail all three of the ICO's cyber-security prejudice tests and are usually answered."),
+     "so they fail all three of the ICO's cyber-security prejudice tests and are usually "
+     "answered."),
     (re.compile(r"\b(working from home|home[- ]working|remote working|work remotely)\b", re.I),
      _fixed("Does the council have a policy on the security of staff working from home? If so, "
             "please provide a copy."),

@@ -128,7 +128,10 @@ def strip_preamble(text: str) -> str:
     received on ...', 'Please find our response below'), so an excerpt starts with substance."""
     sentences = re.split(r"(?<=[.:;!?])\s+|\n+", text.strip())
     start = 0
-    while start < len(sentences) - 1 and (not sentences[start].strip() or _PREAMBLE.search(
-            sentences[start]) and len(sentences[start]) < 250):
+    while start < len(sentences) - 1 and _courtesy(sentences[start]):
         start += 1
     return " ".join(" ".join(sentences[start:]).split())
+
+
+def _courtesy(sentence: str) -> bool:
+    return not sentence.strip() or (bool(_PREAMBLE.search(sentence)) and len(sentence) < 250)

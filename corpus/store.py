@@ -128,7 +128,8 @@ class Store:
                 self._delete_document(doc_id)
             conn.execute(
                 "INSERT INTO documents (id, source, key, kind, authority, date, reference, url, "
-                "title, regime, content_hash, extra, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "title, regime, content_hash, extra, ingested_at) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [doc_id, doc.source, doc.key, doc.kind, doc.authority, doc.date, doc.reference,
                  doc.url, doc.title, doc.regime, digest,
                  json.dumps(doc.extra, default=str), _now()],

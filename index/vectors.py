@@ -97,7 +97,8 @@ def load(directory: Path, model: str, dimension: int, build_id: str | None) -> V
     except (ValueError, TypeError) as exc:
         raise IndexProblem(f"the index manifest is unreadable; {FIX}") from exc
     if manifest.model != model:
-        raise IndexProblem(f"the index was built with model {manifest.model!r}, not {model!r}; {FIX}")
+        raise IndexProblem(f"the index was built with model {manifest.model!r}, "
+                           f"not {model!r}; {FIX}")
     if manifest.dimension != dimension:
         raise IndexProblem(f"the index has dimension {manifest.dimension}, the model "
                            f"{dimension}; {FIX}")

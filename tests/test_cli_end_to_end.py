@@ -17,9 +17,9 @@ DRAFT = """1. How many ransomware attacks has the council suffered in each month
 
 @pytest.fixture
 def built(project, cli):
-    code, out, err = cli("--config", str(project), "ingest")
+    code, _, err = cli("--config", str(project), "ingest")
     assert code == 0, err
-    code, out, err = cli("--config", str(project), "build-index", "--quiet")
+    code, _, err = cli("--config", str(project), "build-index", "--quiet")
     assert code == 0, err
     return project
 

@@ -47,7 +47,8 @@ def test_jsonl_reader_skips_broken_json_binary_empty_and_huge_lines(tmp_path, fm
     reasons = " | ".join(s.reason for s in skipped)
     assert "broken JSON" in reasons
     assert "not UTF-8" in reasons or "binary" in reasons
-    assert all(s.source == "broken" and s.item.startswith("broken.jsonl.gz record") for s in skipped)
+    assert all(s.source == "broken" and s.item.startswith("broken.jsonl.gz record")
+               for s in skipped)
 
 
 def test_truncated_gzip_keeps_what_came_before(tmp_path):

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 
+from bot.cli import main
 from bot.config import load_config
 from bot.runtime import open_advisor
-from bot.cli import main
 from corpus.parse import parse_response_text
 from tests.conftest import SEEDS, make_project, needs_shared
 

@@ -64,7 +64,7 @@ def test_index_rebuilt_while_serving_loses_no_query(served):
             result = advisor.check_draft("How many parking permits were issued?")
             assert result.questions and result.questions[0].precedents
             answered += 1
-        except BaseException as exc:  # noqa: BLE001 - every failure counts
+        except BaseException as exc:  # every failure counts
             failures.append(exc)
             break
     thread.join()
