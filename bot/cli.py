@@ -190,6 +190,12 @@ def cmd_explain(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
+def cmd_bot(args: argparse.Namespace, config: Config) -> int:
+    from bot.telegram_app import run_bot
+
+    return run_bot(config)
+
+
 SAMPLE_DRAFT = """Dear Information Officer,
 1. How many cyber attacks has the council suffered in each month of the last three years?
 2. Which antivirus and firewall products do you use, and when were they last patched?
@@ -220,6 +226,7 @@ COMMANDS: dict[str, tuple[Callable[[argparse.Namespace, Config], int], str]] = {
     "chat": (cmd_chat, "talk to the assistant in the terminal"),
     "explain": (cmd_explain, "explain an exemption in plain words (e.g. s31)"),
     "evaluate": (cmd_evaluate, "measure the risk model on held-out documents and authorities"),
+    "bot": (cmd_bot, "run the Telegram bot (token from TELEGRAM_BOT_TOKEN)"),
 }
 
 
@@ -264,6 +271,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("explain", help=COMMANDS["explain"][1], description=COMMANDS["explain"][1])
     p.add_argument("section", help="s31, s12, s40, r12 ...")
     sub.add_parser("evaluate", help=COMMANDS["evaluate"][1], description=COMMANDS["evaluate"][1])
+    sub.add_parser("bot", help=COMMANDS["bot"][1], description=COMMANDS["bot"][1])
     return parser
 
 
