@@ -89,11 +89,12 @@ def cmd_build_index(args: argparse.Namespace, config: Config) -> int:
     from bot.evaluate import calibrate
     from corpus.store import Store
     from index.build import build_index
-    from index.embedder import get_embedder
+    from index.embedder import get_embedder, prepare_fast_embedder
     from index.search import Searcher
 
     store = Store.open(config.database, create=False)
-    embedder = get_embedder(config.model)
+    prepare_fast_embedder(config.index_path, config.model)
+    embedder = get_embedder(config.model, cache_dir=config.index_path)
     report = build_index(store, embedder, config.index_path, config.batch_size,
                          progress=not args.quiet)
     print(f"index: {report.total} questions ({report.embedded} embedded, {report.reused} reused) "

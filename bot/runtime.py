@@ -12,6 +12,6 @@ from index.search import Searcher
 def open_advisor(config: Config) -> Advisor:
     """The ready advisor, or StoreError / IndexProblem naming the command that fixes it."""
     store = Store.open(config.database, create=False)
-    embedder = get_embedder(config.model)
+    embedder = get_embedder(config.model, cache_dir=config.index_path)
     searcher = Searcher.open(store, config.index_path, embedder)
     return Advisor.open(searcher, config.index_path)

@@ -107,6 +107,9 @@ def load(directory: Path, model: str, dimension: int, build_id: str | None) -> V
     data = ipath.read_bytes()
     if hashlib.sha256(data).hexdigest() != manifest.checksum:
         raise IndexProblem(f"the index file is corrupt or does not match its manifest; {FIX}")
+    # Queries come one draft at a time: OpenMP threads only add start-up and spin cost
+    # for a flat search over thousands of vectors, and steal the core the embedder needs.
+    faiss.omp_set_num_threads(1)
     try:
         index = faiss.deserialize_index(np.frombuffer(data, dtype="uint8"))
     except RuntimeError as exc:
