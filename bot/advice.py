@@ -28,6 +28,7 @@ from bot.reword import (
     precedent_rewordings,
 )
 from corpus.exemptions import section_of
+from corpus.header import authority_key
 from corpus.split import split_questions
 from index.search import Filters, Precedent, Searcher
 from index.vectors import MANIFEST_FILE, IndexProblem
@@ -112,8 +113,9 @@ class Advisor:
 
     def score(self, text: str, neighbours: Sequence[Precedent], authority: str | None) -> _Scored:
         cal = self.calibration
+        own = authority_key(authority)
         pool = [riskmod.Neighbour(p.similarity, p.outcome, p.exemptions,
-                                  AUTHORITY_BOOST if authority and p.authority == authority
+                                  AUTHORITY_BOOST if own and authority_key(p.authority) == own
                                   else 1.0) for p in neighbours]
         feats = riskmod.features(text, pool, cal.base_rate)
         risk = riskmod.score(feats, cal)
@@ -172,10 +174,11 @@ def _questions(text: str) -> list[str]:
 
 
 def _ordered(neighbours: Sequence[Precedent], authority: str | None) -> list[Precedent]:
-    if not authority:
+    key = authority_key(authority)
+    if not key:
         return list(neighbours)
-    own = [p for p in neighbours if p.authority == authority]
-    return own + [p for p in neighbours if p.authority != authority]
+    own = [p for p in neighbours if authority_key(p.authority) == key]
+    return own + [p for p in neighbours if authority_key(p.authority) != key]
 
 
 def _strongest(neighbours: Sequence[Precedent], section: str) -> Precedent | None:

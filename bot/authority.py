@@ -1,38 +1,40 @@
-"""Match what a user types ("barnet", "Leicester council") to an authority in the corpus."""
+"""Match what a user types ("barnet", "Leicester council") to an authority in the corpus.
+
+Spellings of one authority ('London Borough of Barnet', 'Barnet Council', 'barnet.gov.uk')
+share one key; the commonest spelling names the group.
+"""
 
 from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Sequence
 
-_NOISE = re.compile(r"\b(the|of|council|city|county|borough|district|london|metropolitan|"
-                    r"royal|and|nhs|trust|foundation|police|service)\b")
-
-
-def _core(name: str) -> str:
-    return " ".join(_NOISE.sub(" ", name.lower()).split())
+from corpus.header import authority_key
 
 
-def match_authority(query: str, authorities: list[str]) -> tuple[str | None, list[str]]:
+def _groups(authorities: Sequence[str]) -> dict[str, str]:
+    """key -> the first (most frequent, as the store lists them) spelling with that key."""
+    groups: dict[str, str] = {}
+    for name in authorities:
+        groups.setdefault(authority_key(name), name)
+    return groups
+
+
+def match_authority(query: str, authorities: Sequence[str]) -> tuple[str | None, list[str]]:
     """(the authority meant, or None; up to five suggestions when unsure)."""
     q = " ".join(query.lower().split())
     if not q:
         return None, []
-    exact = [a for a in authorities if a.lower() == q]
-    if exact:
-        return exact[0], []
-    core = _core(q) or q
-    containing = [a for a in authorities if core and re.search(rf"\b{re.escape(core)}\b",
-                                                               a.lower())]
+    groups = _groups(authorities)
+    key = authority_key(q) or q
+    if key in groups:
+        return groups[key], []
+    containing = [name for k, name in groups.items() if re.search(rf"\b{re.escape(key)}\b", k)]
     if len(containing) == 1:
         return containing[0], []
-    same_core = [a for a in containing if _core(a) == core]
-    if len(same_core) == 1:
-        return same_core[0], []
-    cores = {a: _core(a) for a in authorities}
-    close = difflib.get_close_matches(core, list(cores.values()), n=5, cutoff=0.75)
-    names = [a for c in close for a in authorities if cores[a] == c]
-    if len(set(close)) == 1 and not containing:
-        return names[0], names[1:5]
-    suggestions = list(dict.fromkeys(containing + names))[:5]
+    close = difflib.get_close_matches(key, list(groups), n=5, cutoff=0.75)
+    if len(close) == 1 and not containing:
+        return groups[close[0]], []
+    suggestions = list(dict.fromkeys(containing + [groups[c] for c in close]))[:5]
     return None, suggestions

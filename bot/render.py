@@ -35,8 +35,9 @@ def _exemptions(q: QuestionAssessment) -> str:
 
 def question_text(i: int, q: QuestionAssessment, precedents: int = 3) -> str:
     wrap = textwrap.TextWrapper(width=100, initial_indent="   ", subsequent_indent="   ")
+    estimate = f"{q.risk:.0%}" if q.level != "unknown" else f"{q.risk:.0%} from the wording alone"
     lines = [f"{i}. {q.text}",
-             f"   Risk: {LEVEL_MARK[q.level]} ({q.risk:.0%}); likely exemptions: {_exemptions(q)}"]
+             f"   Risk: {LEVEL_MARK[q.level]} ({estimate}); likely exemptions: {_exemptions(q)}"]
     for reason in q.reasons:
         lines.append(f"   - {reason}")
     if q.precedents:

@@ -15,7 +15,8 @@ _REGULATIONS = {12, 13}
 
 _PARTS = r"((?:\s?\(\s?[0-9]{1,2}[A-Za-z]?\s?\)|\s?\(\s?[a-z]{1,4}\s?\))*)"
 _SECTION_RE = re.compile(
-    r"\b(?:sections?|secs?\.?|ss?\.|s\.?(?=\s?\d))\s?(\d{1,2})" + _PARTS + r"(?![\d%£$])"
+    r"(?<!['’])\b(?:sections?|secs?\.?|ss\.?|s\.?(?=\s?\d))\s{0,8}(\d{1,2})" + _PARTS
+    + r"(?![\d%£$])"
     r"((?:\s?(?:,|and|&|/|or)\s?(?:s\.?\s?)?\d{1,2}" + _PARTS + r"(?![\d%£]))*)",
     re.IGNORECASE,
 )

@@ -83,3 +83,22 @@ def _authority_from_email(text: str) -> str | None:
             words = [_ACRONYM_WORDS[ch][0] for ch in acr[1:-1]] + ["Council"]
             return f"{place} {' '.join(words)}"
     return f"{place} Council"
+
+
+_KEY_NOISE = re.compile(
+    r"\b(the|of|council|city|county|borough|district|london|metropolitan|royal|and|nhs|trust|"
+    r"foundation|police|service|foi|response|disclosure|log|ft)\b")
+_DOMAIN = re.compile(r"^(?:www\.)?([a-z0-9-]+)\.(?:gov\.uk|gov\.scot|gov\.wales|nhs\.uk|"
+                     r"police\.uk|ac\.uk|org\.uk|co\.uk|org|com)$")
+
+
+def authority_key(name: str | None) -> str:
+    """One key for the spellings of one authority: 'London Borough of Barnet', 'Barnet
+    Council', 'barnet.gov.uk' and 'London Borough of Barnet FOI' all give 'barnet'."""
+    if not name:
+        return ""
+    low = " ".join(name.lower().split())
+    m = _DOMAIN.match(low)
+    if m:
+        low = m.group(1).replace("-", " ")
+    return " ".join(_KEY_NOISE.sub(" ", low).split()) or low

@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 
 from corpus.exemptions import section_of
+from corpus.header import authority_key
 from corpus.store import Store
 from index.embedder import Embedder
 from index.vectors import VectorIndex, load
@@ -50,7 +51,7 @@ class Filters:
             return False
         if self.outcome and row["outcome"] != self.outcome:
             return False
-        if self.authority and (row["authority"] or "").lower() != self.authority.lower():
+        if self.authority and authority_key(row["authority"]) != authority_key(self.authority):
             return False
         if self.exemption:
             wanted = self.exemption.lower()

@@ -4,6 +4,7 @@ The real Application runs against the fake Bot API over a small project (seeds a
 the corpus, the fake embedder), so the transcript shows real output without a network.
 
     .venv/bin/python -m tests.make_transcript            # writes docs/telegram-transcript.md
+    .venv/bin/python -m tests.make_transcript --config config.toml   # the real corpus and model
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ DRAFT = """Dear London Borough of Barnet,
 HEADER = """# The Telegram bot: a transcript
 
 One conversation with the bot, recorded by `tests/make_transcript.py` against the fake Bot API
-that the tests use (a small corpus and a fake embedder, so the figures are illustrative).
+that the tests use, over SOURCE.
 Buttons are shown in [brackets]; "You tap [X]" is a press on a button.
 
 ```text
@@ -55,7 +56,9 @@ async def conversation(fake: FakeBotAPI) -> None:
                         methods=("answerCallbackQuery",))
 
 
-async def write_transcript(config: Config, advisor: Advisor, out: Path) -> str:
+async def write_transcript(config: Config, advisor: Advisor, out: Path,
+                           source: str = "a small corpus and a fake embedder, so the figures "
+                           "are illustrative") -> str:
     fake = await FakeBotAPI().start()
     try:
         app = build_application(config, advisor, token=FAKE_TOKEN, base_url=fake.base_url)
@@ -63,7 +66,7 @@ async def write_transcript(config: Config, advisor: Advisor, out: Path) -> str:
             await conversation(fake)
     finally:
         await fake.stop()
-    text = HEADER + transcript(fake) + "```\n"
+    text = HEADER.replace("SOURCE", source) + transcript(fake) + "```\n"
     out.write_text(text, encoding="utf-8")
     return text
 
@@ -74,16 +77,20 @@ def main() -> int:
     from bot.runtime import open_advisor
     from tests.conftest import make_project
 
+    real = sys.argv[2] if len(sys.argv) > 2 and sys.argv[1] == "--config" else None
     with tempfile.TemporaryDirectory() as tmp:
-        project = make_project(Path(tmp) / "project")
-        for args in (["ingest"], ["build-index", "--quiet"]):
-            if cli(["--config", str(project), *args]) != 0:
-                return 1
+        project = Path(real) if real else make_project(Path(tmp) / "project")
+        if not real:
+            for args in (["ingest"], ["build-index", "--quiet"]):
+                if cli(["--config", str(project), *args]) != 0:
+                    return 1
         config = dataclasses.replace(load_config(project),
                                      bot={"users_db": str(Path(tmp) / "users.db")})
         out = ROOT / "docs" / "telegram-transcript.md"
         out.parent.mkdir(exist_ok=True)
-        asyncio.run(write_transcript(config, open_advisor(config), out))
+        source = ("the whole corpus and the real model (all-MiniLM-L6-v2)" if real else
+                  "a small corpus and a fake embedder, so the figures are illustrative")
+        asyncio.run(write_transcript(config, open_advisor(config), out, source))
     print(f"wrote {out}", file=sys.stderr)
     return 0
 
