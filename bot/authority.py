@@ -10,7 +10,7 @@ import difflib
 import re
 from collections.abc import Sequence
 
-from corpus.header import authority_key
+from corpus.header import authority_key, is_generic
 
 
 def _groups(authorities: Sequence[str]) -> dict[str, str]:
@@ -27,7 +27,11 @@ def match_authority(query: str, authorities: Sequence[str]) -> tuple[str | None,
     if not q:
         return None, []
     groups = _groups(authorities)
-    key = authority_key(q) or q
+    key = authority_key(q)
+    if is_generic(q):  # only generic words ("council", "police"): offer the names that contain them
+        hits = [name for name in groups.values() if re.search(rf"\b{re.escape(q)}\b",
+                                                              name.lower())]
+        return (hits[0], []) if len(hits) == 1 else (None, hits[:5])
     if key in groups:
         return groups[key], []
     containing = [name for k, name in groups.items() if re.search(rf"\b{re.escape(key)}\b", k)]

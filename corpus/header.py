@@ -92,6 +92,11 @@ _DOMAIN = re.compile(r"^(?:www\.)?([a-z0-9-]+)\.(?:gov\.uk|gov\.scot|gov\.wales|
                      r"police\.uk|ac\.uk|org\.uk|co\.uk|org|com)$")
 
 
+def is_generic(name: str) -> bool:
+    """'council' or 'the police': words every authority shares, naming none."""
+    return not _KEY_NOISE.sub(" ", name.lower()).strip()
+
+
 def authority_key(name: str | None) -> str:
     """One key for the spellings of one authority: 'London Borough of Barnet', 'Barnet
     Council', 'barnet.gov.uk' and 'London Borough of Barnet FOI' all give 'barnet'."""
