@@ -30,7 +30,7 @@ from bot.reword import (
 from corpus.exemptions import section_of
 from corpus.header import authority_key
 from corpus.split import split_questions
-from index.search import Filters, Precedent, Searcher
+from index.search import Filters, Precedent, Searcher, TribunalPrecedent
 from index.vectors import MANIFEST_FILE, IndexProblem
 
 log = logging.getLogger(__name__)
@@ -131,11 +131,14 @@ class Advisor:
         scored = self.score(text, neighbours, authority)
         shown = _ordered(neighbours, authority)[:SHOWN_PRECEDENTS]
         rewordings = _rewordings(text, scored, neighbours)
+        tribunal = self.searcher.tribunal(vector)
+        explanation = " ".join(x for x in (_explanation(scored, neighbours),
+                                            _tribunal_note(scored, tribunal)) if x)
         return QuestionAssessment(
             text=text, risk=scored.risk, level=scored.level,
             likely_exemptions=scored.exemptions, precedents=shown,
-            explanation=_explanation(scored, neighbours), rewordings=rewordings,
-            reasons=scored.reasons)
+            explanation=explanation, rewordings=rewordings,
+            reasons=scored.reasons, tribunal=tribunal)
 
     # -- the draft ---------------------------------------------------------------------
 
@@ -212,6 +215,24 @@ def _explanation(scored: _Scored, neighbours: Sequence[Precedent]) -> str:
         if strongest:
             parts.append(f"{cite(strongest)} said: \"{_quote(strongest)}\"")
     return " ".join(parts)
+
+
+_RESULT_WORDS = {"upheld": "upheld the refusal", "partly_upheld": "partly upheld the refusal",
+                 "overturned": "overturned the refusal"}
+
+
+def _tribunal_note(scored: _Scored, tribunal: Sequence[TribunalPrecedent]) -> str:
+    """What the tribunal did on a similar request under a likely exemption, if it ruled."""
+    if scored.level == "unknown":
+        return ""
+    likely = {e["section"] for e in scored.exemptions[:2]}
+    for t in tribunal:
+        shared = sorted({e for e in t.exemptions if section_of(e) in likely})
+        if shared and t.result in _RESULT_WORDS:
+            where = ", ".join(x for x in (t.reference, t.authority, t.date) if x)
+            return (f"On appeal about a similar request, the First-tier Tribunal "
+                    f"{_RESULT_WORDS[t.result]} under {', '.join(shared)} ({where}).")
+    return ""
 
 
 def _tally(neighbours: Sequence[Precedent]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot.reword import Rewording
-from index.search import Precedent
+from index.search import Precedent, TribunalPrecedent
 
 
 @dataclass(frozen=True)
@@ -18,6 +18,7 @@ class QuestionAssessment:
     explanation: str
     rewordings: list[Rewording]
     reasons: list[str] = field(default_factory=list)
+    tribunal: list[TribunalPrecedent] = field(default_factory=list)
 
     def to_json(self) -> dict:
         return {
@@ -27,6 +28,7 @@ class QuestionAssessment:
             "explanation": self.explanation,
             "rewordings": [r.to_json() for r in self.rewordings],
             "reasons": self.reasons,
+            "tribunal": [t.to_json() for t in self.tribunal],
         }
 
 

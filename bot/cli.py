@@ -97,9 +97,9 @@ def cmd_build_index(args: argparse.Namespace, config: Config) -> int:
     embedder = get_embedder(config.model, cache_dir=config.index_path)
     report = build_index(store, embedder, config.index_path, config.batch_size,
                          progress=not args.quiet)
-    print(f"index: {report.total} questions ({report.embedded} embedded, {report.reused} reused) "
-          f"with {report.manifest.model}, dimension {report.manifest.dimension}, "
-          f"at {config.index_path}")
+    print(f"index: {report.total} questions and {report.decisions} tribunal decisions "
+          f"({report.embedded} embedded, {report.reused} reused) with {report.manifest.model}, "
+          f"dimension {report.manifest.dimension}, at {config.index_path}")
     cal = calibrate(Searcher.open(store, config.index_path, embedder))
     cal.save(config.index_path / CALIBRATION_FILE)
     print(f"risk model calibrated on the corpus (base refusal rate {cal.base_rate:.0%})")

@@ -21,6 +21,13 @@ def precedent_line(p: Precedent) -> str:
             f"      \"{_short(p.question, 160)}\"{link}")
 
 
+def tribunal_line(t) -> str:
+    ex = f" [{', '.join(t.exemptions)}]" if t.exemptions else ""
+    bits = ", ".join(x for x in (t.reference, t.authority, t.date) if x)
+    return (f"refusal {t.result.replace('_', ' ')}{ex} ({bits}; similarity {t.similarity:.2f})\n"
+            f"      \"{_short(t.information_requested, 160)}\"")
+
+
 def _short(text: str, limit: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
@@ -43,6 +50,9 @@ def question_text(i: int, q: QuestionAssessment, precedents: int = 3) -> str:
     if q.precedents:
         lines.append("   Closest precedents:")
         lines += [f"    * {precedent_line(p)}" for p in q.precedents[:precedents]]
+    if q.tribunal:
+        lines.append("   Tribunal decisions on similar requests:")
+        lines += [f"    * {tribunal_line(t)}" for t in q.tribunal]
     lines.append(wrap.fill("Why: " + q.explanation))
     for r in q.rewordings:
         lines.append(wrap.fill(f"Try instead: \"{r.text}\""))

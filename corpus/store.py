@@ -214,6 +214,14 @@ class Store:
             "SELECT authority, count(*) FROM questions WHERE authority IS NOT NULL "
             "GROUP BY authority ORDER BY count(*) DESC")]
 
+    def decisions_by_rowid(self) -> dict[int, dict]:
+        rows = self.db.query("SELECT rowid AS rowid_, * FROM decisions")
+        out = {}
+        for r in rows:
+            r["exemptions"] = json.loads(r["exemptions"] or "[]")
+            out[r.pop("rowid_")] = r
+        return out
+
     def decisions(self) -> list[dict]:
         rows = list(self.db.query("SELECT * FROM decisions ORDER BY date"))
         for r in rows:

@@ -14,7 +14,7 @@ import numpy as np
 
 from corpus.store import Store
 from index.embedder import Embedder
-from index.vectors import Manifest, save
+from index.vectors import DECISIONS, Manifest, save
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,7 @@ class BuildReport:
     embedded: int
     reused: int
     manifest: Manifest
+    decisions: int = 0
 
 
 def text_hash(text: str) -> str:
@@ -48,33 +49,61 @@ def _progress(total: int, enabled: bool):
     return tqdm(total=total, unit="q", desc="embedding", leave=False)
 
 
-def build_index(store: Store, embedder: Embedder, directory: Path, batch_size: int = 64,
-                progress: bool = True) -> BuildReport:
-    """Bring the index up to date with the store; only new or changed questions are embedded."""
-    _ensure_cache(store)
-    build_id = store.build_id
-    rows = store.db.conn.execute("SELECT id, text FROM questions ORDER BY id").fetchall()
-    hashes = [text_hash(text) for _, text in rows]
-    cache = _cached(store, embedder.model_id)
-    todo = sorted({h: t for (_, t), h in zip(rows, hashes) if h not in cache}.items())
+def _embed_missing(store: Store, embedder: Embedder, texts: list[str], cache: dict[str, bytes],
+                   batch_size: int, progress: bool) -> int:
+    """Embed the texts whose hash is not cached yet, in batches, committing each batch."""
+    todo = sorted({text_hash(t): t for t in texts if text_hash(t) not in cache}.items())
     bar = _progress(len(todo), progress and len(todo) > 0)
     for start in range(0, len(todo), batch_size):
         batch = todo[start:start + batch_size]
         vectors = embedder.embed([t for _, t in batch])
+        blobs = [v.astype("float32").tobytes() for v in vectors]
         with store.db.conn:
             store.db.conn.executemany(
                 "INSERT OR REPLACE INTO embeddings (model, hash, vector) VALUES (?,?,?)",
-                [(embedder.model_id, h, v.astype("float32").tobytes())
-                 for (h, _), v in zip(batch, vectors)])
-        for (h, _), v in zip(batch, vectors):
-            cache[h] = v.astype("float32").tobytes()
+                [(embedder.model_id, h, b) for (h, _), b in zip(batch, blobs)])
+        cache.update((h, b) for (h, _), b in zip(batch, blobs))
         if bar:
             bar.update(len(batch))
     if bar:
         bar.close()
-    ids = np.array([qid for qid, _ in rows], dtype="int64")
-    matrix = (np.vstack([np.frombuffer(cache[h], dtype="float32") for h in hashes])
-              if rows else np.zeros((0, embedder.dimension), dtype="float32"))
-    manifest = save(directory, ids, matrix, embedder.model_id, embedder.dimension, build_id)
-    return BuildReport(total=len(rows), embedded=len(todo), reused=len(rows) - len(todo),
-                       manifest=manifest)
+    return len(todo)
+
+
+def _matrix(texts: list[str], cache: dict[str, bytes], dimension: int) -> np.ndarray:
+    if not texts:
+        return np.zeros((0, dimension), dtype="float32")
+    return np.vstack([np.frombuffer(cache[text_hash(t)], dtype="float32") for t in texts])
+
+
+def decision_texts(store: Store) -> list[tuple[int, str]]:
+    """(rowid, what was asked) for each tribunal decision: the text its neighbours are found by."""
+    rows = store.db.conn.execute(
+        "SELECT rowid, coalesce(nullif(information_requested, ''), reference) FROM decisions "
+        "ORDER BY rowid").fetchall()
+    return [(rid, text) for rid, text in rows if text]
+
+
+def build_index(store: Store, embedder: Embedder, directory: Path, batch_size: int = 64,
+                progress: bool = True) -> BuildReport:
+    """Bring the indexes up to date with the store; only new or changed texts are embedded.
+
+    The tribunal decisions' index is written first and the questions' manifest last, so a
+    server that watches the manifest sees both new indexes together."""
+    _ensure_cache(store)
+    build_id = store.build_id
+    rows = store.db.conn.execute("SELECT id, text FROM questions ORDER BY id").fetchall()
+    decisions = decision_texts(store)
+    cache = _cached(store, embedder.model_id)
+    texts = [t for _, t in rows]
+    embedded = _embed_missing(store, embedder, texts + [t for _, t in decisions], cache,
+                              batch_size, progress)
+    save(directory, np.array([i for i, _ in decisions], dtype="int64"),
+         _matrix([t for _, t in decisions], cache, embedder.dimension), embedder.model_id,
+         embedder.dimension, build_id, name=DECISIONS)
+    manifest = save(directory, np.array([qid for qid, _ in rows], dtype="int64"),
+                    _matrix(texts, cache, embedder.dimension), embedder.model_id,
+                    embedder.dimension, build_id)
+    return BuildReport(total=len(rows), embedded=embedded,
+                       reused=len(rows) + len(decisions) - embedded, manifest=manifest,
+                       decisions=len(decisions))

@@ -12,7 +12,7 @@ from corpus.exemptions import section_of
 from corpus.header import authority_key
 from corpus.store import Store
 from index.embedder import Embedder
-from index.vectors import VectorIndex, load
+from index.vectors import DECISIONS, IndexProblem, VectorIndex, load
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,26 @@ class Precedent:
                 "date": self.date, "reference": self.reference, "outcome": self.outcome,
                 "exemptions": list(self.exemptions), "similarity": round(self.similarity, 4),
                 "source_url": self.source_url}
+
+
+@dataclass(frozen=True)
+class TribunalPrecedent:
+    """A First-tier Tribunal decision on a request like the user's question."""
+
+    reference: str | None
+    authority: str | None
+    date: str | None
+    result: str
+    exemptions: tuple[str, ...]
+    information_requested: str
+    similarity: float
+    source_url: str | None
+
+    def to_json(self) -> dict:
+        return {"reference": self.reference, "authority": self.authority, "date": self.date,
+                "result": self.result, "exemptions": list(self.exemptions),
+                "information_requested": self.information_requested,
+                "similarity": round(self.similarity, 4), "source_url": self.source_url}
 
 
 @dataclass
@@ -73,16 +93,39 @@ def to_precedent(row: dict, similarity: float) -> Precedent:
 class Searcher:
     """Holds the store, the loaded index and the embedder; answers similarity queries."""
 
-    def __init__(self, store: Store, index: VectorIndex, embedder: Embedder) -> None:
+    def __init__(self, store: Store, index: VectorIndex, embedder: Embedder,
+                 decisions: VectorIndex | None = None) -> None:
         self.store = store
         self.index = index
         self.embedder = embedder
+        self.decisions = decisions
         self._rows: dict[int, dict] = {r["id"]: r for r in store.questions()}
+        self._decisions = store.decisions_by_rowid() if decisions is not None else {}
 
     @classmethod
     def open(cls, store: Store, directory: Path, embedder: Embedder) -> Searcher:
+        """The questions' index must load; the tribunal decisions' index is optional."""
         index = load(directory, embedder.model_id, embedder.dimension, store.build_id)
-        return cls(store, index, embedder)
+        try:
+            decisions = load(directory, embedder.model_id, embedder.dimension, store.build_id,
+                             name=DECISIONS)
+        except IndexProblem:
+            decisions = None
+        return cls(store, index, embedder, decisions)
+
+    def tribunal(self, vector: np.ndarray, k: int = 2, min_similarity: float = 0.55
+                 ) -> list[TribunalPrecedent]:
+        """Tribunal decisions on requests close to this question, closest first."""
+        if self.decisions is None:
+            return []
+        out = []
+        for rowid, score in self.decisions.search(vector, k):
+            d = self._decisions.get(rowid)
+            if d is not None and score >= min_similarity:
+                out.append(TribunalPrecedent(
+                    d["reference"], d["authority"], d["date"], d["result"],
+                    tuple(d["exemptions"]), d["information_requested"] or "", score, d["url"]))
+        return out
 
     def row(self, question_id: int) -> dict | None:
         return self._rows.get(question_id)

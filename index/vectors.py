@@ -16,6 +16,14 @@ import numpy as np
 
 INDEX_FILE = "questions.faiss"
 MANIFEST_FILE = "manifest.json"
+DECISIONS = "decisions"
+
+
+def _paths(directory: Path, name: str) -> tuple[Path, Path]:
+    """(index file, manifest file) of a named index; the questions index keeps plain names."""
+    if name == "questions":
+        return directory / INDEX_FILE, directory / MANIFEST_FILE
+    return directory / f"{name}.faiss", directory / f"{name}.manifest.json"
 FIX = "run `foi-assistant build-index` to rebuild it"
 
 
@@ -71,7 +79,7 @@ def _fsync_write(path: Path, data: bytes) -> None:
 
 
 def save(directory: Path, ids: np.ndarray, vectors: np.ndarray, model: str, dimension: int,
-         build_id: str) -> Manifest:
+         build_id: str, name: str = "questions") -> Manifest:
     """Write index then manifest, each atomically; a reader checks one against the other."""
     import faiss
 
@@ -80,16 +88,18 @@ def save(directory: Path, ids: np.ndarray, vectors: np.ndarray, model: str, dime
     data = faiss.serialize_index(index).tobytes()
     manifest = Manifest(model=model, dimension=dimension, count=len(ids), build_id=build_id,
                         checksum=hashlib.sha256(data).hexdigest())
-    _fsync_write(directory / INDEX_FILE, data)
-    _fsync_write(directory / MANIFEST_FILE, json.dumps(asdict(manifest), indent=2).encode())
+    ipath, mpath = _paths(directory, name)
+    _fsync_write(ipath, data)
+    _fsync_write(mpath, json.dumps(asdict(manifest), indent=2).encode())
     return manifest
 
 
-def load(directory: Path, model: str, dimension: int, build_id: str | None) -> VectorIndex:
+def load(directory: Path, model: str, dimension: int, build_id: str | None,
+         name: str = "questions") -> VectorIndex:
     """The index, or IndexProblem naming what is wrong and the command that fixes it."""
     import faiss
 
-    mpath, ipath = directory / MANIFEST_FILE, directory / INDEX_FILE
+    ipath, mpath = _paths(directory, name)
     if not mpath.exists() or not ipath.exists():
         raise IndexProblem(f"no index at {directory}; run `foi-assistant build-index` first")
     try:

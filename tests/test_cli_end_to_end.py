@@ -189,3 +189,19 @@ def test_every_command_has_help_and_a_readme_mention():
         assert help_text
         assert f"foi-assistant {name}" in readme, name
     assert parser.format_help()
+
+
+def test_check_cites_tribunal_decisions_on_similar_requests(built, cli):
+    from bot.config import load_config
+    from corpus.store import Store
+
+    store = Store.open(load_config(built).database)
+    decision = next(d for d in store.decisions() if d["information_requested"])
+    code, out, _ = cli("--config", str(built), "check", "--json",
+                       decision["information_requested"][:300].replace("\n", " "))
+    assert code == 0
+    tribunal = json.loads(out)["questions"][0]["tribunal"]
+    assert tribunal and tribunal[0]["reference"] == decision["reference"]
+    assert {"reference", "authority", "date", "result", "exemptions", "information_requested",
+            "similarity", "source_url"} <= set(tribunal[0])
+    assert tribunal[0]["result"] in ("upheld", "partly_upheld", "overturned", "unknown")
