@@ -138,9 +138,12 @@ def pattern_rewordings(question: str, limit: int = 2) -> list[Rewording]:
 
 def as_request(text: str) -> str:
     """A precedent's question, possibly a summary fragment, as a sentence one can paste."""
-    text = _tidy(text.rstrip("."))
-    if re.match(r"(i|we|my|our)\b", text, re.I):
+    text = _tidy(text.rstrip(".:;, "))
+    if re.match(r"(i|we|my|our|please|kindly)\b", text, re.I):
         return text if text.endswith((".", "?")) else text + "."
+    if re.match(r"(for|in|by|from|during|over|since|between|per|each)\b", text, re.I):
+        text = "Please provide, " + text[:1].lower() + text[1:]
+        return text + "."
     if not re.match(r"(how|what|which|who|when|where|why|whether|is|are|do|does|did|has|have|"
                     r"can|could|please|would)\b", text, re.I):
         text = "Please provide the " + text[:1].lower() + text[1:]

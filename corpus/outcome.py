@@ -123,9 +123,15 @@ def document_outcome(outcomes: list[str]) -> str:
     return "partial"
 
 
+_ATTACHMENTS = re.compile(
+    r"\b\d+ Attachments?\b|\S+\.(?:docx?|pdf|xlsx?|csv|odt|ods|zip)\s+\d+(?:\.\d+)?[KM]B?\b"
+    r"(?:\s+Download)?(?:\s+View as HTML)?|\bDownload View as HTML\b", re.I)
+
+
 def strip_preamble(text: str) -> str:
     """The answer without its opening courtesies ('Dear ...', 'Thank you for your request ...
     received on ...', 'Please find our response below'), so an excerpt starts with substance."""
+    text = _ATTACHMENTS.sub(" ", text)
     sentences = re.split(r"(?<=[.:;!?])\s+|\n+", text.strip())
     start = 0
     while start < len(sentences) - 1 and _courtesy(sentences[start]):
