@@ -5,6 +5,11 @@
 (bot.users, SQLite, salted-hash key, retention limit) and, in memory only, the results of the
 user's last few drafts so the buttons work. Drafts are never written to disk or logged.
 
+Talking to Telegram: every call goes through PatientRateLimiter (Telegram's rates; waits out a
+429; retries timeouts and 5xx with bounded backoff, never 400 or 403), a watchdog logs an error
+when getUpdates goes unanswered, and a lock file keyed by a hash of the token stops a second
+copy of the bot from starting.
+
 Conversation states, per user (user_data["awaiting"]):
     IDLE ── /authority (no name) ──▶ AWAITING_AUTHORITY ── text ──▶ IDLE
     IDLE ── /precedents (no topic) ─▶ AWAITING_TOPIC ──── text ──▶ IDLE
@@ -15,9 +20,11 @@ from __future__ import annotations
 
 import asyncio
 import codecs
+import hashlib
 import importlib.util
 import logging
 import os
+import random
 import re
 import secrets
 import sys
@@ -27,7 +34,7 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import IO, Any, TypeVar
 from urllib.parse import urlsplit
 
 from telegram import (
@@ -41,7 +48,14 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatAction, ChatType, ParseMode
-from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.error import (
+    BadRequest,
+    Conflict,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+)
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -56,10 +70,10 @@ from telegram.ext import (
     TypeHandler,
     filters,
 )
-from telegram.request import BaseRequest
+from telegram.request import BaseRequest, HTTPXRequest
 
 from bot import tg_render as render
-from bot.advice import Advisor, DraftError
+from bot.advice import MAX_DRAFT_CHARS, Advisor, DraftError
 from bot.assessment import Assessment
 from bot.config import Config, ConfigError
 from bot.explain import GROUNDS, explain
@@ -85,6 +99,9 @@ NOT_TEXT = ("I can only read drafts as text: paste the text of your request here
 FIRST_DRAFT = "Paste a draft first; then I can tell you more about it."
 THROTTLED = ("You are sending messages faster than I can check them. Please wait {wait} "
              "seconds and send that again.")
+TOO_LONG = ("That draft is too long for me to check ({size:,} characters; the limit is "
+            "{limit:,}). Long requests are often refused under the s12 cost limit anyway: split "
+            "it, and send the parts one at a time.")
 
 COMMANDS = [
     ("start", "What this bot does and what it keeps"),
@@ -117,6 +134,8 @@ class BotSettings:
     rate_burst: int = 10  # drafts a user may send at once (a tap or command costs a quarter)
     rate_per_minute: float = 20.0  # ...and on average
     max_upload_bytes: int = 65_536  # .txt drafts
+    read_timeout: float = 5.0  # seconds to wait for Telegram's answer before retrying
+    poll_stall_seconds: float = 60.0  # no answer to getUpdates this long: log an error
 
     @classmethod
     def from_config(cls, config: Config) -> BotSettings:
@@ -145,7 +164,7 @@ class BotSettings:
         if self.mode == "webhook" and not self.webhook_url.startswith("https://"):
             raise ConfigError("[bot] webhook mode needs webhook_url = \"https://...\"")
         for name in ("retention_days", "memory_hours", "rate_burst", "rate_per_minute",
-                     "max_upload_bytes", "webhook_port"):
+                     "max_upload_bytes", "webhook_port", "read_timeout", "poll_stall_seconds"):
             if getattr(self, name) <= 0:
                 raise ConfigError(f"[bot] {name} must be positive")
 
@@ -194,6 +213,142 @@ class RateLimiter:
                 del self._buckets[user_id]
 
 
+# -- talking to Telegram: retries, the polling watchdog, one instance -----------------------------
+
+SEND_RETRIES = 8  # after a timeout, a 5xx or a reset connection, with exponential backoff
+FLOOD_RETRIES = 20  # after a 429, each after the retry_after Telegram asks for
+BACKOFF, MAX_BACKOFF = 0.5, 10.0  # seconds: first wait, longest wait
+NOT_RETRIED = frozenset({"sendChatAction"})  # "typing…" is cosmetic: never worth a wait
+
+
+class PatientRateLimiter(AIORateLimiter):
+    """PTB's AIORateLimiter (30 sends a second overall, 20 a minute per group; a 429 pauses
+    every send for `retry_after`) that also survives a flaky network: a send that times out or
+    meets a 5xx is retried with bounded, jittered exponential backoff, so a reply is not lost.
+    400 (a bad request) and 403 (the user blocked the bot) are final: never retried. A send
+    that timed out may still have been delivered, so a retry can duplicate it (Telegram offers
+    no idempotency key); a duplicate is better than a lost reply.
+    """
+
+    def __init__(self, retries: int = SEND_RETRIES, flood_retries: int = FLOOD_RETRIES,
+                 backoff: float = BACKOFF, max_backoff: float = MAX_BACKOFF) -> None:
+        super().__init__(max_retries=flood_retries)
+        self.retries, self.flood_retries = retries, flood_retries
+        self.backoff, self.max_backoff = backoff, max_backoff
+
+    async def process_request(self, callback: Any, args: Any, kwargs: dict[str, Any],
+                              endpoint: str, data: dict[str, Any], rate_limit_args: Any) -> Any:
+        chat_id = data.get("chat_id")
+        with suppress(ValueError, TypeError):
+            chat_id = int(chat_id)
+        group = chat_id if (isinstance(chat_id, int) and chat_id < 0) or isinstance(
+            chat_id, str) else False
+        floods = failures = 0
+        while True:
+            try:
+                return await self._run_request(  # AIORateLimiter's limits, as PTB applies them
+                    chat=chat_id is not None, group=group,
+                    allow_paid_broadcast=bool(data.get("allow_paid_broadcast")),
+                    callback=callback, args=args, kwargs=kwargs)
+            except RetryAfter as exc:
+                floods += 1
+                if endpoint in NOT_RETRIED or floods > self.flood_retries:
+                    raise
+                wait = _seconds(exc) + 0.1
+                log.info("flood control on %s: waiting %.1f s (retry %d of %d)", endpoint, wait,
+                         floods, self.flood_retries)
+                self._retry_after_event.clear()  # every send waits, as Telegram asks
+                try:
+                    await asyncio.sleep(wait)
+                finally:
+                    self._retry_after_event.set()
+            except BadRequest:
+                raise
+            except NetworkError as exc:  # TimedOut, 5xx, a reset connection
+                failures += 1
+                if endpoint in NOT_RETRIED or failures > self.retries:
+                    raise
+                wait = min(self.max_backoff, self.backoff * 2 ** (failures - 1))
+                wait *= random.uniform(0.5, 1.0)
+                log.warning("Telegram did not answer %s (%s); retry %d of %d in %.1f s",
+                            endpoint, type(exc).__name__, failures, self.retries, wait)
+                await asyncio.sleep(wait)
+
+
+def _seconds(exc: RetryAfter) -> float:
+    value = getattr(exc, "_retry_after", None)  # a timedelta (the public one warns in v22)
+    return value.total_seconds() if value is not None else float(exc.retry_after)
+
+
+class WatchedRequest(HTTPXRequest):
+    """The connections for getUpdates (two, so one stuck connection cannot block polling),
+    noting when Telegram last answered: the watchdog's evidence that polling is alive."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.last_answer = time.monotonic()
+        self.stalled = False
+
+    async def do_request(self, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
+        code, payload = await super().do_request(*args, **kwargs)
+        if code == 200:
+            self.last_answer = time.monotonic()
+        return code, payload
+
+
+async def watch_polling(context: Context) -> None:
+    """Every few seconds: polling that has had no answer for `poll_stall_seconds` is logged as
+    an error (once); PTB keeps retrying (each try bounded by read_timeout), and the recovery is
+    logged when answers resume."""
+    services = _services(context)
+    watched = services.updates_request
+    if watched is None:
+        return
+    silent = time.monotonic() - watched.last_answer
+    if silent > services.settings.poll_stall_seconds and not watched.stalled:
+        watched.stalled = True
+        log.error("polling has stalled: no answer from Telegram to getUpdates for %.0f s; "
+                  "still retrying", silent)
+    elif watched.stalled and silent <= services.settings.poll_stall_seconds:
+        watched.stalled = False
+        log.info("polling recovered: Telegram answers getUpdates again")
+
+
+class AlreadyRunning(Exception):
+    """Another copy of the bot holds the lock for this token."""
+
+
+def instance_lock(directory: Path, token: str) -> IO[str]:
+    """Hold the lock file for this token (named by a hash of it) or raise AlreadyRunning.
+
+    Telegram gives a bot's updates to one poller only; a second gets 409 Conflict over and over
+    and the two fight. Keep the returned file open while running; closing it releases the lock
+    (so does the process dying, even by SIGKILL).
+    """
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / f"bot-{hashlib.sha256(token.encode()).hexdigest()[:16]}.lock"
+    handle = open(path, "a+", encoding="ascii")  # noqa: SIM115 (held open on purpose)
+    try:
+        import fcntl  # POSIX; elsewhere the lock is not enforced
+    except ImportError:
+        return handle
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.seek(0)
+        pid = handle.read().strip() or "?"
+        handle.close()
+        raise AlreadyRunning(
+            f"another copy of this bot (pid {pid}) is already running with this token (lock "
+            f"file {path}). Telegram delivers a bot's messages to one program only: stop the "
+            "other copy first.") from None
+    handle.seek(0)
+    handle.truncate()
+    handle.write(str(os.getpid()))
+    handle.flush()
+    return handle
+
+
 @dataclass
 class Kept:
     """An assessment held in memory for its buttons, and the messages that show it."""
@@ -221,6 +376,7 @@ class Services:
     settings: BotSettings
     limiter: RateLimiter
     owns_users: bool = False
+    updates_request: WatchedRequest | None = None
     check_lock: threading.Lock = field(default_factory=threading.Lock)
 
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
@@ -297,8 +453,9 @@ class MaskTokens(logging.Filter):
 
 
 def quiet_http_logs() -> None:
-    """httpx logs every request URL at INFO, and the URL contains the token."""
-    for name in ("httpx", "httpcore"):
+    """httpx logs every request URL at INFO, and the URL contains the token; apscheduler logs
+    every run of the jobs (the polling watchdog runs every few seconds)."""
+    for name in ("httpx", "httpcore", "apscheduler"):
         logging.getLogger(name).setLevel(logging.WARNING)
 
 
@@ -463,6 +620,10 @@ async def check_and_reply(update: Update, context: Context, text: str) -> None:
     """The heart of it: check the draft in a thread while 'typing…' shows, then the verdict."""
     services = _services(context)
     user = update.effective_user
+    if len(text) > MAX_DRAFT_CHARS:  # refused here, before the queue for the embedder
+        await answer(update, context, render.esc(TOO_LONG.format(size=len(text),
+                                                                 limit=MAX_DRAFT_CHARS)))
+        return
     authority = services.users.authority(user.id)
     try:
         async with typing(context, update.effective_chat.id):
@@ -774,15 +935,30 @@ def _for_me(message: Message, context: Context) -> bool:
     return is_command or addressed_text(message, context.bot.username) is not None
 
 
+HARMLESS = ("message is not modified", "query is too old", "query id is invalid")
+
+
 async def report_error(update: object, context: Context) -> None:
     """One handler for every error: a short apology to the user; the traceback to the log,
-    with a pseudonymous user id, never the update (it holds the draft) nor the token."""
+    with a pseudonymous user id, never the update (it holds the draft) nor the token.
+    Not errors: a user who blocked the bot (403), an edit or a tap answer that a retried,
+    already-delivered request made redundant (400), and a blip while polling (PTB retries)."""
     error = context.error
     services = context.application.bot_data.get("foi")
     user = update.effective_user if isinstance(update, Update) else None
     who = services.users.tag(user.id) if services and user else "-"
     if isinstance(error, Forbidden):
         log.info("user %s has blocked the bot", who)
+        return
+    if isinstance(error, BadRequest) and any(h in str(error).lower() for h in HARMLESS):
+        log.info("ignored a redundant request for user %s: %s", who, type(error).__name__)
+        return
+    if update is None and isinstance(error, Conflict):
+        log.error("Telegram refuses getUpdates (409 Conflict): another program is polling "
+                  "with this bot's token or a webhook is set; stop it")
+        return
+    if update is None and isinstance(error, NetworkError) and not isinstance(error, BadRequest):
+        log.warning("polling: Telegram did not answer (%s); retrying", type(error).__name__)
         return
     log.error("error while handling an update from user %s", who, exc_info=error)
     if isinstance(update, Update) and update.effective_chat:
@@ -835,22 +1011,31 @@ def build_application(config: Config, advisor: Advisor, *, token: str,
     builder = (ApplicationBuilder().token(token)
                .defaults(Defaults(parse_mode=ParseMode.HTML,
                                   link_preview_options=LinkPreviewOptions(is_disabled=True)))
-               .rate_limiter(AIORateLimiter(max_retries=3))
+               .rate_limiter(PatientRateLimiter())
                .concurrent_updates(PerUserUpdateProcessor())
                .post_init(on_start).post_shutdown(on_stop))
     if base_url:
         builder = builder.base_url(base_url).base_file_url(
             base_file_url or re.sub(r"/bot$", "/file/bot", base_url.rstrip("/")))
+    watched = None
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
+    else:
+        watched = WatchedRequest(connection_pool_size=2, read_timeout=settings.read_timeout)
+        builder = builder.read_timeout(settings.read_timeout).get_updates_request(watched)
     application = builder.build()
     application.bot_data["foi"] = Services(
         advisor, users or UserStore.open(settings.users_db), settings,
-        RateLimiter(settings.rate_burst, settings.rate_per_minute), owns_users=users is None)
+        RateLimiter(settings.rate_burst, settings.rate_per_minute), owns_users=users is None,
+        updates_request=watched if settings.mode == "polling" else None)
     _add_handlers(application)
     if application.job_queue is not None:
         application.job_queue.run_repeating(housekeeping, interval=3600, first=3600,
                                             name="housekeeping")
+        if watched is not None and settings.mode == "polling":
+            every = min(15.0, settings.poll_stall_seconds / 4)
+            application.job_queue.run_repeating(watch_polling, interval=every, first=every,
+                                                name="watchdog")
     return application
 
 
@@ -887,18 +1072,24 @@ def run_bot(config: Config) -> int:
         print("error: webhook mode needs `pip install \"python-telegram-bot[webhooks]\"`; "
               "or set [bot] mode = \"polling\".", file=sys.stderr)
         return 2
-    configure_logging()
-    from bot.runtime import open_advisor
+    try:
+        lock = instance_lock(settings.users_db.parent, token)
+    except AlreadyRunning as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    with lock:
+        configure_logging()
+        from bot.runtime import open_advisor
 
-    application = build_application(config, open_advisor(config), token=token)
-    if settings.mode == "webhook":
-        application.run_webhook(
-            listen=settings.webhook_listen, port=settings.webhook_port,
-            url_path=urlsplit(settings.webhook_url).path.lstrip("/"),
-            webhook_url=settings.webhook_url,
-            secret_token=os.environ.get(SECRET_ENV) or secrets.token_urlsafe(32),
-            allowed_updates=ALLOWED_UPDATES)
-    else:
-        application.run_polling(allowed_updates=ALLOWED_UPDATES)
+        application = build_application(config, open_advisor(config), token=token)
+        if settings.mode == "webhook":
+            application.run_webhook(
+                listen=settings.webhook_listen, port=settings.webhook_port,
+                url_path=urlsplit(settings.webhook_url).path.lstrip("/"),
+                webhook_url=settings.webhook_url,
+                secret_token=os.environ.get(SECRET_ENV) or secrets.token_urlsafe(32),
+                allowed_updates=ALLOWED_UPDATES)
+        else:
+            application.run_polling(allowed_updates=ALLOWED_UPDATES)
     return 0
 

@@ -46,9 +46,13 @@ def short(text: str, limit: int) -> str:
     return cut + "…"
 
 
+MAX_URL = 2048  # longer corpus URLs are dropped: one tag must fit in a message part
+
+
 def link(url: str | None, label: str = "source") -> str:
-    """A link only for http(s) URLs: corpus URLs are untrusted, other schemes are dropped."""
-    if not url or not re.match(r"https?://[^\s<>\"']+$", url):
+    """A link only for http(s) URLs of sane length: corpus URLs are untrusted, other schemes
+    are dropped."""
+    if not url or len(url) > MAX_URL or not re.match(r"https?://[^\s<>\"']+$", url):
         return ""
     return f'<a href="{html.escape(url, quote=True)}">{esc(label)}</a>'
 

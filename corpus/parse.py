@@ -27,6 +27,12 @@ _REQUEST_END = re.compile(
 )
 
 
+def _text_field(record: dict, key: str) -> str | None:
+    """A metadata field only if it is text: records come from files we do not control."""
+    value = record.get(key)
+    return value if isinstance(value, str) and value.strip() else None
+
+
 def content_hash(payload: str | dict) -> str:
     raw = payload if isinstance(payload, str) else json.dumps(payload, sort_keys=True)
     return hashlib.sha256(raw.encode("utf-8", "replace")).hexdigest()
@@ -111,15 +117,15 @@ def parse_disclosure_record(record: dict, source: str = "disclosure-logs") -> Do
     if not response and re.search(r"exempt|refus|withh|witheld", outcome_note, re.I):
         response = outcome_note
     parsed = align(questions, response, clause_level=True)
-    title = record.get("title") or text.split("\n", 1)[0]
+    title = _text_field(record, "title") or text.split("\n", 1)[0]
     req_head = re.search(r"^Request\s*\(([^)]*)\)", text, re.M)
     return Document(
         source=source, key=str(record.get("url") or content_hash(text)[:16]), kind="response",
         authority=_authority_of(record, title),
         date=find_date((req_head.group(1) if req_head else "") + " " + title)
         or find_year(title),
-        reference=find_reference(title), url=record.get("url"), title=redact(title),
-        questions=tuple(_redacted(parsed, [])), regime=record.get("regime"),
+        reference=find_reference(title), url=_text_field(record, "url"), title=redact(title),
+        questions=tuple(_redacted(parsed, [])), regime=_text_field(record, "regime"),
         content_hash=content_hash(text),
         extra={"authority_type": record.get("authority_type"),
                "outcome_hint": record.get("outcome_hint")},
@@ -136,7 +142,7 @@ def _authority_of(record: dict, title: str) -> str | None:
         if re.search(r"council|police|trust|nhs|university|authority|service|department|office|"
                      r"transport|constabulary|ministry|agency|commission", name, re.I):
             return re.sub(r"\s+(?:FOI|disclosure log)$", "", name)
-    return record.get("site") or record.get("domain")
+    return _text_field(record, "site") or _text_field(record, "domain")
 
 
 _ACK = re.compile(
@@ -238,16 +244,17 @@ def parse_wdtk_thread(record: dict, source: str = "wdtk") -> Document:
         raise CorpusError("request message has no question")
     response = _pick_response(events)
     parsed = align(questions, response)
-    status = _WDTK_STATUS.get(record.get("display_status", ""))
+    status = _WDTK_STATUS.get(_text_field(record, "display_status") or "")
     if status and all(q.outcome == "unknown" for q in parsed) and response:
         parsed = [Question(q.text, status, q.exemptions, q.answer) for q in parsed]
-    title = str(record.get("title") or "")
+    title = _text_field(record, "title") or ""
     return Document(
         source=source, key=str(record.get("id") or content_hash(request)[:16]), kind="response",
-        authority=record.get("authority"), date=str(record.get("created_at") or "")[:10] or None,
+        authority=_text_field(record, "authority"),
+        date=(_text_field(record, "created_at") or "")[:10] or None,
         reference=find_reference(response[:2000]) if response else None,
-        url=record.get("source_url"), title=redact(title, names),
+        url=_text_field(record, "source_url"), title=redact(title, names),
         questions=tuple(_redacted(parsed, names)), regime="FOIA",
         content_hash=content_hash(record),
-        extra={"display_status": record.get("display_status")},
+        extra={"display_status": _text_field(record, "display_status")},
     )

@@ -103,3 +103,84 @@ def cli(capsys):
 
 
 needs_shared = pytest.mark.skipif(not SHARED.exists(), reason="../shared/corpus not present")
+
+
+# -- appended: Hypothesis profiles; the bot token kept out of every log of the run -------------
+
+import logging  # noqa: E402
+
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+# HYPOTHESIS_PROFILE=dev for a quick local run; CI (the default) draws 10,000 examples for
+# each property that does not set its own count (tests/test_properties.py).
+settings.register_profile("ci", max_examples=10_000, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("dev", max_examples=200, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+class EveryRecord(logging.Handler):
+    """Formats every log record of the run (tracebacks included), before any masking filter,
+    and keeps the ones holding a test bot token. A record a test logs on purpose to check the
+    mask carries `extra={"deliberate_token": True}` and is not counted."""
+
+    def __init__(self, secrets: list[str]) -> None:
+        super().__init__(logging.DEBUG)
+        self.secrets = secrets
+        self.records = 0
+        self.hits: list[str] = []
+        self.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if getattr(record, "deliberate_token", False):
+            return
+        try:
+            text = self.format(record)
+        except Exception:  # a malformed call still counts, by its parts
+            text = f"{record.msg} {record.args}"
+        self.records += 1
+        if any(secret in text for secret in self.secrets):
+            self.hits.append(f"{record.name} {record.levelname}")
+
+
+TOKEN_IN_REPORTS: list[str] = []
+
+
+def _test_tokens() -> list[str]:
+    from tests.fake_bot_api import FAKE_TOKEN
+
+    return [FAKE_TOKEN, FAKE_TOKEN.split(":", 1)[1]]
+
+
+def pytest_runtest_logreport(report) -> None:
+    """Error output: captured stdout, stderr and log of every test phase, and failure text."""
+    texts = [content for _, content in report.sections] + [report.longreprtext or ""]
+    if any(secret in text for text in texts for secret in _test_tokens()):
+        TOKEN_IN_REPORTS.append(f"{report.nodeid} ({report.when})")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_bot_token_in_any_log():
+    """Every record logged at INFO or above during the run (INFO is the bot's production
+    level) is checked for the test bot token; so is every test's captured output."""
+    handler = EveryRecord(_test_tokens())
+    root = logging.getLogger()
+    level = root.level
+    root.addHandler(handler)
+    if level == logging.NOTSET or level > logging.INFO:
+        root.setLevel(logging.INFO)
+    yield handler
+    root.removeHandler(handler)
+    root.setLevel(level)
+    print(f"\n[secrets] whole run: the bot token found {len(handler.hits)} times in "
+          f"{handler.records} log records; test outputs holding it: {len(TOKEN_IN_REPORTS)}")
+    assert not handler.hits, f"the bot token was logged: {handler.hits[:5]}"
+    assert not TOKEN_IN_REPORTS, f"the bot token is in test output: {TOKEN_IN_REPORTS[:5]}"
+
+
+def pytest_sessionfinish(session, exitstatus) -> None:
+    """A token in the output of the last test's teardown is reported after the check above."""
+    if TOKEN_IN_REPORTS:
+        print(f"\nthe bot token is in test output: {TOKEN_IN_REPORTS[:5]}")
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

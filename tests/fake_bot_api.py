@@ -6,17 +6,23 @@ file downloads), records every call, and is as strict as the real API where it m
 that is unbalanced, uses an unknown tag or a stray `<`/`&` gets a 400 "can't parse entities",
 as do texts over 4096 characters, empty texts, callback data over 64 bytes, and an edit that
 changes nothing ("message is not modified").
+
+Faults, for the reliability tests: `fail_next` (the next N calls of a method fail), `chaos`
+(seeded random 429s, timeouts and 502s on a share of all calls), `blocked` (chats whose user
+blocked the bot: 403) and `stall_updates` (getUpdates stops answering: a polling outage).
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import html
 import json
+import random
 import re
 import time
+from collections import Counter
 from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -95,6 +101,46 @@ def _entities(text: str) -> list[dict]:
 
 
 @dataclass
+class Chaos:
+    """Random faults on a share of calls, from a seeded RNG: 429 (with `retry_after`),
+    timeouts (the answer comes `delay` seconds late, after the client gave up; in half of them
+    the call was carried out first, as when Telegram delivers a message whose answer is lost)
+    and 502. `no_timeouts` lists methods never timed out (getUpdates by default)."""
+
+    seed: int = 0
+    rate_429: float = 0.30
+    rate_timeout: float = 0.10
+    rate_502: float = 0.05
+    retry_after: float = 0.1
+    delay: float = 1.0
+    no_timeouts: frozenset[str] = frozenset({"getUpdates"})
+    served: Counter = field(default_factory=Counter)  # (method, fault) -> count
+    calls: Counter = field(default_factory=Counter)  # method -> calls seen while active
+
+    def __post_init__(self) -> None:
+        self.rng = random.Random(self.seed)
+
+    def pick(self, method: str) -> str | None:
+        self.calls[method] += 1
+        roll = self.rng.random()
+        fault = None
+        if roll < self.rate_429:
+            fault = "429"
+        elif roll < self.rate_429 + self.rate_timeout:
+            fault = None if method in self.no_timeouts else "timeout"
+        elif roll < self.rate_429 + self.rate_timeout + self.rate_502:
+            fault = "502"
+        if fault == "timeout":
+            fault = "timeout-delivered" if self.rng.random() < 0.5 else "timeout-lost"
+        if fault:
+            self.served[method, fault] += 1
+        return fault
+
+    def count(self, fault: str) -> int:
+        return sum(n for (_, f), n in self.served.items() if f.startswith(fault))
+
+
+@dataclass
 class Call:
     method: str
     params: dict[str, Any]
@@ -138,6 +184,9 @@ class FakeBotAPI:
         self._closing = False
         self._faults: dict[str, list[tuple[int, str, dict]]] = {}
         self.faults_served: list[Call] = []
+        self.chaos: Chaos | None = None
+        self.blocked: set[int] = set()  # chats whose user blocked the bot: 403
+        self.stalled = False  # getUpdates hangs (a polling outage) while True
         self.port = 0
 
     # -- server --------------------------------------------------------------------------
@@ -190,9 +239,33 @@ class FakeBotAPI:
         params = await self._params(request)
         if self._faults.get(method):
             status, description, extra = self._faults[method].pop(0)
-            self.faults_served.append(Call(method, params, status=status, error=description))
-            return web.json_response({"ok": False, "error_code": status,
-                                      "description": description, **extra}, status=status)
+            return self._fail(Call(method, params), status, description, extra)
+        if params.get("chat_id") in self.blocked:
+            return self._fail(Call(method, params), 403, "Forbidden: bot was blocked by the user")
+        fault = self.chaos.pick(method) if self.chaos else None
+        if fault == "429":
+            retry_after = self.chaos.retry_after
+            return self._fail(Call(method, params), 429,
+                              f"Too Many Requests: retry after {retry_after}",
+                              {"parameters": {"retry_after": retry_after}})
+        if fault == "502":
+            return self._fail(Call(method, params), 502, "Bad Gateway")
+        if fault == "timeout-lost":
+            await asyncio.sleep(self.chaos.delay)
+            return self._fail(Call(method, params), 504, "Gateway Timeout")
+        response = await self._serve(method, params)
+        if fault == "timeout-delivered":
+            await asyncio.sleep(self.chaos.delay)
+        return response
+
+    def _fail(self, call: Call, status: int, description: str, extra: dict | None = None
+              ) -> web.Response:
+        call.status, call.error = status, description
+        self.faults_served.append(call)
+        return web.json_response({"ok": False, "error_code": status,
+                                  "description": description, **(extra or {})}, status=status)
+
+    async def _serve(self, method: str, params: dict) -> web.Response:
         if method == "getUpdates":
             return web.json_response({"ok": True, "result": await self._get_updates(params)})
         call = Call(method, params)
@@ -228,24 +301,36 @@ class FakeBotAPI:
         offset = int(params.get("offset") or 0)
         deadline = time.monotonic() + min(float(params.get("timeout") or 0), 5.0)
         async with self._changed:
-            self._updates = [u for u in self._updates if u["update_id"] >= offset]
-            while not self._updates and not self._closing and time.monotonic() < deadline:
-                try:
-                    await asyncio.wait_for(self._changed.wait(), deadline - time.monotonic())
-                except TimeoutError:
+            while not self._closing:
+                if self.stalled:  # an outage: no answer at all until it ends
+                    await self._changed.wait()
+                    continue
+                self._updates = [u for u in self._updates if u["update_id"] >= offset]
+                if self._updates or time.monotonic() >= deadline:
                     break
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._changed.wait(), deadline - time.monotonic())
             return list(self._updates[:100])
 
     def fail_next(self, method: str, status: int = 429, times: int = 1,
-                  retry_after: int = 1) -> None:
+                  retry_after: float = 1, description: str | None = None) -> None:
         """Answer the next `times` calls of `method` with an error, as Telegram does:
-        429 (flood control, with retry_after), 403 (the user blocked the bot), 502..."""
-        description, extra = {
+        429 (flood control, with retry_after), 403 (the user blocked the bot), 400 (with
+        `description`, e.g. "Bad Request: message is not modified"), 502..."""
+        default, extra = {
             429: (f"Too Many Requests: retry after {retry_after}",
                   {"parameters": {"retry_after": retry_after}}),
             403: ("Forbidden: bot was blocked by the user", {}),
+            400: ("Bad Request", {}),
         }.get(status, ("Bad Gateway", {}))
-        self._faults.setdefault(method, []).extend([(status, description, extra)] * times)
+        self._faults.setdefault(method, []).extend(
+            [(status, description or default, extra)] * times)
+
+    async def stall_updates(self, stalled: bool = True) -> None:
+        """Start (or end) a polling outage: getUpdates gets no answer meanwhile."""
+        async with self._changed:
+            self.stalled = stalled
+            self._changed.notify_all()
 
     # -- methods ---------------------------------------------------------------------------
 
@@ -355,7 +440,9 @@ class FakeBotAPI:
         return await self._push({"message": message})
 
     async def push_document(self, file_name: str, content: bytes, mime: str = "text/plain",
-                            user: int = 1001, chat: int | None = None) -> dict:
+                            user: int = 1001, chat: int | None = None,
+                            declared_size: int | None = None) -> dict:
+        """A file sent to the bot; `declared_size` makes the message lie about its size."""
         chat = user if chat is None else chat
         file_id = f"file{len(self.files) + 1}"
         self.files[f"documents/{file_id}.txt"] = content
@@ -364,7 +451,8 @@ class FakeBotAPI:
                    "chat": self._chat(chat, user), "from": self._user(user),
                    "document": {"file_id": file_id, "file_unique_id": "u" + file_id,
                                 "file_name": file_name, "mime_type": mime,
-                                "file_size": len(content)}}
+                                "file_size": len(content) if declared_size is None
+                                else declared_size}}
         return await self._push({"message": message})
 
     async def push_callback(self, message: Call | dict, data: str, user: int = 1001) -> dict:
@@ -414,14 +502,19 @@ class FakeBotAPI:
         return self.calls[start:]
 
 
-@asynccontextmanager
+@contextlib.asynccontextmanager
 async def polling(app: Any, allowed_updates: list[str] | None = None) -> AsyncIterator[Any]:
-    """Run a PTB Application the way run_polling does (post_init and post_shutdown included),
-    inside the test's event loop."""
+    """Run a PTB Application the way run_polling does (post_init and post_shutdown included,
+    errors while polling passed to the application's error handler), inside the test's event
+    loop."""
     await app.initialize()
     if app.post_init:
         await app.post_init(app)
-    await app.updater.start_polling(timeout=1, allowed_updates=allowed_updates)
+
+    def error_callback(exc: Exception) -> None:
+        app.create_task(app.process_error(error=exc, update=None))
+    await app.updater.start_polling(timeout=1, allowed_updates=allowed_updates,
+                                    error_callback=error_callback)
     await app.start()
     try:
         yield app
