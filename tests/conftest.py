@@ -184,3 +184,23 @@ def pytest_sessionfinish(session, exitstatus) -> None:
     if TOKEN_IN_REPORTS:
         print(f"\nthe bot token is in test output: {TOKEN_IN_REPORTS[:5]}")
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def built_project(base: Path) -> Path:
+    """make_project, then ingest and build-index through the CLI: a ready, real store and index."""
+    from bot.cli import main
+
+    config = make_project(base / "project")
+    assert main(["--config", str(config), "ingest"]) == 0
+    assert main(["--config", str(config), "build-index", "--quiet"]) == 0
+    return config
+
+
+def bot_config(project: Path, tmp_path: Path):
+    """The project's config with this test's own users database and generous rate limits."""
+    import dataclasses
+
+    from bot.config import load_config
+
+    return dataclasses.replace(load_config(project), bot={
+        "users_db": str(tmp_path / "users.db"), "rate_burst": 50, "rate_per_minute": 600})

@@ -21,7 +21,6 @@ from pathlib import Path
 import pytest
 
 from bot.advice import MAX_DRAFT_CHARS, Advisor
-from bot.cli import main
 from bot.config import Config, load_config
 from bot.runtime import open_advisor
 from bot.telegram_app import (
@@ -33,7 +32,7 @@ from bot.telegram_app import (
     run_bot,
 )
 from bot.users import UserStore
-from tests.conftest import ROOT, make_project
+from tests.conftest import ROOT, bot_config, built_project
 from tests.fake_bot_api import FAKE_TOKEN, Call, Chaos, FakeBotAPI, polling
 
 SECRET = FAKE_TOKEN.split(":", 1)[1]
@@ -43,10 +42,7 @@ FIRST_USER = 7_300_000_000  # Telegram ids distinctive enough to grep the logs f
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    config = make_project(tmp_path_factory.mktemp("reliability") / "project")
-    assert main(["--config", str(config), "ingest"]) == 0
-    assert main(["--config", str(config), "build-index", "--quiet"]) == 0
-    return config
+    return built_project(tmp_path_factory.mktemp("reliability"))
 
 
 @pytest.fixture(scope="module")
@@ -56,8 +52,7 @@ def advisor(project: Path) -> Advisor:
 
 @pytest.fixture
 def config(project: Path, tmp_path: Path) -> Config:
-    return dataclasses.replace(load_config(project), bot={
-        "users_db": str(tmp_path / "users.db"), "rate_burst": 50, "rate_per_minute": 600})
+    return bot_config(project, tmp_path)
 
 
 def with_bot(config: Config, **settings) -> Config:

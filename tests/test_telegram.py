@@ -26,7 +26,6 @@ from telegram.request import BaseRequest
 
 from bot import tg_render as render
 from bot.advice import Advisor
-from bot.cli import main
 from bot.config import Config, ConfigError, load_config
 from bot.runtime import open_advisor
 from bot.telegram_app import (
@@ -45,7 +44,7 @@ from bot.telegram_app import (
     section_argument,
 )
 from bot.users import UserStore
-from tests.conftest import make_project, needs_shared
+from tests.conftest import bot_config, built_project, needs_shared
 from tests.fake_bot_api import (
     BOT_USERNAME,
     FAKE_TOKEN,
@@ -66,10 +65,7 @@ GROUP = -5005
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    config = make_project(tmp_path_factory.mktemp("telegram") / "project")
-    assert main(["--config", str(config), "ingest"]) == 0
-    assert main(["--config", str(config), "build-index", "--quiet"]) == 0
-    return config
+    return built_project(tmp_path_factory.mktemp("telegram"))
 
 
 @pytest.fixture(scope="module")
@@ -79,9 +75,7 @@ def advisor(project: Path) -> Advisor:
 
 @pytest.fixture
 def config(project: Path, tmp_path: Path) -> Config:
-    """The module's project with this test's own users database and generous rate limits."""
-    return dataclasses.replace(load_config(project), bot={
-        "users_db": str(tmp_path / "users.db"), "rate_burst": 50, "rate_per_minute": 600})
+    return bot_config(project, tmp_path)
 
 
 @asynccontextmanager
