@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from aiohttp import web
+from telegram.request import BaseRequest
 
 FAKE_TOKEN = "123456789:AAFakeTokenForTestsOnly_abcdefghijklmnop"
 BOT_ID = 123456789
@@ -561,3 +562,37 @@ def transcript(fake: FakeBotAPI) -> str:
             continue
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+class RecordingRequest(BaseRequest):
+    """The bot's HTTP layer swapped for a recorder that answers like Telegram: the fast,
+    in-process way to drive the bot with `Application.process_update`."""
+
+    def __init__(self, chat_type: str = "private") -> None:
+        self.sent: list[tuple[str, dict]] = []
+        self.chat_type = chat_type
+
+    @property
+    def read_timeout(self) -> float:
+        return 1.0
+
+    async def initialize(self) -> None:
+        """Nothing to open."""
+
+    async def shutdown(self) -> None:
+        """Nothing to close."""
+
+    async def do_request(self, url: str, method: str, request_data=None, read_timeout=None,
+                         write_timeout=None, connect_timeout=None, pool_timeout=None
+                         ) -> tuple[int, bytes]:
+        endpoint = url.rsplit("/", 1)[1]
+        params = request_data.parameters if request_data else {}
+        self.sent.append((endpoint, params))
+        result: object = True
+        if endpoint == "getMe":
+            result = {"id": 1, "is_bot": True, "first_name": "FOI", "username": BOT_USERNAME}
+        elif endpoint in ("sendMessage", "editMessageText"):
+            result = {"message_id": params.get("message_id") or len(self.sent), "date": 0,
+                      "text": params["text"],
+                      "chat": {"id": params["chat_id"], "type": self.chat_type}}
+        return 200, json.dumps({"ok": True, "result": result}).encode()

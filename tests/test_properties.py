@@ -26,7 +26,6 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 from telegram import Update
-from telegram.request import BaseRequest
 
 from bot import tg_render as render
 from bot.assessment import Assessment, Overall, QuestionAssessment
@@ -37,7 +36,7 @@ from corpus.models import CorpusError, Document
 from corpus.parse import parse_disclosure_record, parse_response_text, parse_wdtk_thread
 from corpus.split import MAX_QUESTIONS, split_questions
 from index.search import Precedent
-from tests.fake_bot_api import BOT_USERNAME, FAKE_TOKEN, check_html, utf16_len
+from tests.fake_bot_api import BOT_USERNAME, FAKE_TOKEN, RecordingRequest, check_html, utf16_len
 
 # -- the raw material ---------------------------------------------------------------------------
 #
@@ -360,36 +359,6 @@ def test_untrusted_strings_escape_link_and_parse_safely(data: bytes, shape: int)
             assert len(data.encode()) <= render.MAX_CALLBACK_BYTES
 
 
-class Recorder(BaseRequest):
-    """The bot's HTTP layer replaced by a recorder answering like Telegram."""
-
-    def __init__(self) -> None:
-        self.sent: list[tuple[str, dict]] = []
-
-    @property
-    def read_timeout(self) -> float:
-        return 1.0
-
-    async def initialize(self) -> None:
-        """Nothing to open."""
-
-    async def shutdown(self) -> None:
-        """Nothing to close."""
-
-    async def do_request(self, url, method, request_data=None, read_timeout=None,
-                         write_timeout=None, connect_timeout=None, pool_timeout=None):
-        endpoint = url.rsplit("/", 1)[1]
-        params = request_data.parameters if request_data else {}
-        self.sent.append((endpoint, params))
-        result: object = True
-        if endpoint == "getMe":
-            result = {"id": 1, "is_bot": True, "first_name": "FOI", "username": BOT_USERNAME}
-        elif endpoint in ("sendMessage", "editMessageText"):
-            result = {"message_id": params.get("message_id") or len(self.sent), "date": 0,
-                      "text": params["text"], "chat": {"id": params["chat_id"], "type": "group"}}
-        return 200, json.dumps({"ok": True, "result": result}).encode()
-
-
 class StubAdvisor:
     """Answers every draft with three questions that quote the draft: whose results a reply
     shows is plain from its text."""
@@ -414,7 +383,7 @@ class InProcessBot:
     def __init__(self, tmp: Path) -> None:
         config = Config(root=tmp, database=tmp / "foi.db", index_path=tmp / "index", bot={
             "users_db": str(tmp / "users.db"), "rate_burst": 10**9, "rate_per_minute": 10**9})
-        self.request = Recorder()
+        self.request = RecordingRequest(chat_type="group")
         self.app = build_application(config, StubAdvisor(), token=FAKE_TOKEN,
                                      request=self.request)
         limiter = self.app.bot.rate_limiter  # no pacing (30/s, 20/min a group): 10,000 taps

@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import codecs
 import dataclasses
-import json
 import logging
 import re
 import sqlite3
@@ -22,7 +21,6 @@ from pathlib import Path
 
 import pytest
 from telegram import Update
-from telegram.request import BaseRequest
 
 from bot import tg_render as render
 from bot.advice import Advisor
@@ -50,6 +48,7 @@ from tests.fake_bot_api import (
     FAKE_TOKEN,
     Call,
     FakeBotAPI,
+    RecordingRequest,
     check_html,
     polling,
 )
@@ -528,37 +527,6 @@ def test_transcript_of_a_conversation(config, advisor, tmp_path):
 
 
 # -- the pieces, without a server ---------------------------------------------------------------
-
-
-class RecordingRequest(BaseRequest):
-    """The HTTP layer swapped for a recorder: the fast, in-process way to drive the bot."""
-
-    def __init__(self) -> None:
-        self.sent: list[tuple[str, dict]] = []
-
-    @property
-    def read_timeout(self) -> float:
-        return 1.0
-
-    async def initialize(self) -> None:
-        """Nothing to open."""
-
-    async def shutdown(self) -> None:
-        """Nothing to close."""
-
-    async def do_request(self, url: str, method: str, request_data=None, read_timeout=None,
-                         write_timeout=None, connect_timeout=None, pool_timeout=None
-                         ) -> tuple[int, bytes]:
-        endpoint = url.rsplit("/", 1)[1]
-        params = request_data.parameters if request_data else {}
-        self.sent.append((endpoint, params))
-        result: object = True
-        if endpoint == "getMe":
-            result = {"id": 1, "is_bot": True, "first_name": "FOI", "username": BOT_USERNAME}
-        elif endpoint == "sendMessage":
-            result = {"message_id": len(self.sent), "date": 0, "text": params["text"],
-                      "chat": {"id": params["chat_id"], "type": "private"}}
-        return 200, json.dumps({"ok": True, "result": result}).encode()
 
 
 def test_an_injected_request_drives_the_bot_in_process(config, advisor):
