@@ -50,7 +50,6 @@ class DraftError(Exception):
 class _Scored:
     risk: float
     level: str
-    neighbours: list[Precedent]
     exemptions: list[dict]
     reasons: list[str]
 
@@ -69,7 +68,7 @@ class Advisor:
         self.searcher = searcher
         self.calibration = calibration
         self._authorities = [a for a, _ in searcher.store.authorities()]
-        self._prior = riskmod.section_prior(list(searcher._rows.values()))
+        self._prior = riskmod.section_prior(searcher.rows())
 
     @classmethod
     def open(cls, searcher: Searcher, index_dir: Path) -> Advisor:
@@ -100,16 +99,24 @@ class Advisor:
     # -- one question ------------------------------------------------------------------
 
     def neighbours(self, vector: np.ndarray, authority: str | None,
-                   exclude: frozenset[str] = frozenset()) -> list[Precedent]:
-        """The authority's own history first, then everyone's, without repeats."""
-        general = self.searcher.neighbours(vector, NEIGHBOURS, Filters(exclude_documents=exclude))
+                   exclude: frozenset[str] = frozenset(), k: int = NEIGHBOURS,
+                   own_k: int = 5) -> list[Precedent]:
+        """The authority's own close history first, then everyone's, without repeats."""
+        general = self.searcher.neighbours(vector, k, Filters(exclude_documents=exclude))
         if not authority:
             return general
-        own = self.searcher.neighbours(vector, 5, Filters(authority=authority,
-                                                          exclude_documents=exclude))
+        own = self.searcher.neighbours(vector, own_k, Filters(authority=authority,
+                                                              exclude_documents=exclude))
         own = [p for p in own if p.similarity >= riskmod.NO_PRECEDENT_SIMILARITY]
         seen = {p.id for p in own}
         return own + [p for p in general if p.id not in seen]
+
+    def precedents(self, topic: str, authority: str | None = None, k: int = 5
+                   ) -> list[Precedent]:
+        """'What happened when people asked X?': up to k past questions, the authority's own
+        close ones (at most three) first. Shared by the terminal chat and the bot."""
+        vector = self.searcher.embed([topic])[0]
+        return self.neighbours(vector, authority, k=k, own_k=3)[:k]
 
     def score(self, text: str, neighbours: Sequence[Precedent], authority: str | None) -> _Scored:
         cal = self.calibration
@@ -122,7 +129,7 @@ class Advisor:
         top = max((p.similarity for p in neighbours), default=0.0)
         up, down = riskmod.cues(text)
         reasons = [f"raises the risk: {u}" for u in up] + [f"lowers the risk: {d}" for d in down]
-        return _Scored(risk, riskmod.level(risk, top), list(neighbours),
+        return _Scored(risk, riskmod.level(risk, top),
                        riskmod.likely_exemptions(pool, risk, prior=self._prior), reasons)
 
     def assess_question(self, text: str, vector: np.ndarray, authority: str | None,

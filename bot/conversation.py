@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from bot.advice import Advisor, DraftError
 from bot.assessment import Assessment
 from bot.explain import explain
-from bot.render import assessment_text, precedents_text, question_text
+from bot.render import assessment_text, precedents_text
 
 HELP = """Paste a draft FOI request and I will check each question against real past responses.
 Other things you can type:
@@ -86,14 +86,7 @@ class Conversation:
         topic = (topic or "").strip().rstrip("?")
         if not topic:
             return "Precedents on what? For example: precedents ransomware attacks"
-        found = self.advisor.searcher.search(topic, k=5)
-        if session.authority:
-            own = self.advisor.searcher.search(topic, k=3, authority=session.authority)
-            found = own + [p for p in found if p.id not in {o.id for o in own}][: 5 - len(own)]
-        return precedents_text(topic, found)
-
-    def _need_last(self, session: Session) -> Assessment | None:
-        return session.last
+        return precedents_text(topic, self.advisor.precedents(topic, session.authority))
 
     def _why(self, session: Session, number: str | None) -> str:
         if not session.last:
@@ -134,6 +127,3 @@ class Conversation:
             return str(exc)
         return assessment_text(session.last)
 
-
-def question_detail(a: Assessment, number: int) -> str:
-    return question_text(number, a.questions[number - 1], precedents=5)

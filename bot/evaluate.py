@@ -97,7 +97,7 @@ def labelled(rows: list[dict]) -> list[dict]:
 
 def calibrate(searcher: Searcher) -> riskmod.Calibration:
     """Fit the risk model on leave-one-document-out features of the whole corpus."""
-    rows = labelled(list(searcher._rows.values()))
+    rows = labelled(searcher.rows())
     if len(rows) < 20:
         return riskmod.Calibration()
     base = sum(r["outcome"] in POSITIVE for r in rows) / len(rows)
@@ -151,7 +151,7 @@ def _majority_top2(rows) -> float:
 
 def evaluate(searcher: Searcher) -> list[dict]:
     """One result row per (split, method)."""
-    rows = labelled(list(searcher._rows.values()))
+    rows = labelled(searcher.rows())
     labels = [int(r["outcome"] in POSITIVE) for r in rows]
     base = sum(labels) / len(labels)
     results = []

@@ -77,7 +77,6 @@ from bot.advice import MAX_DRAFT_CHARS, Advisor, DraftError
 from bot.assessment import Assessment
 from bot.config import Config, ConfigError
 from bot.explain import GROUNDS, explain
-from bot.risk import NO_PRECEDENT_SIMILARITY
 from bot.users import UserStore
 
 log = logging.getLogger("bot.telegram")
@@ -640,22 +639,13 @@ async def check_and_reply(update: Update, context: Context, text: str) -> None:
              len(assessment.questions))
 
 
-def _search(advisor: Advisor, topic: str, authority: str | None) -> list:
-    found = advisor.searcher.search(topic, k=5)
-    if not authority:
-        return found
-    own = [p for p in advisor.searcher.search(topic, k=3, authority=authority)
-           if p.similarity >= NO_PRECEDENT_SIMILARITY]  # as Advisor.neighbours does
-    seen = {p.id for p in own}
-    return own + [p for p in found if p.id not in seen][: 5 - len(own)]
-
 
 async def show_precedents(update: Update, context: Context, topic: str) -> None:
     services = _services(context)
     topic = topic.strip().rstrip("?")
     authority = services.users.authority(update.effective_user.id)
     async with typing(context, update.effective_chat.id):
-        found = await services.run(_search, services.advisor, topic, authority)
+        found = await services.run(services.advisor.precedents, topic, authority)
     await answer(update, context, render.search_html(topic, found, authority))
 
 

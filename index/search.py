@@ -127,6 +127,10 @@ class Searcher:
                     tuple(d["exemptions"]), d["information_requested"] or "", score, d["url"]))
         return out
 
+    def rows(self) -> list[dict]:
+        """Every question row this searcher serves (the snapshot its index was built from)."""
+        return list(self._rows.values())
+
     def row(self, question_id: int) -> dict | None:
         return self._rows.get(question_id)
 

@@ -27,7 +27,7 @@ def advisor(tmp_path_factory):
 
 
 def test_leicester_refused_questions_score_above_answered_ones_without_the_seeds(advisor):
-    seeds = frozenset(r["document_id"] for r in advisor.searcher._rows.values()
+    seeds = frozenset(r["document_id"] for r in advisor.searcher.rows()
                       if r["source"] == "seeds")
     assert len(seeds) == 3
     doc = parse_response_text(next(SEEDS.glob("003_*.txt")).read_text())
