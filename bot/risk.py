@@ -183,7 +183,7 @@ def likely_exemptions(neighbours: Sequence[Neighbour], risk: float, limit: int =
         subs = sorted(subsections[sec].items(), key=lambda kv: -kv[1]) or [(sec, 0.0)]
         specific = next((c for c, _ in subs if c != sec), None)
         ncnd = ncnd_weight[sec] > 0.5 * sum(subsections[sec].values()) / max(len(subs), 1)
-        if ncnd and any(c.endswith("(3)") or "(5" in c or c.endswith("(2)") for c, _ in subs):
+        if ncnd:  # name the NCND subsection (s31(3), s24(2), s40(5)...) where one was cited
             specific = next((c for c, _ in subs if c.endswith(("(3)", "(2)")) or "(5" in c),
                             specific)
         out.append({"section": sec, "subsection": specific,
