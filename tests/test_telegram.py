@@ -592,6 +592,20 @@ def test_token_bucket_refills_warns_once_and_weights_work():
     limiter.prune()
 
 
+def test_a_token_refilled_mid_flood_does_not_earn_a_second_warning():
+    now = [0.0]
+    limiter = RateLimiter(burst=2, per_minute=6, clock=lambda: now[0])
+    assert [limiter.check(ALICE) for _ in range(3)] == ["ok", "ok", "warn"]
+    answers = []
+    for _ in range(15):  # one message a second: a token refills at 10 s, mid-flood
+        now[0] += 1
+        answers.append(limiter.check(ALICE))
+    assert answers.count("ok") == 1 and answers.count("warn") == 0
+    now[0] += 10  # a pause of one refill interval, as the warning asked
+    assert limiter.check(ALICE) == "ok"
+    assert limiter.check(ALICE) == "warn"
+
+
 def test_settings_from_the_bot_table(project):
     config = load_config(project)
     defaults = BotSettings.from_config(config)
