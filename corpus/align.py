@@ -35,6 +35,7 @@ class _Words:
     """Lower-case word stream of a text with each word's character span, for fuzzy location."""
 
     def __init__(self, text: str) -> None:
+        self.text = text
         self.spans = [(m.start(), m.end()) for m in _WORD.finditer(text.lower())]
         words = [text[a:b].lower() for a, b in self.spans]
         self.joined = " ".join(words)
@@ -44,18 +45,33 @@ class _Words:
             self.offsets.append(pos)
             pos += len(w) + 1
 
+    def _opens_line(self, word: int) -> bool:
+        """Whether only a list marker stands before this word on its line, as when a reply
+        repeats a question as a heading (not when the same words recur inside an answer)."""
+        start = self.spans[word][0]
+        line = self.text[self.text.rfind("\n", 0, start) + 1: start]
+        return bool(_LINE_LEAD.fullmatch(line))
+
     def find_last(self, words: list[str], after_word: int) -> tuple[int, int] | None:
-        """(first, last) word index of the last occurrence of `words` starting after a word."""
+        """(first, last) word index of the last occurrence of `words` starting after a word;
+        the last one that opens a line, when there is one."""
         if not words:
             return None
         needle = " ".join(words)
         at = self.joined.rfind(needle)
+        fallback = None
         while at != -1:
             first = bisect.bisect_left(self.offsets, at)
             if first < len(self.offsets) and self.offsets[first] == at and first > after_word:
-                return first, first + len(words) - 1
+                if self._opens_line(first):
+                    return first, first + len(words) - 1
+                fallback = fallback or (first, first + len(words) - 1)
             at = self.joined.rfind(needle, 0, at)
-        return None
+        return fallback
+
+
+_LINE_LEAD = re.compile(r"[\s\W]*(?:(?:q(?:uestion)?\s?)?\(?\d{1,2}[a-z]?[.):]?|\(?[a-h][.)])?"
+                        r"[\s\W]*", re.I)
 
 
 def trim_boilerplate(text: str) -> str:
@@ -87,19 +103,32 @@ def _segments(response: str, words: _Words, found: list[tuple[int, int] | None])
     answers: list[str] = []
     for i, hit in enumerate(found):
         if not hit:
-            answers.append("")
+            answers.append(None)
             continue
         begin = words.spans[hit[1]][1]
         nxt = next((s for s in starts[i + 1:] if s is not None), len(response))
         answers.append(response[begin:nxt])
-    answers[-1] = trim_boilerplate(answers[-1])
-    return [_clean(a) for a in answers]
+    if answers[-1] is not None:
+        answers[-1] = trim_boilerplate(answers[-1])
+    gaps = [None if a is None else _echo_gap(_clean(a)) for a in answers]
+    # questions repeated one after another share the answer below them; one the reply never
+    # repeats has no answer of its own
+    shared = _share_forward([g or "" for g in gaps])
+    return [s if g is not None else "" for g, s in zip(gaps, shared)]
+
+
+def _echo_gap(answer: str) -> str:
+    """What lies between two repeated questions: a connective ('and') is no answer, and the
+    next question's own number ('... by week 12. 5.') is not part of this one's."""
+    answer = re.sub(r"(?<=[.!?])\s+\(?\d{1,2}[.)]?$", "", answer)
+    return answer if set(_WORD.findall(answer.lower())) - _STOP else ""
 
 
 def _clean(text: str) -> str:
     text = re.sub(r"[*_]{2,}", " ", text)
-    text = re.sub(r"^[\s?.:\-–)]+", "", text)
-    return " ".join(text.split()).rstrip(" -–")
+    text = re.sub(r"^[\s?.:\-–)•·*]+", "", text)
+    text = " ".join(text.split()).rstrip(" -–•·*")
+    return text if re.search(r"\w", text) else ""  # a bare bullet between two echoes is no answer
 
 
 def numbered_answers(count: int, response: str) -> list[str] | None:
@@ -272,7 +301,7 @@ def align(questions: list[str], response: str | None, clause_level: bool = False
         return make_questions(questions, labelled, response)
     answers = locate_answers(questions, response)
     if answers is not None and any(answers):
-        return make_questions(questions, _share_forward(answers), response)
+        return make_questions(questions, answers, response)
     numbered = numbered_answers(len(questions), response)
     if numbered is not None and any(numbered):
         return make_questions(questions, _share_forward(numbered), response)

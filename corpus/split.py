@@ -16,6 +16,7 @@ _MARKER = re.compile(
     r"^\s*(?:"
     r"(?P<bullet>[-*•·–◦▪>]|\u2022)\s+"
     r"|(?P<num>(?:q(?:uestion)?\s?)?\(?\d{1,2}(?:\.\d{1,2})?[.):]?)\s+(?=\S)"
+    r"|(?P<glued>\(?\d{1,2}[.)])(?=[A-Z][a-z])"
     r"|(?P<letter>\(?[a-hA-H][.)])\s+"
     r"|(?P<roman>\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)])\s+"
     r")",
@@ -57,7 +58,8 @@ def marker_kind(line: str) -> str | None:
     m = _MARKER.match(line)
     if not m or len(line.strip()) < 4:
         return None
-    return next(k for k in ("bullet", "num", "letter", "roman") if m.group(k))
+    kind = next(k for k in ("bullet", "num", "glued", "letter", "roman") if m.group(k))
+    return "num" if kind == "glued" else kind
 
 
 def strip_marker(line: str) -> str:
@@ -82,22 +84,33 @@ def _tidy(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" \t-–;,")
 
 
+_NEW_ASK = re.compile(
+    r"^(?:could you|can you|would you|please|i would (?:also )?like|i'd (?:also )?like|also\b|"
+    r"in addition|additionally|finally|furthermore|further(?:more)?,)", re.I)
+
+
 def _list_items(lines: list[str], answers_follow: bool = False) -> list[tuple[str, str]]:
     """(kind, text) for each list item; unmarked lines continue the item above them.
 
-    With `answers_follow` (a response that answers under each question) a line continues an
-    item only while the item is unfinished, so "6000." under a question stays an answer.
+    A finished item followed by a line that opens a new request ("Could you also tell me...")
+    ends the list: that line is kind 'prose'. With `answers_follow` (a response that answers
+    under each question) a line continues an item only while the item is unfinished, so
+    "6000." under a question stays an answer.
     """
     items: list[list[str]] = []
     closed = False
     for line in lines:
         kind = marker_kind(line)
+        finished = bool(items) and bool(re.search(r"[?.!]\W*$", items[-1][1].strip()))
         if kind:
             items.append([kind, strip_marker(line)])
             closed = False
         elif items and line.strip() and not closed:
-            if answers_follow and re.search(r"[?.!]\W*$", items[-1][1].strip()):
+            if answers_follow and finished:
                 closed = True
+                continue
+            if finished and _NEW_ASK.match(line.strip()):
+                items.append(["prose", line.strip()])
                 continue
             items[-1][1] += " " + line.strip()
         elif items and answers_follow and line.strip():
@@ -106,7 +119,8 @@ def _list_items(lines: list[str], answers_follow: bool = False) -> list[tuple[st
 
 
 def _nest(items: list[tuple[str, str]]) -> list[str]:
-    """Attach sub-items to the stem they hang from: "Please provide: a) X b) Y" -> 2 questions."""
+    """Attach sub-items to the stem they hang from: "Please provide: a) X b) Y" -> 2 questions.
+    A 'prose' item (a new request after the list) is split like any paragraph."""
     if not items:
         return []
     top = items[0][0]
@@ -114,7 +128,10 @@ def _nest(items: list[tuple[str, str]]) -> list[str]:
     stem: str | None = None
     for kind, text in items:
         text_clean = _tidy(text)
-        if kind == top:
+        if kind == "prose":
+            out.extend(_split_prose(text_clean, semicolons=False))
+            stem = None
+        elif kind == top:
             stem = text_clean
             out.append(text_clean)
         elif stem is not None:
@@ -158,8 +175,20 @@ def _split_prose(paragraph: str, semicolons: bool) -> list[str]:
         elif semicolons:
             out.extend(split_field_list(piece))
         else:
-            out.append(piece)
+            out.extend(split_wh_list(piece))
     return out
+
+
+_WH_BREAK = re.compile(
+    r",\s+(?:and\s+)?(?=(?:how many|how much|how often|whether|which|what|when|who)\b)"
+    r"|\s+and\s+(?=(?:how many|how much|how often|whether)\b)", re.I)
+
+
+def split_wh_list(sentence: str) -> list[str]:
+    """'...how much was spent, how many appeals were brought and how many were won' asks three
+    things; two clauses stay together ('what are they and how much did they cost')."""
+    parts = [_tidy(p) for p in _WH_BREAK.split(sentence) if _tidy(p)]
+    return parts if len(parts) >= 3 else [sentence]
 
 
 _LIST_LEAD = re.compile(r"^(?:for each|per|each)$", re.I)
@@ -200,6 +229,21 @@ def split_field_list(part: str) -> list[str]:
     return items
 
 
+def _lead_asks(lines: list[str]) -> list[str]:
+    """A request made before the list ('Please could you provide the procedure. If there is
+    none, I would like to know:') is a question of its own; the line that introduces the
+    list, and context that asks nothing, are not."""
+    lead: list[str] = []
+    for line in lines:
+        if marker_kind(line):
+            break
+        lead.append(line.strip())
+    while lead and (not lead[-1] or lead[-1].endswith(":") or _INTRO.search(lead[-1])):
+        lead.pop()
+    paragraphs = [p for p in lead if p and _NEW_ASK.match(p) and not _INTRO.search(p)]
+    return [q for p in paragraphs for q in _split_prose(_tidy(p), semicolons=False)]
+
+
 def _drop_intro(questions: list[str]) -> list[str]:
     """An opening 'I would like the following:' is not itself a question."""
     if len(questions) > 1 and _INTRO.search(questions[0]) and not questions[0].endswith("?"):
@@ -217,7 +261,7 @@ def split_questions(text: str, semicolons: bool = False, answers_follow: bool = 
     if len(items) == 1 and len(inline := _split_inline(_tidy(" ".join(body.split())))) >= 2:
         questions = inline
     elif len(items) >= 2 or (items and len(body) - len(items[0][1]) < 200):
-        questions = _nest(items)
+        questions = _lead_asks(lines) + _nest(items)
     else:
         flat = _tidy(" ".join(body.split()))
         questions = _split_inline(flat)
