@@ -34,7 +34,8 @@ _INLINE_NUM = re.compile(r"(?:(?<=\s)|^)\(?(\d{1,2})[.)]\s+(?=\S)")
 _INLINE_LETTER = re.compile(r"(?:(?<=\s)|^)\(?([a-h])\)\s+(?=\S)")
 _SENTENCE = re.compile(r"(?<=[.?!])\s+(?=[A-Z(\"'])")
 _FOLLOW_ON = re.compile(
-    r"^(if so|if yes|if not|if any|if this|if that|if it|and\b|also\b|or\b|including|"
+    r"^(if so|if yes|if not|if any|if this|if that|if it|and\b|also\b(?!,? (?:i|please|could|can|"
+    r"would)\b)|or\b|including|"
     r"for each|broken down|please (also )?(break|split|include|provide this)|can (i|you) "
     r"(please )?have a breakdown|in what form|what does|how much did|what (was|were) the)",
     re.I,
@@ -43,7 +44,9 @@ _ASKS = re.compile(
     r"\?|\b(please|kindly|i would like|i'd like|i request|i am requesting|could you|can you|"
     r"would you|how many|how much|what|which|who|when|where|why|whether|do you|does the|"
     r"is there|are there|number of|total|amount|cost|spend|names?|list|copy|copies|"
-    r"breakdown|details|information|correspondence|records|figures|data)\b",
+    r"breakdown|broken down|break (?:this |it |these |that )?down|details|information|"
+    r"correspondence|records|figures|data)\b"
+    r"|^(?:could|can|would|will) (?:this|these|that|it|they)\b",
     re.I,
 )
 _INTRO = re.compile(
@@ -229,6 +232,14 @@ def split_field_list(part: str) -> list[str]:
     return items
 
 
+_FORMAT_ONLY = re.compile(
+    r"^(?:i would (?:appreciate|prefer|be grateful)\b.{0,60}|(?:please|could you|can you)\s"
+    r"(?:\w+\s)?(?:supply|provide|send)\s(?:it|this|this information|the information|them|"
+    r"your (?:response|reply))\s(?:to me\s)?)"
+    r"(?:in|as|by|via)\b.{0,30}\b(?:excel|csv|spreadsheet|electronic(?:ally)?|machine[- ]readable|"
+    r"format|e-?mail)\b[^?]{0,40}$", re.I)
+
+
 def _lead_asks(lines: list[str]) -> list[str]:
     """A request made before the list ('Please could you provide the procedure. If there is
     none, I would like to know:') is a question of its own; the line that introduces the
@@ -270,6 +281,8 @@ def split_questions(text: str, semicolons: bool = False, answers_follow: bool = 
             asking = prose if semicolons else [p for p in prose if _ASKS.search(p)]
             questions = _drop_intro(asking or prose)
     questions = [q for q in questions if len(q) > 2]
+    asks = [q for q in questions if not _FORMAT_ONLY.search(q)]  # "in Excel, please" asks nothing
+    questions = asks or questions
     if len(questions) > MAX_QUESTIONS:
         questions = [*questions[: MAX_QUESTIONS - 1], " ".join(questions[MAX_QUESTIONS - 1:])]
     return questions
