@@ -14,7 +14,7 @@ MAX_QUESTIONS = 40
 
 _MARKER = re.compile(
     r"^\s*(?:"
-    r"(?P<bullet>[-*•·–◦▪>]|\u2022)\s+"
+    r"(?P<bullet>[-*•·–◦▪>]|\u2022)\s+|(?P<dash>[-–•])(?=[A-Z][a-z])"
     r"|(?P<num>(?:q(?:uestion)?\s?)?\(?\d{1,2}(?:\.\d{1,2})?[.):]?)\s+(?=\S)"
     r"|(?P<glued>\(?\d{1,2}[.)])(?=[A-Z][a-z])"
     r"|(?P<letter>\(?[a-hA-H][.)])\s+"
@@ -50,10 +50,14 @@ _ASKS = re.compile(
     re.I,
 )
 _INTRO = re.compile(
-    r"(following( information)?|as follows|the following questions?|in particular[^.?]*|"
-    r"please (confirm|provide|answer|tell me)[^.?]*|i would like[^.?]*|request[^.?]*)\s*[:\-]?\s*$",
+    r"(?:(?:the )?following(?: information| questions?)?|as follows)\s*[:.\-]?\s*$"
+    r"|(?:in particular[^.?]*|please (?:confirm|provide|answer|tell me)[^.?]*|i would like[^.?]*|"
+    r"request[^.?]*)\s*[:\-]?\s*$",
     re.I,
 )
+_CLOSING = re.compile(
+    r"^(?:if (?:any part|anything|you (?:have|need|require))|i look forward|thank you|thanks\b|"
+    r"please (?:do not|don't) hesitate|please contact me|many thanks)", re.I)
 
 
 def marker_kind(line: str) -> str | None:
@@ -61,8 +65,8 @@ def marker_kind(line: str) -> str | None:
     m = _MARKER.match(line)
     if not m or len(line.strip()) < 4:
         return None
-    kind = next(k for k in ("bullet", "num", "glued", "letter", "roman") if m.group(k))
-    return "num" if kind == "glued" else kind
+    kind = next(k for k in ("bullet", "dash", "num", "glued", "letter", "roman") if m.group(k))
+    return {"glued": "num", "dash": "bullet"}.get(kind, kind)
 
 
 def strip_marker(line: str) -> str:
@@ -87,8 +91,10 @@ def _tidy(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" \t-–;,")
 
 
+_HEADING = re.compile(r"^[A-Z][\w'’ ()&/-]{0,50}:$")  # "Seizures of Vapes:" over a group of items
 _NEW_ASK = re.compile(
-    r"^(?:could you|can you|would you|please|i would (?:also )?like|i'd (?:also )?like|also\b|"
+    r"^(?:could you|can you|would you|please|i would (?:also )?(?:like|prefer|appreciate)|"
+    r"i'd (?:also )?like|also\b|"
     r"in addition|additionally|finally|furthermore|further(?:more)?,)", re.I)
 
 
@@ -109,6 +115,9 @@ def _list_items(lines: list[str], answers_follow: bool = False) -> list[tuple[st
             items.append([kind, strip_marker(line)])
             closed = False
         elif items and line.strip() and not closed:
+            if _CLOSING.match(line.strip()) or _HEADING.match(line.strip()):
+                closed = not answers_follow and bool(_CLOSING.match(line.strip()))
+                continue
             if answers_follow and finished:
                 closed = True
                 continue
@@ -240,6 +249,28 @@ _FORMAT_ONLY = re.compile(
     r"format|e-?mail)\b[^?]{0,40}$", re.I)
 
 
+def _mark_colon_list(lines: list[str]) -> list[str]:
+    """'...with departing staff:' over lines that each end in ';' or '.' is a list written
+    without markers: mark its lines so they split like one."""
+    if any(marker_kind(line) for line in lines):
+        return lines
+    out = list(lines)
+    for i, line in enumerate(lines):
+        if not line.rstrip().endswith(":"):
+            continue
+        run = []
+        for j in range(i + 1, len(lines)):
+            text = lines[j].strip()
+            if not text or _CLOSING.match(text) or not re.search(r"[;.?]$", text):
+                break
+            run.append(j)
+        if len(run) >= 2:
+            for j in run:
+                out[j] = "- " + lines[j].strip()
+            return out
+    return out
+
+
 def _lead_asks(lines: list[str]) -> list[str]:
     """A request made before the list ('Please could you provide the procedure. If there is
     none, I would like to know:') is a question of its own; the line that introduces the
@@ -267,7 +298,7 @@ def split_questions(text: str, semicolons: bool = False, answers_follow: bool = 
     body = clean_request(text or "")
     if not body.strip():
         return []
-    lines = body.split("\n")
+    lines = _mark_colon_list(body.split("\n")) if not answers_follow else body.split("\n")
     items = _list_items(lines, answers_follow)
     if len(items) == 1 and len(inline := _split_inline(_tidy(" ".join(body.split())))) >= 2:
         questions = inline
