@@ -189,16 +189,25 @@ def _labels(response: str) -> list[tuple[list[int], int, int]]:
               for m in _BARE.finditer(response)]
     found += [([], m.start(), m.end()) for m in _REST.finditer(response)]
     kept: list[tuple[list[int], int, int]] = []
-    top, last_end = 0, -1
+    top, last_end, used = 0, -1, set()
     prefixed = {m.start() for m in _PREFIXED.finditer(response)}
+    lettered = {m.start() for m in _BARE.finditer(response) if m.group(2)}
     for nums, start, end in sorted(found, key=lambda f: f[1]):
-        if start < last_end or (nums and min(nums) <= top) or len(nums) > 20:
+        if start < last_end or len(nums) > 20 or used & set(nums):
             continue
-        if nums and start not in prefixed and min(nums) != top + 1:
+        if nums and min(nums) <= top and start not in prefixed | lettered:
+            continue  # only a 'Q4' or a 'd:' may come back for a part skipped before
+        if nums and start not in prefixed | lettered and min(nums) != top + 1:
             continue  # a bare "96." is a figure unless it is the next number in sequence
         kept.append((nums, start, end))
         top, last_end = max([top, *nums]), end
+        used.update(nums)
     return kept
+
+
+def labelled_count(response: str) -> int:
+    """The highest question number the response's answer labels use (0 when unlabelled)."""
+    return max((max(nums) for nums, _, _ in _labels(response) if nums), default=0)
 
 
 def labelled_answers(count: int, response: str) -> list[str] | None:

@@ -10,11 +10,11 @@ import hashlib
 import json
 import re
 
-from corpus.align import align
+from corpus.align import align, labelled_count
 from corpus.header import find_authority, find_date, find_reference, find_year
 from corpus.models import CorpusError, Document, Question
 from corpus.redact import redact, requester_names
-from corpus.split import split_questions
+from corpus.split import refine_to_count, split_questions
 
 MAX_TEXT_CHARS = 2_000_000
 
@@ -116,6 +116,7 @@ def parse_disclosure_record(record: dict, source: str = "disclosure-logs") -> Do
     outcome_note = _field(text, "Outcome") or ""
     if not response and re.search(r"exempt|refus|withh|witheld", outcome_note, re.I):
         response = outcome_note
+    questions = refine_to_count(questions, labelled_count(response or ""))
     parsed = align(questions, response, clause_level=True)
     title = _text_field(record, "title") or text.split("\n", 1)[0]
     req_head = re.search(r"^Request\s*\(([^)]*)\)", text, re.M)

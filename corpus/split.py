@@ -286,6 +286,47 @@ def _lead_asks(lines: list[str]) -> list[str]:
     return [q for p in paragraphs for q in _split_prose(_tidy(p), semicolons=False)]
 
 
+def distribute_list(part: str) -> list[str] | None:
+    """'web filtering, email filtering and MFA providers with licence expiry' -> one part per
+    item, each with the shared tail. The last item is taken as long as the first (lists are
+    parallel); None when the part is not such a list."""
+    items = [_tidy(i) for i in _outside_parens(part.rstrip(". "), ", ") if _tidy(i)]
+    if len(items) < 3 or " and " not in items[-1]:
+        return None
+    left, _, right = items[-1].partition(" and ")
+    width = len(items[0].split())
+    head, tail = right.split()[:width], right.split()[width:]
+    if any(len(i.split()) > 4 for i in [*items[:-1], left]) or len(tail) < 2:
+        return None
+    shared = " ".join(tail)
+    return [f"{i} {shared}" for i in [*items[:-1], left, " ".join(head)]]
+
+
+def split_and(part: str) -> list[str] | None:
+    """'whether visits are allowed and the arrangements' -> two parts, at its only ' and '."""
+    pieces = _outside_parens(part, " and ")
+    if len(pieces) != 2 or min(len(p.split()) for p in pieces) < 2:
+        return None
+    return [_tidy(p) for p in pieces]
+
+
+def refine_to_count(questions: list[str], count: int) -> list[str]:
+    """When a reply numbers more answers than the request summary has parts, split the parts
+    that hold several asks (a shared-tail list, then an ' and '), first to last, until the
+    numbers agree; unchanged when no such split makes them agree."""
+    if count <= len(questions) or count > 2 * len(questions) + 6:
+        return questions
+    for splitter in (distribute_list, split_and):
+        refined: list[str] = []
+        for i, q in enumerate(questions):
+            need = count - len(refined) - (len(questions) - i)
+            parts = splitter(q) if need > 0 else None
+            refined.extend(parts if parts and len(parts) - 1 <= need else [q])
+        if len(refined) == count:
+            return refined
+    return questions
+
+
 def _drop_intro(questions: list[str]) -> list[str]:
     """An opening 'I would like the following:' is not itself a question."""
     if len(questions) > 1 and _INTRO.search(questions[0]) and not questions[0].endswith("?"):
