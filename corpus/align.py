@@ -210,12 +210,15 @@ def labelled_count(response: str) -> int:
     return max((max(nums) for nums, _, _ in _labels(response) if nums), default=0)
 
 
-def labelled_answers(count: int, response: str) -> list[str] | None:
+def labelled_answers(questions: list[str], response: str) -> list[str] | None:
     """Answers labelled 'Q1: ...', 'Q2-3: ...', 'Part 1 ...', 'b, c: ...', 'All other questions:'.
 
-    Labels map to questions by number; when the response numbers more parts than the request
-    has but gives exactly one label per question, they map in order. Unlabelled questions get
-    the 'all other questions' answer, or nothing."""
+    Labels map to questions by number, unless the answer opens by naming another question's
+    topic ('Q4: 8453 (number of employees)' when employees are asked third): summaries often
+    number the original request, not our split of it. When the response numbers more parts
+    than the request has but gives exactly one label per question, they map in order.
+    Unlabelled questions get the 'all other questions' answer, or nothing."""
+    count = len(questions)
     labels = _labels(response)
     numbered = [lab for lab in labels if lab[0]]
     if count < 2 or not numbered or (len(labels) < 2 and not _PREFIXED.match(
@@ -231,9 +234,41 @@ def labelled_answers(count: int, response: str) -> list[str] | None:
     answers = [""] * count
     rest = next((t for lab, t in zip(labels, texts) if not lab[0]), "")
     for (nums, _, _), text in zip(labels, texts):
-        for k in nums:
+        for k in _echoed(nums, text, questions):
             answers[k - 1] = text
     return [a or rest for a in answers]
+
+
+def _echo_head(answer: str) -> set[str]:
+    """The words an answer opens with to say what it answers: 'suppliers:', 'durations ...',
+    '8453 (number of employees)'."""
+    head = answer[:50].split(":")[0] if ":" in answer[:50] else " ".join(answer.split()[:3])
+    aside = re.match(r"[^()]{0,30}\(([^()]{3,40})\)", answer)
+    return _content(head + " " + (aside.group(1) if aside else ""))
+
+
+def _echoed(nums: list[int], answer: str, questions: list[str]) -> list[int]:
+    """The question numbers a labelled answer belongs to: its label's, except a number whose
+    question shares no word with the answer while another question is half named by its opening
+    (that one takes the answer instead). A question the answer mentions anywhere keeps
+    it: 'Q2-3: no fax machines or pagers in use'."""
+    head = _echo_head(answer)
+    if not head:
+        return nums
+    said = _content(answer)
+    out: list[int] = []
+    for k in nums:
+        if said & _content(questions[k - 1]):
+            out.append(k)
+            continue
+        named = [(len(head & c) / len(c), j) for j, q in enumerate(questions, 1)
+                 if (c := _content(q)) and len(head & c) / len(c) >= 0.5]
+        best = max(named, default=None)
+        if best is None or sum(1 for n in named if n[0] == best[0]) > 1:
+            out.append(k)
+        elif best[1] not in nums:
+            out.append(best[1])
+    return out
 
 
 def _share_forward(answers: list[str]) -> list[str]:
@@ -248,8 +283,13 @@ def _share_forward(answers: list[str]) -> list[str]:
     return out
 
 
+def _stem(word: str) -> str:
+    """A crude stem, enough for 'durations' to meet 'duration' and 'suppliers' 'supplier'."""
+    return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
+
+
 def _content(text: str) -> set[str]:
-    return {w for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2}
+    return {_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2}
 
 
 def attribute_clauses(questions: list[str], response: str) -> list[str]:
@@ -305,7 +345,7 @@ def align(questions: list[str], response: str | None, clause_level: bool = False
     response = (response or "").strip()
     if not response:
         return [Question(text=q) for q in questions]
-    labelled = labelled_answers(len(questions), response) if clause_level else None
+    labelled = labelled_answers(questions, response) if clause_level else None
     if labelled is not None and any(labelled):
         return make_questions(questions, labelled, response)
     answers = locate_answers(questions, response)

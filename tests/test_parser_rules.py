@@ -46,7 +46,7 @@ def test_draft_bullets_still_split():
 
 def test_labels_map_by_number_and_ranges():
     resp = "Q1: 413 incidents. Q2-3: not held. Q4 and Q5: exempt under section 43."
-    answers = labelled_answers(5, resp)
+    answers = labelled_answers(["?"] * 5, resp)
     assert answers[0].startswith("413")
     assert answers[1] == answers[2] == "not held."
     assert "section 43" in answers[3] and answers[3] == answers[4]
@@ -54,19 +54,19 @@ def test_labels_map_by_number_and_ranges():
 
 def test_all_other_questions_label_fills_the_rest():
     resp = "Q4: 8453 (employees). All other questions: exempt under Section 24 and Section 31."
-    answers = labelled_answers(5, resp)
+    answers = labelled_answers(["?"] * 5, resp)
     assert answers[3].startswith("8453")
     assert all("Section 24" in answers[i] for i in (0, 1, 2, 4))
 
 
 def test_bare_figure_after_label_is_not_a_label():
-    answers = labelled_answers(3, "Q1: 96. Q2 - NOTICE OF REFUSAL: exempt under S31(1)(a).")
+    answers = labelled_answers(["?"] * 3, "Q1: 96. Q2 - NOTICE OF REFUSAL: exempt under S31(1)(a).")
     assert answers[0] == "96." and "S31(1)(a)" in answers[1] and answers[2] == ""
 
 
 def test_more_labels_than_questions_map_in_order_when_one_each():
     resp = "Q1 - exempt under s31(3). Q2-3: none in use, so no information held. Q4: £471,332."
-    answers = labelled_answers(3, resp)
+    answers = labelled_answers(["?"] * 3, resp)
     assert "no information held" in answers[1] and "471" in answers[2]
 
 
