@@ -171,3 +171,71 @@ def test_disclosure_record_with_labelled_answers():
         "Q3: SMS only. Q4: not held.")}
     doc = parse_disclosure_record(record)
     assert [q.outcome for q in doc.questions] == ["not_held", "answered", "answered", "not_held"]
+
+
+# --- splitting the way the reply numbers ---------------------------------------------------
+
+
+def test_a_shared_tail_list_splits_only_when_the_reply_numbers_more_parts():
+    from corpus.split import distribute_list, refine_to_count
+    part = "mean, median, lowest and maximum hourly rates paid to providers"
+    assert distribute_list(part) == [
+        "mean hourly rates paid to providers", "median hourly rates paid to providers",
+        "lowest hourly rates paid to providers", "maximum hourly rates paid to providers"]
+    qs = ["number of employees", "web filtering, email filtering, cloud access security broker "
+          "and multi-factor authentication providers with licence expiry", "whether O365 is used"]
+    assert refine_to_count(qs, 3) == qs
+    refined = refine_to_count(qs, 6)
+    assert refined[1] == "web filtering providers with licence expiry"
+    assert refined[4] == "multi-factor authentication providers with licence expiry"
+    assert refine_to_count(["whether visits are allowed and the arrangements", "escapes"], 3) == [
+        "whether visits are allowed", "the arrangements", "escapes"]
+
+
+def test_a_labelled_answer_that_names_another_question_goes_to_it():
+    qs = ["annual budget", "split of spend", "number of Trust employees",
+          "number of full-time cyber staff"]
+    answers = labelled_answers(qs, "Q4: 8453 (number of employees). All other questions: "
+                                   "exempt under Section 24 and Section 31.")
+    assert answers[2].startswith("8453") and "Section 31" in answers[3]
+    kept = labelled_answers(["printer spend", "fax machines", "pagers in use"],
+                            "Q1: none. Q2-3: no fax machines or pagers in use.")
+    assert kept[1] == kept[2] == "no fax machines or pagers in use."
+
+
+def test_lettered_labels_may_come_back_for_a_skipped_part():
+    answers = labelled_answers(["?"] * 6, "a. S21 applies. b, c, e: Section 31 exemption "
+                                          "applies. d: No. f: Yes.")
+    assert answers[3] == "No." and "Section 31" in answers[4] and answers[5] == "Yes."
+
+
+def test_requests_split_past_their_list():
+    text = ("Please could you provide the procedure for EHCPs.\nIf there is none, I would like "
+            "to know:\n1.How many panels are involved.\n2. How many weeks it takes.\nCould you "
+            "also tell me how much was spent on appeals, how many appeals were brought and how "
+            "many were won.\nI would appreciate it if this could be supplied in Excel format.")
+    assert split_questions(text) == [
+        "Please could you provide the procedure for EHCPs.", "How many panels are involved.",
+        "How many weeks it takes.", "Could you also tell me how much was spent on appeals",
+        "how many appeals were brought", "how many were won."]
+
+
+def test_lines_under_a_colon_and_dash_items_are_questions():
+    colon = ("Please provide the following information.\nIn connection with NDAs:\nThe total "
+             "cost;\nThe number of staff;\nThe maximum single payment.")
+    assert split_questions(colon) == ["The total cost", "The number of staff",
+                                      "The maximum single payment."]
+    dashes = ("Please provide:\nClosure Orders:\n-The number of closure orders\nSeizures:\n"
+              "-The number of vapes seized.\n-Their value.\nThank you for your help.")
+    assert split_questions(dashes) == ["The number of closure orders",
+                                       "The number of vapes seized.", "Their value."]
+
+
+def test_a_repeated_question_is_found_at_its_heading_not_inside_an_answer():
+    response = ("Please find our response below:\n• The scoring of each tender response\n"
+                "The council considers that the information, including the scoring of each "
+                "tender response, is exempt under Section 43.\n• The value of the tender\n£70k.")
+    qs = align(["Complete tender responses", "The scoring of each tender response",
+                "The value of the tender"], response)
+    assert qs[1].outcome == "refused" and qs[1].exemptions == ("s43",)
+    assert qs[2].outcome == "answered" and qs[0].outcome == "unknown"
