@@ -111,10 +111,12 @@ def _segments(response: str, words: _Words, found: list[tuple[int, int] | None])
     if answers[-1] is not None:
         answers[-1] = trim_boilerplate(answers[-1])
     gaps = [None if a is None else _echo_gap(_clean(a)) for a in answers]
-    # questions repeated one after another share the answer below them; one the reply never
-    # repeats has no answer of its own
+    # questions repeated one after another share the answer below them, and so does one the
+    # reply rewords between two it repeats; one asked before anything the reply repeats (a
+    # lead request the reply passes over) has no answer
     shared = _share_forward([g or "" for g in gaps])
-    return [s if g is not None else "" for g, s in zip(gaps, shared)]
+    first = next(i for i, g in enumerate(gaps) if g is not None)
+    return ["" if i < first else s for i, s in enumerate(shared)]
 
 
 def _echo_gap(answer: str) -> str:

@@ -56,8 +56,11 @@ _INTRO = re.compile(
     re.I,
 )
 _CLOSING = re.compile(
-    r"^(?:if (?:any part|anything|you (?:have|need|require))|i look forward|thank you|thanks\b|"
-    r"please (?:do not|don't) hesitate|please contact me|many thanks)", re.I)
+    r"^(?:if (?:any part|anything|you (?:have|need|require|are unable|cannot|can't|do not)|"
+    r"(?:this|the) request|there (?:is|are) any)|i look forward|thank you|thanks\b|"
+    r"please (?:do not|don't) hesitate|please contact me|many thanks|please let me know|"
+    r"(?:i|we) (?:would|will) (?:appreciate|be grateful for) (?:your|any) (?:help|assistance)|"
+    r"(?:i|we) appreciate your)", re.I)
 
 
 def marker_kind(line: str) -> str | None:
@@ -121,7 +124,7 @@ def _list_items(lines: list[str], answers_follow: bool = False) -> list[tuple[st
             if answers_follow and finished:
                 closed = True
                 continue
-            if finished and _NEW_ASK.match(line.strip()):
+            if finished and _NEW_ASK.match(line.strip()) and not _CLOSING.match(line.strip()):
                 items.append(["prose", line.strip()])
                 continue
             items[-1][1] += " " + line.strip()
@@ -245,8 +248,8 @@ _FORMAT_ONLY = re.compile(
     r"^(?:i would (?:appreciate|prefer|be grateful)\b.{0,60}|(?:please|could you|can you)\s"
     r"(?:\w+\s)?(?:supply|provide|send)\s(?:it|this|this information|the information|them|"
     r"your (?:response|reply))\s(?:to me\s)?)"
-    r"(?:in|as|by|via)\b.{0,30}\b(?:excel|csv|spreadsheet|electronic(?:ally)?|machine[- ]readable|"
-    r"format|e-?mail)\b[^?]{0,40}$", re.I)
+    r"(?:(?:in|as|by|via)\b.{0,30})?\b(?:excel|csv|spreadsheet|electronic(?:ally)?|"
+    r"machine[- ]readable|digital|format|e-?mail)\b[^?]{0,60}$", re.I)
 
 
 def _mark_colon_list(lines: list[str]) -> list[str]:
@@ -282,7 +285,8 @@ def _lead_asks(lines: list[str]) -> list[str]:
         lead.append(line.strip())
     while lead and (not lead[-1] or lead[-1].endswith(":") or _INTRO.search(lead[-1])):
         lead.pop()
-    paragraphs = [p for p in lead if p and _NEW_ASK.match(p) and not _INTRO.search(p)]
+    paragraphs = [p for p in lead if p and _NEW_ASK.match(p) and not _INTRO.search(p)
+                  and not _CLOSING.match(p)]
     return [q for p in paragraphs for q in _split_prose(_tidy(p), semicolons=False)]
 
 
