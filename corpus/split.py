@@ -51,6 +51,7 @@ _ASKS = re.compile(
 )
 _INTRO = re.compile(
     r"(?:(?:the )?following(?: information| questions?)?|as follows)\s*[:.\-]?\s*$"
+    r"|the following (?:recorded )?(?:information|questions?|details)\b[^?]{0,80}[.:]?\s*$"
     r"|(?:in particular[^.?]*|please (?:confirm|provide|answer|tell me)[^.?]*|i would like[^.?]*|"
     r"request[^.?]*)\s*[:\-]?\s*$",
     re.I,
@@ -60,7 +61,7 @@ _CLOSING = re.compile(
     r"(?:this|the) request|there (?:is|are) any)|i look forward|thank you|thanks\b|"
     r"please (?:do not|don't) hesitate|please contact me|many thanks|please let me know|"
     r"(?:i|we) (?:would|will) (?:appreciate|be grateful for) (?:your|any) (?:help|assistance)|"
-    r"(?:i|we) appreciate your)", re.I)
+    r"(?:i|we) appreciate your|i understand (?:that |i )|i am aware that)", re.I)
 
 
 def marker_kind(line: str) -> str | None:
@@ -247,7 +248,7 @@ def split_field_list(part: str) -> list[str]:
 _FORMAT_ONLY = re.compile(
     r"^(?:i would (?:appreciate|prefer|be grateful)\b.{0,60}|(?:please|could you|can you)\s"
     r"(?:\w+\s)?(?:supply|provide|send)\s(?:it|this|this information|the information|them|"
-    r"your (?:response|reply))\s(?:to me\s)?)"
+    r"your (?:response|reply|answers?))\s(?:to me\s)?)"
     r"(?:(?:in|as|by|via)\b.{0,30})?\b(?:excel|csv|spreadsheet|electronic(?:ally)?|"
     r"machine[- ]readable|digital|format|e-?mail)\b[^?]{0,60}$", re.I)
 
