@@ -14,9 +14,10 @@ _SECTIONS = {12, 14, *range(21, 45)}
 _REGULATIONS = {12, 13}
 
 _PARTS = r"((?:\s?\(\s?[0-9]{1,2}[A-Za-z]?\s?\)|\s?\(\s?[a-z]{1,4}\s?\))*)"
+_SIBLINGS = r"((?:\s?(?:,|and|&|or)\s?\(\s?(?:[a-z]|\d{1,2})\s?\))*)"  # "31(1)(a) and (b)"
 _SECTION_RE = re.compile(
     r"(?<!['’])\b(?:sections?|secs?\.?|ss\.?|s\.?(?=\s?\d))\s{0,8}(\d{1,2})" + _PARTS
-    + r"(?![\d%£$])"
+    + _SIBLINGS + r"(?![\d%£$])"
     r"((?:\s?(?:,|and|&|/|or)\s?(?:s\.?\s?)?\d{1,2}" + _PARTS + r"(?![\d%£]))*)",
     re.IGNORECASE,
 )
@@ -54,10 +55,23 @@ def _expand(prefix: str, number: str, parts: str) -> list[str]:
     return [head + "".join(f"({g})" for g in groups)]
 
 
+def _siblings(parts: str, letters: str) -> list[str]:
+    """'(1)(a)' with ' and (b)' -> ['(1)(a)', '(1)(b)']; '(2)' with ' and (3)' -> '(2)', '(3)':
+    each sibling replaces the last group, when it is of the same kind (letter or number)."""
+    last = parts.rfind("(")
+    tail = _GROUP_RE.findall(parts[last:]) if last >= 0 else []
+    kind = tail[0].isdigit() if tail else None
+    same = [g for g in _GROUP_RE.findall(letters or "") if g.isdigit() == kind]
+    return [parts, *(parts[:last] + f"({g})" for g in same)] if tail and same else [parts]
+
+
 def _collect(regex: re.Pattern, text: str, prefix: str, allowed: set[int]) -> list[str]:
     found: list[str] = []
+    siblings = regex is _SECTION_RE
     for m in regex.finditer(text):
-        items = [(m.group(1), m.group(2)), *_LIST_ITEM_RE.findall(m.group(3) or "")]
+        first = [(m.group(1), p) for p in _siblings(m.group(2), m.group(3))] if siblings \
+            else [(m.group(1), m.group(2))]
+        items = [*first, *_LIST_ITEM_RE.findall(m.group(4 if siblings else 3) or "")]
         for number, parts in items:
             if int(number) in allowed:
                 found.extend(_expand(prefix, number, parts))

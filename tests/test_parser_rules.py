@@ -239,3 +239,12 @@ def test_a_repeated_question_is_found_at_its_heading_not_inside_an_answer():
                 "The value of the tender"], response)
     assert qs[1].outcome == "refused" and qs[1].exemptions == ("s43",)
     assert qs[2].outcome == "answered" and qs[0].outcome == "unknown"
+
+
+def test_sibling_subsections_after_and_are_each_cited():
+    assert find_exemptions("exempt under Section 31(1)(a) and (b) of the Act") == [
+        "s31(1)(a)", "s31(1)(b)"]
+    assert find_exemptions("sections 31(1)(a), (b) and (c)") == [
+        "s31(1)(a)", "s31(1)(b)", "s31(1)(c)"]
+    assert find_exemptions("section 40(2) and (3)") == ["s40(2)", "s40(3)"]
+    assert find_exemptions("Section 43 (Commercial Interests)") == ["s43"]
