@@ -255,12 +255,13 @@ _FORMAT_ONLY = re.compile(
 
 def _mark_colon_list(lines: list[str]) -> list[str]:
     """'...with departing staff:' over lines that each end in ';' or '.' is a list written
-    without markers: mark its lines so they split like one."""
+    without markers (a request may hold several, one under each heading): mark their lines
+    so they split like one."""
     if any(marker_kind(line) for line in lines):
         return lines
     out = list(lines)
     for i, line in enumerate(lines):
-        if not line.rstrip().endswith(":"):
+        if not re.search(r":\s?[-–]?$", line.rstrip()):
             continue
         run = []
         for j in range(i + 1, len(lines)):
@@ -268,10 +269,9 @@ def _mark_colon_list(lines: list[str]) -> list[str]:
             if not text or _CLOSING.match(text) or not re.search(r"[;.?]$", text):
                 break
             run.append(j)
-        if len(run) >= 2:
+        if len(run) >= 2 or (run and any(o.startswith("- ") for o in out)):
             for j in run:
                 out[j] = "- " + lines[j].strip()
-            return out
     return out
 
 
