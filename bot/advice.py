@@ -27,7 +27,6 @@ from bot.reword import (
     pattern_rewordings,
     precedent_rewordings,
 )
-from corpus.exemptions import section_of
 from corpus.header import authority_key
 from corpus.split import split_questions
 from index.search import Filters, Precedent, Searcher, TribunalPrecedent
@@ -124,10 +123,10 @@ class Advisor:
         pool = [riskmod.Neighbour(p.similarity, p.outcome, p.exemptions,
                                   AUTHORITY_BOOST if own and authority_key(p.authority) == own
                                   else 1.0) for p in neighbours]
-        feats = riskmod.features(text, pool, cal.base_rate)
+        up, down = riskmod.cues(text)
+        feats = riskmod.features(text, pool, cal.base_rate, found=(up, down))
         risk = riskmod.score(feats, cal)
         top = max((p.similarity for p in neighbours), default=0.0)
-        up, down = riskmod.cues(text)
         reasons = [f"raises the risk: {u}" for u in up] + [f"lowers the risk: {d}" for d in down]
         return _Scored(risk, riskmod.level(risk, top),
                        riskmod.likely_exemptions(pool, risk, prior=self._prior), reasons)
@@ -193,7 +192,7 @@ def _ordered(neighbours: Sequence[Precedent], authority: str | None) -> list[Pre
 
 def _strongest(neighbours: Sequence[Precedent], section: str) -> Precedent | None:
     cands = [p for p in neighbours if p.outcome in ("refused", "ncnd", "partial") and p.answer
-             and any(section_of(e) == section for e in p.exemptions)]
+             and any(riskmod.section(e) == section for e in p.exemptions)]
     return max(cands, key=lambda p: p.similarity, default=None)
 
 
@@ -234,7 +233,7 @@ def _tribunal_note(scored: _Scored, tribunal: Sequence[TribunalPrecedent]) -> st
         return ""
     likely = {e["section"] for e in scored.exemptions[:2]}
     for t in tribunal:
-        shared = sorted({e for e in t.exemptions if section_of(e) in likely})
+        shared = sorted({e for e in t.exemptions if riskmod.section(e) in likely})
         if shared and t.result in _RESULT_WORDS:
             where = ", ".join(x for x in (t.reference, t.authority, t.date) if x)
             return (f"On appeal about a similar request, the First-tier Tribunal "

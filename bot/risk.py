@@ -15,9 +15,13 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from corpus.exemptions import section_of
+
+# section_of runs two regex matches; a check asks it ~400 times about a few dozen citations.
+section = lru_cache(maxsize=4096)(section_of)
 
 REFUSAL = {"refused": 1.0, "ncnd": 1.0, "partial": 0.5, "answered": 0.0}
 NO_PRECEDENT_SIMILARITY = 0.42
@@ -116,11 +120,13 @@ def _logit(p: float) -> float:
     return math.log(p / (1 - p))
 
 
-def features(text: str, neighbours: Sequence[Neighbour], base_rate: float) -> list[float]:
+def features(text: str, neighbours: Sequence[Neighbour], base_rate: float,
+             found: tuple[list[str], list[str]] | None = None) -> list[float]:
     """Neighbours' refusal rate (as log-odds) and the counts of cues each way. The nearest
     similarity is deliberately not a feature: in this corpus it mostly tells which source a
-    question came from, which does not carry over to a new authority."""
-    up, down = cues(text)
+    question came from, which does not carry over to a new authority. `found` is cues(text)
+    when the caller has it already (the check shows the cues too: no second regex pass)."""
+    up, down = found if found is not None else cues(text)
     return [_logit(knn_rate(neighbours, base_rate)), float(len(up)), float(len(down))]
 
 
@@ -144,7 +150,7 @@ def section_prior(rows: Sequence[dict]) -> dict[str, float]:
     counts: dict[str, float] = defaultdict(float)
     for r in rows:
         if r["outcome"] in ("refused", "ncnd"):
-            for sec in {section_of(e) for e in r["exemptions"]}:
+            for sec in {section(e) for e in r["exemptions"]}:
                 counts[sec] += 1
     total = sum(counts.values()) or 1.0
     return {k: v / total for k, v in counts.items()}
@@ -164,9 +170,10 @@ def likely_exemptions(neighbours: Sequence[Neighbour], risk: float, limit: int =
             continue
         w = weight(n.similarity) * n.weight_boost
         total += w
+        sections = len(set(map(section, n.exemptions)))
         for cite in set(n.exemptions):
-            sec = section_of(cite)
-            by_section[sec] += w / len(set(map(section_of, n.exemptions)))
+            sec = section(cite)
+            by_section[sec] += w / sections
             subsections[sec][cite] += w
             if n.outcome == "ncnd":
                 ncnd_weight[sec] += w

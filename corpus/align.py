@@ -12,7 +12,7 @@ import re
 
 from corpus.exemptions import find_exemptions
 from corpus.models import Question
-from corpus.outcome import classify, strip_preamble
+from corpus.outcome import NOT_HELD, classify, strip_preamble
 
 EXCERPT_CHARS = 400
 
@@ -322,6 +322,22 @@ def _refine(cites: list[str], doc_cites: list[str]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+_YES_NO = re.compile(
+    r"^\W*(?:\d{1,2}[.)]\s*)?(?:(?:in the absence|if|where|for)[^,?]{0,60},\s*)?"
+    r"(?:do|does|did|is|are|was|were|has|have|had)\s+"
+    r"(?:you|the|your|any|there|it|this|they|[a-z]+ council)\b",
+    re.I)
+_ABOUT_RECORDS = re.compile(r"\b(?:information|records?|data|recorded|figures?|statistics)\b",
+                            re.I)
+
+
+def _says_none(answer: str) -> bool:
+    """The not-held sentence denies the thing asked about ('does not have any byelaws'), not
+    the records of it ('does not hold this information')."""
+    sentences = [x for x in re.split(r"(?<=[.;!?])\s+", answer) if NOT_HELD.search(x)]
+    return bool(sentences) and not any(_ABOUT_RECORDS.search(x) for x in sentences)
+
+
 def make_questions(questions: list[str], answers: list[str], whole_response: str) -> list[Question]:
     """Questions with outcomes; a refusal that names no section borrows the response's sections."""
     doc_cites = find_exemptions(whole_response)
@@ -331,6 +347,8 @@ def make_questions(questions: list[str], answers: list[str], whole_response: str
         cites = find_exemptions(answer) if answer else []
         if outcome in ("refused", "ncnd", "partial"):
             cites = _refine(cites, doc_cites) if cites else doc_cites
+        if outcome == "not_held" and _YES_NO.match(text) and _says_none(answer):
+            outcome = "answered"  # "Do you have any byelaws?" "We do not have any": a no
         if outcome in ("answered", "not_held", "unknown"):
             cites = [c for c in cites if outcome != "answered"] if outcome != "not_held" else []
         body = strip_preamble(answer) if answer else ""

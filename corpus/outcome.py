@@ -30,7 +30,7 @@ _PUBLISHED = re.compile(
     r"reasonably accessible|already (?:publicly )?(?:available|published)|is published (?:at|on)|"
     r"can be found (?:at|on)|available (?:on|at|from) (?:our|the) (?:web|site)", re.I,
 )
-_NOT_HELD = re.compile(
+NOT_HELD = re.compile(
     r"\bnot\s+held\b|(?:does|do|did)(?:\s+not|n't)\s+(?:hold|record|keep|collate|have|possess)|"
     r"\bnot\s+(?:separately|specifically)\s+recorded|not yet (?:been )?(?:drafted|produced|written)"
     r"|"
@@ -78,7 +78,7 @@ def _substance(text: str) -> str:
     text = _NOT_FIGURES.sub(" ", " ".join(text.split()))
     sentences = re.split(r"(?<=[.;:])\s+|\s[–-]\s", text)
     keep = [s for s in sentences if not (_REFUSED.search(s) or _NCND.search(s)
-                                         or _NOT_HELD.search(s) or _PREAMBLE.search(s))]
+                                         or NOT_HELD.search(s) or _PREAMBLE.search(s))]
     return " ".join(k for k in keep if _ANSWER_SIGNAL.search(k))
 
 
@@ -96,7 +96,7 @@ def _classify(answer: str) -> str:
     text = " ".join(answer.split())
     ncnd = bool(_NCND.search(text))
     refused = bool(_REFUSED.search(text)) and not _only_mentions_rights(text)
-    not_held = bool(_NOT_HELD.search(text))
+    not_held = bool(NOT_HELD.search(text))
     given = bool(_ANSWER_SIGNAL.search(_substance(answer)))
     partial = bool(_PARTIAL.search(text))
     if ncnd:

@@ -151,6 +151,9 @@ def _nest(items: list[tuple[str, str]]) -> list[str]:
             stem = text_clean
             out.append(text_clean)
         elif stem is not None:
+            if "?" in stem:  # "Do you have any byelaws? If yes: a) dates b) copies" asks 3
+                out.append(text_clean)
+                continue
             if out and out[-1] == stem:
                 out.pop()
             joined = f"{stem.rstrip(':')}: {text_clean}" if stem.endswith(":") or len(stem) < 80 \
