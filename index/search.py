@@ -11,7 +11,7 @@ import numpy as np
 from corpus.exemptions import section_of
 from corpus.header import authority_key
 from corpus.store import Store
-from index.embedder import Embedder, embed_queries
+from index.embedder import Embedder
 from index.vectors import DECISIONS, IndexProblem, VectorIndex, load
 
 
@@ -135,8 +135,7 @@ class Searcher:
         return self._rows.get(question_id)
 
     def embed(self, texts: list[str]) -> np.ndarray:
-        """Query vectors: the embedder's fast query model where it has one."""
-        return embed_queries(self.embedder, texts)
+        return self.embedder.embed(texts)
 
     def neighbours(self, vector: np.ndarray, k: int = 10, filters: Filters | None = None
                    ) -> list[Precedent]:

@@ -117,32 +117,3 @@ def test_fake_embedder_is_deterministic_and_normalised():
     assert np.allclose(a[0], a[1])
     assert abs(float(np.linalg.norm(a[0])) - 1) < 1e-5
     assert float(np.linalg.norm(a[2])) == 0.0
-
-
-class QueryModelEmbedder(FakeEmbedder):
-    """A fake with a separate query model, as OnnxEmbedder has with its int8 copy."""
-
-    def __init__(self):
-        super().__init__()
-        self.indexed: list[str] = []
-        self.queried: list[str] = []
-
-    def embed(self, texts):
-        self.indexed += texts
-        return super().embed(texts)
-
-    def embed_queries(self, texts):
-        self.queried += texts
-        return super().embed(texts)
-
-
-def test_the_index_is_built_with_exact_vectors_and_searched_with_query_vectors(tmp_path):
-    store = _store(tmp_path)
-    emb = QueryModelEmbedder()
-    build_index(store, emb, tmp_path / "idx", progress=False)
-    assert sorted(emb.indexed) == sorted(QUESTIONS) and emb.queried == []
-    searcher = Searcher.open(store, tmp_path / "idx", emb)
-    top = searcher.search("ransomware attacks on the council", k=1)[0]
-    assert top.question == QUESTIONS[0]
-    assert emb.queried == ["ransomware attacks on the council"]
-    assert sorted(emb.indexed) == sorted(QUESTIONS)

@@ -3,7 +3,6 @@ either can be searched with the other; and it does so without importing torch.""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -20,14 +19,7 @@ from index.embedder import (
     get_embedder,
     prepare_fast_embedder,
 )
-from index.onnx_model import (
-    TOKENIZER_FILE,
-    OnnxEmbedder,
-    export_onnx,
-    onnx_path,
-    quantize_for_queries,
-    query_model_path,
-)
+from index.onnx_model import OnnxEmbedder, export_onnx, onnx_path
 
 pytestmark = pytest.mark.slow  # the export loads torch and traces the model: ~10-15 s
 
@@ -61,28 +53,9 @@ SENTENCES = [
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory) -> Path:
-    """An index cache directory with the ONNX export in it. An int8 copy left from an older
-    export is there first: the export must drop it (it was made from another model)."""
+    """An index cache directory with the ONNX export in it."""
     cache = tmp_path_factory.mktemp("index-cache")
-    onnx_path(cache).parent.mkdir(parents=True)
-    query_model_path(onnx_path(cache)).write_bytes(b"int8 copy of an older export")
     export_onnx(onnx_path(cache))
-    return cache
-
-
-def _copy_export(exported: Path, target: Path) -> Path:
-    """A second cache directory with the fp32 export only, for tests that add the int8 copy."""
-    (target / "onnx").mkdir(parents=True)
-    for name in ("model.onnx", TOKENIZER_FILE):
-        shutil.copyfile(exported / "onnx" / name, target / "onnx" / name)
-    return target
-
-
-@pytest.fixture(scope="module")
-def quantised(exported, tmp_path_factory) -> Path:
-    """A cache directory with the fp32 export and its int8 query copy."""
-    cache = _copy_export(exported, tmp_path_factory.mktemp("quantised"))
-    quantize_for_queries(onnx_path(cache))
     return cache
 
 
@@ -96,8 +69,7 @@ def reference() -> np.ndarray:
     return SentenceTransformerEmbedder().embed(SENTENCES)
 
 
-def test_export_writes_model_and_tokenizer_drops_a_stale_int8_copy_and_no_temp_files(
-        exported):
+def test_export_writes_model_and_tokenizer_and_no_temp_files(exported):
     files = sorted(p.name for p in (exported / "onnx").iterdir())
     assert files == ["model.onnx", "tokenizer.json"]
 
@@ -183,72 +155,10 @@ def test_fast_path_does_not_import_torch(exported):
         f"e = get_embedder(DEFAULT_MODEL, cache_dir={str(exported)!r})\n"
         "assert isinstance(e, OnnxEmbedder), type(e)\n"
         "assert e.embed(['a question about potholes']).shape == (1, 384)\n"
-        "assert e.embed_queries(['a question about potholes']).shape == (1, 384)\n"
-        "heavy = [m for m in ('torch', 'transformers', 'sentence_transformers', 'onnx') "
+        "heavy = [m for m in ('torch', 'transformers', 'sentence_transformers') "
         "if m in sys.modules]\n"
         "assert not heavy, heavy\n"
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                             text=True, timeout=120)
     assert result.returncode == 0, result.stderr
-
-
-def test_query_vectors_are_close_to_the_exact_ones_but_from_the_int8_copy(quantised):
-    embedder = OnnxEmbedder(onnx_path(quantised),
-                            query_model_path=query_model_path(onnx_path(quantised)))
-    exact, query = embedder.embed(SENTENCES), embedder.embed_queries(SENTENCES)
-    assert query.shape == exact.shape and query.dtype == np.float32
-    np.testing.assert_allclose(np.linalg.norm(query, axis=1), 1.0, atol=1e-5)
-    cosines = np.sum(query * exact, axis=1)
-    worst = int(np.argmin(cosines))
-    assert cosines.min() >= 0.98, (SENTENCES[worst][:60], float(cosines[worst]))
-    assert cosines.min() < 0.9999  # really the int8 model, not the fp32 one again
-
-
-def test_index_vectors_stay_exact_when_there_is_a_query_model(quantised, onnx_embedder):
-    with_copy = OnnxEmbedder(onnx_path(quantised),
-                             query_model_path=query_model_path(onnx_path(quantised)))
-    np.testing.assert_array_equal(with_copy.embed(SENTENCES), onnx_embedder.embed(SENTENCES))
-
-
-def test_without_an_int8_copy_queries_get_the_exact_vectors(onnx_embedder):
-    np.testing.assert_array_equal(onnx_embedder.embed_queries(SENTENCES),
-                                  onnx_embedder.embed(SENTENCES))
-
-
-def test_queries_never_load_the_fp32_model(quantised, tmp_path):
-    query_only = tmp_path / "onnx"
-    query_only.mkdir()
-    for path in (query_model_path(onnx_path(quantised)),
-                 onnx_path(quantised).with_name(TOKENIZER_FILE)):
-        shutil.copyfile(path, query_only / path.name)
-    embedder = OnnxEmbedder(onnx_path(tmp_path), query_model_path=query_model_path(
-        onnx_path(tmp_path)))  # no model.onnx in this directory
-    assert embedder.embed_queries(["potholes on Abbeydale Road"]).shape == (1, 384)
-    with pytest.raises(Exception, match=r"model\.onnx"):
-        embedder.embed(["potholes on Abbeydale Road"])
-
-
-def test_prepare_makes_a_missing_int8_copy_without_exporting_again(exported, tmp_path,
-                                                                    monkeypatch):
-    def fail(_target):
-        raise AssertionError("export should not run again")
-
-    monkeypatch.setattr("index.onnx_model.export_onnx", fail)
-    cache = _copy_export(exported, tmp_path / "cache")
-    assert prepare_fast_embedder(cache) is True
-    assert query_model_path(onnx_path(cache)).is_file()
-    embedder = get_embedder(DEFAULT_MODEL, cache_dir=cache)
-    assert embedder.query_model_path == query_model_path(onnx_path(cache))
-
-
-def test_an_int8_copy_that_drifts_too_far_is_never_installed(exported, tmp_path, monkeypatch,
-                                                             caplog):
-    monkeypatch.setattr("index.onnx_model.QUERY_MIN_COSINE", 1.01)  # no copy can pass
-    cache = _copy_export(exported, tmp_path / "cache")
-    with pytest.raises(RuntimeError, match="too far from fp32"):
-        quantize_for_queries(onnx_path(cache))
-    assert sorted(p.name for p in (cache / "onnx").iterdir()) == ["model.onnx", "tokenizer.json"]
-    assert prepare_fast_embedder(cache) is True  # the fp32 fast path still serves queries
-    assert "queries use the fp32 model" in caplog.text
-    assert get_embedder(DEFAULT_MODEL, cache_dir=cache).query_model_path is None
