@@ -228,20 +228,36 @@ def _words_outside_parens(text: str) -> int:
     return len(re.sub(r"\([^()]*\)", " ", text).split())
 
 
+def _split_ands(item: str) -> list[str]:
+    """'parking fines appealed and income from fines in 2017 and 2018' -> two fields, at each
+    ' and ' with two words or more on both sides ('2017 and 2018' stays)."""
+    pieces = _outside_parens(item, " and ")
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        if len(out[-1].split()) >= 2 and len(piece.split()) >= 2:
+            out.append(piece)
+        else:
+            out[-1] = f"{out[-1]} and {piece}"
+    return out
+
+
 def split_field_list(part: str) -> list[str]:
     """A summary part that lists short fields ("supplier, annual spend, duration, licences")
     becomes one question per field; a "stem: a, b, c" keeps its stem on the first field."""
     stem, _, tail = part.partition(": ") if ": " in part else ("", "", part)
-    items = [_tidy(i) for i in _outside_parens(tail.rstrip(". "), ", ") if _tidy(i)]
-    if len(items) < 3:
+    items = [re.sub(r"^and\s+", "", _tidy(i)) for i in _outside_parens(tail.rstrip(". "), ", ")
+             if _tidy(i)]
+    if len(items) < 2:
         return [part]
-    if " and " in items[-1]:
-        left, _, right = items[-1].rpartition(" and ")
-        if len(left.split()) <= 3 and len(right.split()) <= 3:
+    if " and " in items[-1]:  # "..., start date and force policy"; not "printers, scanners and
+        left, _, right = items[-1].rpartition(" and ")  # pagers", whose nouns share a stem
+        shortest = 1 if len(items) >= 3 else 2
+        if shortest <= len(left.split()) <= 3 and shortest <= len(right.split()) <= 3:
             items[-1:] = [left, right]
+    items = [field for item in items[:-1] for field in _split_ands(item)] + items[-1:]
     if items and _LIST_LEAD.match(items[0]) and len(items) > 1:
         items[:2] = [f"{items[0]}, {items[1]}"]
-    if len(items) < 3 or any(_words_outside_parens(i) > 8 for i in items):
+    if len(items) < 3 or any(_words_outside_parens(i) > 10 for i in items):
         return [part]
     if stem:
         items[0] = f"{stem}: {items[0]}"
