@@ -12,7 +12,7 @@ import re
 
 from corpus.exemptions import find_exemptions
 from corpus.models import Question
-from corpus.outcome import NOT_HELD, classify, strip_preamble
+from corpus.outcome import NOT_HELD, classify, mixed, strip_preamble
 
 EXCERPT_CHARS = 400
 
@@ -286,7 +286,11 @@ def _share_forward(answers: list[str]) -> list[str]:
 
 
 def _stem(word: str) -> str:
-    """A crude stem, enough for 'durations' to meet 'duration' and 'suppliers' 'supplier'."""
+    """A crude plural stem: 'durations' meets 'duration', 'addresses' 'address'."""
+    if len(word) > 4 and word.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
     return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
 
 
@@ -375,7 +379,7 @@ def align(questions: list[str], response: str | None, clause_level: bool = False
     if numbered is not None and any(numbered):
         return make_questions(questions, _share_forward(numbered), response)
     blanket = trim_boilerplate(response) or response
-    if clause_level and len(questions) > 1 and classify(blanket) == "partial":
+    if clause_level and len(questions) > 1 and (classify(blanket) == "partial" or mixed(blanket)):
         parts = attribute_clauses(questions, blanket)
         default = "answered"
         qs = make_questions(questions, parts, blanket)

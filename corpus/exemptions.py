@@ -23,7 +23,7 @@ _SECTION_RE = re.compile(
 )
 _REGULATION_RE = re.compile(
     r"\b(?:regulations?|regs?\.?|exceptions?|r\.?(?=\s?1[23]\s?\())\s?(\d{1,2})" + _PARTS
-    + r"((?:\s?(?:,|and|&|/|or)\s?\d{1,2}" + _PARTS + r")*)",
+    + _SIBLINGS + r"((?:\s?(?:,|and|&|/|or)\s?\d{1,2}" + _PARTS + r")*)",
     re.IGNORECASE,
 )
 _LIST_ITEM_RE = re.compile(r"(\d{1,2})" + _PARTS)
@@ -67,11 +67,9 @@ def _siblings(parts: str, letters: str) -> list[str]:
 
 def _collect(regex: re.Pattern, text: str, prefix: str, allowed: set[int]) -> list[str]:
     found: list[str] = []
-    siblings = regex is _SECTION_RE
     for m in regex.finditer(text):
-        first = [(m.group(1), p) for p in _siblings(m.group(2), m.group(3))] if siblings \
-            else [(m.group(1), m.group(2))]
-        items = [*first, *_LIST_ITEM_RE.findall(m.group(4 if siblings else 3) or "")]
+        first = [(m.group(1), p) for p in _siblings(m.group(2), m.group(3))]
+        items = [*first, *_LIST_ITEM_RE.findall(m.group(4) or "")]
         for number, parts in items:
             if int(number) in allowed:
                 found.extend(_expand(prefix, number, parts))

@@ -108,6 +108,15 @@ def _classify(answer: str) -> str:
     return "answered" if len(text) >= 1 else "unknown"
 
 
+def mixed(answer: str) -> bool:
+    """Whether one reply does different things (NCND, refusal, not held, figures given):
+    then it answers its questions one by one, however it reads as a whole."""
+    text = " ".join(answer.replace("\u2019", "'").split())
+    signals = [bool(_NCND.search(text)), bool(_REFUSED.search(text)), bool(NOT_HELD.search(text)),
+               bool(_ANSWER_SIGNAL.search(_substance(answer)))]
+    return sum(signals) >= 2
+
+
 def _only_mentions_rights(text: str) -> bool:
     """Boilerplate about review rights ('if you are unhappy with our refusal') is not a refusal."""
     return bool(re.search(r"if you are (?:unhappy|dissatisfied)", text, re.I)) and not \

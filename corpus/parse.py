@@ -156,7 +156,10 @@ _ACK = re.compile(
 _HOLDING = re.compile(
     r"apologi[sz]e for the delay in (?:providing|sending|our)|need (?:more|additional|further) time"
     r"|extend(?:ed|ing)? the (?:time|deadline)|clarif(?:y|ication)|(?:full|real) name"
-    r"|public interest test (?:is )?(?:being|still being) considered",
+    r"|public interest test (?:is )?(?:being|still being) considered"
+    r"|(?:have|has been) forwarded (?:it |this |your \w+ )?to|out of (?:the )?office"
+    r"|(?:will|is) not (?:be )?monitored|automatic(?:ally generated)? (?:reply|response)"
+    r"|auto-?reply|(?:be in touch|respond|reply) (?:shortly|as soon as)",
     re.I,
 )
 _SUBSTANCE = re.compile(
