@@ -110,7 +110,7 @@ def _segments(response: str, words: _Words, found: list[tuple[int, int] | None])
         answers.append(response[begin:nxt])
     if answers[-1] is not None:
         answers[-1] = trim_boilerplate(answers[-1])
-    gaps = [None if a is None else _echo_gap(_clean(a)) for a in answers]
+    gaps = [None if a is None else _echo_gap(_clean(a), i + 2) for i, a in enumerate(answers)]
     # questions repeated one after another share the answer below them, and so does one the
     # reply rewords between two it repeats; one asked before anything the reply repeats (a
     # lead request the reply passes over) has no answer
@@ -119,10 +119,13 @@ def _segments(response: str, words: _Words, found: list[tuple[int, int] | None])
     return ["" if i < first else s for i, s in enumerate(shared)]
 
 
-def _echo_gap(answer: str) -> str:
+def _echo_gap(answer: str, next_number: int) -> str:
     """What lies between two repeated questions: a connective ('and') is no answer, and the
-    next question's own number ('... by week 12. 5.') is not part of this one's."""
+    next question's own number ('... by week 12. 5.', or only '2.' between two quoted
+    questions) is not part of this one's."""
     answer = re.sub(r"(?<=[.!?])\s+\(?\d{1,2}[.)]?$", "", answer)
+    if re.fullmatch(rf"\(?(?:q(?:uestion)?\s?)?{next_number}[.):]?", answer, re.I):
+        return ""
     return answer if set(_WORD.findall(answer.lower())) - _STOP else ""
 
 

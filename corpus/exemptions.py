@@ -18,12 +18,14 @@ _SIBLINGS = r"((?:\s?(?:,|and|&|or)\s?\(\s?(?:[a-z]|\d{1,2})\s?\))*)"  # "31(1)(
 _SECTION_RE = re.compile(
     r"(?<!['’])\b(?:sections?|secs?\.?|ss\.?|s\.?(?=\s?\d))\s{0,8}(\d{1,2})" + _PARTS
     + _SIBLINGS + r"(?![\d%£$])"
-    r"((?:\s?(?:,|and|&|/|or)\s?(?:s\.?\s?)?\d{1,2}" + _PARTS + r"(?![\d%£]))*)",
+    r"((?:\s?(?:,|and|&|/|or)\s?(?:s\.?\s?)?\d{1,2}" + _PARTS + r"(?![\d%£])"
+    r"|\s[a-z][a-z ]{0,40}?\s?(?:,|and|&)\s?\d{1,2}(?=\s?\()" + _PARTS + r")*)",
     re.IGNORECASE,
 )
 _REGULATION_RE = re.compile(
     r"\b(?:regulations?|regs?\.?|exceptions?|r\.?(?=\s?1[23]\s?\())\s?(\d{1,2})" + _PARTS
-    + _SIBLINGS + r"((?:\s?(?:,|and|&|/|or)\s?\d{1,2}" + _PARTS + r")*)",
+    + _SIBLINGS + r"((?:\s?(?:,|and|&|/|or)\s?\d{1,2}" + _PARTS
+    + r"|\s[a-z][a-z ]{0,40}?\s?(?:,|and|&)\s?\d{1,2}(?=\s?\()" + _PARTS + r")*)",
     re.IGNORECASE,
 )
 _LIST_ITEM_RE = re.compile(r"(\d{1,2})" + _PARTS)

@@ -162,6 +162,16 @@ _HOLDING = re.compile(
     r"|auto-?reply|(?:be in touch|respond|reply) (?:shortly|as soon as)",
     re.I,
 )
+# A deferral says outright that the answer is still to come, whatever else it mentions.
+_DEFERRAL = re.compile(
+    r"extend the 20 working day|up to 40 working days"
+    r"|will not be able to (?:provide|send) (?:a|our|you a|you our) (?:full )?response"
+    r"|request for an internal review\b.{0,160}\b(?:received|logged|carried out by)",
+    re.I | re.S,
+)
+_ANSWERED = re.compile(
+    r"please find (?:attached|enclosed|below)|set out below|neither confirm|not held"
+    r"|do(?:es)? not hold", re.I)
 _SUBSTANCE = re.compile(
     r"response to your request|please find (?:attached|enclosed|below)|set out below|\bexempt"
     r"|not held|do(?:es)? not hold|\brefus|withh(?:e|o)ld|neither confirm|attached|enclosed"
@@ -207,6 +217,8 @@ def _unquote(text: str) -> str:
 
 def _is_holding_reply(reply: str) -> bool:
     """An acknowledgement, clarification request or delay notice: nothing answered yet."""
+    if _DEFERRAL.search(reply) and len(reply) < 2000 and not _ANSWERED.search(reply):
+        return True
     if _SUBSTANCE.search(reply):
         return False
     return bool(_ACK.search(reply) or _HOLDING.search(reply)) and len(reply) < 3000
