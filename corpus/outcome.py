@@ -50,6 +50,9 @@ _ANSWER_SIGNAL = re.compile(
 _NOT_FIGURES = re.compile(
     r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}\b"
     r"|\b(?:19|20)\d\d\b|£\s?[45]50\b|\b(?:18|24) hours\b|\b\d+ working days\b"
+    r"|\b\d[\d,.]*\s?(?:minutes?|mins?|hours?|hrs?|records?|files?|cases?|documents?|emails?)"
+    r"\b(?=[^.]{0,80}\b(?:search|review|locate|extract|examine|check|each|per)\b)"
+    r"|\b(?:estimate[ds]?|would (?:take|need|require|have to))\b[^.]{0,120}"
     r"|\(?\b0\d{3,4}\)?\s?\d{3}\s?\d{3,4}\b|\bP\.?O\.? Box \d+|\b\d{1,2}(?:[:.]\d\d)?\s?[ap]m\b"
     r"|\b[A-Z]{1,2}\d{1,2}[A-Z]?\s\d[A-Z]{2}\b"
     r"|\b(?:ref(?:erence)?|foi|eir|no)\b\.?\s*[:/#]?\s*[a-z]{0,4}[/ -]*\d[\w/-]*"
