@@ -53,7 +53,7 @@ _INTRO = re.compile(
     r"(?:(?:the )?following(?: information| questions?)?|as follows)\s*[:.\-]?\s*$"
     r"|the following (?:recorded )?(?:information|questions?|details)\b[^?]{0,80}[.:]?\s*$"
     r"|(?:in particular[^.?]*|please (?:confirm|provide|answer|tell me)[^.?]*|i would like[^.?]*|"
-    r"request[^.?]*)\s*[:\-]?\s*$",
+    r"\brequest\b[^.?]*)\s*[:\-]\s*$|^(?:i|we) (?:would like to |wish to )?request\b[^.?]{0,60}$",
     re.I,
 )
 _CLOSING = re.compile(
