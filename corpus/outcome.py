@@ -106,6 +106,8 @@ def _classify(answer: str) -> str:
         return "partial" if given and partial else "ncnd"
     if refused and not (not_held and not find_exemptions(text)):
         return "partial" if given else "refused"
+    if not_held and re.match(r"\W*(?:n/a|not applicable)\b", text, re.I):
+        return "answered"  # "N/A, we have no smart meters": moot, because of an earlier answer
     if not_held:
         return "partial" if given else "not_held"
     return "answered" if len(text) >= 1 else "unknown"

@@ -23,7 +23,8 @@ from index.embedder import DEFAULT_MODEL, MAX_TOKENS
 MODEL_FILE = "model.onnx"
 TOKENIZER_FILE = "tokenizer.json"
 DIMENSION = 384
-SUB_BATCH = 32  # texts are sorted by length and run in chunks this size, to limit padding
+SUB_BATCH = 32  # at most this many texts per run: bounds the memory of one padded batch
+RUN_COST = 32  # one more run costs about as much as this many more padded tokens (2-core box)
 INPUT_NAMES = ("input_ids", "attention_mask", "token_type_ids")
 PROBES = [
     "",
@@ -180,6 +181,24 @@ def _mean_pool(hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:
     return (vectors / np.maximum(norms, 1e-12)).astype(np.float32)
 
 
+def _chunks(lengths: list[int]) -> list[tuple[int, int]]:
+    """Cut token lengths, sorted ascending, into (start, end) runs of at most SUB_BATCH that
+    cost least: each run costs RUN_COST plus its size times its longest text. Fixed chunks of
+    32 padded a build batch's short questions to its longest ones; this doubles build-index
+    throughput, and splits a 7-question draft in two only where that pays."""
+    best = [0] + [0] * len(lengths)
+    cut = [0] * (len(lengths) + 1)
+    for end in range(1, len(lengths) + 1):
+        starts = range(max(0, end - SUB_BATCH), end)
+        cut[end] = min(starts, key=lambda s: best[s] + (end - s) * lengths[end - 1])
+        best[end] = best[cut[end]] + RUN_COST + (end - cut[end]) * lengths[end - 1]
+    runs, end = [], len(lengths)
+    while end:
+        runs.append((cut[end], end))
+        end = cut[end]
+    return runs[::-1]
+
+
 def _session_options(threads: int):
     """Sequential, fully optimised graph; intra-op threads sized to the machine (2 cores here),
     since oversubscribing a small box makes short batches slower, not faster. Idle pool threads
@@ -231,14 +250,15 @@ class OnnxEmbedder:
 
     def embed(self, texts: list[str]) -> np.ndarray:
         """float32 (len(texts), 384), rows L2-normalised, in input order. Texts are run in
-        token-length order, SUB_BATCH at a time, so short texts are not padded to long ones."""
+        token-length order, in the chunks `_chunks` picks, so short texts are not padded to
+        long ones."""
         out = np.zeros((len(texts), self.dimension), dtype=np.float32)
         if not len(texts):
             return out
         self._load()
         encodings = self._tokenizer.encode_batch(list(texts))
         order = sorted(range(len(encodings)), key=lambda i: len(encodings[i].ids))
-        for start in range(0, len(order), SUB_BATCH):
-            chunk = order[start:start + SUB_BATCH]
+        for start, end in _chunks([len(encodings[i].ids) for i in order]):
+            chunk = order[start:end]
             out[chunk] = self._run([encodings[i] for i in chunk])
         return out
