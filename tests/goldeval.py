@@ -99,8 +99,25 @@ def render(m: dict) -> str:
     return "\n".join(lines)
 
 
+HELD_OUT = {  # labelled blind by someone who never saw the parser's output
+    "gold_holdout.jsonl": "held out, then developed against",
+    "gold_test.jsonl": "held out, then developed against",
+    "gold_blind.jsonl": "blind: measured, never developed against",
+}
+
+
+def held_out_paths() -> list[Path]:
+    return [GOLD.parent / name for name in HELD_OUT]
+
+
 if __name__ == "__main__":
-    metrics = evaluate()
-    print(render(metrics))
-    errors = sorted(((g, p), v) for (g, p), v in metrics["confusion"].items() if g != p)
-    print("errors (gold -> predicted):", ", ".join(f"{g}->{p} {v}" for (g, p), v in errors))
+    import sys
+
+    paths = [Path(a) for a in sys.argv[1:]] or [GOLD, *held_out_paths()]
+    for path in paths:
+        metrics = evaluate(path)
+        print(f"== {path.name} ({HELD_OUT.get(path.name, 'development set')})")
+        print(render(metrics))
+        errors = sorted(((g, p), v) for (g, p), v in metrics["confusion"].items() if g != p)
+        print("errors (gold -> predicted):", ", ".join(f"{g}->{p} {v}" for (g, p), v in errors))
+        print()

@@ -7,7 +7,7 @@ from collections import Counter
 
 from corpus.models import OUTCOMES
 from tests.conftest import needs_shared
-from tests.goldeval import GOLD, evaluate, render
+from tests.goldeval import GOLD, evaluate, held_out_paths, render
 
 
 def test_gold_set_covers_every_format_and_outcome():
@@ -29,3 +29,17 @@ def test_parser_meets_its_measured_floor_on_the_gold_set(capsys):
     assert metrics["exemption_f1"] >= 0.90
     assert metrics["per_format"]["text"] == 1.0
     assert metrics["unmatched"] <= 12
+
+
+@needs_shared
+def test_parser_on_the_sets_labelled_blind_does_not_regress(capsys):
+    """The held-out sets were labelled by someone who never saw the parser's output; the
+    floors sit just under today's figures (see the README: the 90% aim is not met there)."""
+    floors = {"gold_holdout.jsonl": (0.62, 0.85), "gold_test.jsonl": (0.74, 0.65),
+              "gold_blind.jsonl": (0.64, 0.74)}
+    for path in held_out_paths():
+        metrics = evaluate(path)
+        with capsys.disabled():
+            print(f"\n{path.name}: " + render(metrics).splitlines()[0])
+        accuracy, f1 = floors[path.name]
+        assert metrics["accuracy"] >= accuracy and metrics["exemption_f1"] >= f1, path.name
