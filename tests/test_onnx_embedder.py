@@ -19,7 +19,7 @@ from index.embedder import (
     get_embedder,
     prepare_fast_embedder,
 )
-from index.onnx_model import OnnxEmbedder, export_onnx, onnx_path
+from index.onnx_model import SUB_BATCH, OnnxEmbedder, _chunks, export_onnx, onnx_path
 
 pytestmark = pytest.mark.slow  # the export loads torch and traces the model: ~10-15 s
 
@@ -91,6 +91,16 @@ def test_one_at_a_time_equals_batched(onnx_embedder):
     batched = onnx_embedder.embed(SENTENCES)
     single = np.vstack([onnx_embedder.embed([s]) for s in SENTENCES])
     assert np.min(np.sum(batched * single, axis=1)) >= 0.9999
+
+
+def test_short_texts_are_not_padded_to_long_ones_and_runs_stay_bounded():
+    lengths = sorted([12] * 40 + [14] * 20 + [128] * 4)
+    runs = _chunks(lengths)
+    assert [i for start, end in runs for i in range(start, end)] == list(range(len(lengths)))
+    assert all(end - start <= SUB_BATCH for start, end in runs)
+    assert all(lengths[start] == 128 for start, end in runs if lengths[end - 1] == 128)
+    assert _chunks([]) == [] and _chunks([7]) == [(0, 1)]
+    assert len(_chunks([20, 21, 22])) == 1  # similar lengths: one run, not three
 
 
 def test_normalised_deterministic_and_ordered(onnx_embedder):
