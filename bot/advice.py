@@ -99,13 +99,17 @@ class Advisor:
 
     def neighbours(self, vector: np.ndarray, authority: str | None,
                    exclude: frozenset[str] = frozenset(), k: int = NEIGHBOURS,
-                   own_k: int = 5) -> list[Precedent]:
-        """The authority's own close history first, then everyone's, without repeats."""
-        general = self.searcher.neighbours(vector, k, Filters(exclude_documents=exclude))
+                   own_k: int = 5, known: bool = True) -> list[Precedent]:
+        """The authority's own close history first, then everyone's, without repeats. With
+        `known`, only questions whose outcome is known: a precedent whose fate the corpus does
+        not record can neither inform the risk nor show the user what happened."""
+        general = self.searcher.neighbours(vector, k, Filters(exclude_documents=exclude,
+                                                              known=known))
         if not authority:
             return general
         own = self.searcher.neighbours(vector, own_k, Filters(authority=authority,
-                                                              exclude_documents=exclude))
+                                                              exclude_documents=exclude,
+                                                              known=known))
         own = [p for p in own if p.similarity >= riskmod.NO_PRECEDENT_SIMILARITY]
         seen = {p.id for p in own}
         return own + [p for p in general if p.id not in seen]
@@ -115,7 +119,7 @@ class Advisor:
         """'What happened when people asked X?': up to k past questions, the authority's own
         close ones (at most three) first. Shared by the terminal chat and the bot."""
         vector = self.searcher.embed([topic])[0]
-        return self.neighbours(vector, authority, k=k, own_k=3)[:k]
+        return self.neighbours(vector, authority, k=k, own_k=3, known=False)[:k]
 
     def score(self, text: str, neighbours: Sequence[Precedent], authority: str | None) -> _Scored:
         cal = self.calibration

@@ -65,9 +65,12 @@ class Filters:
     exemption: str | None = None
     outcome: str | None = None
     exclude_documents: frozenset[str] = field(default_factory=frozenset)
+    known: bool = False  # only questions whose outcome is known: the evidence a risk rests on
 
     def accepts(self, row: dict) -> bool:
         if row["document_id"] in self.exclude_documents:
+            return False
+        if self.known and row["outcome"] == "unknown":
             return False
         if self.outcome and row["outcome"] != self.outcome:
             return False
@@ -141,9 +144,18 @@ class Searcher:
                    ) -> list[Precedent]:
         """The k nearest questions that pass the filters, most similar first."""
         filters = filters or Filters()
+        count = self.index.manifest.count
         narrow = bool(filters.authority or filters.exemption or filters.outcome
                       or filters.exclude_documents)
-        fetch = self.index.manifest.count if narrow else k
+        fetch = count if narrow else min(count, 4 * k) if filters.known else k
+        while True:
+            out = self._accepted(vector, fetch, k, filters)
+            if len(out) >= k or fetch >= count:
+                return out
+            fetch = count  # most of the nearest were unknown: look further
+
+    def _accepted(self, vector: np.ndarray, fetch: int, k: int, filters: Filters
+                  ) -> list[Precedent]:
         out: list[Precedent] = []
         for qid, score in self.index.search(vector, fetch):
             row = self._rows.get(qid)
