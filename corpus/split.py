@@ -228,13 +228,19 @@ def _words_outside_parens(text: str) -> int:
     return len(re.sub(r"\([^()]*\)", " ", text).split())
 
 
+_FIELD_START = re.compile(
+    r"(?:the|number|numbers|total|cost|costs|how|whether|any|all|copies|copy|details|list|"
+    r"amount|income|spend|value|names?|date|dates|percentage|proportion)\b", re.I)
+_MODIFIER = re.compile(r"(?:with|by|for|via|in|to|from|including|per|each)\b", re.I)
+
+
 def _split_ands(item: str) -> list[str]:
     """'parking fines appealed and income from fines in 2017 and 2018' -> two fields, at each
     ' and ' with two words or more on both sides ('2017 and 2018' stays)."""
     pieces = _outside_parens(item, " and ")
     out = [pieces[0]]
     for piece in pieces[1:]:
-        if len(out[-1].split()) >= 2 and len(piece.split()) >= 2:
+        if len(out[-1].split()) >= 2 and len(piece.split()) >= 2 and _FIELD_START.match(piece):
             out.append(piece)
         else:
             out[-1] = f"{out[-1]} and {piece}"
@@ -255,6 +261,9 @@ def split_field_list(part: str) -> list[str]:
         if shortest <= len(left.split()) <= 3 and shortest <= len(right.split()) <= 3:
             items[-1:] = [left, right]
     items = [field for item in items[:-1] for field in _split_ands(item)] + items[-1:]
+    for i in range(len(items) - 1, 0, -1):  # "..., with outcomes" qualifies the field before
+        if _MODIFIER.match(items[i]):
+            items[i - 1:i + 1] = [f"{items[i - 1]}, {items[i]}"]
     if items and _LIST_LEAD.match(items[0]) and len(items) > 1:
         items[:2] = [f"{items[0]}, {items[1]}"]
     if len(items) < 3 or any(_words_outside_parens(i) > 10 for i in items):
