@@ -16,6 +16,7 @@ import numpy as np
 
 from bot import risk as riskmod
 from corpus.exemptions import section_of
+from index.build import indexed_text
 from index.search import Searcher
 
 POSITIVE = ("refused", "ncnd")
@@ -80,7 +81,7 @@ def dense_neighbours(searcher: Searcher, rows: list[dict], split: Split):
 def bm25_neighbours(rows: list[dict], split: Split):
     import bm25s
 
-    corpus = [r["text"] for r in rows]
+    corpus = [indexed_text(r["text"], r.get("title")) for r in rows]  # what the index embeds
     retriever = bm25s.BM25()
     retriever.index(bm25s.tokenize(corpus, stopwords="en", show_progress=False),
                     show_progress=False)

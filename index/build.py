@@ -7,6 +7,7 @@ embeds only questions that are new or whose text changed, as simonw/llm does.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,6 +77,29 @@ def _matrix(texts: list[str], cache: dict[str, bytes], dimension: int) -> np.nda
     return np.vstack([np.frombuffer(cache[text_hash(t)], dtype="float32") for t in texts])
 
 
+SHORT_QUESTION_WORDS = 6
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+           "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+
+
+def _topic(title: str | None) -> str:
+    """A document title without its references, dates and bracketed authority: the topic."""
+    text = re.sub(r"\([^()]*\)", " ", title or "")
+    words = [w for w in text.replace(",", " ").split()
+             if not any(c.isdigit() for c in w) and w.lower().strip(".") not in _MONTHS]
+    return " ".join(words[:12]).strip(" -–:;")
+
+
+def indexed_text(text: str, title: str | None) -> str:
+    """What a question is embedded as. A short field cut from a summary ('categories',
+    'annual spend') means nothing alone, so it is embedded with its request's topic."""
+    topic = _topic(title)
+    if len(text.split()) >= SHORT_QUESTION_WORDS or not topic:
+        return text
+    return f"{topic}: {text}"
+
+
 def decision_texts(store: Store) -> list[tuple[int, str]]:
     """(rowid, what was asked) for each tribunal decision: the text its neighbours are found by."""
     rows = store.db.conn.execute(
@@ -92,7 +116,9 @@ def build_index(store: Store, embedder: Embedder, directory: Path, batch_size: i
     server that watches the manifest sees both new indexes together."""
     _ensure_cache(store)
     build_id = store.build_id
-    rows = store.db.conn.execute("SELECT id, text FROM questions ORDER BY id").fetchall()
+    rows = [(qid, indexed_text(text, title)) for qid, text, title in store.db.conn.execute(
+        "SELECT q.id, q.text, d.title FROM questions q JOIN documents d ON d.id = q.document_id "
+        "ORDER BY q.id")]
     decisions = decision_texts(store)
     cache = _cached(store, embedder.model_id)
     texts = [t for _, t in rows]

@@ -117,3 +117,15 @@ def test_fake_embedder_is_deterministic_and_normalised():
     assert np.allclose(a[0], a[1])
     assert abs(float(np.linalg.norm(a[0])) - 1) < 1e-5
     assert float(np.linalg.norm(a[2])) == 0.0
+
+
+def test_a_short_field_is_embedded_with_its_requests_topic():
+    from index.build import indexed_text
+
+    assert indexed_text("categories", "FOI-0270-1920 Phishing E-mails (Transport for London), "
+                        "May 2019") == "Phishing E-mails: categories"
+    assert indexed_text("annual spend", "Marketing decisions Dec 2020") == (
+        "Marketing decisions: annual spend")
+    long = "How many CCTV cameras does the council operate in the city centre?"
+    assert indexed_text(long, "CCTV") == long
+    assert indexed_text("spend", None) == "spend"
