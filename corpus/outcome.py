@@ -151,7 +151,8 @@ def strip_preamble(text: str) -> str:
     start = 0
     while start < len(sentences) - 1 and _courtesy(sentences[start]):
         start += 1
-    return " ".join(" ".join(sentences[start:]).split())
+    body = " ".join(" ".join(sentences[start:]).split())
+    return re.sub(r"^(?:(?:set out )?below|as follows)\s*:\s*", "", body, flags=re.I)
 
 
 def _courtesy(sentence: str) -> bool:
