@@ -118,17 +118,17 @@ def _list_items(lines: list[str], answers_follow: bool = False) -> list[tuple[st
         if kind:
             items.append([kind, strip_marker(line)])
             closed = False
-        elif items and line.strip() and not closed:
-            if _CLOSING.match(line.strip()) or _HEADING.match(line.strip()):
-                closed = not answers_follow and bool(_CLOSING.match(line.strip()))
-                continue
-            if answers_follow and finished:
+        elif items and (text := line.strip()) and not closed:
+            if _CLOSING.match(text):  # "Thank you..." ends the request's list
+                closed = not answers_follow
+            elif _HEADING.match(text):
+                pass  # "Seizures of Vapes:" heads the items below it
+            elif answers_follow and finished:
                 closed = True
-                continue
-            if finished and _NEW_ASK.match(line.strip()) and not _CLOSING.match(line.strip()):
-                items.append(["prose", line.strip()])
-                continue
-            items[-1][1] += " " + line.strip()
+            elif finished and _NEW_ASK.match(text):
+                items.append(["prose", text])
+            else:
+                items[-1][1] += " " + text
         elif items and answers_follow and line.strip():
             continue
     return [(k, t) for k, t in items]
@@ -234,7 +234,7 @@ _FIELD_START = re.compile(
 _MODIFIER = re.compile(r"(?:with|by|for|via|in|to|from|including|per|each)\b", re.I)
 
 
-def _split_ands(item: str) -> list[str]:
+def _split_field_pairs(item: str) -> list[str]:
     """'parking fines appealed and income from fines in 2017 and 2018' -> two fields, at each
     ' and ' with two words or more on both sides ('2017 and 2018' stays)."""
     pieces = _outside_parens(item, " and ")
@@ -260,7 +260,7 @@ def split_field_list(part: str) -> list[str]:
         shortest = 1 if len(items) >= 3 else 2
         if shortest <= len(left.split()) <= 3 and shortest <= len(right.split()) <= 3:
             items[-1:] = [left, right]
-    items = [field for item in items[:-1] for field in _split_ands(item)] + items[-1:]
+    items = [field for item in items[:-1] for field in _split_field_pairs(item)] + items[-1:]
     for i in range(len(items) - 1, 0, -1):  # "..., with outcomes" qualifies the field before
         if _MODIFIER.match(items[i]):
             items[i - 1:i + 1] = [f"{items[i - 1]}, {items[i]}"]
@@ -335,7 +335,7 @@ def distribute_list(part: str) -> list[str] | None:
     return [f"{i} {shared}" for i in [*items[:-1], left, " ".join(head)]]
 
 
-def split_and(part: str) -> list[str] | None:
+def split_pair(part: str) -> list[str] | None:
     """'whether visits are allowed and the arrangements' -> two parts, at its only ' and '."""
     pieces = _outside_parens(part, " and ")
     if len(pieces) != 2 or min(len(p.split()) for p in pieces) < 2:
@@ -349,7 +349,7 @@ def refine_to_count(questions: list[str], count: int) -> list[str]:
     numbers agree; unchanged when no such split makes them agree."""
     if count <= len(questions) or count > 2 * len(questions) + 6:
         return questions
-    for splitter in (distribute_list, split_and):
+    for splitter in (distribute_list, split_pair):
         refined: list[str] = []
         for i, q in enumerate(questions):
             need = count - len(refined) - (len(questions) - i)
