@@ -93,15 +93,21 @@ def classify(answer: str | None) -> str:
 
 
 @lru_cache(maxsize=2048)
-def _classify(answer: str) -> str:
-    """classify() for a non-empty answer; cached, as a blanket answer serves every question."""
+def _signals(answer: str) -> tuple[bool, bool, bool, bool, bool]:
+    """What an answer does: (NCND, refused, not held, figures given, says 'partly')."""
     answer = answer.replace("\u2019", "'")
     text = " ".join(answer.split())
-    ncnd = bool(_NCND.search(text))
-    refused = bool(_REFUSED.search(text)) and not _only_mentions_rights(text)
-    not_held = bool(NOT_HELD.search(text))
-    given = bool(_ANSWER_SIGNAL.search(_substance(answer)))
-    partial = bool(_PARTIAL.search(text))
+    return (bool(_NCND.search(text)),
+            bool(_REFUSED.search(text)) and not _only_mentions_rights(text),
+            bool(NOT_HELD.search(text)), bool(_ANSWER_SIGNAL.search(_substance(answer))),
+            bool(_PARTIAL.search(text)))
+
+
+@lru_cache(maxsize=2048)
+def _classify(answer: str) -> str:
+    """classify() for a non-empty answer; cached, as a blanket answer serves every question."""
+    text = " ".join(answer.replace("\u2019", "'").split())
+    ncnd, refused, not_held, given, partial = _signals(answer)
     if ncnd:
         return "partial" if given and partial else "ncnd"
     if refused and not (not_held and not find_exemptions(text)):
@@ -116,10 +122,7 @@ def _classify(answer: str) -> str:
 def mixed(answer: str) -> bool:
     """Whether one reply does different things (NCND, refusal, not held, figures given):
     then it answers its questions one by one, however it reads as a whole."""
-    text = " ".join(answer.replace("\u2019", "'").split())
-    signals = [bool(_NCND.search(text)), bool(_REFUSED.search(text)), bool(NOT_HELD.search(text)),
-               bool(_ANSWER_SIGNAL.search(_substance(answer)))]
-    return sum(signals) >= 2
+    return sum(_signals(answer)[:4]) >= 2
 
 
 def _only_mentions_rights(text: str) -> bool:
