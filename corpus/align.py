@@ -301,9 +301,10 @@ def _content(text: str) -> set[str]:
     return {_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2}
 
 
-def attribute_clauses(questions: list[str], response: str) -> list[str]:
+def attribute_clauses(questions: list[str], response: str, leftover: bool = True) -> list[str]:
     """For summaries that answer in prose: give each question the clauses that share its words;
-    a question no clause names takes the clauses no other question claimed."""
+    a question no clause names takes the clauses no other question claimed (or, without
+    `leftover`, nothing)."""
     clauses = [c.strip() for c in re.split(r";\s+|(?<=[.])\s+(?=[A-Z0-9])", response) if c.strip()]
     out: list[str] = []
     claimed: set[int] = set()
@@ -316,8 +317,22 @@ def attribute_clauses(questions: list[str], response: str) -> list[str]:
                 hits.append(i)
         claimed.update(hits)
         out.append(" ".join(clauses[i] for i in hits))
-    leftover = " ".join(c for i, c in enumerate(clauses) if i not in claimed)
-    return [o or leftover for o in out]
+    rest = " ".join(c for i, c in enumerate(clauses) if i not in claimed) if leftover else ""
+    return [o or rest for o in out]
+
+
+_TRUNCATED = re.compile(
+    r"[(;,]?\s*\(?(?:further|remaining|other) answers (?:follow|in (?:an|the) annex)[^)]*\)?\.?",
+    re.I)
+
+
+def _shown_part(questions: list[str], response: str) -> list[str]:
+    """A summary cut short ('... (further answers follow)') answers only what it shows: each
+    question gets the clauses that name it, the first question the text when none does, and
+    the rest nothing (their outcome is unknown, not the shown answer's)."""
+    shown = _TRUNCATED.sub("", response).strip()
+    parts = attribute_clauses(questions, shown, leftover=False)
+    return parts if any(parts) else [shown] + [""] * (len(questions) - 1)
 
 
 def _refine(cites: list[str], doc_cites: list[str]) -> list[str]:
@@ -382,6 +397,8 @@ def align(questions: list[str], response: str | None, clause_level: bool = False
     if numbered is not None and any(numbered):
         return make_questions(questions, _share_forward(numbered), response)
     blanket = trim_boilerplate(response) or response
+    if clause_level and len(questions) > 1 and _TRUNCATED.search(blanket):
+        return make_questions(questions, _shown_part(questions, blanket), blanket)
     if clause_level and len(questions) > 1 and (classify(blanket) == "partial" or mixed(blanket)):
         parts = attribute_clauses(questions, blanket)
         default = "answered"

@@ -210,7 +210,8 @@ def split_wh_list(sentence: str) -> list[str]:
     return parts if len(parts) >= 3 else [sentence]
 
 
-_LIST_LEAD = re.compile(r"^(?:for each|per|each)$", re.I)
+_LIST_LEAD = re.compile(r"^(?:for each|per|each)$|^(?:for|in|during|between|since|from)\s[^,]*\d",
+                        re.I)  # "for each, ..." or "for 2021/22-2023/24, ..." scopes the next field
 
 
 def _outside_parens(text: str, sep: str) -> list[str]:
@@ -231,6 +232,7 @@ def _words_outside_parens(text: str) -> int:
 _FIELD_START = re.compile(
     r"(?:the|number|numbers|total|cost|costs|how|whether|any|all|copies|copy|details|list|"
     r"amount|income|spend|value|names?|date|dates|percentage|proportion)\b", re.I)
+_YEARS = re.compile(r"[\d/\s–-]+(?:(?:and|&|or)[\d/\s–-]+)?")
 _MODIFIER = re.compile(r"(?:with|by|for|via|in|to|from|including|per|each)\b", re.I)
 
 
@@ -261,8 +263,8 @@ def split_field_list(part: str) -> list[str]:
         if shortest <= len(left.split()) <= 3 and shortest <= len(right.split()) <= 3:
             items[-1:] = [left, right]
     items = [field for item in items[:-1] for field in _split_field_pairs(item)] + items[-1:]
-    for i in range(len(items) - 1, 0, -1):  # "..., with outcomes" qualifies the field before
-        if _MODIFIER.match(items[i]):
+    for i in range(len(items) - 1, 0, -1):  # "..., with outcomes" or "..., 2025 and 2026"
+        if _MODIFIER.match(items[i]) or _YEARS.fullmatch(items[i]):  # qualify the field before
             items[i - 1:i + 1] = [f"{items[i - 1]}, {items[i]}"]
     if items and _LIST_LEAD.match(items[0]) and len(items) > 1:
         items[:2] = [f"{items[0]}, {items[1]}"]

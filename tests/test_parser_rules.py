@@ -248,3 +248,20 @@ def test_sibling_subsections_after_and_are_each_cited():
         "s31(1)(a)", "s31(1)(b)", "s31(1)(c)"]
     assert find_exemptions("section 40(2) and (3)") == ["s40(2)", "s40(3)"]
     assert find_exemptions("Section 43 (Commercial Interests)") == ["s43"]
+
+
+def test_a_summary_cut_short_answers_only_what_it_shows():
+    qs = align(["RIPA authorisations granted or refused in five years", "staff training",
+                "policy review frequency"],
+               "Answer: there have been 2 RIPA authorisations in the last 5 years; there were no "
+               "refusals. (Further answers follow.)", clause_level=True)
+    assert [q.outcome for q in qs] == ["answered", "unknown", "unknown"]
+    assert "follow" not in qs[0].answer
+
+
+def test_years_and_scopes_stay_with_the_field_they_qualify():
+    assert split_field_list("number of CCTV cameras, cameras faulty in 2024, 2025 and 2026, "
+                            "reasons") == ["number of CCTV cameras",
+                                           "cameras faulty in 2024, 2025 and 2026", "reasons"]
+    assert split_field_list("for 2021/22-2023/24, number of data breaches, people affected, "
+                            "total payouts")[0] == "for 2021/22-2023/24, number of data breaches"
