@@ -113,7 +113,8 @@ def held_out_paths() -> list[Path]:
 if __name__ == "__main__":
     import sys
 
-    paths = [Path(a) for a in sys.argv[1:]] or [GOLD, *held_out_paths()]
+    paths = [Path(a) if Path(a).exists() else GOLD.parent / a for a in sys.argv[1:]] or [
+        GOLD, *held_out_paths()]
     for path in paths:
         metrics = evaluate(path)
         print(f"== {path.name} ({HELD_OUT.get(path.name, 'development set')})")
