@@ -456,7 +456,8 @@ def test_one_user_flooding_is_throttled_politely_while_20_others_are_answered(co
           f"{_summary(latency)} (without the flood: {_summary(baseline)})")
     assert len(latency) == len(baseline) == len(others) * 3
     assert len(throttled) == 1
-    assert 10 <= len(verdicts) <= 12
+    refilled = int(flood_seconds * 20 / 60) + 2  # tokens regained while the flood is handled
+    assert 10 <= len(verdicts) <= 10 + refilled
     assert len(to_flooder) == len(verdicts) + 1
     assert fake.errors == []
 
