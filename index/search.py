@@ -85,6 +85,13 @@ class Filters:
         return True
 
 
+def _selector(ids: list[int]) -> object:
+    """A FAISS id selector over these question ids (kept alive by its holder)."""
+    import faiss
+
+    return faiss.IDSelectorBatch(np.array(ids, dtype="int64"))
+
+
 def to_precedent(row: dict, similarity: float) -> Precedent:
     return Precedent(
         id=str(row["id"]), question=row["text"], authority=row["authority"], date=row["date"],
@@ -104,6 +111,7 @@ class Searcher:
         self.decisions = decisions
         self._rows: dict[int, dict] = {r["id"]: r for r in store.questions()}
         self._decisions = store.decisions_by_rowid() if decisions is not None else {}
+        self._known = _selector([i for i, r in self._rows.items() if r["outcome"] != "unknown"])
 
     @classmethod
     def open(cls, store: Store, directory: Path, embedder: Embedder) -> Searcher:
@@ -144,20 +152,16 @@ class Searcher:
                    ) -> list[Precedent]:
         """The k nearest questions that pass the filters, most similar first."""
         filters = filters or Filters()
-        count = self.index.manifest.count
         narrow = bool(filters.authority or filters.exemption or filters.outcome
                       or filters.exclude_documents)
-        fetch = count if narrow else min(count, 4 * k) if filters.known else k
-        while True:
-            out = self._accepted(vector, fetch, k, filters)
-            if len(out) >= k or fetch >= count:
-                return out
-            fetch = count  # most of the nearest were unknown: look further
+        fetch = self.index.manifest.count if narrow else k
+        return self._accepted(vector, fetch, k, filters)
 
     def _accepted(self, vector: np.ndarray, fetch: int, k: int, filters: Filters
                   ) -> list[Precedent]:
         out: list[Precedent] = []
-        for qid, score in self.index.search(vector, fetch):
+        among = self._known if filters.known else None
+        for qid, score in self.index.search(vector, fetch, among):
             row = self._rows.get(qid)
             if row is not None and filters.accepts(row):
                 out.append(to_precedent(row, score))

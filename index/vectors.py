@@ -48,11 +48,21 @@ class VectorIndex:
     faiss_index: object
     manifest: Manifest
 
-    def search(self, vector: np.ndarray, k: int) -> list[tuple[int, float]]:
+    def search(self, vector: np.ndarray, k: int, among: object | None = None
+               ) -> list[tuple[int, float]]:
+        """The k nearest ids with their scores; `among` (a faiss IDSelector) limits the scan to
+        those ids inside FAISS, so a filtered search costs what a plain one does."""
         if self.manifest.count == 0 or k <= 0:
             return []
         k = min(k, self.manifest.count)
-        scores, ids = self.faiss_index.search(vector.reshape(1, -1).astype("float32"), k)
+        query = vector.reshape(1, -1).astype("float32")
+        if among is None:
+            scores, ids = self.faiss_index.search(query, k)
+        else:
+            import faiss
+
+            scores, ids = self.faiss_index.search(query, k, params=faiss.SearchParameters(
+                sel=among))
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i != -1]
 
     def search_many(self, vectors: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:

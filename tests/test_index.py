@@ -129,3 +129,25 @@ def test_a_short_field_is_embedded_with_its_requests_topic():
     long = "How many CCTV cameras does the council operate in the city centre?"
     assert indexed_text(long, "CCTV") == long
     assert indexed_text("spend", None) == "spend"
+
+
+def test_known_outcome_search_skips_unknowns_inside_faiss_and_keeps_the_order(tmp_path):
+    from corpus.models import Document as Doc
+    from index.search import Filters
+
+    store = _store(tmp_path)
+    for i in range(30):  # many near neighbours whose fate the corpus does not record
+        store.write_document(Doc(source="t", key=f"u{i}", kind="response", authority="Council 0",
+                                 date=None, reference=None, url=None, title="ransomware",
+                                 questions=(Question(f"ransomware attacks number {i}"),),
+                                 content_hash=f"u{i}"))
+    emb = FakeEmbedder()
+    build_index(store, emb, tmp_path / "idx", progress=False)
+    s = Searcher.open(store, tmp_path / "idx", emb)
+    vector = s.embed(["How many ransomware attacks?"])[0]
+    known = s.neighbours(vector, 3, Filters(known=True))
+    everything = s.neighbours(vector, 100, Filters())
+    expected = [p for p in everything if p.outcome != "unknown"][:3]
+    assert [round(p.similarity, 6) for p in known] == [round(p.similarity, 6) for p in expected]
+    assert all(p.outcome != "unknown" for p in known)
+    assert sum(p.outcome == "unknown" for p in everything) == 30
