@@ -155,12 +155,8 @@ class Searcher:
         narrow = bool(filters.authority or filters.exemption or filters.outcome
                       or filters.exclude_documents)
         fetch = self.index.manifest.count if narrow else k
-        return self._accepted(vector, fetch, k, filters)
-
-    def _accepted(self, vector: np.ndarray, fetch: int, k: int, filters: Filters
-                  ) -> list[Precedent]:
+        among = self._known if filters.known else None  # filtered inside FAISS, at no cost
         out: list[Precedent] = []
-        among = self._known if filters.known else None
         for qid, score in self.index.search(vector, fetch, among):
             row = self._rows.get(qid)
             if row is not None and filters.accepts(row):
