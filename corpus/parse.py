@@ -172,10 +172,9 @@ _DEFERRAL = re.compile(
 _ANSWERED = re.compile(
     r"please find (?:attached|enclosed|below)|set out below|neither confirm|not held"
     r"|do(?:es)? not hold", re.I)
-_SUBSTANCE = re.compile(
-    r"response to your request|please find (?:attached|enclosed|below)|set out below|\bexempt"
-    r"|not held|do(?:es)? not hold|\brefus|withh(?:e|o)ld|neither confirm|attached|enclosed"
-    r"|our response|in response to your|the answer",
+_SUBSTANCE = re.compile(  # what answers outright, or any other sign that the reply answers
+    _ANSWERED.pattern + r"|response to your request|\bexempt|\brefus|withh(?:e|o)ld|attached"
+    r"|enclosed|our response|in response to your|the answer",
     re.I,
 )
 _QUOTED = re.compile(

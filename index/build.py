@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
+from corpus.header import MONTH_WORDS
 from corpus.store import Store
 from index.embedder import Embedder
 from index.vectors import DECISIONS, Manifest, save
@@ -78,9 +79,7 @@ def _matrix(texts: list[str], cache: dict[str, bytes], dimension: int) -> np.nda
 
 
 SHORT_QUESTION_WORDS = 6
-_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
-           "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+_MONTHS = MONTH_WORDS | {"sept"}
 
 
 def _topic(title: str | None) -> str:
