@@ -27,6 +27,7 @@ from bot.reword import (
     pattern_rewordings,
     precedent_rewordings,
 )
+from bot.track_record import TrackRecord, logit
 from corpus.header import authority_key
 from corpus.split import split_questions
 from index.search import Filters, Precedent, Searcher, TribunalPrecedent
@@ -37,7 +38,6 @@ log = logging.getLogger(__name__)
 MAX_DRAFT_CHARS = 20_000
 SHOWN_PRECEDENTS = 5
 NEIGHBOURS = 25
-AUTHORITY_BOOST = 2.0
 CALIBRATION_FILE = "calibration.json"
 
 
@@ -56,22 +56,29 @@ class _Scored:
 class Advisor:
     """Holds the searcher and the calibration; checks drafts."""
 
-    def __init__(self, searcher: Searcher, calibration: riskmod.Calibration | None = None,
+    def __init__(self, searcher: Searcher, calibration: riskmod.RiskModel | None = None,
                  index_dir: Path | None = None):
         self.index_dir = index_dir
         self._stamp = manifest_stamp(index_dir)
-        self._install(searcher, calibration or riskmod.Calibration())
+        self._install(searcher, calibration or riskmod.RiskModel())
 
-    def _install(self, searcher: Searcher, calibration: riskmod.Calibration) -> None:
+    def _install(self, searcher: Searcher, calibration: riskmod.RiskModel) -> None:
         """Swap in a fully loaded searcher; a check already running keeps the one it took."""
         self.searcher = searcher
         self.calibration = calibration
         self._authorities = [a for a, _ in searcher.store.authorities()]
         self._prior = riskmod.section_prior(searcher.rows())
+        self._record = TrackRecord.from_rows(searcher.rows())
+
+    def _history(self, authority: str | None) -> float:
+        """The named authority's record as the risk model reads it (0: none named)."""
+        if not authority:
+            return 0.0
+        return logit(self._record.rate(authority)) - logit(self._record.base_rate)
 
     @classmethod
     def open(cls, searcher: Searcher, index_dir: Path) -> Advisor:
-        return cls(searcher, riskmod.Calibration.load(index_dir / CALIBRATION_FILE), index_dir)
+        return cls(searcher, riskmod.RiskModel.load(index_dir / CALIBRATION_FILE), index_dir)
 
     def refresh(self) -> bool:
         """Pick up an index rebuilt on disk since it was loaded. A new index that is stale,
@@ -86,7 +93,7 @@ class Advisor:
             log.warning("keeping the index in use: %s", exc)
             return False
         self._stamp = stamp
-        self._install(fresh, riskmod.Calibration.load(self.index_dir / CALIBRATION_FILE))
+        self._install(fresh, riskmod.RiskModel.load(self.index_dir / CALIBRATION_FILE))
         log.info("loaded the rebuilt index (%d questions)", fresh.index.manifest.count)
         return True
 
@@ -122,16 +129,18 @@ class Advisor:
         return self.neighbours(vector, authority, k=k, own_k=3, known=False)[:k]
 
     def score(self, text: str, neighbours: Sequence[Precedent], authority: str | None) -> _Scored:
-        cal = self.calibration
-        own = authority_key(authority)
+        cal = self.calibration.for_authority(authority)
         pool = [riskmod.Neighbour(p.similarity, p.outcome, p.exemptions,
-                                  AUTHORITY_BOOST if own and authority_key(p.authority) == own
-                                  else 1.0) for p in neighbours]
+                                  riskmod.boost(authority, p.authority)) for p in neighbours]
         up, down = riskmod.cues(text)
-        feats = riskmod.features(text, pool, cal.base_rate, found=(up, down))
+        feats = riskmod.features(text, pool, cal.base_rate, found=(up, down),
+                                 history=self._history(authority))
         risk = riskmod.score(feats, cal)
         top = max((p.similarity for p in neighbours), default=0.0)
         reasons = [f"raises the risk: {u}" for u in up] + [f"lowers the risk: {d}" for d in down]
+        record = self._record.describe(authority)
+        if record and cal.w_history:
+            reasons.append(f"track record: {record}")
         return _Scored(risk, riskmod.level(risk, top),
                        riskmod.likely_exemptions(pool, risk, prior=self._prior), reasons)
 

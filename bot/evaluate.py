@@ -3,6 +3,10 @@
 Leave-one-document-out (a question never sees its own document) and leave-one-authority-out
 (the same request often went to many authorities, so hide the authority's whole history),
 beside a majority baseline and a BM25 nearest-neighbour baseline on the same splits.
+
+Each question is scored as a requester would check it: addressed to the authority it was
+sent to (the check's --authority), whose track record and kind then count, with only what
+the split leaves visible; and once more with no authority named, the wording alone.
 """
 
 from __future__ import annotations
@@ -15,7 +19,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from bot import risk as riskmod
+from bot.track_record import TrackRecord, logit
 from corpus.exemptions import section_of
+from corpus.header import authority_key
 from index.build import indexed_text
 from index.search import Searcher
 
@@ -32,7 +38,10 @@ class Split:
 
 
 SPLITS = (Split("leave-one-document-out", lambda r: r["document_id"]),
-          Split("leave-one-authority-out", lambda r: (r["authority"] or r["document_id"]).lower()))
+          # one key for every spelling of an authority: 'Barnet Council' must not stay
+          # visible when 'London Borough of Barnet' is held out
+          Split("leave-one-authority-out",
+                lambda r: authority_key(r["authority"]) or r["document_id"]))
 
 
 def auc(scores: Sequence[float], labels: Sequence[int]) -> float:
@@ -54,31 +63,51 @@ def auc(scores: Sequence[float], labels: Sequence[int]) -> float:
     return float((ranks[y == 1].sum() - pos * (pos + 1) / 2) / (pos * neg))
 
 
-def _neighbour_lists(rows: list[dict], ids: np.ndarray, sims: np.ndarray,
-                     split: Split) -> list[list[riskmod.Neighbour]]:
+def _neighbour_lists(rows: list[dict], ids: np.ndarray, sims: np.ndarray, split: Split,
+                     named: bool) -> list[list[riskmod.Neighbour]]:
+    """The K nearest that the split leaves visible; with `named`, weighted as the check
+    weighs them for a draft addressed to the row's authority."""
     by_id = {r["id"]: r for r in rows}
     out = []
     for row, id_row, sim_row in zip(rows, ids, sims):
         own = split.key(row)
+        addressee = row["authority"] if named else None
         keep = []
         for qid, sim in zip(id_row, sim_row):
             other = by_id.get(int(qid))
             if other is None or split.key(other) == own:
                 continue
-            keep.append(riskmod.Neighbour(float(sim), other["outcome"], tuple(other["exemptions"])))
+            keep.append(riskmod.Neighbour(float(sim), other["outcome"], tuple(other["exemptions"]),
+                                          riskmod.boost(addressee, other["authority"])))
             if len(keep) >= K:
                 break
         out.append(keep)
     return out
 
 
-def dense_neighbours(searcher: Searcher, rows: list[dict], split: Split):
+def dense_neighbours(searcher: Searcher, rows: list[dict], split: Split, named: bool = True):
     vectors = np.vstack([searcher.index.faiss_index.reconstruct(int(r["id"])) for r in rows])
     sims, ids = searcher.index.search_many(vectors, POOL)
-    return _neighbour_lists(rows, ids, sims, split)
+    return _neighbour_lists(rows, ids, sims, split, named)
 
 
-def bm25_neighbours(rows: list[dict], split: Split):
+def histories(rows: list[dict], split: Split) -> list[float]:
+    """Each row's `history` feature from the track record the split leaves visible: without
+    its own document (its authority's other requests still count), or without its whole
+    authority (only the record of its kind is left)."""
+    full = TrackRecord.from_rows(rows)
+    groups: dict[str, list[dict]] = {}
+    for r in rows:
+        groups.setdefault(split.key(r), []).append(r)
+    visible = {key: full.minus(TrackRecord.from_rows(members)) for key, members in groups.items()}
+    out = []
+    for r in rows:
+        record = visible[split.key(r)]
+        out.append(logit(record.rate(r["authority"])) - logit(record.base_rate))
+    return out
+
+
+def bm25_neighbours(rows: list[dict], split: Split, named: bool = True):
     import bm25s
 
     corpus = [indexed_text(r["text"], r.get("title")) for r in rows]  # what the index embeds
@@ -89,32 +118,41 @@ def bm25_neighbours(rows: list[dict], split: Split):
                                       k=min(POOL, len(rows)), show_progress=False)
     top = np.maximum(scores.max(axis=1, keepdims=True), 1e-9)
     ids = np.array([[rows[j]["id"] for j in row] for row in docs])
-    return _neighbour_lists(rows, ids, scores / top, split)
+    return _neighbour_lists(rows, ids, scores / top, split, named)
 
 
 def labelled(rows: list[dict]) -> list[dict]:
     return [r for r in rows if r["outcome"] in POSITIVE + NEGATIVE]
 
 
-def calibrate(searcher: Searcher) -> riskmod.Calibration:
-    """Fit the risk model on leave-one-document-out features of the whole corpus."""
+def calibrate(searcher: Searcher) -> riskmod.RiskModel:
+    """Fit the risk model on leave-one-document-out features of the whole corpus: once as
+    if each question's authority were named, once as if none were."""
     rows = labelled(searcher.rows())
     if len(rows) < 20:
-        return riskmod.Calibration()
-    base = sum(r["outcome"] in POSITIVE for r in rows) / len(rows)
-    neighbours = dense_neighbours(searcher, rows, SPLITS[0])
-    data = [(riskmod.features(r["text"], n, base), int(r["outcome"] in POSITIVE))
-            for r, n in zip(rows, neighbours)]
-    return riskmod.fit_calibration(data, base)
+        return riskmod.RiskModel()
+    labels = [int(r["outcome"] in POSITIVE) for r in rows]
+    base = sum(labels) / len(labels)
+    split = SPLITS[0]
+    named = _features(rows, dense_neighbours(searcher, rows, split, True), base,
+                      histories(rows, split))
+    unnamed = _features(rows, dense_neighbours(searcher, rows, split, False), base)
+    return riskmod.RiskModel(riskmod.fit_calibration(list(zip(named, labels)), base),
+                             riskmod.fit_calibration(list(zip(unnamed, labels)), base))
 
 
-def _cross_fitted(rows, neighbours, base, folds: int = 5) -> list[float]:
+def _features(rows, neighbours, base, history=None) -> list[list[float]]:
+    history = history or [0.0] * len(rows)
+    return [riskmod.features(r["text"], n, base, history=h)
+            for r, n, h in zip(rows, neighbours, history)]
+
+
+def _cross_fitted(rows, feats, base, folds: int = 5) -> list[float]:
     """Risk for each question from a model fitted on the other folds, grouped by document.
 
-    The model has four weights, none tied to an authority; grouping its folds by authority
+    The model has five weights, none tied to an authority; grouping its folds by authority
     would instead give each fold a different base rate (Sheffield's threads alone are a fifth
     of the authorities' weight and mostly answered) and pooled scores would mix scales."""
-    feats = [riskmod.features(r["text"], n, base) for r, n in zip(rows, neighbours)]
     labels = [int(r["outcome"] in POSITIVE) for r in rows]
     fold = [zlib.crc32(r["document_id"].encode()) % folds for r in rows]
     scores = [0.0] * len(rows)
@@ -157,24 +195,39 @@ def evaluate(searcher: Searcher) -> list[dict]:
     base = sum(labels) / len(labels)
     results = []
     for split in SPLITS:
-        dense = dense_neighbours(searcher, rows, split)
-        lexical = bm25_neighbours(rows, split)
-        model = _cross_fitted(rows, dense, base)
-        knn_only = [riskmod.knn_rate(n, base) for n in dense]
-        bm25 = [riskmod.knn_rate(n, base) for n in lexical]
-        results += [
-            {"split": split.name, "method": "majority (always the base rate)", "auc": 0.5,
-             "top2": _majority_top2(rows)},
-            {"split": split.name, "method": "BM25 nearest neighbours", "auc": auc(bm25, labels),
-             "top2": _top2(lexical, rows, bm25)},
-            {"split": split.name, "method": "embedding nearest neighbours", "auc": auc(
-                knn_only, labels), "top2": _top2(dense, rows, knn_only)},
-            {"split": split.name, "method": "assistant (neighbours + cues, calibrated)",
-             "auc": auc(model, labels), "top2": _top2(dense, rows, model)},
-        ]
+        history = histories(rows, split)
+        results.append({"split": split.name, "method": "majority (always the base rate)",
+                        "auc": 0.5, "top2": _majority_top2(rows)})
+        retrievers = (("BM25", "BM25 neighbours", bm25_neighbours(rows, split, True),
+                       bm25_neighbours(rows, split, False)),
+                      ("embedding", "assistant", dense_neighbours(searcher, rows, split, True),
+                       dense_neighbours(searcher, rows, split, False)))
+        for knn_name, model_name, named, unnamed in retrievers:
+            results += _compared(rows, labels, base, split, history, knn_name, model_name,
+                                 named, unnamed)
     for r in results:
         r.update(questions=len(rows), positives=sum(labels))
     return results
+
+
+def _compared(rows, labels, base, split, history, knn_name, model_name, named, unnamed
+              ) -> list[dict]:
+    """Neighbours alone, then the full model on them, once with the authority named (its
+    visible record counts, its own and same-kind neighbours weigh more) and once with none;
+    each with its own calibration, as build-index fits them."""
+    out = []
+    for how, neighbours, feats in (("authority named", named,
+                                    _features(rows, named, base, history)),
+                                   ("no authority named", unnamed,
+                                    _features(rows, unnamed, base))):
+        knn = [riskmod.knn_rate(n, base) for n in neighbours]
+        model = _cross_fitted(rows, feats, base)
+        out += [{"split": split.name, "method": f"{knn_name} nearest neighbours, {how}",
+                 "auc": auc(knn, labels), "top2": _top2(neighbours, rows, knn)},
+                {"split": split.name, "method": f"{model_name} (+ cues and track record, "
+                 f"calibrated), {how}", "auc": auc(model, labels),
+                 "top2": _top2(neighbours, rows, model)}]
+    return out
 
 
 def render(results: list[dict]) -> str:

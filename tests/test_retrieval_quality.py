@@ -52,3 +52,27 @@ def test_leicester_refused_questions_score_above_answered_ones_without_the_seeds
 def test_precedents_for_ransomware_are_about_ransomware(advisor):
     found = advisor.searcher.search("how many ransomware attacks has the council had", k=5)
     assert sum("ransomware" in p.question.lower() for p in found) >= 3
+
+
+def test_naming_the_authority_brings_in_its_track_record(advisor):
+    draft = "How many cyber attacks did you detect last year?"
+    police = advisor.check_draft(draft, authority="West Midlands Police").questions[0]
+    council = advisor.check_draft(draft, authority="Sheffield City Council").questions[0]
+    unnamed = advisor.check_draft(draft).questions[0]
+    assert police.risk > unnamed.risk > council.risk, (police.risk, unnamed.risk, council.risk)
+    assert any(r.startswith("track record: West Midlands Police refused or NCND'd")
+               for r in police.reasons), police.reasons
+    assert not any(r.startswith("track record") for r in unnamed.reasons)
+
+
+def test_evaluation_beats_bm25_on_both_splits_when_the_authority_is_named(advisor):
+    from bot.evaluate import evaluate
+
+    results = {(r["split"], r["method"]): r["auc"] for r in evaluate(advisor.searcher)}
+    for split, floor in (("leave-one-document-out", 0.83), ("leave-one-authority-out", 0.72)):
+        ours = results[(split, "assistant (+ cues and track record, calibrated), "
+                               "authority named")]
+        bm25 = results[(split, "BM25 nearest neighbours, authority named")]
+        unnamed = results[(split, "assistant (+ cues and track record, calibrated), "
+                                  "no authority named")]
+        assert ours >= floor and ours > bm25 + 0.04 and ours > unnamed, (split, results)

@@ -1,0 +1,130 @@
+"""How often an authority, and authorities of its kind, refused or NCND'd past questions.
+
+Refusal habits differ far more between authorities than between questions: in the corpus
+police forces refuse or NCND about three questions in four, councils about one in eight. So
+when the requester names the authority, its own record (or, for an authority the corpus
+barely knows, the record of its kind) is evidence the risk model weighs beside the
+neighbours. Pure logic: counts in, rates out.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from corpus.header import authority_key
+
+REFUSED = ("refused", "ncnd")
+COUNTED = (*REFUSED, "answered")
+# A record of n questions counts as n observations against this many of the level above
+# (authority -> its kind -> the whole corpus): two questions do not make a habit.
+PSEUDO_COUNT = 5.0
+
+# First match wins: a "Fire and Rescue Service" is not a council, a "Police and Crime
+# Commissioner" is policing, "Home Office" is central government.
+KINDS = (
+    ("police", re.compile(r"police|constabulary|crime commissioner|counter terrorism", re.I)),
+    ("fire", re.compile(r"\bfire\b", re.I)),
+    ("health", re.compile(r"\bnhs\b|hospital|health|\bcare\b.*\btrust\b|nhs\.wales", re.I)),
+    ("education", re.compile(r"universit|college|school|academy", re.I)),
+    ("central", re.compile(r"ministry|department|home office|\bnational\b|regulator|"
+                           r"commissioner|transport for london|\btfl\b|ordnance|\bos\.uk\b|"
+                           r"gov\.scot|standards authority|british council|nationalarchives|"
+                           r"thepensionsregulator", re.I)),
+    ("council", re.compile(r"council|borough|district|county|\bcity\b|\.gov\.(uk|wales)$",
+                           re.I)),
+)
+KIND_NAMES = {"police": "police forces", "fire": "fire and rescue services",
+              "health": "NHS bodies", "education": "universities and colleges",
+              "central": "central government and national bodies", "council": "councils",
+              "other": "other public bodies"}
+
+
+def authority_kind(name: str | None) -> str:
+    """The kind of public body a name denotes ('other' when the name does not say)."""
+    return next((kind for kind, rx in KINDS if name and rx.search(name)), "other")
+
+
+@dataclass(frozen=True)
+class Tally:
+    refused: int = 0
+    total: int = 0
+
+    def __add__(self, other: Tally) -> Tally:
+        return Tally(self.refused + other.refused, self.total + other.total)
+
+    def __sub__(self, other: Tally) -> Tally:
+        return Tally(self.refused - other.refused, self.total - other.total)
+
+
+def _shrunk(tally: Tally, toward: float) -> float:
+    return (tally.refused + PSEUDO_COUNT * toward) / (tally.total + PSEUDO_COUNT)
+
+
+def logit(p: float) -> float:
+    p = min(max(p, 1e-4), 1 - 1e-4)
+    return math.log(p / (1 - p))
+
+
+@dataclass(frozen=True)
+class TrackRecord:
+    """Refused-or-NCND tallies per authority key and per kind, over questions whose
+    outcome is known."""
+
+    by_authority: dict[str, Tally] = field(default_factory=dict)
+    by_kind: dict[str, Tally] = field(default_factory=dict)
+    overall: Tally = Tally()
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[dict]) -> TrackRecord:
+        refused: Counter = Counter()
+        total: Counter = Counter()
+        for r in rows:
+            if r["outcome"] not in COUNTED:
+                continue
+            name = r["authority"]
+            for key in (("a", authority_key(name)), ("k", authority_kind(name))):
+                total[key] += 1
+                refused[key] += r["outcome"] in REFUSED
+        def tallies(tag: str) -> dict[str, Tally]:
+            return {k: Tally(refused[(t, k)], n) for (t, k), n in total.items() if t == tag}
+        by_kind = tallies("k")
+        overall = sum(by_kind.values(), Tally())
+        return cls(tallies("a"), by_kind, overall)
+
+    def minus(self, other: TrackRecord) -> TrackRecord:
+        """This record without the questions of `other` (a held-out document or authority)."""
+        def less(mine: dict[str, Tally], theirs: dict[str, Tally]) -> dict[str, Tally]:
+            return {k: t - theirs.get(k, Tally()) for k, t in mine.items()}
+        return TrackRecord(less(self.by_authority, other.by_authority),
+                           less(self.by_kind, other.by_kind), self.overall - other.overall)
+
+    @property
+    def base_rate(self) -> float:
+        return self.overall.refused / self.overall.total if self.overall.total else 0.0
+
+    def rate(self, authority: str | None) -> float:
+        """The authority's refusal rate, shrunk toward its kind's, shrunk toward the corpus's.
+        With no authority named, the corpus's own rate: no evidence either way."""
+        if not authority:
+            return self.base_rate
+        kind = _shrunk(self.by_kind.get(authority_kind(authority), Tally()), self.base_rate)
+        return _shrunk(self.by_authority.get(authority_key(authority), Tally()), kind)
+
+    def describe(self, authority: str | None) -> str | None:
+        """One plain sentence on the record behind `rate`, for the user; None if none."""
+        if not authority:
+            return None
+        own = self.by_authority.get(authority_key(authority), Tally())
+        kind = authority_kind(authority)
+        of_kind = self.by_kind.get(kind, Tally())
+        parts = []
+        if own.total:
+            parts.append(f"{authority} refused or NCND'd {own.refused} of the {own.total} past "
+                         "questions on record")
+        if of_kind.total and kind != "other":
+            parts.append(f"{KIND_NAMES[kind]} {of_kind.refused} of {of_kind.total}")
+        return "; ".join(parts) + "." if parts else None

@@ -1,0 +1,98 @@
+"""The authority's track record and kind: how the risk model hears about who is asked."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bot import risk
+from bot.track_record import TrackRecord, authority_kind
+
+
+def _rows(authority: str, refused: int, answered: int, doc: str = "d") -> list[dict]:
+    return ([{"authority": authority, "outcome": "refused", "document_id": doc}] * refused
+            + [{"authority": authority, "outcome": "answered", "document_id": doc}] * answered)
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("West Midlands Police", "police"), ("Cambridgeshire Constabulary", "police"),
+    ("psni.police.uk", "police"), ("Office of the Police and Crime Commissioner for Gwent",
+                                   "police"),
+    ("Essex County Fire and Rescue Service", "fire"), ("Bolton NHS Foundation Trust", "health"),
+    ("University of East Anglia", "education"), ("Home Office", "central"),
+    ("Transport for London", "central"), ("nationalarchives.gov.uk", "central"),
+    ("Sheffield City Council", "council"), ("London Borough of Barnet", "council"),
+    ("hastings.gov.uk", "council"), ("scribd.com", "other"), (None, "other"),
+])
+def test_authority_kind_reads_the_name(name, kind):
+    assert authority_kind(name) == kind
+
+
+def test_an_authority_with_a_long_record_is_judged_on_it():
+    record = TrackRecord.from_rows(_rows("West Midlands Police", 40, 10)
+                                   + _rows("Sheffield City Council", 5, 95))
+    assert record.base_rate == pytest.approx(45 / 150)
+    assert record.rate("West Midlands Police") > 0.7
+    assert record.rate("Sheffield City Council") < 0.1
+    assert record.rate(None) == record.base_rate
+
+
+def test_an_unknown_authority_borrows_the_record_of_its_kind():
+    record = TrackRecord.from_rows(_rows("West Midlands Police", 40, 10)
+                                   + _rows("Sheffield City Council", 5, 95))
+    assert record.rate("Dorset Police") > 0.6 > record.base_rate
+    assert record.rate("Barnet Council") < 0.1
+    assert record.rate("Royal Mint") == pytest.approx(record.base_rate)
+
+
+def test_two_questions_do_not_make_a_habit():
+    record = TrackRecord.from_rows(_rows("Sheffield City Council", 10, 90)
+                                   + _rows("Moray Council", 2, 0))
+    assert 0.1 < record.rate("Moray Council") < 0.5
+
+
+def test_holding_out_a_document_removes_its_questions_from_the_record():
+    held_out = _rows("Dorset Police", 3, 0, doc="x")
+    full = TrackRecord.from_rows(held_out + _rows("Dorset Police", 0, 10, doc="y"))
+    visible = full.minus(TrackRecord.from_rows(held_out))
+    assert visible.by_authority["dorset"].total == 10
+    assert visible.rate("Dorset Police") < full.rate("Dorset Police")
+
+
+def test_the_record_is_described_in_plain_words():
+    record = TrackRecord.from_rows(_rows("West Midlands Police", 40, 10)
+                                   + _rows("Dorset Police", 2, 0))
+    said = record.describe("West Midlands Police")
+    assert said == ("West Midlands Police refused or NCND'd 40 of the 50 past questions on "
+                    "record; police forces 42 of 52.")
+    assert record.describe(None) is None
+
+
+def test_neighbours_from_the_same_authority_and_kind_weigh_more():
+    assert risk.boost("Dorset Police", "Dorset Police") == risk.KIND_BOOST * risk.AUTHORITY_BOOST
+    assert risk.boost("Dorset Police", "Essex Police") == risk.KIND_BOOST
+    assert risk.boost("Dorset Police", "Barnet Council") == 1.0
+    assert risk.boost(None, "Dorset Police") == 1.0
+
+
+def test_a_bad_record_raises_the_risk_once_fitted():
+    rows = [([0.0, 0.0, 0.0, 1.5], 1)] * 30 + [([0.0, 0.0, 0.0, -1.5], 0)] * 30
+    cal = risk.fit_calibration(rows, 0.5)
+    assert cal.w_history > 0
+    assert risk.score([0.0, 0, 0, 1.5], cal) > 0.5 > risk.score([0.0, 0, 0, -1.5], cal)
+
+
+def test_risk_model_round_trips_and_reads_a_calibration_saved_before_the_split(tmp_path):
+    model = risk.RiskModel(risk.Calibration(bias=1.0, w_history=0.7), risk.Calibration(bias=-1.0))
+    path = tmp_path / "calibration.json"
+    model.save(path)
+    assert risk.RiskModel.load(path) == model
+    assert risk.RiskModel.load(path).for_authority("Dorset Police").w_history == 0.7
+    assert risk.RiskModel.load(path).for_authority(None).bias == -1.0
+    path.write_text(json.dumps({"bias": 0.3, "w_knn": 1.1, "w_up": 0.4, "w_down": -0.3,
+                                "base_rate": 0.25}))
+    old = risk.RiskModel.load(path)
+    assert old.named == old.unnamed and old.named.w_history == 0.0 and old.base_rate == 0.25
+    path.write_text("{broken")
+    assert risk.RiskModel.load(path) == risk.RiskModel()
