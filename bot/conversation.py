@@ -13,6 +13,7 @@ from bot.advice import Advisor, DraftError
 from bot.assessment import Assessment
 from bot.explain import explain
 from bot.render import assessment_text, precedents_text
+from bot.track_record import KIND_NAMES, authority_kind
 
 HELP = """Paste a draft FOI request and I will check each question against real past responses.
 Other things you can type:
@@ -79,8 +80,10 @@ class Conversation:
         if suggestions:
             return "Which one do you mean? " + "; ".join(suggestions)
         session.authority = (name or "").strip() or None
-        return (f"I have no past responses from {name!r} yet; I will use everyone's history. "
-                "(Authority noted.)")
+        kind = authority_kind(session.authority)
+        like = f", leaning on the record of {KIND_NAMES[kind]}" if kind != "other" else ""
+        return (f"I have no past responses from {name!r} yet; I will use everyone's "
+                f"history{like}. (Authority noted.)")
 
     def _precedents(self, session: Session, topic: str | None) -> str:
         topic = (topic or "").strip().rstrip("?")

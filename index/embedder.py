@@ -104,10 +104,15 @@ def _onnx_model(cache_dir: Path | None) -> Path | None:
     onnxruntime is importable; else None, meaning use sentence-transformers."""
     if cache_dir is None:
         return None
-    from index.onnx_model import TOKENIZER_FILE, onnx_path  # light: numpy and stdlib only
+    from index.onnx_model import (  # light: numpy and stdlib only
+        TOKENIZER_FILE,
+        legacy_onnx_path,
+        onnx_path,
+    )
 
-    path = onnx_path(cache_dir)
-    if not (path.is_file() and path.with_name(TOKENIZER_FILE).is_file()):
+    path = next((p for p in (onnx_path(cache_dir), legacy_onnx_path(cache_dir))
+                 if p.is_file()), None)
+    if path is None or not path.with_name(TOKENIZER_FILE).is_file():
         return None
     if importlib.util.find_spec("onnxruntime") is None or \
             importlib.util.find_spec("tokenizers") is None:
@@ -144,10 +149,12 @@ def prepare_fast_embedder(cache_dir: Path, model_id: str = DEFAULT_MODEL) -> boo
     build. Other models (the fake one in tests) have no fast path: False at once, no export."""
     if model_id != DEFAULT_MODEL:
         return False
-    if _onnx_model(cache_dir) is not None:
+    from index.onnx_model import onnx_path
+
+    if _onnx_model(cache_dir) == onnx_path(cache_dir):  # the current export, not a legacy one
         return True
     try:
-        from index.onnx_model import export_onnx, onnx_path
+        from index.onnx_model import export_onnx
 
         export_onnx(onnx_path(cache_dir))
     except Exception as exc:  # any failure here only costs speed, never correctness

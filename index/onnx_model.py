@@ -5,12 +5,17 @@ cold CLI start; onnxruntime + tokenizers load the same weights in well under a s
 embeddings match sentence-transformers (max_seq_length=128, mean pooling, L2-normalised) to
 cosine >= 0.9999, so an index built with either can be searched with the other.
 
+The export also fuses the graph with onnxruntime's BERT optimizer (one Attention op per layer,
+SkipLayerNormalization, BiasGelu, EmbedLayerNormalization): the same arithmetic in fewer,
+larger kernels, ~10-15% faster per check on two cores, vectors equal to cosine 0.999999.
+
 Only `export_onnx` needs torch and transformers (imported inside it); the `OnnxEmbedder` path
 uses onnxruntime, tokenizers and numpy only.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import warnings
@@ -20,7 +25,11 @@ import numpy as np
 
 from index.embedder import DEFAULT_MODEL, MAX_TOKENS
 
-MODEL_FILE = "model.onnx"
+log = logging.getLogger(__name__)
+
+MODEL_FILE = "minilm-fused.onnx"
+LEGACY_FILE = "model.onnx"  # an unfused export from before fusion: still right, only slower
+NUM_HEADS = 12
 TOKENIZER_FILE = "tokenizer.json"
 DIMENSION = 384
 SUB_BATCH = 32  # at most this many texts per run: bounds the memory of one padded batch
@@ -38,6 +47,11 @@ MIN_COSINE = 0.9999
 def onnx_path(cache_dir: Path) -> Path:
     """Where the exported model lives under an index cache directory."""
     return Path(cache_dir) / "onnx" / MODEL_FILE
+
+
+def legacy_onnx_path(cache_dir: Path) -> Path:
+    """Where an older, unfused export may still be: used until build-index replaces it."""
+    return Path(cache_dir) / "onnx" / LEGACY_FILE
 
 
 def _source_dir() -> Path:
@@ -107,6 +121,21 @@ def _trace_to_onnx(model, tokenizer_file: Path, path: Path) -> None:
                           dynamic_axes=axes, opset_version=17, do_constant_folding=True)
 
 
+def _fuse(path: Path, target: Path) -> None:
+    """Write `path`'s graph with its BERT subgraphs fused into onnxruntime's contrib ops.
+    Fusion only regroups the same operations; `export_onnx` checks the result against torch.
+    If the optimizer is unavailable or fails, the plain graph is kept (correct, slower)."""
+    try:
+        from onnxruntime.transformers.optimizer import optimize_model
+
+        fused = optimize_model(str(path), model_type="bert", num_heads=NUM_HEADS,
+                               hidden_size=DIMENSION, opt_level=1)
+        fused.save_model_to_file(str(target))
+    except Exception as exc:  # only speed is at stake
+        log.warning("keeping the unfused ONNX graph: %s", exc)
+        shutil.copyfile(path, target)
+
+
 def _torch_reference(model, tokenizer_file: Path, texts: list[str]) -> np.ndarray:
     """Sentence vectors straight from the torch model, to check the export against."""
     import torch
@@ -127,16 +156,19 @@ def export_onnx(target: Path) -> Path:
     tokenizer_file = target.with_name(TOKENIZER_FILE)
     _copy_atomic(source / TOKENIZER_FILE, tokenizer_file)
     model = _load_torch_model(source)
-    tmp = _temp_beside(target)
+    traced, tmp = _temp_beside(target.with_suffix(".traced")), _temp_beside(target)
     try:
-        _trace_to_onnx(model, tokenizer_file, tmp)
+        _trace_to_onnx(model, tokenizer_file, traced)
+        _fuse(traced, tmp)
         got = OnnxEmbedder(tmp, tokenizer_file).embed(PROBES)
         want = _torch_reference(model, tokenizer_file, PROBES)
         worst = float(np.min(np.sum(got * want, axis=1)))
         if worst < MIN_COSINE:
             raise RuntimeError(f"ONNX export disagrees with torch (cosine {worst:.6f})")
         os.replace(tmp, target)
+        legacy_onnx_path(target.parent.parent).unlink(missing_ok=True)
     finally:
+        traced.unlink(missing_ok=True)
         tmp.unlink(missing_ok=True)
     return target
 

@@ -19,7 +19,14 @@ from index.embedder import (
     get_embedder,
     prepare_fast_embedder,
 )
-from index.onnx_model import SUB_BATCH, OnnxEmbedder, _chunks, export_onnx, onnx_path
+from index.onnx_model import (
+    SUB_BATCH,
+    OnnxEmbedder,
+    _chunks,
+    export_onnx,
+    legacy_onnx_path,
+    onnx_path,
+)
 
 pytestmark = pytest.mark.slow  # the export loads torch and traces the model: ~10-15 s
 
@@ -71,7 +78,36 @@ def reference() -> np.ndarray:
 
 def test_export_writes_model_and_tokenizer_and_no_temp_files(exported):
     files = sorted(p.name for p in (exported / "onnx").iterdir())
-    assert files == ["model.onnx", "tokenizer.json"]
+    assert files == ["minilm-fused.onnx", "tokenizer.json"]
+
+
+def test_export_fuses_each_layer_into_one_attention_op(exported):
+    import onnx
+
+    ops = [n.op_type for n in onnx.load(str(onnx_path(exported))).graph.node]
+    assert ops.count("Attention") == 6 and ops.count("SkipLayerNormalization") == 12
+    assert "Softmax" not in ops  # no unfused attention left behind
+
+
+def test_an_older_unfused_export_serves_until_build_index_replaces_it(exported, tmp_path,
+                                                                      monkeypatch):
+    legacy = legacy_onnx_path(tmp_path)
+    legacy.parent.mkdir(parents=True)
+    legacy.write_bytes(onnx_path(exported).read_bytes())
+    (legacy.parent / "tokenizer.json").write_bytes((onnx_path(exported).parent /
+                                                    "tokenizer.json").read_bytes())
+    assert get_embedder(DEFAULT_MODEL, cache_dir=tmp_path).model_path == legacy
+    calls = []
+
+    def export(target):
+        calls.append(target)
+        target.write_bytes(legacy.read_bytes())
+        legacy.unlink()
+        return target
+
+    monkeypatch.setattr("index.onnx_model.export_onnx", export)
+    assert prepare_fast_embedder(tmp_path) is True and calls == [onnx_path(tmp_path)]
+    assert prepare_fast_embedder(tmp_path) is True and len(calls) == 1
 
 
 def test_same_vectors_as_sentence_transformers(onnx_embedder, reference):
