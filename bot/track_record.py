@@ -121,10 +121,13 @@ class TrackRecord:
         own = self.by_authority.get(authority_key(authority), Tally())
         kind = authority_kind(authority)
         of_kind = self.by_kind.get(kind, Tally())
-        parts = []
+        known_kind = of_kind.total and kind != "other"
         if own.total:
-            parts.append(f"{authority} refused or NCND'd {own.refused} of the {own.total} past "
-                         "questions on record")
-        if of_kind.total and kind != "other":
-            parts.append(f"{KIND_NAMES[kind]} {of_kind.refused} of {of_kind.total}")
-        return "; ".join(parts) + "." if parts else None
+            said = (f"{authority} refused or NCND'd {own.refused} of the {own.total} past "
+                    "questions on record")
+            return said + (f"; {KIND_NAMES[kind]} {of_kind.refused} of {of_kind.total}."
+                           if known_kind else ".")
+        if known_kind:
+            return (f"no past questions to {authority} on record; {KIND_NAMES[kind]} refused "
+                    f"or NCND'd {of_kind.refused} of {of_kind.total}.")
+        return None

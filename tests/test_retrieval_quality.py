@@ -65,6 +65,20 @@ def test_naming_the_authority_brings_in_its_track_record(advisor):
     assert not any(r.startswith("track record") for r in unnamed.reasons)
 
 
+def test_an_authority_the_corpus_lacks_is_judged_by_its_kind(advisor):
+    from bot.advice import NAME_THE_AUTHORITY
+
+    draft = "How many cyber attacks did you detect last year?"
+    kent = advisor.check_draft(draft, authority="Kent Police")
+    unnamed = advisor.check_draft(draft)
+    assert kent.authority == "Kent Police"
+    assert kent.questions[0].risk > unnamed.questions[0].risk
+    assert "track record: no past questions to Kent Police on record; police forces" in \
+        " ".join(kent.questions[0].reasons)
+    assert NAME_THE_AUTHORITY in unnamed.overall.advice
+    assert NAME_THE_AUTHORITY not in kent.overall.advice
+
+
 def test_evaluation_beats_bm25_on_both_splits_when_the_authority_is_named(advisor):
     from bot.evaluate import evaluate
 

@@ -66,6 +66,9 @@ def test_the_record_is_described_in_plain_words():
     said = record.describe("West Midlands Police")
     assert said == ("West Midlands Police refused or NCND'd 40 of the 50 past questions on "
                     "record; police forces 42 of 52.")
+    assert record.describe("Kent Police") == ("no past questions to Kent Police on record; "
+                                              "police forces refused or NCND'd 42 of 52.")
+    assert record.describe("Royal Mint") is None
     assert record.describe(None) is None
 
 
