@@ -231,10 +231,14 @@ def _quote(p: Precedent, limit: int = 220) -> str:
 
 def _explanation(scored: _Scored, neighbours: Sequence[Precedent]) -> str:
     top = max((p.similarity for p in neighbours), default=0.0)
+    record = [f"Track record: {r.split(': ', 1)[1]}" for r in scored.reasons
+              if r.startswith("track record")]
     if scored.level == "unknown":
-        return (f"No close precedent: the nearest past question (similarity {top:.2f}) is too "
-                "far from this one to judge from. The estimate rests on the wording alone.")
-    parts = [_tally(neighbours)]
+        return " ".join([f"No close precedent: the nearest past question (similarity {top:.2f})"
+                         " is too far from this one to judge from. The estimate rests on the "
+                         "wording" + (" and the authority's record." if record else " alone."),
+                         *record])
+    parts = [_tally(neighbours), *record]
     raised = [r.split(": ", 1)[1] for r in scored.reasons if r.startswith("raises")]
     if raised:
         parts.append("The wording " + "; ".join(raised) + ".")

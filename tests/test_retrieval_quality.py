@@ -75,6 +75,8 @@ def test_an_authority_the_corpus_lacks_is_judged_by_its_kind(advisor):
     assert kent.questions[0].risk > unnamed.questions[0].risk
     assert "track record: no past questions to Kent Police on record; police forces" in \
         " ".join(kent.questions[0].reasons)
+    assert "Track record: no past questions to Kent Police" in kent.questions[0].explanation
+    assert "Track record" not in unnamed.questions[0].explanation
     assert NAME_THE_AUTHORITY in unnamed.overall.advice
     assert NAME_THE_AUTHORITY not in kent.overall.advice
 
