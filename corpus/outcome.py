@@ -60,6 +60,11 @@ _NOT_FIGURES = re.compile(
     r"sch\.?)\s?\d+[A-Z]?(?:\s?\(\w+\))*",
     re.I,
 )
+# "..., not split between staff and patients as the system does not record it": the figures
+# asked for are given; what is not held is a breakdown nobody asked for. A caveat, not a gap.
+_BREAKDOWN_CAVEAT = re.compile(
+    r"[,;(]?\s*[^.;,(]*\bnot (?:split|broken down|separated|itemised|disaggregated)\b[^.;]*",
+    re.I)
 _PARTIAL = re.compile(
     r"\bpartial(?:ly)?\b|in part\b|some of the (?:information|data)|part of the (?:information|"
     r"request)|remaining (?:information|parts?)|held in part|other parts?", re.I,
@@ -78,7 +83,7 @@ _PREAMBLE = re.compile(
 def _substance(text: str) -> str:
     """The answer without any sentence that only talks about exemptions, for the 'was anything
     given' test: figures inside 'Section 31(1)(a)' must not count as figures given."""
-    text = _NOT_FIGURES.sub(" ", " ".join(text.split()))
+    text = _BREAKDOWN_CAVEAT.sub(". ", _NOT_FIGURES.sub(" ", " ".join(text.split())))
     sentences = re.split(r"(?<=[.;:])\s+|\s[–-]\s", text)
     keep = [s for s in sentences if not (_REFUSED.search(s) or _NCND.search(s)
                                          or NOT_HELD.search(s) or _PREAMBLE.search(s))]
@@ -114,6 +119,8 @@ def _classify(answer: str) -> str:
         return "partial" if given else "refused"
     if not_held and re.match(r"\W*(?:n/a|not applicable)\b", text, re.I):
         return "answered"  # "N/A, we have no smart meters": moot, because of an earlier answer
+    if not_held and given and not NOT_HELD.search(_BREAKDOWN_CAVEAT.sub(" ", text)):
+        return "answered"  # figures given; only a breakdown is not recorded
     if not_held:
         return "partial" if given else "not_held"
     return "answered" if len(text) >= 1 else "unknown"

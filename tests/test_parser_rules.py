@@ -110,6 +110,15 @@ def test_not_held_with_figures_is_partial():
     assert classify("We’re not answering under FOI: we don’t hold information.") == "not_held"
 
 
+def test_figures_given_with_an_unrecorded_breakdown_are_answered():
+    text = ("Income from fines £9,207 (2016/17) and £12,750 (2017/18), not split between staff "
+            "and patients as the system does not record this.")
+    assert classify(text) == "answered"
+    assert classify("Costs from 2013/14: £66,803; earlier costs not separately recorded.") == \
+        "partial"
+    assert classify("The figures are not split by ward as we do not record them.") == "not_held"
+
+
 def test_not_held_called_exempt_without_a_section_is_not_held():
     assert classify("This information is not held and is therefore exempt.") == "not_held"
 
