@@ -364,13 +364,19 @@ def make_questions(questions: list[str], answers: list[str], whole_response: str
     """Questions with outcomes; a refusal that names no section borrows the response's sections."""
     doc_cites = find_exemptions(whole_response)
     result = []
+    denied: str | None = None  # the answer that said "none" to the last yes/no question
     for text, answer in zip(questions, answers):
         outcome = classify(answer)
         cites = find_exemptions(answer) if answer else []
         if outcome in ("refused", "ncnd", "partial"):
             cites = _refine(cites, doc_cites) if cites else doc_cites
+        if _YES_NO.match(text):
+            denied = None
         if outcome == "not_held" and _YES_NO.match(text) and _says_none(answer):
             outcome = "answered"  # "Do you have any byelaws?" "We do not have any": a no
+            denied = answer
+        elif outcome == "not_held" and answer == denied:
+            outcome = "answered"  # "a) their dates b) copies" after that no: moot, not missing
         if outcome in ("answered", "not_held", "unknown"):
             cites = [c for c in cites if outcome != "answered"] if outcome != "not_held" else []
         body = strip_preamble(answer) if answer else ""

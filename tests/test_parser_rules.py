@@ -119,6 +119,16 @@ def test_figures_given_with_an_unrecorded_breakdown_are_answered():
     assert classify("The figures are not split by ward as we do not record them.") == "not_held"
 
 
+def test_follow_ups_to_a_question_answered_no_are_moot_not_missing():
+    questions = ["Do you have any byelaws relating to drones?", "The date(s) of these byelaws.",
+                 "A digital copy of the byelaws."]
+    found = align(questions, "The Council does not have any byelaws relating to drones.")
+    assert [q.outcome for q in found] == ["answered"] * 3
+    found = align(["Do you record drone incidents?", "How many were there in 2023?"],
+                  "We do not hold this information.")
+    assert [q.outcome for q in found] == ["not_held", "not_held"]
+
+
 def test_not_held_called_exempt_without_a_section_is_not_held():
     assert classify("This information is not held and is therefore exempt.") == "not_held"
 
