@@ -134,11 +134,40 @@ def _list_items(lines: list[str], answers_follow: bool = False) -> list[tuple[st
     return [(k, t) for k, t in items]
 
 
+_PERIOD_LABEL = re.compile(
+    r"^(?:(?:19|20)\d\d(?:\s?[/-]\s?(?:19|20)?\d\d)?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
+    r"oct|nov|dec)[a-z]*\.?(?:\s+(?:19|20)\d\d)?|(?:q[1-4]|quarter [1-4])(?:\s+(?:19|20)\d\d)?)"
+    r"\W*(?:\([^)]*\))?\W*$", re.I)
+_OPTIONS_STEM = re.compile(r"\bwhich of the following\b|\bfrom the (?:following|list below)\b",
+                           re.I)
+
+
+def _absorb(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Drop sub-items that are not asks of their own: the answer options of "Which of the
+    following schemes...?" and the periods of "broken down by year: a) 2018 b) 2019"."""
+    top = items[0][0]
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(items):
+        kind, text = items[i]
+        out.append(items[i])
+        i += 1
+        end = i
+        while end < len(items) and items[end][0] not in (top, "prose"):
+            end += 1
+        subs = [_tidy(t) for _, t in items[i:end]]
+        if kind == top and subs and (_OPTIONS_STEM.search(text)
+                                     or all(_PERIOD_LABEL.match(t) for t in subs)):
+            i = end
+    return out
+
+
 def _nest(items: list[tuple[str, str]]) -> list[str]:
     """Attach sub-items to the stem they hang from: "Please provide: a) X b) Y" -> 2 questions.
     A 'prose' item (a new request after the list) is split like any paragraph."""
     if not items:
         return []
+    items = _absorb(items)
     top = items[0][0]
     out: list[str] = []
     stem: str | None = None
