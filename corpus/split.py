@@ -313,9 +313,9 @@ _FORMAT_ONLY = re.compile(
 
 
 def _mark_colon_list(lines: list[str]) -> list[str]:
-    """'...with departing staff:' over lines that each end in ';' or '.' is a list written
-    without markers (a request may hold several, one under each heading): mark their lines
-    so they split like one."""
+    """'...with departing staff:' over lines that each end in ';' or '.', or are short
+    fields ('Name of provider', 'Email'), is a list written without markers (a request may
+    hold several, one under each heading): mark their lines so they split like one."""
     if any(marker_kind(line) for line in lines):
         return lines
     out = list(lines)
@@ -325,7 +325,8 @@ def _mark_colon_list(lines: list[str]) -> list[str]:
         run = []
         for j in range(i + 1, len(lines)):
             text = lines[j].strip()
-            if not text or _CLOSING.match(text) or not re.search(r"[;.?]$", text):
+            field = len(text.split()) <= 10 and not _NEW_ASK.match(text)  # "Phone Number"
+            if not text or _CLOSING.match(text) or not (re.search(r"[;.?]$", text) or field):
                 break
             run.append(j)
         if len(run) >= 2 or (run and any(o.startswith("- ") for o in out)):

@@ -142,6 +142,16 @@ def test_periods_and_answer_options_under_a_question_are_not_questions():
     assert any("number of venues" in q for q in found) and any("their names" in q for q in found)
 
 
+def test_short_field_lines_under_a_colon_are_a_list():
+    text = ("Please can I have the list of providers you contract with.\nCan I have:\n"
+            "Name of provider\nName of contact\nEmail\nPhone Number\n"
+            "Can you also confirm your framework rates for adults?\n")
+    found = split_questions(text)
+    assert any(q.endswith("Email") for q in found) and any(q.endswith("Phone Number")
+                                                          for q in found), found
+    assert found[-1].startswith("Can you also confirm your framework rates")
+
+
 def test_not_held_called_exempt_without_a_section_is_not_held():
     assert classify("This information is not held and is therefore exempt.") == "not_held"
 
