@@ -301,22 +301,27 @@ def _content(text: str) -> set[str]:
     return {_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2}
 
 
+# "...; any further breakdown withheld under s24": a clause about every part's detail
+_EVERY_PART = re.compile(r"\b(?:any|all) further (?:breakdown|details?)\b", re.I)
+
+
 def attribute_clauses(questions: list[str], response: str, leftover: bool = True) -> list[str]:
     """For summaries that answer in prose: give each question the clauses that share its words;
     a question no clause names takes the clauses no other question claimed (or, without
     `leftover`, nothing)."""
     clauses = [c.strip() for c in re.split(r";\s+|(?<=[.])\s+(?=[A-Z0-9])", response) if c.strip()]
+    every = {i for i, c in enumerate(clauses) if _EVERY_PART.search(c)}
     out: list[str] = []
-    claimed: set[int] = set()
+    claimed: set[int] = set(every)
     for q in questions:
         qc = _content(q)
         hits = []
         for i, c in enumerate(clauses):
             shared = len(qc & _content(c))
-            if shared / (len(qc) or 1) >= 0.3 or shared >= 3:
+            if shared / (len(qc) or 1) >= 0.3 or shared >= 3 or i in every:
                 hits.append(i)
         claimed.update(hits)
-        out.append(" ".join(clauses[i] for i in hits))
+        out.append("; ".join(clauses[i] for i in hits))
     rest = " ".join(c for i, c in enumerate(clauses) if i not in claimed) if leftover else ""
     return [o or rest for o in out]
 

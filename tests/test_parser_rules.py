@@ -152,6 +152,16 @@ def test_short_field_lines_under_a_colon_are_a_list():
     assert found[-1].startswith("Can you also confirm your framework rates")
 
 
+def test_a_further_breakdown_withheld_concerns_every_part():
+    questions = ["police stations closed since 2010", "stations planned for closure",
+                 "stations currently open"]
+    reply = ("estate information attached (open stations, closed stations, future disposals); "
+             "any further breakdown withheld under Section 24(1) and Section 31(1)")
+    parts = attribute_clauses(questions, reply)
+    assert all("attached" in p and "Section 24(1)" in p for p in parts), parts
+    assert [classify(p) for p in parts] == ["partial"] * 3
+
+
 def test_not_held_called_exempt_without_a_section_is_not_held():
     assert classify("This information is not held and is therefore exempt.") == "not_held"
 
