@@ -138,26 +138,24 @@ _PERIOD_LABEL = re.compile(
     r"^(?:(?:19|20)\d\d(?:\s?[/-]\s?(?:19|20)?\d\d)?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
     r"oct|nov|dec)[a-z]*\.?(?:\s+(?:19|20)\d\d)?|(?:q[1-4]|quarter [1-4])(?:\s+(?:19|20)\d\d)?)"
     r"\W*(?:\([^)]*\))?\W*$", re.I)
-_OPTIONS_STEM = re.compile(r"\bwhich of the following\b|\bfrom the (?:following|list below)\b",
-                           re.I)
 
 
 def _absorb(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Drop sub-items that are not asks of their own: the answer options of "Which of the
-    following schemes...?" and the periods of "broken down by year: a) 2018 b) 2019"."""
+    """Drop sub-items that are not asks of their own: the periods of "broken down by year:
+    a) 2018 b) 2019". (The options under "Which of the following...?" stay: labellers split
+    them, as each option is answered yes or no.)"""
     top = items[0][0]
     out: list[tuple[str, str]] = []
     i = 0
     while i < len(items):
-        kind, text = items[i]
+        kind = items[i][0]
         out.append(items[i])
         i += 1
         end = i
         while end < len(items) and items[end][0] not in (top, "prose"):
             end += 1
         subs = [_tidy(t) for _, t in items[i:end]]
-        if kind == top and subs and (_OPTIONS_STEM.search(text)
-                                     or all(_PERIOD_LABEL.match(t) for t in subs)):
+        if kind == top and subs and all(_PERIOD_LABEL.match(t) for t in subs):
             i = end
     return out
 
