@@ -140,11 +140,34 @@ _PERIOD_LABEL = re.compile(
     r"\W*(?:\([^)]*\))?\W*$", re.I)
 
 
-def _absorb(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Drop sub-items that are not asks of their own: the periods of "broken down by year:
-    a) 2018 b) 2019". (The options under "Which of the following...?" stay: labellers split
-    them, as each option is answered yes or no.)"""
-    top = items[0][0]
+def _asks(text: str) -> bool:
+    return "?" in text or bool(_ASKS.search(text))
+
+
+def _top_kind(items: list[tuple[str, str]]) -> str:
+    """The marker kind of the questions themselves. Usually the first item's; but a list of
+    categories placed before the numbered questions ('please use the below list: • Mainstream
+    • Grammar School ... 1. How many children...?') asks nothing, and the kind that asks wins."""
+    first = items[0][0]
+    total: dict[str, int] = {}
+    asking: dict[str, int] = {}
+    for kind, text in items:
+        if kind != "prose":
+            total[kind] = total.get(kind, 0) + 1
+            asking[kind] = asking.get(kind, 0) + _asks(text)
+    share = {kind: asking[kind] / total[kind] for kind in total}
+    best = max(share, key=lambda k: (share[k], asking[k]), default=first)
+    if asking.get(best, 0) >= 2 and share[best] >= 0.5 and share.get(first, 1.0) < 0.34:
+        return best
+    return first
+
+
+def _absorb(items: list[tuple[str, str]], top: str) -> list[tuple[str, str]]:
+    """Drop items that are not asks of their own: a list of categories placed before the
+    questions, and the periods of "broken down by year: a) 2018 b) 2019". (The options under
+    "Which of the following...?" stay: labellers split them, each is answered yes or no.)"""
+    lead = next(i for i, (kind, _) in enumerate(items) if kind == top)
+    items = [it for it in items[:lead] if it[0] == "prose"] + items[lead:]  # categories
     out: list[tuple[str, str]] = []
     i = 0
     while i < len(items):
@@ -165,8 +188,8 @@ def _nest(items: list[tuple[str, str]]) -> list[str]:
     A 'prose' item (a new request after the list) is split like any paragraph."""
     if not items:
         return []
-    items = _absorb(items)
-    top = items[0][0]
+    top = _top_kind(items)
+    items = _absorb(items, top)
     out: list[str] = []
     stem: str | None = None
     for kind, text in items:

@@ -163,6 +163,17 @@ def test_a_further_breakdown_withheld_concerns_every_part():
     assert [classify(p) for p in parts] == ["partial"] * 3
 
 
+def test_a_list_of_categories_before_the_numbered_questions_is_not_questions():
+    text = ("For questions 3 and 5, please use the below list of setting types:\n"
+            "• Mainstream\n• Grammar School\n• Special unit - If so, what is the need\n"
+            "• Other\n• Don't know\nPlease provide the data for the following questions:\n"
+            "1. How many children have an EHCP?\n2. How many autistic children have none?\n"
+            "3. What type of setting do they attend?\n")
+    assert split_questions(text) == ["How many children have an EHCP?",
+                                     "How many autistic children have none?",
+                                     "What type of setting do they attend?"]
+
+
 def test_not_held_called_exempt_without_a_section_is_not_held():
     assert classify("This information is not held and is therefore exempt.") == "not_held"
 
