@@ -12,7 +12,7 @@ import re
 
 from corpus.exemptions import find_exemptions
 from corpus.models import Question
-from corpus.outcome import NOT_HELD, classify, mixed, strip_preamble
+from corpus.outcome import NOT_HELD, REFERRAL, classify, mixed, strip_preamble
 
 EXCERPT_CHARS = 400
 
@@ -87,7 +87,8 @@ def locate_answers(questions: list[str], response: str) -> list[str] | None:
     last = -1
     for q in questions:
         qwords = _WORD.findall(q.lower())
-        hit = words.find_last(qwords, last) or words.find_last(qwords[:8], last)
+        hit = words.find_last(qwords, last) or words.find_last(qwords[:8], last) or \
+            _respelled(words, qwords, last)
         if hit and hit[0] <= last:
             hit = None
         found.append(hit)
@@ -96,6 +97,16 @@ def locate_answers(questions: list[str], response: str) -> list[str] | None:
     if sum(1 for f in found if f) < max(1, (len(questions) + 1) // 2):
         return None
     return _segments(response, words, found)
+
+
+def _respelled(words: _Words, qwords: list[str], last: int) -> tuple[int, int] | None:
+    """A long question repeated with a word of its opening respelled ('counseling' echoed as
+    'counselling'): found by the eight words after its first four, and taken to begin four
+    words earlier."""
+    if len(qwords) < 12:
+        return None
+    hit = words.find_last(qwords[4:12], last + 4)
+    return (hit[0] - 4, hit[1]) if hit else None
 
 
 def _segments(response: str, words: _Words, found: list[tuple[int, int] | None]) -> list[str]:
@@ -360,8 +371,9 @@ _ABOUT_RECORDS = re.compile(r"\b(?:information|records?|data|recorded|figures?|s
 
 def _says_none(answer: str) -> bool:
     """The not-held sentence denies the thing asked about ('does not have any byelaws'), not
-    the records of it ('does not hold this information')."""
-    sentences = [x for x in re.split(r"(?<=[.;!?])\s+", answer) if NOT_HELD.search(x)]
+    the records of it ('does not hold this information') nor who holds them."""
+    sentences = [x for x in re.split(r"(?<=[.;!?])\s+", answer) if NOT_HELD.search(x)
+                 and not REFERRAL.search(x)]  # "a matter for the school" is not "none"
     return bool(sentences) and not any(_ABOUT_RECORDS.search(x) for x in sentences)
 
 

@@ -30,6 +30,9 @@ _PUBLISHED = re.compile(
     r"reasonably accessible|already (?:publicly )?(?:available|published)|is published (?:at|on)|"
     r"can be found (?:at|on)|available (?:on|at|from) (?:our|the) (?:web|site)", re.I,
 )
+# another body holds it: "this would be held by the school", "a matter for the PRU"
+REFERRAL = re.compile(r"\b(?:would|will) be (?:held by|the responsibility of|a matter for) "
+                      r"(?:the )?(?!council\b|authority\b|us\b)\w", re.I)
 NOT_HELD = re.compile(
     r"\bnot\s+held\b|(?:does|do|did)(?:\s+not|n't)\s+(?:hold|record|keep|collate|have|possess)|"
     r"\bnot\s+(?:separately|specifically)\s+recorded|not yet (?:been )?(?:drafted|produced|written)"
@@ -37,7 +40,8 @@ NOT_HELD = re.compile(
     r"\bhave not kept\b|\bno data\b(?! breach)|"
     r"\bno\s+(?:recorded\s+)?(?:information|records?|data)\s+(?:is\s+|are\s+)?(?:held|recorded|kept)|"
     r"\bhold[s]? no\b|\bnot\s+recorded\b|not\s+(?:centrally\s+)?(?:collated|kept)|"
-    r"information (?:is|was) not (?:held|available)|\bnil return\b|there (?:is|are) no records",
+    r"information (?:is|was) not (?:held|available)|\bnil return\b|there (?:is|are) no records"
+    r"|" + REFERRAL.pattern,
     re.I,
 )
 _ANSWER_SIGNAL = re.compile(

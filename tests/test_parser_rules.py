@@ -174,6 +174,28 @@ def test_a_list_of_categories_before_the_numbered_questions_is_not_questions():
                                      "What type of setting do they attend?"]
 
 
+def test_a_question_echoed_with_a_respelled_word_is_still_found():
+    questions = ["How many staff were assaulted at the units in each of the last three years?",
+                 "What counseling and psychological staff is available to teaching and support "
+                 "staff in the units under your remit?"]
+    reply = ("1. How many staff were assaulted at the units in each of the last three years? "
+             "We do not record these figures. 2. What counselling and psychological staff is "
+             "available to teaching and support staff in the units under your remit? "
+             "Two counsellors, 1.5 FTE.")
+    found = align(questions, reply)
+    assert [q.outcome for q in found] == ["not_held", "answered"], found
+    assert "counsellors" not in (found[0].answer or "")
+
+
+def test_another_body_holding_it_is_not_held_and_not_a_no():
+    assert classify("This would be the responsibility of the Headteacher in the PRU.") == \
+        "not_held"
+    found = align(["Does the council have a wellbeing policy for PRU staff?"],
+                  "This would be the responsibility of the Headteacher in the PRU.")
+    assert found[0].outcome == "not_held"
+    assert classify("This would be held by the council's payroll team: 42 staff.") != "not_held"
+
+
 def test_not_held_called_exempt_without_a_section_is_not_held():
     assert classify("This information is not held and is therefore exempt.") == "not_held"
 
