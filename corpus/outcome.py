@@ -21,6 +21,7 @@ _REFUSED = re.compile(
     r"\bexempt(?:ion)?s?\b|\bwithh(?:e|o)ld|\bwitheld\b|\brefus(?:e|ed|al)\b|not (?:be )?disclos|"
     r"will not (?:be )?(?:provid|releas|disclos)|unable to (?:provide|disclose|release)|"
     r"appropriate limit|cost limit|exceed(?:s|ed)? the|\bvexatious\b|reasonably accessible|"
+    r"excessive cost|(?:cannot|can ?not|unable to|not (?:obliged|required) to) comply|"
     r"already (?:publicly )?(?:available|published)|is published (?:at|on)|"
     r"can be found (?:at|on)|available (?:on|at|from) (?:our|the) (?:web|site)|"
     r"public interest (?:test )?(?:in maintaining|favours withholding)|not in the public interest",

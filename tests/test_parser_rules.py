@@ -196,6 +196,12 @@ def test_another_body_holding_it_is_not_held_and_not_a_no():
     assert classify("This would be held by the council's payroll team: 42 staff.") != "not_held"
 
 
+def test_cannot_comply_for_excessive_cost_is_a_refusal():
+    text = ("would require checking over 600 property records at 5 minutes each, so under "
+            "section 12 of FOISA (excessive cost) the council cannot comply with this part.")
+    assert classify(text) == "refused"
+
+
 def test_not_held_called_exempt_without_a_section_is_not_held():
     assert classify("This information is not held and is therefore exempt.") == "not_held"
 
