@@ -58,13 +58,24 @@ def _expand(prefix: str, number: str, parts: str) -> list[str]:
 
 
 def _siblings(parts: str, letters: str) -> list[str]:
-    """'(1)(a)' with ' and (b)' -> ['(1)(a)', '(1)(b)']; '(2)' with ' and (3)' -> '(2)', '(3)':
-    each sibling replaces the last group, when it is of the same kind (letter or number)."""
-    last = parts.rfind("(")
-    tail = _GROUP_RE.findall(parts[last:]) if last >= 0 else []
-    kind = tail[0].isdigit() if tail else None
-    same = [g for g in _GROUP_RE.findall(letters or "") if g.isdigit() == kind]
-    return [parts, *(parts[:last] + f"({g})" for g in same)] if tail and same else [parts]
+    """'(1)(a)' with ' and (b)' -> ['(1)(a)', '(1)(b)']; '(2)' with ' and (3)' -> '(2)', '(3)';
+    '(1)(a)(b) and (c)' -> ..., '(1)(c)'; '(2)(a)(b) and (3)' -> ..., '(3)': each sibling
+    replaces the last group of its kind (number or letter), a run of letters as one."""
+    groups = list(_GROUP_RE.finditer(parts))
+    out = [parts]
+    for g in _GROUP_RE.findall(letters or ""):
+        same = [i for i, m in enumerate(groups) if m.group(1).isdigit() == g.isdigit()]
+        if not same:
+            continue
+        i = same[-1]
+        while len(g) == 1 and g.isalpha() and i > 0 and _single_letter(groups[i - 1].group(1)):
+            i -= 1
+        out.append(parts[:groups[i].start()] + f"({g})")
+    return out
+
+
+def _single_letter(group: str) -> bool:
+    return len(group) == 1 and group.isalpha()
 
 
 def _collect(regex: re.Pattern, text: str, prefix: str, allowed: set[int]) -> list[str]:

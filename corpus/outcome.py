@@ -71,7 +71,8 @@ _BREAKDOWN_CAVEAT = re.compile(
     r"[,;(]?\s*[^.;,(]*\bnot (?:split|broken down|separated|itemised|disaggregated)\b[^.;]*",
     re.I)
 _PARTIAL = re.compile(
-    r"\bpartial(?:ly)?\b|in part\b|some of the (?:information|data)|part of the (?:information|"
+    r"\bpartial(?:ly)?\b|in part\b|some of the (?:requested )?(?:information|data)|"
+    r"(?:disclos|releas|provid)\w* (?:of )?some\b|part of the (?:information|"
     r"request)|remaining (?:information|parts?)|held in part|other parts?", re.I,
 )
 
@@ -121,7 +122,8 @@ def _classify(answer: str) -> str:
     if ncnd:
         return "partial" if given and partial else "ncnd"
     if refused and not (not_held and not find_exemptions(text)):
-        return "partial" if given else "refused"
+        # "decided to disclose some of the requested information; some withheld": partial
+        return "partial" if given or partial else "refused"
     if not_held and re.match(r"\W*(?:n/a|not applicable)\b", text, re.I):
         return "answered"  # "N/A, we have no smart meters": moot, because of an earlier answer
     if not_held and given and not NOT_HELD.search(_BREAKDOWN_CAVEAT.sub(" ", text)):

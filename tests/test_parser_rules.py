@@ -202,6 +202,20 @@ def test_cannot_comply_for_excessive_cost_is_a_refusal():
     assert classify(text) == "refused"
 
 
+def test_siblings_after_a_run_of_letters_or_at_another_level_are_cited():
+    assert find_exemptions("section 31(1)(a)(b) and (c) prevention of crime") == [
+        "s31(1)(a)", "s31(1)(b)", "s31(1)(c)"]
+    assert find_exemptions("Section 40(2)(a)(b) and (3) Personal information") == [
+        "s40(2)(a)", "s40(2)(b)", "s40(3)"]
+
+
+def test_some_disclosed_some_withheld_is_partial_even_without_figures():
+    text = ("Decision: I have today decided to disclose some of the requested information; "
+            "some withheld as exempt under Section 31(1)(a) and Section 42(1).")
+    assert classify(text) == "partial"
+    assert classify("The information is withheld under Section 31(1)(a).") == "refused"
+
+
 def test_not_held_called_exempt_without_a_section_is_not_held():
     assert classify("This information is not held and is therefore exempt.") == "not_held"
 
