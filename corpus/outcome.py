@@ -54,6 +54,8 @@ _ANSWER_SIGNAL = re.compile(
 # Figures that are not information given: dates, years, limits, phone numbers, references.
 _NOT_FIGURES = re.compile(
     r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}\b"
+    r"|\b\d{1,2}\^?(?:st|nd|rd|th)\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
+    r"dec)[a-z]*\b|\bv\d+(?:\.\d+)+\b"  # "the 8^th of December", "Licence v3.0"
     r"|\b(?:19|20)\d\d\b|£\s?[45]50\b|\b(?:18|24) hours\b|\b\d+ working days\b"
     r"|\b\d[\d,.]*\s?(?:minutes?|mins?|hours?|hrs?|records?|files?|cases?|documents?|emails?)"
     r"\b(?=[^.]{0,80}\b(?:search|review|locate|extract|examine|check|each|per)\b)"

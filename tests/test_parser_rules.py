@@ -216,6 +216,13 @@ def test_some_disclosed_some_withheld_is_partial_even_without_figures():
     assert classify("The information is withheld under Section 31(1)(a).") == "refused"
 
 
+def test_meeting_dates_and_licence_versions_are_not_figures_given():
+    text = ("The information is exempt under section 12: it would take 111 hours to collate. "
+            "Reports will be made public on the 8^th of December via the following link. The "
+            "information is available for re-use under the Open Government Licence v3.0.")
+    assert classify(text) == "refused"
+
+
 def test_not_held_called_exempt_without_a_section_is_not_held():
     assert classify("This information is not held and is therefore exempt.") == "not_held"
 
