@@ -22,6 +22,7 @@ _REFUSED = re.compile(
     r"will not (?:be )?(?:provid|releas|disclos)|unable to (?:provide|disclose|release)|"
     r"appropriate limit|cost limit|exceed(?:s|ed)? the|\bvexatious\b|reasonably accessible|"
     r"excessive cost|(?:cannot|can ?not|unable to|not (?:obliged|required) to) comply|"
+    r"manifestly unreasonable|not in a readily (?:searchable|retrievable|reportable) form|"
     r"already (?:publicly )?(?:available|published)|is published (?:at|on)|"
     r"can be found (?:at|on)|available (?:on|at|from) (?:our|the) (?:web|site)|"
     r"public interest (?:test )?(?:in maintaining|favours withholding)|not in the public interest",

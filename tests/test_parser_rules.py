@@ -223,6 +223,13 @@ def test_meeting_dates_and_licence_versions_are_not_figures_given():
     assert classify(text) == "refused"
 
 
+def test_manifestly_unreasonable_and_not_readily_searchable_are_refusal_grounds():
+    assert classify("1508 permits were approved; the actual number of closures would be "
+                    "manifestly unreasonable to establish.") == "partial"
+    assert classify("See attached data under tab Q3. Exact working time on site is not in a "
+                    "readily searchable form.") == "partial"
+
+
 def test_not_held_called_exempt_without_a_section_is_not_held():
     assert classify("This information is not held and is therefore exempt.") == "not_held"
 
