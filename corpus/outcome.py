@@ -36,7 +36,10 @@ _PUBLISHED = re.compile(
 REFERRAL = re.compile(r"\b(?:would|will) be (?:held by|the responsibility of|a matter for) "
                       r"(?:the )?(?!council\b|authority\b|us\b)\w", re.I)
 NOT_HELD = re.compile(
-    r"\bnot\s+held\b|(?:does|do|did)(?:\s+not|n't)\s+(?:hold|record|keep|collate|have|possess)|"
+    r"\bnot\s+held\b|(?:does|do|did)(?:\s+not|n't)\s+(?:start (?:to )?)?"
+    r"(?:hold|record|keep|collate|collect|have|possess)|"
+    r"(?:^|[=:]\s*)not available\b|\b(?:data|figures?|records?) (?:is|are|was|were) not "
+    r"available\b|"
     r"\bnot\s+(?:separately|specifically)\s+recorded|not yet (?:been )?(?:drafted|produced|written)"
     r"|"
     r"\bhave not kept\b|\bno data\b(?! breach)|"

@@ -230,6 +230,14 @@ def test_manifestly_unreasonable_and_not_readily_searchable_are_refusal_grounds(
                     "readily searchable form.") == "partial"
 
 
+def test_a_period_not_available_or_not_collected_makes_a_part_not_held():
+    assert classify("18/19 = Not available as changed financial systems during 2018. "
+                    "19/20 = 5131 20/21 = 4972") == "partial"
+    assert classify("Employees: zero accidents. We didn't start to collect data on visitors "
+                    "until 2022.") == "partial"
+    assert classify("Leaflets are not available in Welsh yet.") == "answered"
+
+
 def test_not_held_called_exempt_without_a_section_is_not_held():
     assert classify("This information is not held and is therefore exempt.") == "not_held"
 
