@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from corpus.header import authority_key
 
@@ -43,6 +44,7 @@ KIND_NAMES = {"police": "police forces", "fire": "fire and rescue services",
               "other": "other public bodies"}
 
 
+@lru_cache(maxsize=1024)  # a check asks it of ~30 neighbours' authorities per question
 def authority_kind(name: str | None) -> str:
     """The kind of public body a name denotes ('other' when the name does not say)."""
     return next((kind for kind, rx in KINDS if name and rx.search(name)), "other")

@@ -7,7 +7,7 @@ cosine >= 0.9999, so an index built with either can be searched with the other.
 
 The export also fuses the graph with onnxruntime's BERT optimizer (one Attention op per layer,
 SkipLayerNormalization, BiasGelu, EmbedLayerNormalization): the same arithmetic in fewer,
-larger kernels, ~10-15% faster per check on two cores, vectors equal to cosine 0.999999.
+larger kernels: embedding ~10-15% faster on two cores, vectors equal to cosine 0.999999.
 
 Only `export_onnx` needs torch and transformers (imported inside it); the `OnnxEmbedder` path
 uses onnxruntime, tokenizers and numpy only.
