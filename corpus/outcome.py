@@ -50,7 +50,8 @@ NOT_HELD = re.compile(
     re.I,
 )
 _ANSWER_SIGNAL = re.compile(
-    r"\d|^\W*(?:yes|no|none|nil|zero|n/?a)\b|\b(?:see (?:below|attached|table)|please find|"
+    r"\d|^\W*(?:yes|no(?! (?:way|further|longer|means|need|obligation|reasonable))|none|nil|"
+    r"zero|n/?a)\b|\b(?:see (?:below|attached|table)|please find|"
     r"(?:is|are|has been|have been) (?:provided|attached|enclosed)|"
     r"(?:table|spreadsheet|list) (?:below|attached|enclosed)|attached|enclosed|as follows)\b",
     re.I,
@@ -60,6 +61,10 @@ _NOT_FIGURES = re.compile(
     r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}\b"
     r"|\b\d{1,2}\^?(?:st|nd|rd|th)\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
     r"dec)[a-z]*\b|\bv\d+(?:\.\d+)+\b"  # "the 8^th of December", "Licence v3.0"
+    # a cost estimate: "checking about 1000 complaints at 5 minutes each is 83 hours"
+    r"|\b\d[\d,.]*\s+[a-z]+(?:\s+[a-z]+)?\s+at\s+(?:about\s+)?\d+\s*(?:minutes?|mins?|"
+    r"hours?)(?:\s+each)?(?:\s+(?:is|=|would be|totals?)\s+(?:about\s+)?\d[\d,.]*\s*"
+    r"(?:hours?|hrs?))?"
     r"|\b(?:19|20)\d\d\b|£\s?[45]50\b|\b(?:18|24) hours\b|\b\d+ working days\b"
     r"|\b\d[\d,.]*\s?(?:minutes?|mins?|hours?|hrs?|records?|files?|cases?|documents?|emails?)"
     r"\b(?=[^.]{0,80}\b(?:search|review|locate|extract|examine|check|each|per)\b)"

@@ -238,6 +238,14 @@ def test_a_period_not_available_or_not_collected_makes_a_part_not_held():
     assert classify("Leaflets are not available in Welsh yet.") == "answered"
 
 
+def test_a_cost_estimate_and_no_way_to_refine_are_not_information_given():
+    text = ("compliance would exceed the appropriate cost limit under Section 12 (£450 / 18 "
+            "hours): claims are not logged as complaints, checking about 1000 complaints at 5 "
+            "minutes each is 83 hours; no way to refine.")
+    assert classify(text) == "refused"
+    assert classify("No, the council has no drones.") == "answered"
+
+
 def test_not_held_called_exempt_without_a_section_is_not_held():
     assert classify("This information is not held and is therefore exempt.") == "not_held"
 
