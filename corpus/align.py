@@ -377,13 +377,27 @@ def _says_none(answer: str) -> bool:
     return bool(sentences) and not any(_ABOUT_RECORDS.search(x) for x in sentences)
 
 
+_REFUSAL_WORDS = re.compile(r"\b(?:refus\w*|exempt\w*|withheld|vexatious)\b", re.I)
+
+
+def _unechoed(question: str, answer: str | None) -> str | None:
+    """'How many requests were refused?' 'We have refused 5': the answer's 'refused' is the
+    information asked for, not a refusal. Words of refusal the question itself uses are
+    neutral in its answer."""
+    used = {w.lower() for w in _REFUSAL_WORDS.findall(question)}
+    if not answer or not used:
+        return answer
+    return _REFUSAL_WORDS.sub(lambda m: "counted" if m.group(0).lower() in used else m.group(0),
+                              answer)
+
+
 def make_questions(questions: list[str], answers: list[str], whole_response: str) -> list[Question]:
     """Questions with outcomes; a refusal that names no section borrows the response's sections."""
     doc_cites = find_exemptions(whole_response)
     result = []
     denied: str | None = None  # the answer that said "none" to the last yes/no question
     for text, answer in zip(questions, answers):
-        outcome = classify(answer)
+        outcome = classify(_unechoed(text, answer))
         cites = find_exemptions(answer) if answer else []
         if outcome in ("refused", "ncnd", "partial"):
             cites = _refine(cites, doc_cites) if cites else doc_cites

@@ -98,7 +98,7 @@ def _tidy(text: str) -> str:
 _HEADING = re.compile(r"^[A-Z][\w'’ ()&/-]{0,50}:$")  # "Seizures of Vapes:" over a group of items
 _NEW_ASK = re.compile(
     r"^(?:could you|can you|would you|please|i would (?:also )?(?:like|prefer|appreciate)|"
-    r"i'd (?:also )?like|also\b|"
+    r"i'd (?:also )?like|(?:i would|i'd) be grateful|also\b|"
     r"in addition|additionally|finally|furthermore|further(?:more)?,)", re.I)
 
 

@@ -246,6 +246,16 @@ def test_a_cost_estimate_and_no_way_to_refine_are_not_information_given():
     assert classify("No, the council has no drones.") == "answered"
 
 
+def test_refusals_counted_in_answer_to_a_question_about_refusals_are_an_answer():
+    found = align(["How many requests were refused as manifestly unfounded?"],
+                  "We have refused 5 Subject Access Requests since January 2022 on the grounds "
+                  "that they were manifestly unfounded.")
+    assert found[0].outcome == "answered"
+    found = align(["How many requests did you receive?"],
+                  "This is refused under section 12 as it exceeds the cost limit.")
+    assert found[0].outcome == "refused"
+
+
 def test_not_held_called_exempt_without_a_section_is_not_held():
     assert classify("This information is not held and is therefore exempt.") == "not_held"
 
