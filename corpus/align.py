@@ -88,7 +88,7 @@ def locate_answers(questions: list[str], response: str) -> list[str] | None:
     for q in questions:
         qwords = _WORD.findall(q.lower())
         hit = words.find_last(qwords, last) or words.find_last(qwords[:8], last) or \
-            _respelled(words, qwords, last)
+            _respelled(words, qwords, last) or _sub_item(words, q, last)
         if hit and hit[0] <= last:
             hit = None
         found.append(hit)
@@ -107,6 +107,15 @@ def _respelled(words: _Words, qwords: list[str], last: int) -> tuple[int, int] |
         return None
     hit = words.find_last(qwords[4:12], last + 4)
     return (hit[0] - 4, hit[1]) if hit else None
+
+
+def _sub_item(words: _Words, question: str, last: int) -> tuple[int, int] | None:
+    """'Stem: sub-item' (as split joins a sub-item to its stem) repeated as the sub-item
+    alone: found by the sub-item's opening words."""
+    if ": " not in question:
+        return None
+    sub = _WORD.findall(question.rsplit(": ", 1)[1].lower())
+    return words.find_last(sub[:8], last) if len(sub) >= 6 else None
 
 
 def _segments(response: str, words: _Words, found: list[tuple[int, int] | None]) -> list[str]:

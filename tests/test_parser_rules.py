@@ -256,6 +256,18 @@ def test_refusals_counted_in_answer_to_a_question_about_refusals_are_an_answer()
     assert found[0].outcome == "refused"
 
 
+def test_a_sub_item_joined_to_its_stem_is_found_where_the_reply_repeats_it_alone():
+    questions = ["Charges: please provide the rates charged for the following services: Homecare: "
+                 "please provide the hourly rate and the minimum unit rate",
+                 "Charges: please provide the rates charged for the following services: Day "
+                 "care: please provide the daily rate and the minimum rate"]
+    reply = ("Homecare: please provide the hourly rate and the minimum unit rate. £21.40 an hour. "
+             "Day care: please provide the daily rate and the minimum rate. £45 a day.")
+    found = align(questions, reply)
+    assert [q.outcome for q in found] == ["answered", "answered"]
+    assert "21.40" in found[0].answer and "45" in found[1].answer
+
+
 def test_not_held_called_exempt_without_a_section_is_not_held():
     assert classify("This information is not held and is therefore exempt.") == "not_held"
 
