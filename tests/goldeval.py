@@ -105,6 +105,7 @@ HELD_OUT = {  # labelled blind by someone who never saw the parser's output
     "gold_blind.jsonl": "labelled blind; its totals weighed in two decisions (2026-11-28)",
     "gold_blind2.jsonl": "labelled blind 2026-11-28, measured (58.5%), then developed against",
     "gold_blind3.jsonl": "blind: labelled 2026-11-28, measured, never developed against",
+    "gold_blind4.jsonl": "blind: labelled 2026-11-28, measured, never developed against",
 }
 
 
