@@ -77,6 +77,7 @@ from bot.advice import MAX_DRAFT_CHARS, Advisor, DraftError
 from bot.assessment import Assessment
 from bot.config import Config, ConfigError
 from bot.explain import GROUNDS, explain
+from bot.track_record import KIND_NAMES, authority_kind
 from bot.users import UserStore
 
 log = logging.getLogger("bot.telegram")
@@ -92,6 +93,7 @@ MISSING_TOKEN = (
 
 IDLE, AWAITING_AUTHORITY, AWAITING_TOPIC = None, "authority", "topic"
 KEPT_PER_USER = 3  # assessments whose buttons still work
+MAX_AUTHORITY_CHARS = 120  # a longer "name" is not an authority's: not kept
 SORRY = "Sorry, something went wrong on my side and I could not finish that. Please try again."
 NOT_TEXT = ("I can only read drafts as text: paste the text of your request here, or send it "
             "as a .txt file.")
@@ -671,9 +673,13 @@ async def set_authority(update: Update, context: Context, name: str) -> None:
         key = _remember(context.user_data.setdefault("choices", {}), list(suggestions))
         await answer(update, context, f"Which one do you mean by “{render.esc(name)}”?",
                      render.authority_buttons(key, suggestions))
-    else:
+    else:  # noted all the same, as the terminal chat does: its kind still counts
+        if len(name.strip()) <= MAX_AUTHORITY_CHARS:
+            services.users.set_authority(user_id, name.strip())
+        kind = authority_kind(name)
+        like = f", leaning on the record of {KIND_NAMES[kind]}" if kind != "other" else ""
         await answer(update, context, f"I have no past responses from “{render.esc(name)}”, so "
-                     "I will keep using everyone's history. Check the spelling, or try a "
+                     f"I will use everyone's history{like}. Check the spelling, or try a "
                      "shorter name (e.g. /authority Barnet).")
 
 

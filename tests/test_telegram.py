@@ -246,6 +246,10 @@ def test_authority_matches_suggests_and_comes_first(config, advisor):
 
             reply = only_message(await fake.exchange(fake.push_text("/authority Xyzzy Quango")))
             assert "no past responses" in reply.text
+            reply = only_message(await fake.exchange(fake.push_text("/authority Kent Police")))
+            assert "leaning on the record of police forces" in reply.text
+            reply = only_message(await fake.exchange(fake.push_text("/authority")))
+            assert "You are writing to <b>Kent Police</b>" in reply.text
     run(scenario())
 
 
