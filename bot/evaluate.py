@@ -63,11 +63,11 @@ def auc(scores: Sequence[float], labels: Sequence[int]) -> float:
     return float((ranks[y == 1].sum() - pos * (pos + 1) / 2) / (pos * neg))
 
 
-def _neighbour_lists(rows: list[dict], ids: np.ndarray, sims: np.ndarray, split: Split,
-                     named: bool) -> list[list[riskmod.Neighbour]]:
-    """The K nearest that the split leaves visible; with `named`, weighted as the check
-    weighs them for a draft addressed to the row's authority."""
-    by_id = {r["id"]: r for r in rows}
+def _neighbour_lists(rows: list[dict], pool: list[dict], ids: np.ndarray, sims: np.ndarray,
+                     split: Split, named: bool) -> list[list[riskmod.Neighbour]]:
+    """The K nearest in `pool` that the split leaves visible; with `named`, weighted as the
+    check weighs them for a draft addressed to the row's authority."""
+    by_id = {r["id"]: r for r in pool}
     out = []
     for row, id_row, sim_row in zip(rows, ids, sims):
         own = split.key(row)
@@ -85,10 +85,16 @@ def _neighbour_lists(rows: list[dict], ids: np.ndarray, sims: np.ndarray, split:
     return out
 
 
+def known(rows: list[dict]) -> list[dict]:
+    """The neighbours a check draws on: every past question whose outcome is known (partial
+    and not-held ones too), though only refused/NCND/answered ones are scored."""
+    return [r for r in rows if r["outcome"] != "unknown"]
+
+
 def dense_neighbours(searcher: Searcher, rows: list[dict], split: Split, named: bool = True):
     vectors = np.vstack([searcher.index.faiss_index.reconstruct(int(r["id"])) for r in rows])
     sims, ids = searcher.index.search_many(vectors, POOL)
-    return _neighbour_lists(rows, ids, sims, split, named)
+    return _neighbour_lists(rows, known(searcher.rows()), ids, sims, split, named)
 
 
 def histories(rows: list[dict], split: Split) -> list[float]:
@@ -107,18 +113,21 @@ def histories(rows: list[dict], split: Split) -> list[float]:
     return out
 
 
-def bm25_neighbours(rows: list[dict], split: Split, named: bool = True):
+def bm25_neighbours(rows: list[dict], pool: list[dict], split: Split, named: bool = True):
     import bm25s
 
-    corpus = [indexed_text(r["text"], r.get("title")) for r in rows]  # what the index embeds
+    def texts(rs: list[dict]) -> list[str]:
+        return [indexed_text(r["text"], r.get("title")) for r in rs]  # what the index embeds
+
     retriever = bm25s.BM25()
-    retriever.index(bm25s.tokenize(corpus, stopwords="en", show_progress=False),
+    retriever.index(bm25s.tokenize(texts(pool), stopwords="en", show_progress=False),
                     show_progress=False)
-    docs, scores = retriever.retrieve(bm25s.tokenize(corpus, stopwords="en", show_progress=False),
-                                      k=min(POOL, len(rows)), show_progress=False)
+    docs, scores = retriever.retrieve(bm25s.tokenize(texts(rows), stopwords="en",
+                                                     show_progress=False),
+                                      k=min(POOL, len(pool)), show_progress=False)
     top = np.maximum(scores.max(axis=1, keepdims=True), 1e-9)
-    ids = np.array([[rows[j]["id"] for j in row] for row in docs])
-    return _neighbour_lists(rows, ids, scores / top, split, named)
+    ids = np.array([[pool[j]["id"] for j in row] for row in docs])
+    return _neighbour_lists(rows, pool, ids, scores / top, split, named)
 
 
 def labelled(rows: list[dict]) -> list[dict]:
@@ -198,8 +207,9 @@ def evaluate(searcher: Searcher) -> list[dict]:
         history = histories(rows, split)
         results.append({"split": split.name, "method": "majority (always the base rate)",
                         "auc": 0.5, "top2": _majority_top2(rows)})
-        retrievers = (("BM25", "BM25 neighbours", bm25_neighbours(rows, split, True),
-                       bm25_neighbours(rows, split, False)),
+        pool = known(searcher.rows())
+        retrievers = (("BM25", "BM25 neighbours", bm25_neighbours(rows, pool, split, True),
+                       bm25_neighbours(rows, pool, split, False)),
                       ("embedding", "assistant", dense_neighbours(searcher, rows, split, True),
                        dense_neighbours(searcher, rows, split, False)))
         for knn_name, model_name, named, unnamed in retrievers:

@@ -111,3 +111,23 @@ def test_authority_matching_with_suggestions():
     assert found in (None, "Leicester City Council")
     assert found or "Leicester City Council" in suggestions
     assert match_authority("", names) == (None, [])
+
+
+def test_evaluation_draws_neighbours_from_every_known_outcome_as_the_check_does():
+    import numpy as np
+
+    from bot.evaluate import SPLITS, _neighbour_lists, known
+
+    rows = [{"id": 1, "document_id": "a", "authority": "Dorset Police", "outcome": "refused",
+             "exemptions": ["s31(1)(a)"]}]
+    others = [{"id": 2, "document_id": "b", "authority": "Kent Police", "outcome": "partial",
+               "exemptions": ["s40(2)"]},
+              {"id": 3, "document_id": "c", "authority": "Barnet Council", "outcome": "unknown",
+               "exemptions": []},
+              {"id": 4, "document_id": "a", "authority": "Dorset Police", "outcome": "answered",
+               "exemptions": []}]
+    pool = known(rows + others)
+    assert [r["id"] for r in pool] == [1, 2, 4]
+    found = _neighbour_lists(rows, pool, np.array([[1, 2, 3, 4]]),
+                             np.array([[1.0, 0.9, 0.8, 0.7]]), SPLITS[0], named=True)[0]
+    assert [(n.outcome, n.weight_boost) for n in found] == [("partial", risk.KIND_BOOST)]

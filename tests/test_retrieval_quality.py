@@ -85,7 +85,7 @@ def test_evaluation_beats_bm25_on_both_splits_when_the_authority_is_named(adviso
     from bot.evaluate import evaluate
 
     results = {(r["split"], r["method"]): r["auc"] for r in evaluate(advisor.searcher)}
-    for split, floor in (("leave-one-document-out", 0.83), ("leave-one-authority-out", 0.72)):
+    for split, floor in (("leave-one-document-out", 0.82), ("leave-one-authority-out", 0.72)):
         ours = results[(split, "assistant (+ cues and track record, calibrated), "
                                "authority named")]
         bm25 = results[(split, "BM25 nearest neighbours, authority named")]
