@@ -63,10 +63,15 @@ def auc(scores: Sequence[float], labels: Sequence[int]) -> float:
     return float((ranks[y == 1].sum() - pos * (pos + 1) / 2) / (pos * neg))
 
 
-def _neighbour_lists(rows: list[dict], pool: list[dict], ids: np.ndarray, sims: np.ndarray,
-                     split: Split, named: bool) -> list[list[riskmod.Neighbour]]:
+Hits = tuple[np.ndarray, np.ndarray]  # (ids, similarities): POOL nearest per scored question
+
+
+def _neighbour_lists(rows: list[dict], pool: list[dict], hits: Hits, split: Split,
+                     named: bool) -> list[list[riskmod.Neighbour]]:
     """The K nearest in `pool` that the split leaves visible; with `named`, weighted as the
-    check weighs them for a draft addressed to the row's authority."""
+    check weighs them for a draft addressed to the row's authority. One retrieval (`hits`)
+    serves every split and both ways of scoring."""
+    ids, sims = hits
     by_id = {r["id"]: r for r in pool}
     out = []
     for row, id_row, sim_row in zip(rows, ids, sims):
@@ -91,10 +96,10 @@ def known(rows: list[dict]) -> list[dict]:
     return [r for r in rows if r["outcome"] != "unknown"]
 
 
-def dense_neighbours(searcher: Searcher, rows: list[dict], split: Split, named: bool = True):
+def dense_hits(searcher: Searcher, rows: list[dict]) -> Hits:
     vectors = np.vstack([searcher.index.faiss_index.reconstruct(int(r["id"])) for r in rows])
     sims, ids = searcher.index.search_many(vectors, POOL)
-    return _neighbour_lists(rows, known(searcher.rows()), ids, sims, split, named)
+    return ids, sims
 
 
 def histories(rows: list[dict], split: Split) -> list[float]:
@@ -113,7 +118,7 @@ def histories(rows: list[dict], split: Split) -> list[float]:
     return out
 
 
-def bm25_neighbours(rows: list[dict], pool: list[dict], split: Split, named: bool = True):
+def bm25_hits(rows: list[dict], pool: list[dict]) -> Hits:
     import bm25s
 
     def texts(rs: list[dict]) -> list[str]:
@@ -127,7 +132,7 @@ def bm25_neighbours(rows: list[dict], pool: list[dict], split: Split, named: boo
                                       k=min(POOL, len(pool)), show_progress=False)
     top = np.maximum(scores.max(axis=1, keepdims=True), 1e-9)
     ids = np.array([[pool[j]["id"] for j in row] for row in docs])
-    return _neighbour_lists(rows, pool, ids, scores / top, split, named)
+    return ids, scores / top
 
 
 def labelled(rows: list[dict]) -> list[dict]:
@@ -142,10 +147,10 @@ def calibrate(searcher: Searcher) -> riskmod.RiskModel:
         return riskmod.RiskModel()
     labels = [int(r["outcome"] in POSITIVE) for r in rows]
     base = sum(labels) / len(labels)
-    split = SPLITS[0]
-    named = _features(rows, dense_neighbours(searcher, rows, split, True), base,
+    split, pool, hits = SPLITS[0], known(searcher.rows()), dense_hits(searcher, rows)
+    named = _features(rows, _neighbour_lists(rows, pool, hits, split, True), base,
                       histories(rows, split))
-    unnamed = _features(rows, dense_neighbours(searcher, rows, split, False), base)
+    unnamed = _features(rows, _neighbour_lists(rows, pool, hits, split, False), base)
     return riskmod.RiskModel(riskmod.fit_calibration(list(zip(named, labels)), base),
                              riskmod.fit_calibration(list(zip(unnamed, labels)), base))
 
@@ -203,16 +208,16 @@ def evaluate(searcher: Searcher) -> list[dict]:
     labels = [int(r["outcome"] in POSITIVE) for r in rows]
     base = sum(labels) / len(labels)
     results = []
+    pool = known(searcher.rows())
+    retrievals = (("BM25", "BM25 neighbours", bm25_hits(rows, pool)),
+                  ("embedding", "assistant", dense_hits(searcher, rows)))
     for split in SPLITS:
         history = histories(rows, split)
         results.append({"split": split.name, "method": "majority (always the base rate)",
                         "auc": 0.5, "top2": _majority_top2(rows)})
-        pool = known(searcher.rows())
-        retrievers = (("BM25", "BM25 neighbours", bm25_neighbours(rows, pool, split, True),
-                       bm25_neighbours(rows, pool, split, False)),
-                      ("embedding", "assistant", dense_neighbours(searcher, rows, split, True),
-                       dense_neighbours(searcher, rows, split, False)))
-        for knn_name, model_name, named, unnamed in retrievers:
+        for knn_name, model_name, hits in retrievals:
+            named = _neighbour_lists(rows, pool, hits, split, True)
+            unnamed = _neighbour_lists(rows, pool, hits, split, False)
             results += _compared(rows, labels, base, split, history, knn_name, model_name,
                                  named, unnamed)
     for r in results:

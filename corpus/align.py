@@ -410,9 +410,10 @@ def make_questions(questions: list[str], answers: list[str], whole_response: str
         cites = find_exemptions(answer) if answer else []
         if outcome in ("refused", "ncnd", "partial"):
             cites = _refine(cites, doc_cites) if cites else doc_cites
-        if _YES_NO.match(text):
+        yes_no = bool(_YES_NO.match(text))
+        if yes_no:
             denied = None
-        if outcome == "not_held" and _YES_NO.match(text) and _says_none(answer):
+        if outcome == "not_held" and yes_no and _says_none(answer):
             outcome = "answered"  # "Do you have any byelaws?" "We do not have any": a no
             denied = answer
         elif outcome == "not_held" and answer == denied:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
                 "september", "october", "november", "december")
@@ -98,6 +99,7 @@ def is_generic(name: str) -> bool:
     return not _KEY_NOISE.sub(" ", name.lower()).strip()
 
 
+@lru_cache(maxsize=4096)  # the check's neighbour weighting asks it ~400 times per draft
 def authority_key(name: str | None) -> str:
     """One key for the spellings of one authority: 'London Borough of Barnet', 'Barnet
     Council', 'barnet.gov.uk' and 'London Borough of Barnet FOI' all give 'barnet'."""

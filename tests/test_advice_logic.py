@@ -128,6 +128,6 @@ def test_evaluation_draws_neighbours_from_every_known_outcome_as_the_check_does(
                "exemptions": []}]
     pool = known(rows + others)
     assert [r["id"] for r in pool] == [1, 2, 4]
-    found = _neighbour_lists(rows, pool, np.array([[1, 2, 3, 4]]),
-                             np.array([[1.0, 0.9, 0.8, 0.7]]), SPLITS[0], named=True)[0]
+    hits = (np.array([[1, 2, 3, 4]]), np.array([[1.0, 0.9, 0.8, 0.7]]))
+    found = _neighbour_lists(rows, pool, hits, SPLITS[0], named=True)[0]
     assert [(n.outcome, n.weight_boost) for n in found] == [("partial", risk.KIND_BOOST)]
