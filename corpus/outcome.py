@@ -49,6 +49,8 @@ NOT_HELD = re.compile(
     r"|" + REFERRAL.pattern,
     re.I,
 )
+# EIR regulation 12(4)(a) is the "not held" exception: citing it says not held, not refused.
+NOT_HELD_EXCEPTIONS = frozenset({"r12(4)(a)"})
 _ANSWER_SIGNAL = re.compile(
     r"\d|^\W*(?:yes|no(?! (?:way|further|longer|means|need|obligation|reasonable))|none|nil|"
     r"zero|n/?a)\b|\b(?:see (?:below|attached|table)|please find|"
@@ -81,10 +83,21 @@ _NOT_FIGURES = re.compile(
 _BREAKDOWN_CAVEAT = re.compile(
     r"[,;(]?\s*[^.;,(]*\bnot (?:split|broken down|separated|itemised|disaggregated)\b[^.;]*",
     re.I)
+# The reply says itself that only some of what was asked is given ('some information provided'):
+# partial, even when the summary shows nothing withheld.
+_SOME_GIVEN = re.compile(
+    r"\bsome (?:of the )?(?:requested |relevant )?(?:information|data)\b[^.;]{0,30}?"
+    r"\b(?:is |was |has been )?(?:provided|disclosed|released|supplied|enclosed|given)\b", re.I)
+# ... or that only some is held ('holds some of the information requested'): partial when nothing
+# is refused; beside a refusal it only says where the refusal applies ('some information held:
+# the list is withheld').
+_SOME_HELD = re.compile(r"\bheld in part\b|\bholds? (?:only )?some of\b|" + _SOME_GIVEN.pattern,
+                        re.I)
 _PARTIAL = re.compile(
     r"\bpartial(?:ly)?\b|in part\b|some of the (?:requested )?(?:information|data)|"
     r"(?:disclos|releas|provid)\w* (?:of )?some\b|part of the (?:information|"
-    r"request)|remaining (?:information|parts?)|held in part|other parts?", re.I,
+    r"request)|remaining (?:information|parts?)|held in part|other parts?|" + _SOME_GIVEN.pattern,
+    re.I,
 )
 
 
@@ -120,7 +133,7 @@ def _signals(answer: str) -> tuple[bool, bool, bool, bool, bool]:
     answer = answer.replace("\u2019", "'")
     text = " ".join(answer.split())
     return (bool(_NCND.search(text)),
-            bool(_REFUSED.search(text)) and not _only_mentions_rights(text),
+            _refuses(text),
             bool(NOT_HELD.search(text)), bool(_ANSWER_SIGNAL.search(_substance(answer))),
             bool(_PARTIAL.search(text)))
 
@@ -135,6 +148,8 @@ def _classify(answer: str) -> str:
     if refused and not (not_held and not find_exemptions(text)):
         # "decided to disclose some of the requested information; some withheld": partial
         return "partial" if given or partial else "refused"
+    if not not_held and _SOME_HELD.search(text):
+        return "partial"  # "TfL confirms it holds some of the information requested"
     if not_held and re.match(r"\W*(?:n/a|not applicable)\b", text, re.I):
         return "answered"  # "N/A, we have no smart meters": moot, because of an earlier answer
     if not_held and given and not NOT_HELD.search(_BREAKDOWN_CAVEAT.sub(" ", text)):
@@ -142,6 +157,16 @@ def _classify(answer: str) -> str:
     if not_held:
         return "partial" if given else "not_held"
     return "answered" if len(text) >= 1 else "unknown"
+
+
+def _refuses(text: str) -> bool:
+    """Whether an answer refuses something: refusal words, or an exemption it applies by
+    number ('Section 12 (cost of compliance) applies', 'relies on Section 43(2)'). A cited
+    exemption is a refusal however the summary words it; rights boilerplate is not."""
+    if _only_mentions_rights(text):
+        return False
+    return bool(_REFUSED.search(text)) or any(
+        c not in NOT_HELD_EXCEPTIONS for c in find_exemptions(text, implied=False))
 
 
 def mixed(answer: str) -> bool:

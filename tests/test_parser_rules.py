@@ -423,3 +423,32 @@ def test_years_and_scopes_stay_with_the_field_they_qualify():
                                            "cameras faulty in 2024, 2025 and 2026", "reasons"]
     assert split_field_list("for 2021/22-2023/24, number of data breaches, people affected, "
                             "total payouts")[0] == "for 2021/22-2023/24, number of data breaches"
+
+
+# --- what a whole reply does ---------------------------------------------------------------
+
+
+def test_an_exemption_applied_by_number_is_a_refusal_without_refusal_words():
+    reply = ("the information may be held but not in a reportable format; manual examination "
+             "would take well over the time allowed, so Section 12 (cost of compliance) applies.")
+    assert classify(reply) == "refused"
+    qs = align(["EHCP reviews completed in 2018", "reviews still incomplete after 6 months"],
+               reply, clause_level=True)
+    assert [(q.outcome, q.exemptions) for q in qs] == [("refused", ("s12",))] * 2
+
+
+def test_the_eir_not_held_exception_is_not_a_refusal():
+    assert classify("The council does not hold this information; regulation 12(4)(a) "
+                    "applies.") == "not_held"
+
+
+def test_a_reply_that_says_only_some_is_given_or_held_is_partial():
+    assert classify("some information provided, which is all the force holds; for anything "
+                    "else the force relies on Section 31(1) and Section 43(2).") == "partial"
+    assert classify("TfL confirms it holds some of the information requested.") == "partial"
+    assert classify("information held in part; I am able to disclose the located "
+                    "information: 1010 in total.") == "partial"
+    # "some information held" beside a refusal says where the refusal applies, not that
+    # anything was given
+    assert classify("some information held, but compiling it would exceed the appropriate "
+                    "limit (section 12).") == "refused"
