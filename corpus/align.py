@@ -447,8 +447,6 @@ def align(questions: list[str], response: str | None, clause_level: bool = False
     if clause_level and len(questions) > 1 and _TRUNCATED.search(blanket):
         return make_questions(questions, _shown_part(questions, blanket), blanket)
     if clause_level and len(questions) > 1 and (classify(blanket) == "partial" or mixed(blanket)):
-        parts = attribute_clauses(questions, blanket)
-        default = "answered"
-        qs = make_questions(questions, parts, blanket)
-        return [q if q.answer else Question(q.text, default, (), None) for q in qs]
+        # a part no clause names, with no unclaimed clause left over, has no visible answer
+        return make_questions(questions, attribute_clauses(questions, blanket), blanket)
     return make_questions(questions, [blanket] * len(questions), response)

@@ -452,3 +452,12 @@ def test_a_reply_that_says_only_some_is_given_or_held_is_partial():
     # anything was given
     assert classify("some information held, but compiling it would exceed the appropriate "
                     "limit (section 12).") == "refused"
+
+
+def test_a_part_no_clause_of_a_part_by_part_reply_names_has_no_visible_answer():
+    qs = align(["software systems", "users/licences", "annual cost", "contract expiry"],
+               "software systems: Idox Acolaid; users/licences: information not held; annual "
+               "cost: NOTICE OF REFUSAL - commercially sensitive under Section 43.",
+               clause_level=True)
+    assert [(q.outcome, q.exemptions) for q in qs] == [
+        ("answered", ()), ("not_held", ()), ("refused", ("s43",)), ("unknown", ())]
