@@ -396,13 +396,30 @@ def split_pair(part: str) -> list[str] | None:
     return [_tidy(p) for p in pieces]
 
 
+def split_series(part: str) -> list[str] | None:
+    """'funding for firefighting, fires attended, fire engines owned' -> one part per comma
+    item (brackets kept whole); None when there is no comma."""
+    items = [_tidy(i) for i in _outside_parens(part.rstrip(". "), ", ") if _tidy(i)]
+    return items if len(items) >= 2 else None
+
+
+def split_series_and(part: str) -> list[str] | None:
+    """split_series, with the last item also split at its ' and ' ('..., fires attended and
+    fire engines owned')."""
+    items = split_series(part) or [_tidy(part.rstrip(". "))]
+    last = _outside_parens(items[-1], " and ")
+    if len(last) != 2 or not all(_tidy(x) for x in last):
+        return None
+    return [*items[:-1], *(_tidy(x) for x in last)]
+
+
 def refine_to_count(questions: list[str], count: int) -> list[str]:
     """When a reply numbers more answers than the request summary has parts, split the parts
-    that hold several asks (a shared-tail list, then an ' and '), first to last, until the
-    numbers agree; unchanged when no such split makes them agree."""
+    that hold several asks (a shared-tail list, an ' and ', then a comma series), first to last,
+    until the numbers agree; unchanged when no such split makes them agree."""
     if count <= len(questions) or count > 2 * len(questions) + 6:
         return questions
-    for splitter in (distribute_list, split_pair):
+    for splitter in (distribute_list, split_pair, split_series, split_series_and):
         refined: list[str] = []
         for i, q in enumerate(questions):
             need = count - len(refined) - (len(questions) - i)

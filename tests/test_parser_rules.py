@@ -461,3 +461,22 @@ def test_a_part_no_clause_of_a_part_by_part_reply_names_has_no_visible_answer():
                clause_level=True)
     assert [(q.outcome, q.exemptions) for q in qs] == [
         ("answered", ()), ("not_held", ()), ("refused", ("s43",)), ("unknown", ())]
+
+
+def test_a_comma_series_splits_to_match_the_replys_numbered_answers():
+    record = {"url": "u", "title": "Fire fighting funding", "text": (
+        "Fire fighting funding\nRequest: funding designated for firefighting, fires attended "
+        "and fire engines owned for 2014/15-2017/18.\nResponse: 1. allocation available in "
+        "published accounts (link); 2. fires attended: 3943 (2014/15), 4485; 3. appliances: "
+        "74, 74, 70, 75.")}
+    doc = parse_disclosure_record(record)
+    assert [q.text for q in doc.questions] == [
+        "funding designated for firefighting", "fires attended",
+        "fire engines owned for 2014/15-2017/18"]
+    trees = {"url": "u", "title": "Trees", "text": (
+        "Trees\nRequest: trees planned to be felled and why, consultation and objections, "
+        "replacements, trees felled in 2021/22 and 2022/23.\nResponse: 1. 41 trees felled so "
+        "far; 2. information not held; 3. information not held; 4. 178 trees felled in 2021/22 "
+        "and 189 in 2022/23.")}
+    assert [q.outcome for q in parse_disclosure_record(trees).questions] == [
+        "answered", "not_held", "not_held", "answered"]
