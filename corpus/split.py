@@ -318,7 +318,7 @@ def split_field_list(part: str) -> list[str]:
             items[i - 1:i + 1] = [f"{items[i - 1]}, {items[i]}"]
     if items and _LIST_LEAD.match(items[0]) and len(items) > 1:
         items[:2] = [f"{items[0]}, {items[1]}"]
-    if len(items) < 3 or any(_words_outside_parens(i) > 10 for i in items):
+    if len(items) < 3 or any(_words_outside_parens(i) > 12 for i in items):
         return [part]
     if stem:
         items[0] = f"{stem}: {items[0]}"

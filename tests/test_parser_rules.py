@@ -480,3 +480,14 @@ def test_a_comma_series_splits_to_match_the_replys_numbered_answers():
         "and 189 in 2022/23.")}
     assert [q.outcome for q in parse_disclosure_record(trees).questions] == [
         "answered", "not_held", "not_held", "answered"]
+
+
+def test_a_field_list_item_may_run_to_a_dozen_words():
+    part = ("dates and times of revenue protection activity at Harlesden since April 2017, "
+            "money recovered from fare avoidance, penalty fares and prosecutions.")
+    assert split_field_list(part) == [
+        "dates and times of revenue protection activity at Harlesden since April 2017",
+        "money recovered from fare avoidance", "penalty fares", "prosecutions"]
+    long_item = ("the full text of every policy the force has ever adopted on the use of drones "
+                 "in public order operations, training, costs")
+    assert split_field_list(long_item) == [long_item]
