@@ -22,7 +22,9 @@ from bot.authority import match_authority
 from bot.explain import GROUNDS, NCND_NOTE, explain_citation
 from bot.reword import (
     S16_SENTENCE,
+    TARGETED_SECTIONS,
     Rewording,
+    body_noun,
     fallback_rewording,
     pattern_rewordings,
     precedent_rewordings,
@@ -37,6 +39,7 @@ log = logging.getLogger(__name__)
 
 MAX_DRAFT_CHARS = 20_000
 SHOWN_PRECEDENTS = 5
+MAX_REWORDINGS = 3
 NEIGHBOURS = 25
 CALIBRATION_FILE = "calibration.json"
 NAME_THE_AUTHORITY = (
@@ -154,7 +157,7 @@ class Advisor:
         neighbours = self.neighbours(vector, authority, exclude)
         scored = self.score(text, neighbours, authority)
         shown = _ordered(neighbours, authority)[:SHOWN_PRECEDENTS]
-        rewordings = _rewordings(text, scored, neighbours)
+        rewordings = _rewordings(text, scored, neighbours, authority)
         tribunal = self.searcher.tribunal(vector)
         explanation = " ".join(x for x in (_explanation(scored, neighbours),
                                             _tribunal_note(scored, tribunal)) if x)
@@ -277,11 +280,20 @@ def _tally(neighbours: Sequence[Precedent]) -> str:
             "refused or met with neither confirm nor deny.")
 
 
-def _rewordings(text: str, scored: _Scored, neighbours: Sequence[Precedent]) -> list[Rewording]:
+def _rewordings(text: str, scored: _Scored, neighbours: Sequence[Precedent],
+                authority: str | None = None) -> list[Rewording]:
+    """Patterns first, then answered precedents' wordings; the user's own question with the
+    limit the likely exemption calls for when neither fits, or when the likely ground is one
+    (cost, personal data, commercial...) that no pattern addressed."""
     if scored.level not in ("medium", "high"):
         return []
-    found = pattern_rewordings(text) + precedent_rewordings(neighbours, text)
-    return found or [fallback_rewording(text)]
+    body = body_noun(authority, text)
+    patterns = pattern_rewordings(text, body=body)
+    found = patterns + precedent_rewordings(neighbours, text)
+    section = scored.exemptions[0]["section"] if scored.exemptions else None
+    if not found or (section in TARGETED_SECTIONS and not patterns):
+        found.append(fallback_rewording(text, section, body))
+    return found[:MAX_REWORDINGS]
 
 
 _GENERAL = [
@@ -360,7 +372,8 @@ def _revised(assessed: Sequence[QuestionAssessment], advice: Sequence[str]) -> s
     lines = []
     for i, q in enumerate(assessed, 1):
         text = q.rewordings[0].text if q.rewordings and q.level in ("medium", "high") else q.text
-        lines.append(f"{i}. {text}")
+        # the s16 sentence closes the whole draft once, not every question that asked for it
+        lines.append(f"{i}. {text.replace(S16_SENTENCE, '').strip()}")
     lines.append("")
     lines.append(S16_SENTENCE)
     return "\n".join(lines)

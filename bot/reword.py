@@ -11,6 +11,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from bot.track_record import authority_kind
+
 S16_SENTENCE = ("If answering would exceed the cost limit, please advise me under section 16 "
                 "how I could narrow the request.")
 
@@ -25,18 +27,44 @@ class Rewording:
         return {"text": self.text, "why": self.why, "based_on": list(self.based_on)}
 
 
-def _sub(pattern: str, repl: str) -> Callable[[str], str | None]:
+# How a rewording names the body it goes to: "the council" pasted into a request to a police
+# force reads as a template, and authorities answer what is asked of them in their own terms.
+BODY_NOUNS = {"police": "the force", "fire": "the fire and rescue service", "health": "the trust",
+              "education": "the institution", "central": "the department",
+              "council": "the council", "other": "the authority"}
+_BODY_IN_TEXT = [("police", re.compile(r"\b(police|force|constabulary)\b", re.I)),
+                 ("council", re.compile(r"\bcouncils?\b", re.I)),
+                 ("health", re.compile(r"\b(nhs|trust|hospital)\b", re.I)),
+                 ("education", re.compile(r"\b(university|college|school)\b", re.I)),
+                 ("fire", re.compile(r"\bfire (and rescue )?service\b", re.I)),
+                 ("central", re.compile(r"\b(department|ministry)\b", re.I))]
+
+
+def body_noun(authority: str | None, question: str = "") -> str:
+    """'the force', 'the council'... for the named authority; with none named, the body the
+    question itself talks about; else the neutral 'the authority'."""
+    if authority:
+        return BODY_NOUNS[authority_kind(authority)]
+    kind = next((k for k, rx in _BODY_IN_TEXT if rx.search(question)), "other")
+    return BODY_NOUNS[kind]
+
+
+Rewrite = Callable[[str, str], "str | None"]  # (question, body noun) -> rewording or None
+
+
+def _sub(pattern: str, repl: str) -> Rewrite:
     rx = re.compile(pattern, re.I)
 
-    def apply(q: str) -> str | None:
+    def apply(q: str, body: str) -> str | None:
         new = rx.sub(repl, q)
         return _tidy(new) if new != q else None
 
     return apply
 
 
-def _fixed(text: str) -> Callable[[str], str]:
-    return lambda q: text
+def _fixed(template: str) -> Rewrite:
+    """A set wording; {body} becomes the addressee ('the force', 'the council'...)."""
+    return lambda q, body: _tidy(template.format(body=body))
 
 
 def _tidy(text: str) -> str:
@@ -45,47 +73,65 @@ def _tidy(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-PATTERNS: list[tuple[re.Pattern, Callable[[str], str | None], str]] = [
+_FINE_PERIOD = re.compile(r",?\s*\b(?:broken down )?(?:by|per|each|every|in each|in every) "
+                          r"(?:month|week|day)\b|\b(?:monthly|weekly|daily)\b", re.I)
+_ONE_PERIOD = re.compile(r"^(?!.*\b(since|from|between)\b).*(\b(19|20)\d\d\b|\blast (year|financial "
+                         r"year|12 months)\b)", re.I)
+
+
+def _coarser_period(q: str, body: str) -> str | None:
+    """Months, weeks or days become years; a question about one year just loses the split."""
+    repl = "" if _ONE_PERIOD.search(q) else " in each year"
+    new = _FINE_PERIOD.sub(repl, q)
+    return _tidy(new) if new != q else None
+
+
+def _camera_totals(q: str, body: str) -> str:
+    kind = "ANPR cameras" if re.search(r"\banpr\b", q, re.I) else "CCTV cameras"
+    return (f"How many {kind} does {body} operate in total? Please also provide its policy or "
+            "code of practice for them.")
+
+
+PATTERNS: list[tuple[re.Pattern, Rewrite, str]] = [
     (re.compile(r"\bhow many\b.{0,80}\b(attacks?|breach(es)?|incidents?|hacks?|ransomware)\b",
                 re.I),
-     _fixed("How many personal data breaches did the council report to the Information "
+     _fixed("How many personal data breaches did {body} report to the Information "
             "Commissioner's Office in each of the last three financial years? A yearly total "
             "is enough."),
      "Breaches reported to the ICO are statutory reporting data: authorities that refuse attack "
      "counts under s31 have disclosed them, and a yearly total reveals nothing about detection."),
     (re.compile(r"\b(provisions?|measures?|controls?|protections?|defen[cs]es?)\b.{0,60}"
                 r"\b(prevent|protect|stop|against|cyber|security)", re.I),
-     _fixed("Does the council hold Cyber Essentials, Cyber Essentials Plus or ISO 27001 "
+     _fixed("Does {body} hold Cyber Essentials, Cyber Essentials Plus or ISO 27001 "
             "certification? Please also provide a copy of its information security policy."),
      "Certifications held and published policies reveal no weakness, system or attack history, "
      "so they fail all three of the ICO's cyber-security prejudice tests and are usually "
      "answered."),
     (re.compile(r"\b(working from home|home[- ]working|remote working|work remotely)\b", re.I),
-     _fixed("Does the council have a policy on the security of staff working from home? If so, "
+     _fixed("Does {body} have a policy on the security of staff working from home? If so, "
             "please provide a copy."),
      "A policy describes rules, not the configuration of defences, so it is usually disclosed."),
     (re.compile(r"\b(budget|spend|spent|cost|expenditure)\b.{0,80}\b(breakdown|broken down|"
                 r"where|specifically|each|item|supplier)", re.I),
-     _fixed("What was the council's total spend on cyber security in each of the last three "
+     _fixed("What was {body}'s total spend on cyber security in each of the last three "
             "financial years? A single yearly total is enough; I do not need a breakdown by "
             "supplier, product or item."),
      "Totals over a period are usually answered; breakdowns by item or supplier can point to "
      "the products in use and draw s31 or s43 refusals."),
     (re.compile(r"\b(which|what|name of the|names? of)\b.{0,40}\b(software|products?|antivirus|"
                 r"anti-virus|firewall|systems?|suppliers?|vendors?|versions?)\b", re.I),
-     _fixed("Please provide the council's policy on keeping its software and systems up to date "
+     _fixed("Please provide {body}'s policy on keeping its software and systems up to date "
             "(its patch-management or vulnerability-management policy). I am not asking for "
             "the names or versions of any products."),
      "Naming products, versions or suppliers is the commonest reason councils give for s31 "
      "refusals; the policy answers the accountability question without revealing them."),
     (re.compile(r"\b(patch(ed|es|ing)?|updates? (applied|installed)|versions?)\b", re.I),
-     _fixed("Does the council have a patch-management policy, and how often is compliance with "
+     _fixed("Does {body} have a patch-management policy, and how often is compliance with "
             "it reviewed? Please provide the policy."),
      "Patch dates and versions tell an attacker what is unpatched; a policy and its review "
      "cycle do not."),
     (re.compile(r"\b(by|per|each|every) (month|week|day)\b|\bmonthly\b|\bweekly\b", re.I),
-     _sub(r"\b(?:broken down )?(?:by|per|each|every|in each|in every) (?:month|week|day)\b"
-          r"|\b(?:monthly|weekly|daily)\b", "in each year"),
+     _coarser_period,
      "Coarser periods weaken the link to any prejudice: a yearly total cannot be matched to a "
      "specific incident."),
     (re.compile(r"\b(successful|unsuccessful|blocked|prevented|detected)\b", re.I),
@@ -93,14 +139,13 @@ PATTERNS: list[tuple[re.Pattern, Callable[[str], str | None], str]] = [
           r"(?:successful|unsuccessful|blocked|prevented|detected))?\b ?", ""),
      "Splitting successful from blocked attacks reveals detection rates, which authorities "
      "refuse under s31(1)(a); an undivided figure is more often given."),
-    (re.compile(r"\b(locations?|where)\b.{0,50}\b(cctv|cameras?|anpr)\b|\b(cctv|anpr)\b.{0,50}"
-                r"\blocations?\b", re.I),
-     _fixed("How many CCTV cameras does the council operate in total? Please also provide its "
-            "CCTV policy or code of practice."),
+    (re.compile(r"\b(locat(ions?|ed)|where)\b.{0,50}\b(cctv|cameras?|anpr)\b|\b(cctv|anpr)\b"
+                r".{0,50}\b(locat(ions?|ed)|where)\b", re.I),
+     lambda q, body: _camera_totals(q, body),
      "Camera locations are usually withheld under s31 (they show where crime would go "
      "unseen); the number of cameras and the policy are routinely published."),
     (re.compile(r"\b(ransom|paid)\b", re.I),
-     _fixed("Has the council's audit or governance committee received reports on cyber-security "
+     _fixed("Has {body}'s audit or governance committee received reports on cyber-security "
             "risk in the last three years? If so, please provide them or say where they are "
             "published."),
      "Governance papers are the accountability the public interest values and are often "
@@ -114,7 +159,7 @@ PATTERNS: list[tuple[re.Pattern, Callable[[str], str | None], str]] = [
      "officially are usually named anyway."),
     (re.compile(r"\b(all (information|correspondence|records|emails|documents)|since (19|20)\d\d|"
                 r"any and all)\b", re.I),
-     lambda q: _tidy(re.sub(r"\b(?:any and all|all)\b", "the main", q, flags=re.I))
+     lambda q, body: _tidy(re.sub(r"\b(?:any and all|all)\b", "the main", q, flags=re.I))
      + " Please limit this to the last financial year. " + S16_SENTENCE,
      "Broad 'all information' requests and long periods are refused under the s12 cost limit; "
      "a narrow period plus the s16 sentence turns a flat refusal into advice."),
@@ -124,11 +169,15 @@ PATTERNS: list[tuple[re.Pattern, Callable[[str], str | None], str]] = [
 ]
 
 
-def pattern_rewordings(question: str, limit: int = 2) -> list[Rewording]:
+def pattern_rewordings(question: str, limit: int = 2, body: str | None = None
+                       ) -> list[Rewording]:
+    """Exemption-specific rewrites whose trigger the question matches; `body` names the
+    addressee in them (by default read from the question, else 'the authority')."""
+    body = body or body_noun(None, question)
     out: list[Rewording] = []
     for trigger, rewrite, why in PATTERNS:
         if trigger.search(question):
-            text = rewrite(question)
+            text = rewrite(question, body)
             if text and text.lower() != question.lower() and all(r.text != text for r in out):
                 out.append(Rewording(text, why))
         if len(out) >= limit:
@@ -185,12 +234,56 @@ def precedent_rewordings(precedents: Sequence, original: str = "", min_similarit
     return out
 
 
-def fallback_rewording(question: str) -> Rewording:
-    """When no pattern fits: ask for the recorded policy and yearly totals on the same topic."""
-    topic = re.sub(r"^(please (provide|tell me|confirm)|how many|what|which|do you|does the "
-                   r"council|have you|has the council)\b\s*", "", question, flags=re.I).rstrip("?.")
-    return Rewording(
-        _tidy(f"Please provide any policy or procedure the authority holds on {topic}, and "
-              "yearly totals for the last three years rather than individual cases."),
-        "Policies and yearly totals describe how the authority works without exposing cases, "
-        "people or systems, which is what refusals on similar questions protected.")
+_ASKS_FOR_DOCUMENT = re.compile(r"\b(cop(y|ies)|policy|policies|procedures?|reports?|minutes|"
+                                r"documents?|guidance|strategy|assessments?|plans?)\b", re.I)
+_FALLBACKS = {  # likely section -> (what to add to the question, why it should fare better)
+    "s12": ("Please limit this to the last financial year and to information held centrally. "
+            + S16_SENTENCE,
+            "Refusals under the s12 cost limit turn on how long the search takes: a single year "
+            "held in one place fits within the limit, and the s16 sentence obliges the authority "
+            "to say how to narrow the request rather than refuse it flat."),
+    "s14": ("I am asking for this once, for the last financial year only, and not as part of "
+            "any campaign or dispute. " + S16_SENTENCE,
+            "s14 refusals weigh the burden and the purpose of a request: a narrow, one-off "
+            "request with a clear purpose is hard to call vexatious."),
+    "s40": ("Please give anonymised totals only, with numbers under five suppressed if "
+            "necessary. I am not asking for anyone's name or personal details.",
+            "Anonymised totals are not personal data, so s40 falls away."),
+    "s43": ("Please give the total values only, for contracts already awarded. I am not asking "
+            "for unit prices, rates or bids.",
+            "Totals after award are usually disclosed; unit prices and bids are what s43 "
+            "refusals protect."),
+    "s21": ("If this is already published, please tell me exactly where (a link or document "
+            "title and page).",
+            "An s21 refusal means the information is already accessible: the authority must "
+            "still say where, which answers the question."),
+}
+TARGETED_SECTIONS = frozenset(_FALLBACKS)
+_REDACT = ("If any part of this is exempt, please release the rest with only the exempt passages "
+           "redacted, and say which exemption applies to each.",
+           "Authorities must release the parts of a document no exemption covers; asking for "
+           "redaction rather than the whole turns a refusal into a partial disclosure.")
+_AGGREGATE = ("A single yearly total for {body} as a whole is enough: I am not asking for a "
+              "breakdown by location, system, product, team or individual case.",
+              "Refusals on similar questions protected operational detail (where, which system, "
+              "which case); a whole-authority total reveals none of it and is usually given.")
+
+
+def fallback_rewording(question: str, section: str | None = None, body: str | None = None
+                       ) -> Rewording:
+    """When no pattern or answered precedent fits: the user's own question, kept whole, with the
+    limit that the likely exemption calls for (a narrower period and the s16 sentence for the
+    cost limit, anonymised totals for personal data...); for any other exemption, redaction
+    for a document and a whole-authority total for anything else."""
+    body = body or body_noun(None, question)
+    asked = question.strip()
+    asked = asked if asked.endswith(("?", ".")) else asked + ("?" if re.match(
+        r"(how|what|which|who|when|where|why|is|are|do|does|did|has|have|can|could)\b", asked,
+        re.I) else ".")
+    if section in _FALLBACKS:
+        added, why = _FALLBACKS[section]
+    elif _ASKS_FOR_DOCUMENT.search(question):
+        added, why = _REDACT
+    else:
+        added, why = _AGGREGATE
+    return Rewording(_tidy(f"{asked} {added.format(body=body)}"), why)

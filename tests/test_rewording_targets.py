@@ -1,0 +1,72 @@
+"""Rewordings the user can paste: addressed to the right kind of body, and limited in the way
+the likely exemption calls for."""
+
+from __future__ import annotations
+
+from bot.advice import _revised, _rewordings, _Scored
+from bot.assessment import QuestionAssessment
+from bot.reword import S16_SENTENCE, body_noun, fallback_rewording, pattern_rewordings
+
+
+def test_the_addressee_is_named_as_the_kind_of_body_it_is():
+    assert body_noun("Kent Police") == "the force"
+    assert body_noun("Leicester City Council") == "the council"
+    assert body_noun(None, "How many attacks did the trust suffer?") == "the trust"
+    assert body_noun(None, "How many attacks were there?") == "the authority"
+    found = pattern_rewordings("How many cyber attacks did you detect?", body="the force")
+    texts = " ".join(r.text for r in found)
+    assert "did the force report to the Information Commissioner's Office" in texts
+    assert "council" not in texts
+
+
+def test_camera_locations_become_a_total_of_the_same_kind_of_camera():
+    found = pattern_rewordings("How many ANPR cameras do you run and where are they located?",
+                               body="the force")
+    assert found[0].text.startswith("How many ANPR cameras does the force operate in total?")
+
+
+def test_a_monthly_split_becomes_yearly_or_is_dropped_for_a_single_year():
+    one_year = pattern_rewordings("How many times were Tasers discharged in 2022, broken down "
+                                  "by month?")
+    assert one_year[0].text == "How many times were Tasers discharged in 2022?"
+    since = pattern_rewordings("How many thefts were reported each month since 2019?")
+    assert since[0].text == "How many thefts were reported in each year since 2019?"
+
+
+def test_fallback_keeps_the_question_and_adds_the_limit_its_exemption_calls_for():
+    q = "How much did you spend on overtime for officers in 2023?"
+    cost = fallback_rewording(q, "s12", "the force")
+    assert cost.text.startswith(q) and S16_SENTENCE in cost.text
+    assert "last financial year" in cost.text and "cost limit" in cost.why
+    personal = fallback_rewording(q, "s40", "the force")
+    assert "anonymised totals" in personal.text and "personal data" in personal.why
+    other = fallback_rewording(q, "s31", "the force")
+    assert other.text.startswith(q) and "for the force as a whole" in other.text
+    document = fallback_rewording("Please provide a copy of your policy on body-worn video",
+                                  "s31", "the force")
+    assert document.text.startswith("Please provide a copy of your policy on body-worn video.")
+    assert "redacted" in document.text
+    assert "Please provide any policy or procedure" not in document.text + other.text
+
+
+def _scored(section: str) -> _Scored:
+    return _Scored(0.7, "high", [{"section": section, "subsection": None, "probability": 0.5,
+                                  "ncnd": False}], [])
+
+
+def test_a_likely_cost_refusal_gets_the_cost_rewording_beside_the_others():
+    q = "Please list every contract the council signed since 2010 with its value."
+    found = _rewordings(q, _scored("s12"), [], "Leicester City Council")
+    assert any(S16_SENTENCE in r.text for r in found)
+    assert len(found) <= 3
+    assert _rewordings(q, _Scored(0.1, "low", [], []), []) == []
+
+
+def test_the_revised_draft_asks_for_section_16_advice_once():
+    q = "How much did you spend on overtime for officers in 2023?"
+    cost = fallback_rewording(q, "s12", "the force")
+    assessed = [QuestionAssessment(q, 0.8, "high", [], [], "", [cost]),
+                QuestionAssessment(q, 0.8, "high", [], [], "", [cost])]
+    draft = _revised(assessed, [])
+    assert draft.count(S16_SENTENCE) == 1
+    assert draft.splitlines()[0].startswith("1. How much did you spend on overtime")
