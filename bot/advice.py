@@ -245,10 +245,12 @@ def _explanation(scored: _Scored, neighbours: Sequence[Precedent]) -> str:
     raised = [r.split(": ", 1)[1] for r in scored.reasons if r.startswith("raises")]
     if raised:
         parts.append("The wording " + "; ".join(raised) + ".")
+    quoted: set[str] = set()
     for ex in scored.exemptions[:2]:
         parts.append(explain_citation(ex["subsection"] or ex["section"], ex["ncnd"]))
         strongest = _strongest(neighbours, ex["section"])
-        if strongest:
+        if strongest and strongest.id not in quoted:  # one reply citing both: quoted once
+            quoted.add(strongest.id)
             parts.append(f"{cite(strongest)} said: \"{_quote(strongest)}\"")
     return " ".join(parts)
 

@@ -18,7 +18,7 @@ def precedent_line(p: Precedent) -> str:
         bits.append(f"ref {p.reference}")
     link = f"\n      {p.source_url}" if p.source_url else ""
     return (f"{p.outcome.upper()}{ex} ({', '.join(bits)}; similarity {p.similarity:.2f})\n"
-            f"      \"{_short(p.question, 160)}\"{link}")
+            f"      \"{_short(p.in_context(), 200)}\"{link}")
 
 
 def tribunal_line(t) -> str:

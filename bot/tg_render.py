@@ -82,7 +82,7 @@ def precedent_brief(p: Precedent) -> str:
     ex = f" [{esc(', '.join(p.exemptions))}]" if p.exemptions else ""
     where = ", ".join(x for x in (p.authority or "an authority", p.date) if x)
     return (f"<b>{esc(outcome(p))}</b>{ex} — {esc(where)}: "
-            f"<i>“{esc(short(p.question, 140))}”</i>")
+            f"<i>“{esc(short(p.in_context(), 160))}”</i>")
 
 
 def precedent_html(n: int, p: Precedent) -> str:
@@ -93,7 +93,7 @@ def precedent_html(n: int, p: Precedent) -> str:
         bits.append(f"ref {p.reference}")
     src = link(p.source_url)
     return (f"{n}. <b>{esc(outcome(p))}</b>{ex} — {esc(', '.join(bits))} · similarity "
-            f"{p.similarity:.2f}\n<i>“{esc(short(p.question, 220))}”</i>"
+            f"{p.similarity:.2f}\n<i>“{esc(short(p.in_context(), 260))}”</i>"
             + (f" {src}" if src else ""))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +32,16 @@ class Precedent:
     answer: str | None = None
     document_id: str = ""
     title: str | None = None
+
+    def in_context(self) -> str:
+        """The question as a reader can follow it: a request part as short as "make and model"
+        means nothing without the request it belonged to, so its title comes with it."""
+        # a log's title line trails "(authority), date": the subject is what comes before
+        title = re.split(r"\s+\(|,\s+\w{3} \d{4}$", (self.title or "").strip())[0]
+        if len(self.question.split()) >= 5 or not title or \
+                title.lower() in self.question.lower():
+            return self.question
+        return f"{self.question} (part of: {title})"
 
     def to_json(self) -> dict:
         return {"id": self.id, "question": self.question, "authority": self.authority,

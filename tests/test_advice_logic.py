@@ -131,3 +131,29 @@ def test_evaluation_draws_neighbours_from_every_known_outcome_as_the_check_does(
     hits = (np.array([[1, 2, 3, 4]]), np.array([[1.0, 0.9, 0.8, 0.7]]))
     found = _neighbour_lists(rows, pool, hits, SPLITS[0], named=True)[0]
     assert [(n.outcome, n.weight_boost) for n in found] == [("partial", risk.KIND_BOOST)]
+
+
+def test_a_short_request_part_is_shown_with_the_subject_of_its_request():
+    part = Precedent(id="9", question="make and model", authority="PSNI", date=None,
+                     reference=None, outcome="refused", exemptions=(), similarity=0.6,
+                     source_url=None, title="Radio and body worn video upgrade (WhatDoTheyKnow "
+                     "request to PSNI), Sep 2024")
+    assert part.in_context() == "make and model (part of: Radio and body worn video upgrade)"
+    whole = _p("1", "Do you have a documented information security policy in place?",
+               "answered", 0.8)
+    assert whole.in_context() == whole.question
+
+
+def test_one_reply_citing_both_likely_exemptions_is_quoted_once():
+    from bot.advice import _explanation, _Scored
+
+    reply = Precedent(id="7", question="Which firewall do you use?", authority="Barnet",
+                      date="2021", reference="R7", outcome="refused",
+                      exemptions=("s31(1)(a)", "s24(1)"), similarity=0.8, source_url=None,
+                      answer="Exempt under s31(1)(a) and s24(1): it would help attackers.")
+    scored = _Scored(0.8, "high", [
+        {"section": "s31", "subsection": "s31(1)(a)", "probability": 0.5, "ncnd": False},
+        {"section": "s24", "subsection": "s24(1)", "probability": 0.3, "ncnd": False}], [])
+    text = _explanation(scored, [reply])
+    assert text.count("it would help attackers") == 1
+    assert "s24(1)" in text and "s31(1)(a)" in text
