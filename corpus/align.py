@@ -325,25 +325,80 @@ def _content(text: str) -> set[str]:
 _EVERY_PART = re.compile(r"\b(?:any|all) further (?:breakdown|details?)\b", re.I)
 
 
+def _own_words(question: str) -> set[str]:
+    """The words that name a part: a 'stem: field' part is named by its field (the stem scopes
+    every part, so echoing it names none of them)."""
+    own = question.rsplit(": ", 1)[1] if ": " in question else question
+    return _content(own) or _content(question)
+
+
+def _claims(parts: list[set[str]], clause: str) -> list[int]:
+    """The parts a clause addresses, by the words it echoes. Each shared word counts
+    1/(number of parts that use it): a word every part shares ('property', 'contracts') names
+    none of them, a word only one part uses names that one. A part is addressed when the clause
+    shares a third of its words (or three), and is echoed at least a quarter as strongly as the
+    best-echoed part ('spend on communal bins not recorded' names the spend parts as well as
+    the bins part; 'lost/stolen bins not recorded' only the lost-or-stolen part)."""
+    said = _content(clause)
+    df: dict[str, int] = {}
+    for words in parts:
+        for w in words:
+            df[w] = df.get(w, 0) + 1
+    scores = [sum(1 / df[w] for w in words & said) for words in parts]
+    best = max(scores, default=0.0)
+    return [j for j, (score, words) in enumerate(zip(scores, parts))
+            if score > 0 and score >= best / 4
+            and (len(words & said) / len(words) >= 0.3 or len(words & said) >= 3)]
+
+
+def _clauses(response: str) -> list[tuple[int, str]]:
+    """(sentence number, clause) for each semicolon clause of each sentence."""
+    out = []
+    for n, sentence in enumerate(re.split(r"(?<=[.])\s+(?=[A-Z0-9])", response)):
+        out.extend((n, c.strip()) for c in re.split(r";\s+", sentence) if c.strip())
+    return out
+
+
+# a clause that goes on about the one before it: 'any further information about it is exempt',
+# '2017/18: 84 staff' after 'appeals 2016/17: 76 staff'
+_REFERS_BACK = re.compile(r"\b(?:it|them)\b|^\W*(?:19|20)\d\d\b", re.I)
+
+
+def _in_order(parts: list[set[str]], clauses: list[str]) -> bool:
+    """Whether a summary answers its parts one clause each, in the request's order: as many
+    clauses as parts, at least half echoing the part at their place and none another part."""
+    if len(clauses) != len(parts) or len(parts) < 2:
+        return False
+    named = [_claims(parts, c) for c in clauses]
+    placed = sum(1 for k, n in enumerate(named) if k in n)
+    return all(k in n or not n for k, n in enumerate(named)) and 2 * placed >= len(parts)
+
+
 def attribute_clauses(questions: list[str], response: str, leftover: bool = True) -> list[str]:
-    """For summaries that answer in prose: give each question the clauses that share its words;
-    a question no clause names takes the clauses no other question claimed (or, without
-    `leftover`, nothing)."""
-    clauses = [c.strip() for c in re.split(r";\s+|(?<=[.])\s+(?=[A-Z0-9])", response) if c.strip()]
-    every = {i for i, c in enumerate(clauses) if _EVERY_PART.search(c)}
-    out: list[str] = []
-    claimed: set[int] = set(every)
-    for q in questions:
-        qc = _content(q)
-        hits = []
-        for i, c in enumerate(clauses):
-            shared = len(qc & _content(c))
-            if shared / (len(qc) or 1) >= 0.3 or shared >= 3 or i in every:
-                hits.append(i)
-        claimed.update(hits)
-        out.append("; ".join(clauses[i] for i in hits))
-    rest = " ".join(c for i, c in enumerate(clauses) if i not in claimed) if leftover else ""
-    return [o or rest for o in out]
+    """For summaries that answer in prose: give each question the clauses that echo it.
+
+    A summary with one clause per part, in the request's order, answers them in that order.
+    A clause that echoes no part but refers back to the clause before it in the same sentence
+    continues it ('appeals 2016/17: 76; 2017/18: 84', '1 complaint received; any further
+    information about it is exempt'). A question no clause names takes the clauses no other
+    question claimed (or, without `leftover`, nothing)."""
+    clauses = _clauses(response)
+    parts = [_own_words(q) for q in questions]
+    if _in_order(parts, [c for _, c in clauses]):
+        return [c for _, c in clauses]
+    hits: list[list[int]] = [[] for _ in questions]
+    claimed: set[int] = set()
+    prev: tuple[int, list[int]] = (-1, [])
+    for i, (sentence, c) in enumerate(clauses):
+        named = list(range(len(questions))) if _EVERY_PART.search(c) else _claims(parts, c)
+        if not named and prev[0] == sentence and _REFERS_BACK.search(c):
+            named = prev[1]
+        for j in named:
+            hits[j].append(i)
+            claimed.add(i)
+        prev = (sentence, named)
+    rest = " ".join(c for i, (_, c) in enumerate(clauses) if i not in claimed) if leftover else ""
+    return ["; ".join(clauses[i][1] for i in h) or rest for h in hits]
 
 
 _TRUNCATED = re.compile(

@@ -491,3 +491,45 @@ def test_a_field_list_item_may_run_to_a_dozen_words():
     long_item = ("the full text of every policy the force has ever adopted on the use of drones "
                  "in public order operations, training, costs")
     assert split_field_list(long_item) == [long_item]
+
+
+# --- attributing a prose summary's clauses to the request's parts --------------------------
+
+
+def test_a_clause_goes_to_the_part_its_distinctive_words_name():
+    from corpus.align import attribute_clauses
+    qs = ["communal bins operated each year", "bins lost or stolen", "replacement spend",
+          "annual spend"]
+    parts = attribute_clauses(qs, "communal bins: 1849 (2022), 1614 (2021); lost/stolen bins "
+                                  "not recorded (not held); spend on communal bins not recorded "
+                                  "separately (not held).")
+    assert "lost/stolen" in parts[1] and "lost/stolen" not in parts[0]
+    assert "spend on communal bins" in parts[2] and "spend on communal bins" in parts[3]
+
+
+def test_a_stem_shared_by_every_part_names_none_of_them():
+    from corpus.align import attribute_clauses
+    qs = ["vacant premises liable for empty rates: address", "property reference",
+          "account holder"]
+    parts = attribute_clauses(qs, "please see attached spreadsheet; addresses of empty "
+                                  "premises are exempt under Section 31(1)(a).")
+    assert parts[0].startswith("addresses") and parts[1] == parts[2] == (
+        "please see attached spreadsheet")
+
+
+def test_a_summary_with_one_clause_per_part_answers_them_in_order():
+    qs = align(["plans to tender for a clinical system", "copy of the ACO strategy",
+                "ICT and analytics spend last year", "share of tenders for transformation"],
+               "tender not anticipated at this point; strategy - we do not hold this "
+               "information; ICT department total cost under £7.0m in 2016/17; less than 0.4% "
+               "of annual expenditure relates to such tenders.", clause_level=True)
+    assert [q.outcome for q in qs] == ["answered", "not_held", "answered", "answered"]
+
+
+def test_a_clause_that_refers_back_continues_the_part_before_it():
+    qs = align(["number of body cams in use", "complaints received about them"],
+               "120 body cams are in use. Complaints: 1 complaint has been received; any "
+               "further information about it is exempt under Section 30(1)(a).",
+               clause_level=True)
+    assert [(q.outcome, q.exemptions) for q in qs] == [
+        ("answered", ()), ("partial", ("s30(1)(a)",))]
