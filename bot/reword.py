@@ -75,8 +75,8 @@ def _tidy(text: str) -> str:
 
 _FINE_PERIOD = re.compile(r",?\s*\b(?:broken down )?(?:by|per|each|every|in each|in every) "
                           r"(?:month|week|day)\b|\b(?:monthly|weekly|daily)\b", re.I)
-_ONE_PERIOD = re.compile(r"^(?!.*\b(since|from|between)\b).*(\b(19|20)\d\d\b|\blast (year|financial "
-                         r"year|12 months)\b)", re.I)
+_ONE_PERIOD = re.compile(r"^(?!.*\b(since|from|between)\b).*(\b(19|20)\d\d\b|"
+                         r"\blast (year|financial year|12 months)\b)", re.I)
 
 
 def _coarser_period(q: str, body: str) -> str | None:
