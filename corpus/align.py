@@ -321,8 +321,11 @@ def _content(text: str) -> set[str]:
     return {_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2}
 
 
-# "...; any further breakdown withheld under s24": a clause about every part's detail
-_EVERY_PART = re.compile(r"\b(?:any|all) further (?:breakdown|details?)\b", re.I)
+# "...; any further breakdown withheld under s24": a clause about every part's detail; "S12
+# applies to the whole request", "for every question": a clause that says it concerns them all
+_EVERY_PART = re.compile(
+    r"\b(?:any|all) further (?:breakdown|details?)\b|\bwhole (?:of (?:the |your )?)?request\b"
+    r"|\b(?:all|every|each) (?:of (?:the |your )?)?(?:questions?|parts?)\b", re.I)
 
 
 def _own_words(question: str) -> set[str]:
@@ -381,24 +384,31 @@ def attribute_clauses(questions: list[str], response: str, leftover: bool = True
     A clause that echoes no part but refers back to the clause before it in the same sentence
     continues it ('appeals 2016/17: 76; 2017/18: 84', '1 complaint received; any further
     information about it is exempt'). A question no clause names takes the clauses no other
-    question claimed (or, without `leftover`, nothing)."""
+    question claimed (or, without `leftover`, nothing). A clause about the whole request ('S12
+    applies to the whole request') goes to every question besides what it names."""
     clauses = _clauses(response)
     parts = [_own_words(q) for q in questions]
     if _in_order(parts, [c for _, c in clauses]):
         return [c for _, c in clauses]
     hits: list[list[int]] = [[] for _ in questions]
+    every: list[int] = []
     claimed: set[int] = set()
     prev: tuple[int, list[int]] = (-1, [])
     for i, (sentence, c) in enumerate(clauses):
-        named = list(range(len(questions))) if _EVERY_PART.search(c) else _claims(parts, c)
+        if _EVERY_PART.search(c):
+            every.append(i)
+            continue
+        named = _claims(parts, c)
         if not named and prev[0] == sentence and _REFERS_BACK.search(c):
             named = prev[1]
         for j in named:
             hits[j].append(i)
             claimed.add(i)
         prev = (sentence, named)
-    rest = " ".join(c for i, (_, c) in enumerate(clauses) if i not in claimed) if leftover else ""
-    return ["; ".join(clauses[i][1] for i in h) or rest for h in hits]
+    rest = [i for i in range(len(clauses)) if i not in claimed and i not in every] \
+        if leftover else []
+    return ["; ".join(clauses[i][1] for i in sorted(set(h or rest) | set(every)))
+            for h in hits]
 
 
 _TRUNCATED = re.compile(

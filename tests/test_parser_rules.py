@@ -533,3 +533,19 @@ def test_a_clause_that_refers_back_continues_the_part_before_it():
                clause_level=True)
     assert [(q.outcome, q.exemptions) for q in qs] == [
         ("answered", ()), ("partial", ("s30(1)(a)",))]
+
+
+def test_a_clause_about_the_whole_request_goes_to_every_part():
+    qs = align(["drug supply arrests of juveniles aged 16 or under",
+                "youngest person arrested for a County Lines offence"],
+               "county lines data before April 2020 is not centrally collated; reviewing every "
+               "juvenile drug arrest would exceed the appropriate limit; Refusal Notice, S12 "
+               "applies to the whole request.", clause_level=True)
+    assert [(q.outcome, q.exemptions) for q in qs] == [("refused", ("s12",))] * 2
+    # what the rest of the reply gives still reaches the parts it does not name
+    qs = align(["Taser deployments each year", "discharges each year", "subjects with mental "
+                "health problems"],
+               "data for 2017/18 is not centrally recorded; S12 applies to the whole request. "
+               "Under Section 16 advice, information for the remaining years is attached.",
+               clause_level=True)
+    assert [q.outcome for q in qs] == ["partial"] * 3
