@@ -33,8 +33,8 @@ _GROUP_RE = re.compile(r"\(\s?(\w+)\s?\)")
 
 # Refusal grounds often stated without their section number.
 _IMPLIED = (
-    (re.compile(r"appropriate limit|cost limit|exceed(?:s|ed)? the (?:£\d+ )?limit|18 hours", re.I),
-     "s12"),
+    (re.compile(r"appropriate (?:\(?(?:cost|time)\)? )?limit|cost limit"
+                r"|exceed(?:s|ed)? the (?:£\d+ )?limit|18 hours", re.I), "s12"),
     (re.compile(r"\bvexatious\b", re.I), "s14"),
     (re.compile(r"reasonably accessible|already (?:publicly )?(?:available|published)", re.I),
      "s21"),

@@ -20,8 +20,9 @@ _NCND = re.compile(
 _REFUSED = re.compile(
     r"\bexempt(?:ion)?s?\b|\bwithh(?:e|o)ld|\bwitheld\b|\brefus(?:e|ed|al)\b|not (?:be )?disclos|"
     r"will not (?:be )?(?:provid|releas|disclos)|unable to (?:provide|disclose|release)|"
-    r"appropriate limit|cost limit|exceed(?:s|ed)? the|\bvexatious\b|reasonably accessible|"
-    r"excessive cost|(?:cannot|can ?not|unable to|not (?:obliged|required) to) comply|"
+    r"appropriate (?:\(?(?:cost|time)\)? )?limit|cost limit|exceed(?:s|ed)? the|\bvexatious\b|"
+    r"reasonably accessible|excessive cost|(?:cannot|can ?not|unable to) comply|"
+    r"not (?:obliged|required) to (?:comply|provide|respond|answer)|"
     r"manifestly unreasonable|not in a readily (?:searchable|retrievable|reportable) form|"
     r"already (?:publicly )?(?:available|published)|is published (?:at|on)|"
     r"can be found (?:at|on)|available (?:on|at|from) (?:our|the) (?:web|site)|"
@@ -110,10 +111,19 @@ _PREAMBLE = re.compile(
 )
 
 
+# A sentence that estimates the work compliance would take ('1,800 lines of spend would need
+# checking at about 5 minutes per line'): its figures are the reason for a refusal, not answers.
+_ESTIMATE = re.compile(r"\bwould (?:take|need|require|have to|involve)\b|\b(?:minutes?|hours?) "
+                       r"(?:each|per)\b|\bper (?:record|line|case|file|item|document)\b", re.I)
+
+
 def _substance(text: str) -> str:
-    """The answer without any sentence that only talks about exemptions, for the 'was anything
-    given' test: figures inside 'Section 31(1)(a)' must not count as figures given."""
-    text = _BREAKDOWN_CAVEAT.sub(". ", _NOT_FIGURES.sub(" ", " ".join(text.split())))
+    """The answer without any sentence that only talks about exemptions or estimates the cost
+    of complying, for the 'was anything given' test: figures inside 'Section 31(1)(a)' or
+    '6,708 records at 5 minutes each' must not count as figures given."""
+    text = " ".join(s for s in re.split(r"(?<=[.;])\s+(?=[A-Z(])", " ".join(text.split()))
+                    if not _ESTIMATE.search(s))
+    text = _BREAKDOWN_CAVEAT.sub(". ", _NOT_FIGURES.sub(" ", text))
     sentences = re.split(r"(?<=[.;:])\s+|\s[–-]\s", text)
     keep = [s for s in sentences if not (_REFUSED.search(s) or _NCND.search(s)
                                          or NOT_HELD.search(s) or _PREAMBLE.search(s))]

@@ -549,3 +549,19 @@ def test_a_clause_about_the_whole_request_goes_to_every_part():
                "Under Section 16 advice, information for the remaining years is attached.",
                clause_level=True)
     assert [q.outcome for q in qs] == ["partial"] * 3
+
+
+def test_the_figures_of_a_cost_estimate_are_not_information_given():
+    reply = ("not held in a form that can be extracted within the Appropriate Time Limit (18 "
+             "hours); the accounting system cannot report at that level, 1,800 lines of spend "
+             "would need checking at about 5 minutes per line.")
+    assert classify(reply) == "refused"
+    assert find_exemptions(reply) == ["s12"]
+    # a regulation's number after "No." does not start a sentence of its own
+    assert classify("This would take 69 hours, more than the limit in the Regulations 2004 "
+                    "(SI 2004 No. 3244). We therefore refuse under section 12.") == "refused"
+
+
+def test_not_obliged_to_provide_a_response_is_a_refusal():
+    assert classify("the force states it is not obliged to provide a response to the "
+                    "request.") == "refused"
