@@ -50,17 +50,34 @@ def auc(scores: Sequence[float], labels: Sequence[int]) -> float:
     pos, neg = int(y.sum()), int(len(y) - y.sum())
     if not pos or not neg:
         return float("nan")
-    order = s.argsort()
-    ranks = np.empty(len(s))
-    sorted_s = s[order]
-    i = 0
-    while i < len(s):
-        j = i
-        while j + 1 < len(s) and sorted_s[j + 1] == sorted_s[i]:
-            j += 1
-        ranks[order[i:j + 1]] = (i + j) / 2 + 1
-        i = j + 1
+    _, inverse, counts = np.unique(s, return_inverse=True, return_counts=True)
+    ends = np.cumsum(counts)
+    ranks = (ends - (counts - 1) / 2.0)[inverse]  # the average of the ranks each tie spans
     return float((ranks[y == 1].sum() - pos * (pos + 1) / 2) / (pos * neg))
+
+
+def _resamples(groups: Sequence[str], draws: int, seed: int):
+    """Row indices of `draws` bootstrap samples that draw whole documents with replacement."""
+    keys, index = np.unique(np.asarray(groups, object).astype(str), return_inverse=True)
+    members = [np.flatnonzero(index == k) for k in range(len(keys))]
+    rng = np.random.default_rng(seed)
+    for _ in range(draws):
+        yield np.concatenate([members[k] for k in rng.integers(0, len(keys), len(keys))])
+
+
+def auc_interval(scores: Sequence[float], labels: Sequence[int], groups: Sequence[str],
+                 baseline: Sequence[float] | None = None, draws: int = 200, seed: int = 0
+                 ) -> tuple[float, float]:
+    """95% interval of the AUC, or with `baseline` of the AUC's margin over the baseline's on
+    the same resamples, drawing whole documents (a document's questions share an authority, a
+    topic and often one blanket reply, so they are not independent draws). A margin whose
+    interval stays above zero is one the resampling does not explain away."""
+    s, y = np.asarray(scores, float), np.asarray(labels, int)
+    b = None if baseline is None else np.asarray(baseline, float)
+    values = [auc(s[rows], y[rows]) - (0.0 if b is None else auc(b[rows], y[rows]))
+              for rows in _resamples(groups, draws, seed)]
+    lo, hi = np.nanpercentile(values, [2.5, 97.5])
+    return float(lo), float(hi)
 
 
 Hits = tuple[np.ndarray, np.ndarray]  # (ids, similarities): POOL nearest per scored question
@@ -220,9 +237,23 @@ def evaluate(searcher: Searcher) -> list[dict]:
             unnamed = _neighbour_lists(rows, pool, hits, split, False)
             results += _compared(rows, labels, base, split, history, knn_name, model_name,
                                  named, unnamed)
+    _add_margins(results, [r["document_id"] for r in rows], labels)
     for r in results:
         r.update(questions=len(rows), positives=sum(labels))
     return results
+
+
+def _add_margins(results: list[dict], documents: Sequence[str], labels: Sequence[int]) -> None:
+    """Give each assistant row its margin over each BM25 method on the same split and the same
+    way of naming the authority, with the margin's paired 95% interval."""
+    for mine in (r for r in results if r["method"].startswith("assistant")):
+        mine["margins"] = [
+            {"baseline": ("the same model on BM25's neighbours" if "(+" in other["method"]
+                          else "BM25 nearest neighbours"), "margin":
+             mine["auc"] - other["auc"], "interval": auc_interval(
+                 mine["scores"], labels, documents, baseline=other["scores"])}
+            for other in results if other["method"].startswith("BM25")
+            and other["split"] == mine["split"] and other.get("how") == mine["how"]]
 
 
 def _compared(rows, labels, base, split, history, knn_name, model_name, named, unnamed
@@ -237,18 +268,32 @@ def _compared(rows, labels, base, split, history, knn_name, model_name, named, u
                                     _features(rows, unnamed, base))):
         knn = [riskmod.knn_rate(n, base) for n in neighbours]
         model = _cross_fitted(rows, feats, base)
+        documents = [r["document_id"] for r in rows]
         out += [{"split": split.name, "method": f"{knn_name} nearest neighbours, {how}",
-                 "auc": auc(knn, labels), "top2": _top2(neighbours, rows, knn)},
+                 "auc": auc(knn, labels), "interval": auc_interval(knn, labels, documents),
+                 "top2": _top2(neighbours, rows, knn), "how": how, "scores": knn},
                 {"split": split.name, "method": f"{model_name} (+ cues and track record, "
                  f"calibrated), {how}", "auc": auc(model, labels),
-                 "top2": _top2(neighbours, rows, model)}]
+                 "interval": auc_interval(model, labels, documents),
+                 "top2": _top2(neighbours, rows, model), "how": how, "scores": model}]
     return out
 
 
 def render(results: list[dict]) -> str:
     lines = [f"{results[0]['questions']} labelled questions ({results[0]['positives']} refused or "
              "NCND, the rest answered)", "",
-             "| split | method | ROC-AUC | cited exemption in top 2 |", "|---|---|---|---|"]
+             "| split | method | ROC-AUC | 95% interval (documents resampled) | cited exemption in "
+             "top 2 |", "|---|---|---|---|---|"]
     for r in results:
-        lines.append(f"| {r['split']} | {r['method']} | {r['auc']:.3f} | {r['top2']:.1%} |")
+        lo, hi = r.get("interval", (r["auc"], r["auc"]))
+        lines.append(f"| {r['split']} | {r['method']} | {r['auc']:.3f} | {lo:.3f}–{hi:.3f} | "
+                     f"{r['top2']:.1%} |")
+    lines += ["", "The assistant's margin over BM25, with its 95% interval on the same resamples "
+              "(above zero: not explained away by which documents happened to be drawn)", "",
+              "| split | authority | over | margin | 95% interval |", "|---|---|---|---|---|"]
+    for r in results:
+        for m in r.get("margins", []):
+            lo, hi = m["interval"]
+            lines.append(f"| {r['split']} | {r['how']} | {m['baseline']} | {m['margin']:+.3f} | "
+                         f"{lo:+.3f} to {hi:+.3f} |")
     return "\n".join(lines)
