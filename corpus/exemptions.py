@@ -15,11 +15,14 @@ _REGULATIONS = {12, 13}
 
 _PARTS = r"((?:\s?\(\s?[0-9]{1,2}[A-Za-z]?\s?\)|\s?\(\s?[a-z]{1,4}\s?\))*)"
 _SIBLINGS = r"((?:\s?(?:,|and|&|or)\s?\(\s?(?:[a-z]|\d{1,2})\s?\))*)"  # "31(1)(a) and (b)"
+# a section's name in brackets between two cited sections: "40(2) (personal data) and 43(2)"
+_NAMED = r"\s?\([A-Za-z][A-Za-z ,'-]{3,60}\)"
 _SECTION_RE = re.compile(
     r"(?<!['’])\b(?:sections?|secs?\.?|ss\.?|s\.?(?=\s?\d))\s{0,8}(\d{1,2})" + _PARTS
     + _SIBLINGS + r"(?![\d%£$])"
     r"((?:\s?(?:,|and|&|/|or)\s?(?:s\.?\s?)?\d{1,2}" + _PARTS + r"(?![\d%£])"
-    r"|\s[a-z][a-z ]{0,40}?\s?(?:,|and|&)\s?\d{1,2}(?=\s?\()" + _PARTS + r")*)",
+    r"|\s[a-z][a-z ]{0,40}?\s?(?:,|and|&)\s?\d{1,2}(?=\s?\()" + _PARTS
+    + r"|" + _NAMED + r"\s?(?:,|and|&)\s?\d{1,2}(?=\s?\()" + _PARTS + r")*)",
     re.IGNORECASE,
 )
 _REGULATION_RE = re.compile(

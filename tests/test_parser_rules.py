@@ -565,3 +565,8 @@ def test_the_figures_of_a_cost_estimate_are_not_information_given():
 def test_not_obliged_to_provide_a_response_is_a_refusal():
     assert classify("the force states it is not obliged to provide a response to the "
                     "request.") == "refused"
+
+
+def test_a_section_named_in_brackets_does_not_end_the_list_of_sections():
+    assert find_exemptions("redactions under sections 40(2) (personal data) and 43(2) "
+                           "(commercial interests)") == ["s40(2)", "s43(2)"]
