@@ -176,7 +176,7 @@ def numbered_answers(count: int, response: str) -> list[str] | None:
 _NUM = r"\d{1,2}[a-z]?"
 _PREFIXED = re.compile(
     r"\b(?:q|questions?|parts?|points?)\s?(" + _NUM + r"(?:\s?(?:-|–|to|and|&|/|,)\s?"
-    r"(?:q|questions?|parts?)?\s?" + _NUM + r")*)(?![\d%£/.]\d)",
+    r"(?:q|questions?|parts?)?\s?" + _NUM + r")*)(?![\d%£/.]\d)(?!\s(?:19|20)\d\d\b)",
     re.I,
 )
 _CLAUSE_START = r"(?:^|(?<=[.;:!?]\s)|(?<=\n))"
@@ -261,7 +261,27 @@ def labelled_answers(questions: list[str], response: str) -> list[str] | None:
     for (nums, _, _), text in zip(labels, texts):
         for k in _echoed(nums, text, questions):
             answers[k - 1] = text
-    return [a or rest for a in answers]
+    return _spread_tail(questions, [a or rest for a in answers])
+
+
+def _spread_tail(questions: list[str], answers: list[str]) -> list[str]:
+    """After a numbered list a summary often adds sentences about several parts ('5. Head of IT
+    named. Specific dates of last/next check withheld under s31(1)(a); named junior contact
+    exempt under s40(2).'): they are not the last answer's alone. Each clause of the sentences
+    after the last answer's first that withholds or lacks something goes to the parts it
+    echoes; any other stays."""
+    last = max((i for i, a in enumerate(answers) if a), default=None)
+    m = re.search(r"(?<=[.])\s+(?=[A-Z])", answers[last]) if last is not None else None
+    if not m or _labels(answers[last][m.end():]):
+        return answers  # a tail with labels of its own is a second round of answers
+    parts = [_own_words(q) for q in questions]
+    out = list(answers)
+    out[last] = answers[last][:m.start()]
+    for _, clause in _clauses(answers[last][m.end():]):
+        named = _claims(parts, clause) if classify(clause) != "answered" else []
+        for j in named or [last]:
+            out[j] = f"{out[j]}; {clause}" if out[j] else clause
+    return out
 
 
 def _echo_head(answer: str) -> set[str]:

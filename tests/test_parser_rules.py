@@ -570,3 +570,21 @@ def test_not_obliged_to_provide_a_response_is_a_refusal():
 def test_a_section_named_in_brackets_does_not_end_the_list_of_sections():
     assert find_exemptions("redactions under sections 40(2) (personal data) and 43(2) "
                            "(commercial interests)") == ["s40(2)", "s43(2)"]
+
+
+def test_a_quarter_and_year_is_not_a_question_label():
+    from corpus.align import labelled_count
+    assert labelled_count("1. Q4 2015; 2. IRM; 3. Q1 2017") == 3
+
+
+def test_a_withholding_sentence_after_a_numbered_list_goes_to_the_parts_it_names():
+    record = {"url": "u", "title": "PSN IT Health Check", "text": (
+        "PSN IT Health Check\nRequest: date of last PSN IT Health Check, organisation that did "
+        "it, due date of next, vendor selection process, named contact.\nResponse: 1. Q4 2015; "
+        "2. Information Risk Management (IRM); 3. Q1 2017; 4. selection through fair and open "
+        "competition; 5. Head of IT Operations named. Specific dates of last/next health check "
+        "withheld as exempt under section 31(1)(a); named junior contact exempt under section "
+        "40(2).")}
+    qs = parse_disclosure_record(record).questions
+    assert [q.exemptions for q in qs] == [("s31(1)(a)",), (), ("s31(1)(a)",), (), ("s40(2)",)]
+    assert [q.outcome for q in qs[:4]] == ["partial", "answered", "partial", "answered"]
