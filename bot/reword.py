@@ -92,6 +92,33 @@ def _camera_totals(q: str, body: str) -> str:
             "code of practice for them.")
 
 
+# "...and what models are they?", "the make and model of your radios": the part of a question
+# that draws the refusal when the equipment is operational (drones, cameras, vehicles, radios)
+_MAKES = re.compile(r"\b(makes?|models?|brands?|manufacturers?)\b", re.I)
+_TRAILING_MAKES = re.compile(r"(?:,|\band\b|\bincluding\b|\bwith\b)[^,;]{0,20}\b(?:makes?|models?|"
+                             r"brands?|manufacturers?)\b[^,;]{0,30}[?.]?\s*$", re.I)
+_MAKES_OF = re.compile(r"\b(?:makes?|models?|brands?|manufacturers?)\b(?: and \w+)? of (?:each |"
+                       r"every |all |the |your |its )*(?:the )?([a-z][\w -]{2,40}?)s?\s*[?.]?\s*$",
+                       re.I)
+_CLAUSE_WORDS = re.compile(r"\b(does|do|did|is|are|was|were|you|we|they|it|use[sd]?|has|have)\b",
+                           re.I)
+_NOT_MAKES = " I am not asking for makes, models or suppliers."
+
+
+def _without_makes(q: str, body: str) -> str | None:
+    """The question without its make-and-model part, saying that part is not asked: a trailing
+    clause is cut; a question about nothing else becomes how many of the things are held."""
+    trailing = _TRAILING_MAKES.search(q)
+    head = q[:trailing.start()].rstrip(" ,;") if trailing else ""
+    if len(head.split()) >= 3 and not _MAKES.search(head):
+        return _tidy(head + ("?" if q.rstrip().endswith("?") else ".")) + _NOT_MAKES
+    of = _MAKES_OF.search(q)
+    things = of.group(1).strip() if of else ""
+    if things and len(things.split()) <= 4 and not _CLAUSE_WORDS.search(things):
+        return f"How many {things}s does {body} have?" + _NOT_MAKES
+    return None
+
+
 PATTERNS: list[tuple[re.Pattern, Rewrite, str]] = [
     (re.compile(r"\bhow many\b.{0,80}\b(attacks?|breach(es)?|incidents?|hacks?|ransomware)\b",
                 re.I),
@@ -118,6 +145,9 @@ PATTERNS: list[tuple[re.Pattern, Rewrite, str]] = [
             "supplier, product or item."),
      "Totals over a period are usually answered; breakdowns by item or supplier can point to "
      "the products in use and draw s31 or s43 refusals."),
+    (_MAKES, _without_makes,
+     "Makes and models tell those who would defeat the equipment what it can do; the number "
+     "held is routinely given where the make and model are refused under s31."),
     (re.compile(r"\b(which|what|name of the|names? of)\b.{0,40}\b(software|products?|antivirus|"
                 r"anti-virus|firewall|systems?|suppliers?|vendors?|versions?)\b", re.I),
      _fixed("Please provide {body}'s policy on keeping its software and systems up to date "
@@ -210,11 +240,13 @@ def usable_wording(candidate: str, original: str) -> bool:
     words = candidate.split()
     if len(words) < 6 or len(candidate) > 400 or not re.match(r"[A-Za-z]", candidate):
         return False
+    if candidate.count("(") != candidate.count(")") or candidate.rstrip().endswith(":"):
+        return False  # cut from a summary mid-list: "(by type: pistol"
     a, b = _words(candidate), _words(original)
     return len(a & b) / (len(a | b) or 1) < 0.8
 
 
-def precedent_rewordings(precedents: Sequence, original: str = "", min_similarity: float = 0.55,
+def precedent_rewordings(precedents: Sequence, original: str = "", min_similarity: float = 0.6,
                          limit: int = 2) -> list[Rewording]:
     """Wordings of similar questions that were answered, with the precedent cited."""
     out: list[Rewording] = []

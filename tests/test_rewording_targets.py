@@ -70,3 +70,33 @@ def test_the_revised_draft_asks_for_section_16_advice_once():
     draft = _revised(assessed, [])
     assert draft.count(S16_SENTENCE) == 1
     assert draft.splitlines()[0].startswith("1. How much did you spend on overtime")
+
+
+def test_makes_and_models_are_dropped_from_the_question_or_become_a_count():
+    def first(q):
+        found = pattern_rewordings(q, body="the force")
+        return found[0].text if found else None
+
+    assert first("How many drones does the force own and what models are they?") == (
+        "How many drones does the force own? I am not asking for makes, models or suppliers.")
+    assert first("What is the make and model of your radios?") == (
+        "How many radios does the force have? I am not asking for makes, models or suppliers.")
+    assert first("What models of car does the force use?") is None  # no safe rewrite: none
+
+
+def test_precedent_wordings_cut_mid_list_or_only_loosely_similar_are_not_offered():
+    from index.search import Precedent
+
+    def p(pid, question, sim):
+        return Precedent(id=pid, question=question, authority="Northumbria Police", date=None,
+                         reference=None, outcome="answered", exemptions=(), similarity=sim,
+                         source_url=None)
+
+    from bot.reword import precedent_rewordings
+
+    found = precedent_rewordings([
+        p("1", "total number of firearms owned by the force (by type: pistol", 0.7),
+        p("2", "number of incidents involving drones reported in 2014, 2015, 2016", 0.57),
+        p("3", "How many drones does the force own, and how many pilots are trained?", 0.75)],
+        "How many drones does the force own and what models are they?")
+    assert [r.based_on for r in found] == [("3",)]
