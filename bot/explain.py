@@ -53,7 +53,8 @@ GROUNDS: dict[str, Ground] = {g.section: g for g in [
     Ground("s31", "law enforcement",
            "the prevention and detection of crime, which includes an authority protecting its "
            "own IT systems, buildings and cash: councils use it for cyber security, CCTV and "
-           "fraud controls.",
+           "fraud controls, police forces for tactics, equipment, capabilities and "
+           "deployments.",
            "Prejudice test: disclosure would, or would be likely to, prejudice crime prevention "
            "(a real and significant risk, not a fanciful one), then a public interest test. "
            "Authorities argue the mosaic effect (small pieces add up to an attack plan) and that "
