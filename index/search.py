@@ -123,6 +123,11 @@ class Searcher:
         self._rows: dict[int, dict] = {r["id"]: r for r in store.questions()}
         self._decisions = store.decisions_by_rowid() if decisions is not None else {}
         self._known = _selector([i for i, r in self._rows.items() if r["outcome"] != "unknown"])
+        self._document_sizes: dict[str, int] = {}
+        for r in self._rows.values():
+            self._document_sizes[r["document_id"]] = self._document_sizes.get(
+                r["document_id"], 0) + 1
+        self._by_authority: dict[tuple[str, bool], object | None] = {}
 
     @classmethod
     def open(cls, store: Store, directory: Path, embedder: Embedder) -> Searcher:
@@ -159,14 +164,35 @@ class Searcher:
     def embed(self, texts: list[str]) -> np.ndarray:
         return self.embedder.embed(texts)
 
+    def _authority_selector(self, authority: str, known: bool) -> object | None:
+        """A FAISS selector over one authority's questions (every spelling of its name), made
+        once per authority: a check addressed to it searches its history on every question."""
+        key = (authority_key(authority), known)
+        if key not in self._by_authority:
+            ids = [i for i, r in self._rows.items() if authority_key(r["authority"]) == key[0]
+                   and not (known and r["outcome"] == "unknown")]
+            self._by_authority[key] = _selector(ids) if ids else None
+        return self._by_authority[key]
+
+    def _prefilter(self, filters: Filters) -> tuple[object | None, bool]:
+        """The FAISS selector that does the filtering it can inside the search, at no cost, and
+        whether it does all of it but the excluded documents (else every hit is fetched and
+        the rest filtered here)."""
+        if filters.exemption or filters.outcome:
+            return (self._known if filters.known else None), False
+        if filters.authority:
+            return self._authority_selector(filters.authority, filters.known), True
+        return (self._known if filters.known else None), True
+
     def neighbours(self, vector: np.ndarray, k: int = 10, filters: Filters | None = None
                    ) -> list[Precedent]:
         """The k nearest questions that pass the filters, most similar first."""
         filters = filters or Filters()
-        narrow = bool(filters.authority or filters.exemption or filters.outcome
-                      or filters.exclude_documents)
-        fetch = self.index.manifest.count if narrow else k
-        among = self._known if filters.known else None  # filtered inside FAISS, at no cost
+        among, exact = self._prefilter(filters)
+        if filters.authority and among is None:
+            return []  # no question of that authority (with a known outcome) is on record
+        excluded = sum(self._document_sizes.get(d, 0) for d in filters.exclude_documents)
+        fetch = k + excluded if exact else self.index.manifest.count
         out: list[Precedent] = []
         for qid, score in self.index.search(vector, fetch, among):
             row = self._rows.get(qid)

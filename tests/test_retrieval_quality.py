@@ -70,9 +70,12 @@ def test_an_authority_the_corpus_lacks_is_judged_by_its_kind(advisor):
 
     draft = "How many cyber attacks did you detect last year?"
     kent = advisor.check_draft(draft, authority="Kent Police")
+    rutland = advisor.check_draft(draft, authority="Rutland County Council")
     unnamed = advisor.check_draft(draft)
     assert kent.authority == "Kent Police"
-    assert kent.questions[0].risk > unnamed.questions[0].risk
+    # neither is on record: the record of its kind tells a police force from a council (the
+    # risk with no authority named comes from another calibration, so it is not compared)
+    assert kent.questions[0].risk > rutland.questions[0].risk + 0.1
     assert "track record: no past questions to Kent Police on record; police forces" in \
         " ".join(kent.questions[0].reasons)
     assert "Track record: no past questions to Kent Police" in kent.questions[0].explanation
