@@ -431,9 +431,13 @@ def attribute_clauses(questions: list[str], response: str, leftover: bool = True
             for h in hits]
 
 
+# The summary says that the answers themselves were cut: "(further answers follow)", "(rest
+# cut off)", "(monthly spend answers follow)", "(figures follow)". Not "(exemptions follow)" or
+# "(reasoning cut off)": there the decision is shown and only its reasons are missing.
 _TRUNCATED = re.compile(
-    r"[(;,]?\s*\(?(?:further|remaining|other) answers (?:follow|in (?:an|the) annex)[^)]*\)?\.?",
-    re.I)
+    r"[(;,]?\s*\(?(?:further|remaining|other) answers (?:follow|in (?:an|the) annex)[^)]*\)?\.?"
+    r"|[;,]?\s*\((?:[^()]*\b(?:answers?|figures|rest|data|responses?)\b[^()]*?\b"
+    r"(?:follows?|cut off)\b|cut off)[^()]*\)\.?", re.I)
 
 
 def _shown_part(questions: list[str], response: str) -> list[str]:

@@ -588,3 +588,26 @@ def test_a_withholding_sentence_after_a_numbered_list_goes_to_the_parts_it_names
     qs = parse_disclosure_record(record).questions
     assert [q.exemptions for q in qs] == [("s31(1)(a)",), (), ("s31(1)(a)",), (), ("s40(2)",)]
     assert [q.outcome for q in qs[:4]] == ["partial", "answered", "partial", "answered"]
+
+
+def test_a_summary_whose_answers_were_cut_leaves_the_unshown_parts_unknown():
+    qs = ["employees", "mobile and data-only connections", "network provider",
+          "shared or individual data", "average data usage", "monthly spend Apr 2021-Mar 2022"]
+    found = align(qs, "TfL holds the information: 27,470 employees; circa 29,000 mobile "
+                  "connections split approximately 50/50 data-only and voice/data; provider "
+                  "Telefonica O2; shared data bundle; average total data usage 74,400 GB "
+                  "(monthly spend answers follow).", clause_level=True)
+    assert found[0].outcome == "answered" and found[-1].outcome == "unknown"
+    cut = align(["number of public-area CCTV cameras", "monitoring staff", "retention time"],
+                "the Authority holds some information. 1. there are a total of 182 CCTV cameras "
+                "in external public spaces. However the Authority believes an exemption applies "
+                "to part of the request (rest cut off).", clause_level=True)
+    assert [q.outcome for q in cut][1:] == ["unknown", "unknown"]
+
+
+def test_only_the_details_of_a_shown_answer_following_is_not_a_cut_summary():
+    found = align(["potholes fixed in 2020", "pothole complaints", "compensation claims"],
+                  "approximately 70,983 potholes fixed; 10,919 pothole-related enquiries; 1491 "
+                  "claims; roads with most repairs identified (details follow).",
+                  clause_level=True)
+    assert [q.outcome for q in found] == ["answered", "answered", "answered"]
