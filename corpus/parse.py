@@ -159,7 +159,9 @@ _HOLDING = re.compile(
     r"|public interest test (?:is )?(?:being|still being) considered"
     r"|(?:have|has been) forwarded (?:it |this |your \w+ )?to|out of (?:the )?office"
     r"|(?:will|is) not (?:be )?monitored|automatic(?:ally generated)? (?:reply|response)"
-    r"|auto-?reply|(?:be in touch|respond|reply) (?:shortly|as soon as)",
+    r"|auto-?reply|(?:be in touch|respond|reply) (?:shortly|as soon as)"
+    r"|apologi[sz]e for not (?:meeting|responding)|(?:actively|still) working on your request"
+    r"|be in touch with (?:your|a|our|the) (?:full )?response",
     re.I,
 )
 # A deferral says outright that the answer is still to come, whatever else it mentions.
@@ -174,7 +176,7 @@ _ANSWERED = re.compile(
     r"|do(?:es)? not hold", re.I)
 _SUBSTANCE = re.compile(  # what answers outright, or any other sign that the reply answers
     _ANSWERED.pattern + r"|response to your request|\bexempt|\brefus|withh(?:e|o)ld|attached"
-    r"|enclosed|our response|in response to your|the answer",
+    r"|enclosed|\bour response|in response to your|the answer",
     re.I,
 )
 _QUOTED = re.compile(

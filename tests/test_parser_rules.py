@@ -611,3 +611,15 @@ def test_only_the_details_of_a_shown_answer_following_is_not_a_cut_summary():
                   "claims; roads with most repairs identified (details follow).",
                   clause_level=True)
     assert [q.outcome for q in found] == ["answered", "answered", "answered"]
+
+
+def test_wdtk_a_missed_deadline_apology_is_not_the_response():
+    record = {"id": 3, "display_status": "Information not held", "events": [
+        {"type": "outgoing", "content": ["Dear Council,\n1. Do you check holiday lets?\n"]},
+        {"type": "incoming", "content": [
+            "Dear Requester,\nWe apologise for not meeting the deadline listed in our email of "
+            "15/04/2024. We are actively working on your request and will be in touch with your "
+            "response as soon as possible."]},
+        {"type": "incoming", "content": ["Dear Requester,\nInformation not held."]},
+    ]}
+    assert [q.outcome for q in parse_wdtk_thread(record).questions] == ["not_held"]
