@@ -56,6 +56,10 @@ _ANSWER_SIGNAL = re.compile(
     r"\d|^\W*(?:yes|no(?! (?:way|further|longer|means|need|obligation|reasonable))|none|nil|"
     r"zero|n/?a)\b|\b(?:see (?:below|attached|table)|please find|"
     r"(?:is|are|has been|have been) (?:provided|attached|enclosed)|"
+    # "figures provided for the years held": a summary's note that the answer was given
+    r"(?:figures|information|data|details|numbers|statistics|totals?|breakdown|list|copy|copies)"
+    r" (?:(?:is|are|has been|have been|was|were) )?(?:provided|attached|enclosed|supplied|given|"
+    r"disclosed|released)|"
     r"(?:table|spreadsheet|list) (?:below|attached|enclosed)|attached|enclosed|as follows)\b",
     re.I,
 )

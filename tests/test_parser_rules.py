@@ -623,3 +623,9 @@ def test_wdtk_a_missed_deadline_apology_is_not_the_response():
         {"type": "incoming", "content": ["Dear Requester,\nInformation not held."]},
     ]}
     assert [q.outcome for q in parse_wdtk_thread(record).questions] == ["not_held"]
+
+
+def test_figures_provided_beside_a_period_not_held_is_partial():
+    assert classify("figures provided for the years held; data for 2010 is not held due to a "
+                    "system change.") == "partial"
+    assert classify("data for 2010 is not held due to a system change.") == "not_held"
