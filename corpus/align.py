@@ -348,6 +348,12 @@ _EVERY_PART = re.compile(
     r"|\b(?:all|every|each) (?:of (?:the |your )?)?(?:questions?|parts?)\b", re.I)
 
 
+# The cost limit is reckoned over the whole request (the parts' costs are added up), so a
+# clause that invokes it without naming a part refuses every part.
+_COST_LIMIT = re.compile(r"\b(?:cost|fees?|appropriate|time) limit\b|\bsection 12\b|\bs\.?12\b"
+                         r"|\bexceed (?:the|18|24)\b", re.I)
+
+
 def _own_words(question: str) -> set[str]:
     """The words that name a part: a 'stem: field' part is named by its field (the stem scopes
     every part, so echoing it names none of them)."""
@@ -415,10 +421,12 @@ def attribute_clauses(questions: list[str], response: str, leftover: bool = True
     claimed: set[int] = set()
     prev: tuple[int, list[int]] = (-1, [])
     for i, (sentence, c) in enumerate(clauses):
-        if _EVERY_PART.search(c):
+        cost_limit = bool(_COST_LIMIT.search(c))
+        # "within the cost limit" does not name the part about costs paid
+        named = _claims(parts, re.sub(r"\bcosts?\b", " ", c) if cost_limit else c)
+        if _EVERY_PART.search(c) or (not named and cost_limit):
             every.append(i)
             continue
-        named = _claims(parts, c)
         if not named and prev[0] == sentence and _REFERS_BACK.search(c):
             named = prev[1]
         for j in named:

@@ -91,7 +91,8 @@ _BREAKDOWN_CAVEAT = re.compile(
 # The reply says itself that only some of what was asked is given ('some information provided'):
 # partial, even when the summary shows nothing withheld.
 _SOME_GIVEN = re.compile(
-    r"\bsome (?:of the )?(?:requested |relevant )?(?:information|data)\b[^.;]{0,30}?"
+    r"\bsome (?:of the )?(?:requested |relevant )?(?:information|data)\b"
+    r"(?:(?!\bbut\b|\bnot\b|cannot)[^.;]){0,30}?"  # not "some held, but given the scope"
     r"\b(?:is |was |has been )?(?:provided|disclosed|released|supplied|enclosed|given)\b", re.I)
 # ... or that only some is held ('holds some of the information requested'): partial when nothing
 # is refused; beside a refusal it only says where the refusal applies ('some information held:

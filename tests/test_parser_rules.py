@@ -629,3 +629,14 @@ def test_figures_provided_beside_a_period_not_held_is_partial():
     assert classify("figures provided for the years held; data for 2010 is not held due to a "
                     "system change.") == "partial"
     assert classify("data for 2010 is not held due to a system change.") == "not_held"
+
+
+def test_a_cost_limit_clause_naming_no_part_refuses_every_part():
+    qs = ["customers refunded deposits, credit and overcharges 2014-2024 with time taken",
+          "damages and costs paid", "cards cancelled after complaints"]
+    found = align(qs, "some information held, but given the broad scope it cannot be provided "
+                  "within the cost limit (section 12, £450 / 18 hours); data is only kept for "
+                  "two or three years and has not been collated.", clause_level=True)
+    assert [(q.outcome, q.exemptions) for q in found] == [("refused", ("s12",))] * 3
+    assert classify("some information held, but given the broad scope it cannot be provided "
+                    "within the cost limit") == "refused"
