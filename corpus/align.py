@@ -442,6 +442,7 @@ def attribute_clauses(questions: list[str], response: str, leftover: bool = True
 # The summary says that the answers themselves were cut: "(further answers follow)", "(rest
 # cut off)", "(monthly spend answers follow)", "(figures follow)". Not "(exemptions follow)" or
 # "(reasoning cut off)": there the decision is shown and only its reasons are missing.
+SHORT_REPLY_CHARS = 600
 _TRUNCATED = re.compile(
     r"[(;,]?\s*\(?(?:further|remaining|other) answers (?:follow|in (?:an|the) annex)[^)]*\)?\.?"
     r"|[;,]?\s*\((?:[^()]*\b(?:answers?|figures|rest|data|responses?)\b[^()]*?\b"
@@ -543,7 +544,9 @@ def align(questions: list[str], response: str | None, clause_level: bool = False
     blanket = trim_boilerplate(response) or response
     if clause_level and len(questions) > 1 and _TRUNCATED.search(blanket):
         return make_questions(questions, _shown_part(questions, blanket), blanket)
-    if clause_level and len(questions) > 1 and (classify(blanket) == "partial" or mixed(blanket)):
+    short = len(blanket) <= SHORT_REPLY_CHARS  # a short letter reads like a summary
+    if (clause_level or short) and len(questions) > 1 and (classify(blanket) == "partial"
+                                                           or mixed(blanket)):
         # a part no clause names, with no unclaimed clause left over, has no visible answer
         return make_questions(questions, attribute_clauses(questions, blanket), blanket)
     return make_questions(questions, [blanket] * len(questions), response)

@@ -640,3 +640,13 @@ def test_a_cost_limit_clause_naming_no_part_refuses_every_part():
     assert [(q.outcome, q.exemptions) for q in found] == [("refused", ("s12",))] * 3
     assert classify("some information held, but given the broad scope it cannot be provided "
                     "within the cost limit") == "refused"
+
+
+def test_a_short_mixed_letter_is_read_sentence_by_sentence():
+    found = align(["The total number of CCTV cameras currently operated by the council",
+                   "The total amount spent on the installation and maintenance of CCTV cameras "
+                   "in 2020"],
+                  "Sheffield City Council has over 200 CCTV cameras in operation. We are unable "
+                  "to provide the total spend on installation and maintenance as retrieving it "
+                  "would exceed the cost limit under Section 12.")
+    assert [q.outcome for q in found] == ["answered", "refused"]
