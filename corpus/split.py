@@ -14,6 +14,8 @@ MAX_QUESTIONS = 40
 
 _MARKER = re.compile(
     r"^\s*(?:"
+    # "REQUEST 1:" heading its question, on the line or alone above it
+    r"(?P<label>(?:request|question)\s?\d{1,2}[a-z]?\s?[.):-]?)(?:\s+(?=\S)|\s*$)|"
     r"(?P<bullet>[-*•·–◦▪>]|\u2022)\s+|(?P<dash>[-–•])(?=[A-Z][a-z])"
     r"|(?P<num>(?:q(?:uestion)?\s?)?\(?\d{1,2}(?:\.\d{1,2})?[.):]?)\s+(?=\S)"
     r"|(?P<glued>\(?\d{1,2}[.)])(?=[A-Z][a-z])"
@@ -69,7 +71,8 @@ def marker_kind(line: str) -> str | None:
     m = _MARKER.match(line)
     if not m or len(line.strip()) < 4:
         return None
-    kind = next(k for k in ("bullet", "dash", "num", "glued", "letter", "roman") if m.group(k))
+    kind = next(k for k in ("label", "bullet", "dash", "num", "glued", "letter", "roman")
+                if m.group(k))
     return {"glued": "num", "dash": "bullet"}.get(kind, kind)
 
 

@@ -650,3 +650,13 @@ def test_a_short_mixed_letter_is_read_sentence_by_sentence():
                   "to provide the total spend on installation and maintenance as retrieving it "
                   "would exceed the cost limit under Section 12.")
     assert [q.outcome for q in found] == ["answered", "refused"]
+
+
+def test_request_labels_head_the_questions_over_a_numbered_list_of_sources():
+    text = ("See the following:\n1)\nSCC minutes from the meeting of full Council:\nhttp://x\n"
+            "2)\nSCC minutes from the extraordinary meeting:\nhttp://y\nREQUEST 1:\nPlease "
+            "provide a complete copy of that spreadsheet.\nREQUEST 2:\nPlease provide the grid "
+            "coordinates of each tree.\nREQUEST 3: Has the commitment been revoked?")
+    assert split_questions(text) == ["Please provide a complete copy of that spreadsheet.",
+                                     "Please provide the grid coordinates of each tree.",
+                                     "Has the commitment been revoked?"]
