@@ -368,6 +368,11 @@ def _lead_asks(lines: list[str]) -> list[str]:
         if marker_kind(line):
             break
         lead.append(line.strip())
+    if lead and lead[-1].endswith(":"):
+        # "Please provide a copy of the apology. Please state:" - the ask before the
+        # sentence that introduces the list is a request of its own
+        sentences = _SENTENCE.split(lead[-1])
+        lead[-1] = " ".join(sentences[:-1])
     while lead and (not lead[-1] or lead[-1].endswith(":") or _INTRO.search(lead[-1])):
         lead.pop()
     paragraphs = [p for p in lead if p and _NEW_ASK.match(p) and not _INTRO.search(p)

@@ -660,3 +660,11 @@ def test_request_labels_head_the_questions_over_a_numbered_list_of_sources():
     assert split_questions(text) == ["Please provide a complete copy of that spreadsheet.",
                                      "Please provide the grid coordinates of each tree.",
                                      "Has the commitment been revoked?"]
+
+
+def test_an_ask_before_the_sentence_that_introduces_a_list_is_a_question():
+    text = ("Please provide a complete, unredacted copy of the apology to the courts. Please "
+            "state:\n1)\tthe authors of the apology;\n2)\tthe date the apology was sent;")
+    assert split_questions(text) == [
+        "Please provide a complete, unredacted copy of the apology to the courts.",
+        "the authors of the apology", "the date the apology was sent"]
