@@ -208,8 +208,15 @@ def _message(event: dict) -> str:
     return content if isinstance(content, str) else ""
 
 
-def _unquote(text: str) -> str:
-    """The message without the thread quoted below it or the e-mail footer and link list."""
+_SEPARATOR = re.compile(r"^(?:-{10,}|_{10,})\s*$", re.M)
+
+
+def _unquote(text: str, separators: bool = True) -> str:
+    """The message without the thread quoted below it or the e-mail footer and link list.
+    Without `separators`, a bare line of dashes is kept: in a request it divides sections of
+    questions ('Energy Procurement:', 'Solar PV Panels:'), there is no thread to quote yet."""
+    if not separators:
+        text = _SEPARATOR.sub("", text)
     m = _QUOTED.search("\n" + text)
     text = text[: max(m.start() - 1, 0)] if m else text
     m = _FOOTER.search("\n" + text)
@@ -253,7 +260,7 @@ def parse_wdtk_thread(record: dict, source: str = "wdtk") -> Document:
     if not isinstance(events, list) or not events:
         raise CorpusError("thread has no messages")
     first = next((e for e in events if isinstance(e, dict) and e.get("type") == "outgoing"), None)
-    request = _unquote(_message(first)) if first else ""
+    request = _unquote(_message(first), separators=False) if first else ""
     _check_text(request, "request message")
     names = requester_names(request)
     questions = split_questions(request)

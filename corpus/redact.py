@@ -23,10 +23,12 @@ _AUTHORITY_WORDS = re.compile(
     r"colleague|customer|manager|[\[\]]",
     re.I,
 )
-_DEAR = re.compile(r"^(\s*dear\s+)([^,\n]{1,60})(,?)", re.I | re.M)
+# "Dear Ms X," opening a line, or anywhere once a reply has been run into one line ("EIR Dear
+# Ms X, Thank you for your request"): capitalised there, so prose's "dear" is left alone
+_DEAR = re.compile(r"((?i:^\s*dear\s+)|\bDear\s+)([^,\n]{1,60})(,?)", re.M)
 _SIGNOFF = re.compile(
-    r"^(\s*(?:yours (?:faithfully|sincerely|truly)|kind regards|regards|best wishes|many thanks"
-    r"|thanks)[,.!]?\s*\n)((?:[ \t]*\S[^\n]{0,60}\n?){1,2})",
+    r"^(\s*(?:[^\n]{0,30}?[,.!]\s*)?(?:yours (?:faithfully|sincerely|truly)|kind regards|regards"
+    r"|best wishes|many thanks|thanks)[,.!]?\s*\n)((?:[ \t]*\S[^\n]{0,60}\n?){1,2})",
     re.I | re.M,
 )
 _FROM = re.compile(r"^(\s*from:\s*)([^\n<]*)(<[^>\n]*>)?", re.I | re.M)

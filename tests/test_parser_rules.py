@@ -668,3 +668,17 @@ def test_an_ask_before_the_sentence_that_introduces_a_list_is_a_question():
     assert split_questions(text) == [
         "Please provide a complete, unredacted copy of the apology to the courts.",
         "the authors of the apology", "the date the apology was sent"]
+
+
+def test_wdtk_a_line_of_dashes_in_the_request_divides_sections_not_quoted_text():
+    record = {"id": 4, "display_status": "Successful", "events": [
+        {"type": "outgoing", "content": [
+            "Dear Council,\nQuestions:\n1.\tHow many maintained schools are in your area?\n"
+            "---------------------------\nEnergy Procurement:\n2.\tDo you include schools in "
+            "your energy contracts? (Y/N)\n3.\tDo you offer an energy monitoring service? (Y/N)"
+            "\nYours faithfully,\nA Requester"]},
+        {"type": "incoming", "content": ["Dear Requester,\n1. 120.\n2. Yes.\n3. No."]},
+    ]}
+    doc = parse_wdtk_thread(record)
+    assert len(doc.questions) == 3
+    assert doc.questions[2].text.startswith("Do you offer an energy monitoring service")

@@ -64,6 +64,16 @@ def test_requester_names_and_emails_are_redacted():
     assert "Dear Sheffield City Council" in redact(thread, names)
 
 
+def test_a_requester_addressed_mid_line_or_signing_after_thanks_is_redacted():
+    request = "24. Any other comments?\nMany thanks, Yours faithfully,\nRebecca Brown."
+    names = requester_names(request)
+    assert names and "Rebecca" not in redact(request, names)
+    reply = "EIR Dear Rebecca Brown, Thank you for your request. Dear Sheffield City Council,"
+    out = redact(reply, [])
+    assert "Rebecca" not in out and "Dear Sheffield City Council" in out
+    assert redact("the price was dear to us", []) == "the price was dear to us"
+
+
 @needs_shared
 def test_no_personal_email_reaches_the_database_from_the_real_threads(tmp_path):
     store = Store.open(tmp_path / "s.db")
@@ -77,3 +87,10 @@ def test_no_personal_email_reaches_the_database_from_the_real_threads(tmp_path):
     personal = {e for e in emails if not public.search(e)}
     assert personal == set()
     assert store.question_count() > 1000
+    # nobody is greeted by name in what is stored ("Dear [requester]", "Dear Sir/Madam")
+    greeted = re.compile(r"\bDear\s+(?!\[requester\]|Sir|Madam|Mr\b|Mrs\b|Ms\b|Miss\b)"
+                         r"([A-Z][a-z]+ [A-Z][a-z]+)")
+    names = {m.group(1) for row in store.db["questions"].rows
+             for m in greeted.finditer(row["answer"] or "")
+             if not re.search(r"Council|Team|Officer|Colleague|Customer", m.group(1))}
+    assert names == set()
