@@ -132,8 +132,14 @@ HELD_OUT = {  # labelled blind by someone who never saw the parser's output
                          "(2026-12-02)",
     "gold_blind4.jsonl": "labelled blind 2026-11-28, measured (68.2%), then developed against "
                          "(2026-12-02)",
-    "gold_blind5.jsonl": "blind: labelled 2026-12-02, measured once, never developed against",
-    "gold_blind6.jsonl": "blind: labelled 2026-12-02, measured once, never developed against",
+    "gold_blind5.jsonl": "labelled blind 2026-12-02, measured once (64.2%), then developed "
+                         "against",
+    "gold_blind6.jsonl": "labelled blind 2026-12-02, measured once (57.9%), then developed "
+                         "against",
+    "gold_blind7.jsonl": "labelled blind 2026-12-02, measured once (60.8%; 62.0% with the "
+                         "parser of 2026-11-28), then one thread's errors fixed",
+    "gold_blind8.jsonl": "blind: labelled 2026-12-02, measured once (63.6%; 62.0% with the "
+                         "parser of 2026-11-28), never developed against",
 }
 # the records of gold_blind5.jsonl labelled again by a second labeller who saw neither the
 # first labels nor the parser: how often two careful people agree
