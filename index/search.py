@@ -38,8 +38,8 @@ class Precedent:
         means nothing without the request it belonged to, so its title comes with it."""
         # a log's title line trails "(authority), date": the subject is what comes before
         title = re.split(r"\s+\(|,\s+\w{3} \d{4}$", (self.title or "").strip())[0]
-        if len(self.question.split()) >= 5 or not title or \
-                title.lower() in self.question.lower():
+        if len(self.question.split()) >= 5 or not re.search(r"[a-z]{3}", title) or \
+                title.lower() in self.question.lower():  # no subject, or only a reference
             return self.question
         return f"{self.question} (part of: {title})"
 

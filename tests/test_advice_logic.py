@@ -142,6 +142,10 @@ def test_a_short_request_part_is_shown_with_the_subject_of_its_request():
     whole = _p("1", "Do you have a documented information security policy in place?",
                "answered", 0.8)
     assert whole.in_context() == whole.question
+    bare = Precedent(id="8", question="anti-virus software", authority="Dover", date=None,
+                     reference=None, outcome="refused", exemptions=(), similarity=0.6,
+                     source_url=None, title="FI15952 (Dover District Council)")
+    assert bare.in_context() == "anti-virus software"  # a reference number is no subject
 
 
 def test_one_reply_citing_both_likely_exemptions_is_quoted_once():
