@@ -189,7 +189,7 @@ class Searcher:
         """The k nearest questions that pass the filters, most similar first."""
         filters = filters or Filters()
         among, exact = self._prefilter(filters)
-        if filters.authority and among is None:
+        if filters.authority and exact and among is None:
             return []  # no question of that authority (with a known outcome) is on record
         excluded = sum(self._document_sizes.get(d, 0) for d in filters.exclude_documents)
         fetch = k + excluded if exact else self.index.manifest.count

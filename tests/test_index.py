@@ -179,6 +179,7 @@ def test_filtered_search_inside_faiss_finds_what_a_full_scan_finds(tmp_path):
     for filters in (Filters(authority="barnet", known=True), Filters(authority="Kent Police"),
                     Filters(authority="Barnet Council", exclude_documents=excluded, known=True),
                     Filters(known=True, exclude_documents=excluded),
+                    Filters(authority="Kent Police", outcome="refused"),
                     Filters(authority="Nowhere Council")):
         by_hand = [p for p in everything if filters.accepts(s.row(int(p.id)))][:5]
         got = s.neighbours(vector, 5, filters)
@@ -186,3 +187,4 @@ def test_filtered_search_inside_faiss_finds_what_a_full_scan_finds(tmp_path):
         # equal texts tie in similarity and FAISS may order ties either way
         assert [round(p.similarity, 5) for p in got] == \
             [round(p.similarity, 5) for p in by_hand], filters
+        assert got or filters.authority == "Nowhere Council"
