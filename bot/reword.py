@@ -171,7 +171,7 @@ PATTERNS: list[tuple[re.Pattern, Rewrite, str]] = [
      "refuse under s31(1)(a); an undivided figure is more often given."),
     (re.compile(r"\b(locat(ions?|ed)|where)\b.{0,50}\b(cctv|cameras?|anpr)\b|\b(cctv|anpr)\b"
                 r".{0,50}\b(locat(ions?|ed)|where)\b", re.I),
-     lambda q, body: _camera_totals(q, body),
+     _camera_totals,
      "Camera locations are usually withheld under s31 (they show where crime would go "
      "unseen); the number of cameras and the policy are routinely published."),
     (re.compile(r"\b(ransom|paid)\b", re.I),
@@ -215,6 +215,10 @@ def pattern_rewordings(question: str, limit: int = 2, body: str | None = None
     return out
 
 
+_QUESTION_START = re.compile(r"(how|what|which|who|when|where|why|whether|is|are|do|does|did|"
+                             r"has|have|can|could|please|would)\b", re.I)
+
+
 def as_request(text: str) -> str:
     """A precedent's question, possibly a summary fragment, as a sentence one can paste."""
     text = _tidy(text.rstrip(".:;, "))
@@ -223,8 +227,7 @@ def as_request(text: str) -> str:
     if re.match(r"(for|in|by|from|during|over|since|between|per|each)\b", text, re.I):
         text = "Please provide, " + text[:1].lower() + text[1:]
         return text + "."
-    if not re.match(r"(how|what|which|who|when|where|why|whether|is|are|do|does|did|has|have|"
-                    r"can|could|please|would)\b", text, re.I):
+    if not _QUESTION_START.match(text):
         text = "Please provide the " + text[:1].lower() + text[1:]
         return text if text.endswith((".", "?")) else text + "."
     return text if text.endswith(("?", ".")) else text + "?"
@@ -309,9 +312,9 @@ def fallback_rewording(question: str, section: str | None = None, body: str | No
     for a document and a whole-authority total for anything else."""
     body = body or body_noun(None, question)
     asked = question.strip()
-    asked = asked if asked.endswith(("?", ".")) else asked + ("?" if re.match(
-        r"(how|what|which|who|when|where|why|is|are|do|does|did|has|have|can|could)\b", asked,
-        re.I) else ".")
+    if not asked.endswith(("?", ".")):
+        asked += "?" if _QUESTION_START.match(asked) and not asked.lower().startswith(
+            "please") else "."
     if section in _FALLBACKS:
         added, why = _FALLBACKS[section]
     elif _ASKS_FOR_DOCUMENT.search(question):
