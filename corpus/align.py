@@ -348,10 +348,11 @@ _EVERY_PART = re.compile(
     r"|\b(?:all|every|each) (?:of (?:the |your )?)?(?:questions?|parts?)\b", re.I)
 
 
-# The cost limit is reckoned over the whole request (the parts' costs are added up), so a
-# clause that invokes it without naming a part refuses every part.
-_COST_LIMIT = re.compile(r"\b(?:cost|fees?|appropriate|time) limit\b|\bsection 12\b|\bs\.?12\b"
-                         r"|\bexceed (?:the|18|24)\b", re.I)
+def _invokes_cost_limit(clause: str) -> bool:
+    """Whether a clause refuses under the cost limit (s12, named or implied by its wording).
+    The limit is reckoned over the whole request (the parts' costs are added up), so such a
+    clause naming no part refuses every part."""
+    return any(c == "s12" or c.startswith("s12(") for c in find_exemptions(clause))
 
 
 def _own_words(question: str) -> set[str]:
@@ -421,7 +422,7 @@ def attribute_clauses(questions: list[str], response: str, leftover: bool = True
     claimed: set[int] = set()
     prev: tuple[int, list[int]] = (-1, [])
     for i, (sentence, c) in enumerate(clauses):
-        cost_limit = bool(_COST_LIMIT.search(c))
+        cost_limit = _invokes_cost_limit(c)
         # "within the cost limit" does not name the part about costs paid
         named = _claims(parts, re.sub(r"\bcosts?\b", " ", c) if cost_limit else c)
         if _EVERY_PART.search(c) or (not named and cost_limit):
