@@ -153,6 +153,13 @@ def _check_jsonl(advisor) -> int:
 def cmd_precedents(args: argparse.Namespace, config: Config) -> int:
     from bot.render import precedents_text
 
+    if not args.query.strip():
+        print("Say what was asked: foi-assistant precedents \"ransomware attacks\"",
+              file=sys.stderr)
+        return 2
+    if args.limit < 1:
+        print("--limit must be 1 or more", file=sys.stderr)
+        return 2
     advisor = _advisor(config)
     authority = args.authority
     if authority:

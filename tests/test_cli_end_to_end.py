@@ -107,6 +107,13 @@ def test_precedents_filters_by_outcome_and_exemption(built, cli):
     assert all(p["outcome"] == "answered" for p in json.loads(out))
 
 
+def test_precedents_refuses_an_empty_topic_or_limit_politely(built, cli):
+    code, out, err = cli("--config", str(built), "precedents", "  ")
+    assert code == 2 and "Say what was asked" in err and not out
+    code, _, err = cli("--config", str(built), "precedents", "cameras", "--limit", "0")
+    assert code == 2 and "--limit must be 1 or more" in err and "Traceback" not in err
+
+
 def test_precedents_authority_first(built, cli):
     code, out, _ = cli("--config", str(built), "precedents", "cyber attacks", "--authority",
                        "barnet", "--json")
