@@ -34,8 +34,10 @@ _WHY = re.compile(r"^/?(?:why)(?:\s+(?:question\s+)?(\d+))?\W*$", re.I)
 _REWORD = re.compile(r"^/?(?:reword|how would you reword(?: this| it)?|rewordings?)"
                      r"(?:\s+(?:question\s+)?(\d+))?\W*$", re.I)
 _REVISED = re.compile(r"^/?(?:revised(?: draft)?|revise|full draft)\W*$", re.I)
-_EXPLAIN = re.compile(r"^/?(?:explain|what is|what does)\s+((?:section|s|reg(?:ulation)?|r)\s?"
-                      r"\d+\S*)(?:\s+mean)?\W*$", re.I)
+_EXPLAIN = re.compile(r"^/?(?:(?:explain|what is|what does)\s+((?:section|s|reg(?:ulation)?|r)\s?"
+                      r"\d+\S*)(?:\s+mean)?\W*|explain\s+(.+))$", re.I)
+# a command word typed alone: a usage hint, not a one-word draft to check
+_BARE = re.compile(r"^/?(authority|explain|writing to)\W*$", re.I)
 _AUTHORITY = re.compile(r"^/?(?:authority|i(?:'m| am) writing to|writing to)\s+(.+)$", re.I)
 
 
@@ -64,13 +66,21 @@ class Conversation:
             return "Paste a draft, or type help."
         if text.lower() in ("help", "/help", "?", "/start"):
             return HELP
-        for pattern, handler in ((_AUTHORITY, self._authority), (_WHY, self._why),
-                                 (_REWORD, self._reword), (_REVISED, self._revised),
-                                 (_EXPLAIN, self._explain), (_PRECEDENT_Q, self._precedents)):
+        for pattern, handler in ((_BARE, self._usage), (_AUTHORITY, self._authority),
+                                 (_WHY, self._why), (_REWORD, self._reword),
+                                 (_REVISED, self._revised), (_EXPLAIN, self._explain),
+                                 (_PRECEDENT_Q, self._precedents)):
             m = pattern.match(text)
             if m:
-                return handler(session, m.group(1) if m.groups() else None)
+                return handler(session, next((g for g in m.groups() if g), None))
         return self._draft(session, text)
+
+    def _usage(self, session: Session, command: str | None) -> str:
+        if (command or "").lower() == "explain":
+            return "Explain which exemption? For example: explain s31"
+        if session.authority:
+            return f"You are writing to {session.authority}. To change it: authority NAME"
+        return "Which authority? For example: authority Barnet"
 
     def _authority(self, session: Session, name: str | None) -> str:
         found, suggestions = self.advisor.resolve_authority(name or "")

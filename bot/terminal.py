@@ -20,8 +20,10 @@ def _is_single_line(line: str) -> bool:
     return line.strip().lower().startswith(_SINGLE)
 
 
-def run_chat(conversation: Conversation, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout,
-             interactive: bool = False) -> int:
+def run_chat(conversation: Conversation, stdin: TextIO | None = None,
+             stdout: TextIO | None = None, interactive: bool = False) -> int:
+    # the streams are looked up when the chat starts, not when this module was imported
+    stdin, stdout = stdin or sys.stdin, stdout or sys.stdout
     session = Session()
     stdout.write("FOI request assistant. Paste a draft (end with an empty line), or type help.\n")
     buffer: list[str] = []

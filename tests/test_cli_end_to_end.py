@@ -148,6 +148,17 @@ def test_chat_transcript(built, cli):
     assert out.rstrip().endswith("Goodbye.")
 
 
+def test_chat_a_command_word_alone_gets_a_hint_not_a_check(built, cli):
+    script = "authority\nexplain\nexplain cost limit\nauthority barnet\nauthority\nquit\n"
+    code, out, _ = cli("--config", str(built), "chat", stdin=script)
+    assert code == 0
+    assert "Which authority? For example: authority Barnet" in out
+    assert "Explain which exemption? For example: explain s31" in out
+    assert "I have no note on 'cost limit'" in out
+    assert "You are writing to London Borough of Barnet. To change it: authority NAME" in out
+    assert "Verdict:" not in out  # no command word was checked as a draft
+
+
 def test_stale_index_is_refused_with_the_fix(built, cli, tmp_path):
     extra = built.parent / "extra.txt"
     extra.write_text("Thank you for your request for the following information:\n"
