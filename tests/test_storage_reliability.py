@@ -101,6 +101,12 @@ def test_kill_9_during_ingest_never_corrupts_the_database(tmp_path):
     config = make_project(tmp_path / "k", dl=200, wdtk=60, tribunal=0)
     database = load_config(config).database
     code = f"from bot.cli import main; main(['--config', {str(config)!r}, 'ingest'])"
+    # Kill points scale with this machine's speed: an ingest with nothing left to write takes
+    # at least as long as any interrupted run has left to do, so a kill before that lands mid-run.
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, check=True)
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, check=True)
+    shortest_run = time.perf_counter() - started
     rng = random.Random(7)
     kills = 0
     for round_no in range(100):
@@ -109,7 +115,7 @@ def test_kill_9_during_ingest_never_corrupts_the_database(tmp_path):
                 Path(str(database) + suffix).unlink(missing_ok=True)
         proc = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.25, 1.4))
+        time.sleep(rng.uniform(0.25, 0.9) * shortest_run)
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
             kills += 1
