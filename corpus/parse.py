@@ -168,7 +168,9 @@ _HOLDING = re.compile(
 _DEFERRAL = re.compile(
     r"extend the 20 working day|up to 40 working days"
     r"|will not be able to (?:provide|send) (?:a|our|you a|you our) (?:full )?response"
-    r"|request for an internal review\b.{0,160}\b(?:received|logged|carried out by)",
+    r"|request for an internal review\b.{0,160}\b(?:received|logged|carried out by)"
+    r"|(?:response|reply) is (?:due|not (?:yet )?(?:complete|ready))\b.{0,80}\bnot (?:yet )?"
+    r"complete\b|will (?:reply|respond) (?:to you )?(?:tomorrow|later this week|next week)",
     re.I | re.S,
 )
 _ANSWERED = re.compile(

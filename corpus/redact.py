@@ -25,7 +25,15 @@ _AUTHORITY_WORDS = re.compile(
 )
 # "Dear Ms X," opening a line, or anywhere once a reply has been run into one line ("EIR Dear
 # Ms X, Thank you for your request"): capitalised there, so prose's "dear" is left alone
-_DEAR = re.compile(r"((?i:^\s*dear\s+)|\bDear\s+)([^,\n]{1,60})(,?)", re.M)
+# "Dear Ms X," / "Hi Mr X" opening a line, or anywhere once a reply has been run into one line
+# ("EIR Dear Ms X, Thank you"): capitalised there, so prose's "dear" is left alone. The name runs
+# to the comma that ends the greeting (four words at most), or is a title and a surname, or one
+# or two capitalised words.
+_DEAR = re.compile(
+    r"((?i:^\s*(?:dear|hi|hello)\s+)|\b(?:Dear|Hi|Hello)\s+)"
+    r"(?:([^,\n\s]+(?:[ \t]+[^,\n\s]+){0,3})(,)"
+    r"|((?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+[A-Z][\w'’-]+|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)())",
+    re.M)
 _SIGNOFF = re.compile(
     r"^(\s*(?:[^\n]{0,30}?[,.!]\s*)?(?:yours (?:faithfully|sincerely|truly)|kind regards|regards"
     r"|best wishes|many thanks|thanks)[,.!]?\s*\n)((?:[ \t]*\S[^\n]{0,60}\n?){1,2})",
@@ -53,7 +61,14 @@ def requester_names(text: str) -> list[str]:
 
 
 def _addressee(name: str) -> bool:
-    return not _AUTHORITY_WORDS.search(name)
+    return not _AUTHORITY_WORDS.search(name) and not re.fullmatch(
+        r"\s*(?:there|all|everyone|both|again)\W*", name, re.I)
+
+
+def _greeting(m: re.Match) -> str:
+    """A greeting with the person's name replaced, an authority's or 'there' kept."""
+    name, end = (m.group(2), m.group(3)) if m.group(2) is not None else (m.group(4), m.group(5))
+    return m.group(1) + (REQUESTER if _addressee(name) else name) + end
 
 
 def redact(text: str, names: list[str] | tuple[str, ...] = (), requester_signs: bool = True) -> str:
@@ -66,8 +81,7 @@ def redact(text: str, names: list[str] | tuple[str, ...] = (), requester_signs: 
         for part in name.split():
             if len(part) > 3 and part[0].isupper() and not _AUTHORITY_WORDS.search(part):
                 out = re.sub(rf"\b{re.escape(part)}\b", REQUESTER, out)
-    out = _DEAR.sub(lambda m: m.group(1) + (REQUESTER if _addressee(m.group(2)) else m.group(2))
-                    + m.group(3), out)
+    out = _DEAR.sub(_greeting, out)
     out = _FROM.sub(lambda m: m.group(1) + REQUESTER
                     if not _PUBLIC_DOMAIN.search(m.group(3) or "") else m.group(0), out)
     if requester_signs:

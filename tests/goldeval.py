@@ -140,8 +140,8 @@ HELD_OUT = {  # labelled blind by someone who never saw the parser's output
                          "parser of 2026-11-28), then one thread's errors fixed",
     "gold_blind8.jsonl": "blind: labelled 2026-12-02, measured once (63.6%; 62.0% with the "
                          "parser of 2026-11-28), never developed against",
-    "gold_blind9.jsonl": "blind: labelled 2026-12-02 after the last parser change, measured "
-                         "once (49.1%; 50.0% with the parser of 2026-11-28)",
+    "gold_blind9.jsonl": "labelled blind 2026-12-02, measured once (49.1%; 50.0% with the "
+                         "parser of 2026-11-28), then one thread's holding reply fixed",
 }
 # the records of gold_blind5.jsonl labelled again by a second labeller who saw neither the
 # first labels nor the parser: how often two careful people agree

@@ -682,3 +682,17 @@ def test_wdtk_a_line_of_dashes_in_the_request_divides_sections_not_quoted_text()
     doc = parse_wdtk_thread(record)
     assert len(doc.questions) == 3
     assert doc.questions[2].text.startswith("Do you offer an energy monitoring service")
+
+
+def test_wdtk_a_reply_saying_the_response_is_not_complete_is_a_holding_reply():
+    record = {"id": 5, "display_status": "Successful", "events": [
+        {"type": "outgoing", "content": ["Dear Council,\nWhen did the firm report its findings?"]},
+        {"type": "incoming", "content": [
+            "Hi Mr Buxton Our response is due today, but we apologise that it is not complete. "
+            "We will reply tomorrow 20 December 2022, or otherwise this week."]},
+        {"type": "incoming", "content": ["Dear Mr Buxton,\nThe findings were reported on 3 May "
+                                         "2022."]},
+    ]}
+    doc = parse_wdtk_thread(record)
+    assert [q.outcome for q in doc.questions] == ["answered"]
+    assert "Buxton" not in (doc.questions[0].answer or "")
