@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 
 from corpus.exemptions import find_exemptions
 from corpus.models import Question
@@ -370,10 +371,7 @@ def _claims(parts: list[set[str]], clause: str) -> list[int]:
     best-echoed part ('spend on communal bins not recorded' names the spend parts as well as
     the bins part; 'lost/stolen bins not recorded' only the lost-or-stolen part)."""
     said = _content(clause)
-    df: dict[str, int] = {}
-    for words in parts:
-        for w in words:
-            df[w] = df.get(w, 0) + 1
+    df = Counter(w for words in parts for w in words)
     scores = [sum(1 / df[w] for w in words & said) for words in parts]
     best = max(scores, default=0.0)
     return [j for j, (score, words) in enumerate(zip(scores, parts))

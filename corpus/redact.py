@@ -23,8 +23,6 @@ _AUTHORITY_WORDS = re.compile(
     r"colleague|customer|manager|[\[\]]",
     re.I,
 )
-# "Dear Ms X," opening a line, or anywhere once a reply has been run into one line ("EIR Dear
-# Ms X, Thank you for your request"): capitalised there, so prose's "dear" is left alone
 # "Dear Ms X," / "Hi Mr X" opening a line, or anywhere once a reply has been run into one line
 # ("EIR Dear Ms X, Thank you"): capitalised there, so prose's "dear" is left alone. The name runs
 # to the comma that ends the greeting (four words at most), or is a title and a surname, or one

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -123,10 +124,7 @@ class Searcher:
         self._rows: dict[int, dict] = {r["id"]: r for r in store.questions()}
         self._decisions = store.decisions_by_rowid() if decisions is not None else {}
         self._known = _selector([i for i, r in self._rows.items() if r["outcome"] != "unknown"])
-        self._document_sizes: dict[str, int] = {}
-        for r in self._rows.values():
-            self._document_sizes[r["document_id"]] = self._document_sizes.get(
-                r["document_id"], 0) + 1
+        self._document_sizes = Counter(r["document_id"] for r in self._rows.values())
         self._by_authority: dict[tuple[str, bool], object | None] = {}
 
     @classmethod
