@@ -58,6 +58,8 @@ class _Scored:
     level: str
     exemptions: list[dict]
     reasons: list[str]
+    risk_alone: float | None = None  # as if sent on its own (None: it was)
+    level_alone: str | None = None
 
 
 class Advisor:
@@ -136,26 +138,42 @@ class Advisor:
         vector = self.searcher.embed([topic])[0]
         return self.neighbours(vector, authority, k=k, own_k=3, known=False)[:k]
 
-    def score(self, text: str, neighbours: Sequence[Precedent], authority: str | None) -> _Scored:
-        cal = self.calibration.for_authority(authority)
-        pool = [riskmod.Neighbour(p.similarity, p.outcome, p.exemptions,
+    def _pool(self, neighbours: Sequence[Precedent], authority: str | None
+              ) -> list[riskmod.Neighbour]:
+        return [riskmod.Neighbour(p.similarity, p.outcome, p.exemptions,
                                   riskmod.boost(authority, p.authority)) for p in neighbours]
+
+    def knn_logit(self, neighbours: Sequence[Precedent], authority: str | None) -> float:
+        """The question's neighbours' refusal rate as the risk model reads it."""
+        cal = self.calibration.for_authority(authority)
+        return riskmod.knn_logit(self._pool(neighbours, authority), cal.base_rate)
+
+    def score(self, text: str, neighbours: Sequence[Precedent], authority: str | None,
+              draft: float | None = None) -> _Scored:
+        """The question's risk; `draft` is the draft's `draft_context` (None: checked alone)."""
+        cal = self.calibration.for_authority(authority)
+        pool = self._pool(neighbours, authority)
         up, down = riskmod.cues(text)
         feats = riskmod.features(text, pool, cal.base_rate, found=(up, down),
-                                 history=self._history(authority))
+                                 history=self._history(authority), draft=draft)
         risk = riskmod.score(feats, cal)
         top = max((p.similarity for p in neighbours), default=0.0)
         reasons = [f"raises the risk: {u}" for u in up] + [f"lowers the risk: {d}" for d in down]
         record = self._record.describe(authority)
         if record and cal.w_history:
             reasons.append(f"track record: {record}")
+        alone = riskmod.score(feats[:4], cal)
+        reasons += _draft_reason(cal.w_draft * feats[4], alone)
         return _Scored(risk, riskmod.level(risk, top),
-                       riskmod.likely_exemptions(pool, risk, prior=self._prior), reasons)
+                       riskmod.likely_exemptions(pool, risk, prior=self._prior), reasons,
+                       alone, riskmod.level(alone, top))
 
     def assess_question(self, text: str, vector: np.ndarray, authority: str | None,
-                        exclude: frozenset[str] = frozenset()) -> QuestionAssessment:
-        neighbours = self.neighbours(vector, authority, exclude)
-        scored = self.score(text, neighbours, authority)
+                        exclude: frozenset[str] = frozenset(), draft: float | None = None,
+                        neighbours: list[Precedent] | None = None) -> QuestionAssessment:
+        if neighbours is None:
+            neighbours = self.neighbours(vector, authority, exclude)
+        scored = self.score(text, neighbours, authority, draft)
         shown = _ordered(neighbours, authority)[:SHOWN_PRECEDENTS]
         rewordings = _rewordings(text, scored, neighbours, authority)
         tribunal = self.searcher.tribunal(vector)
@@ -165,7 +183,8 @@ class Advisor:
             text=text, risk=scored.risk, level=scored.level,
             likely_exemptions=scored.exemptions, precedents=shown,
             explanation=explanation, rewordings=rewordings,
-            reasons=scored.reasons, tribunal=tribunal)
+            reasons=scored.reasons, tribunal=tribunal, risk_alone=scored.risk_alone,
+            level_alone=scored.level_alone)
 
     # -- the draft ---------------------------------------------------------------------
 
@@ -177,7 +196,10 @@ class Advisor:
         # an authority the corpus does not know still says what kind of body it is
         addressee = resolved or (authority.strip() if authority else None) or None
         vectors = self.searcher.embed(questions)
-        assessed = [self.assess_question(q, v, addressee) for q, v in zip(questions, vectors)]
+        found = [self.neighbours(v, addressee) for v in vectors]
+        draft = riskmod.draft_context([self.knn_logit(n, addressee) for n in found])
+        assessed = [self.assess_question(q, v, addressee, draft=draft, neighbours=n)
+                    for q, v, n in zip(questions, vectors, found)]
         overall = _overall(assessed, text)
         if not addressee:
             overall.advice.append(NAME_THE_AUTHORITY)
@@ -193,6 +215,23 @@ def manifest_stamp(index_dir: Path | None) -> tuple[int, int, int] | None:
     except OSError:
         return None
     return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+# how far (in log-odds) the rest of the draft must move a question's risk to be worth saying
+DRAFT_REASON_SHIFT = 0.3
+DRAFT_MARK = "the draft's other questions"
+
+
+def _draft_reason(shift: float, alone: float) -> list[str]:
+    """Say so when the rest of the draft moved the risk, and what it would be alone: it is the
+    one reason that is not about the question's own wording or precedents."""
+    if shift >= DRAFT_REASON_SHIFT:
+        return ["raises the risk: the draft's other questions resemble requests that were "
+                f"refused, and authorities often refuse a request whole (on its own: {alone:.0%})"]
+    if shift <= -DRAFT_REASON_SHIFT:
+        return ["lowers the risk: the draft's other questions resemble requests that were "
+                f"answered (on its own: {alone:.0%})"]
+    return []
 
 
 def _questions(text: str) -> list[str]:
@@ -242,9 +281,12 @@ def _explanation(scored: _Scored, neighbours: Sequence[Precedent]) -> str:
                          "wording" + (" and the authority's record." if record else " alone."),
                          *record])
     parts = [_tally(neighbours), *record]
-    raised = [r.split(": ", 1)[1] for r in scored.reasons if r.startswith("raises")]
+    raised = [r.split(": ", 1)[1] for r in scored.reasons
+              if r.startswith("raises") and DRAFT_MARK not in r]
     if raised:
         parts.append("The wording " + "; ".join(raised) + ".")
+    parts += [f"Its company counts too: {r.split(': ', 1)[1]}." for r in scored.reasons
+              if DRAFT_MARK in r]
     quoted: set[str] = set()
     for ex in scored.exemptions[:2]:
         parts.append(explain_citation(ex["subsection"] or ex["section"], ex["ncnd"]))
@@ -289,13 +331,17 @@ def _rewordings(text: str, scored: _Scored, neighbours: Sequence[Precedent],
     (cost, personal data, commercial...) that no pattern addressed."""
     if scored.level not in ("medium", "high"):
         return []
+    alone = [] if scored.level_alone != "low" else [Rewording(
+        text, f"Sent as a request of its own: alone its risk is {scored.risk_alone:.0%}; it is "
+        f"{scored.risk:.0%} here only because the draft's other questions resemble requests that "
+        "were refused, and authorities often refuse a request whole.")]
     body = body_noun(authority, text)
     patterns = pattern_rewordings(text, body=body)
     found = patterns + precedent_rewordings(neighbours, text)
     section = scored.exemptions[0]["section"] if scored.exemptions else None
     if not found or (section in TARGETED_SECTIONS and not patterns):
         found.append(fallback_rewording(text, section, body))
-    return found[:MAX_REWORDINGS]
+    return (alone + found)[:MAX_REWORDINGS]
 
 
 _GENERAL = [
@@ -323,12 +369,16 @@ def general_advice(text: str, assessed: Sequence[QuestionAssessment]) -> list[st
     if len(assessed) > 8 and not any(a.startswith("Cost limit") for a in advice):
         advice.insert(0, f"Cost limit (s12): {len(assessed)} questions in one request is a lot; "
                       "authorities add up the time for all parts. Add: \"" + S16_SENTENCE + "\"")
-    risky = [i for i, q in enumerate(assessed, 1) if q.level in ("medium", "high")]
-    safe = [i for i, q in enumerate(assessed, 1) if q.level == "low"]
+    # judged as each would fare on its own: in a sensitive draft a harmless question's risk is
+    # raised by its company, which is exactly what splitting the request removes
+    alone = [q.level_alone or q.level for q in assessed]
+    risky = [i for i, level in enumerate(alone, 1) if level in ("medium", "high")]
+    safe = [i for i, level in enumerate(alone, 1) if level == "low"]
     if risky and safe:
         advice.append(
             f"Split the request: send question{'s' if len(safe) > 1 else ''} "
-            f"{_numbers(safe)} on their own and question{'s' if len(risky) > 1 else ''} "
+            f"{_numbers(safe)} on {'their' if len(safe) > 1 else 'its'} own and "
+            f"question{'s' if len(risky) > 1 else ''} "
             f"{_numbers(risky)} separately. One sensitive part can sink a whole request, while "
             "others answer the harmless parts; space related requests out, since requests within "
             "60 working days can be aggregated for the cost limit.")

@@ -19,10 +19,16 @@ class QuestionAssessment:
     rewordings: list[Rewording]
     reasons: list[str] = field(default_factory=list)
     tribunal: list[TribunalPrecedent] = field(default_factory=list)
+    # the risk and level the question would have if sent on its own (the rest of a draft
+    # moves a question's risk: authorities often answer or refuse a request whole)
+    risk_alone: float | None = None
+    level_alone: str | None = None
 
     def to_json(self) -> dict:
+        alone = self.risk if self.risk_alone is None else self.risk_alone
         return {
             "text": self.text, "risk": round(self.risk, 4), "level": self.level,
+            "risk_alone": round(alone, 4), "level_alone": self.level_alone or self.level,
             "likely_exemptions": self.likely_exemptions,
             "precedents": [p.to_json() for p in self.precedents],
             "explanation": self.explanation,

@@ -159,23 +159,38 @@ def labelled(rows: list[dict]) -> list[dict]:
 def calibrate(searcher: Searcher) -> riskmod.RiskModel:
     """Fit the risk model on leave-one-document-out features of the whole corpus: once as
     if each question's authority were named, once as if none were."""
-    rows = labelled(searcher.rows())
+    every = searcher.rows()
+    rows = labelled(every)
     if len(rows) < 20:
         return riskmod.RiskModel()
     labels = [int(r["outcome"] in POSITIVE) for r in rows]
     base = sum(labels) / len(labels)
-    split, pool, hits = SPLITS[0], known(searcher.rows()), dense_hits(searcher, rows)
-    named = _features(rows, _neighbour_lists(rows, pool, hits, split, True), base,
+    split, pool, hits = SPLITS[0], known(every), dense_hits(searcher, every)
+    named = _features(rows, *_scoring_inputs(every, pool, hits, split, True, base), base,
                       histories(rows, split))
-    unnamed = _features(rows, _neighbour_lists(rows, pool, hits, split, False), base)
+    unnamed = _features(rows, *_scoring_inputs(every, pool, hits, split, False, base), base)
     return riskmod.RiskModel(riskmod.fit_calibration(list(zip(named, labels)), base),
                              riskmod.fit_calibration(list(zip(unnamed, labels)), base))
 
 
-def _features(rows, neighbours, base, history=None) -> list[list[float]]:
+def _scoring_inputs(every: list[dict], pool: list[dict], hits: Hits, split: Split, named: bool,
+                    base: float) -> tuple[list[list[riskmod.Neighbour]], list[float]]:
+    """The labelled questions' neighbour lists and their drafts' contexts. A question's draft
+    is its document: every question of it, scored or not (a request's unknown parts were
+    still part of what the authority read), each seeing only what the split leaves visible."""
+    lists = _neighbour_lists(every, pool, hits, split, named)
+    by_doc: dict[str, list[float]] = {}
+    for r, n in zip(every, lists):
+        by_doc.setdefault(r["document_id"], []).append(riskmod.knn_logit(n, base))
+    keep = [r["outcome"] in POSITIVE + NEGATIVE for r in every]
+    return ([n for n, k in zip(lists, keep) if k],
+            [riskmod.draft_context(by_doc[r["document_id"]]) for r, k in zip(every, keep) if k])
+
+
+def _features(rows, neighbours, drafts, base, history=None) -> list[list[float]]:
     history = history or [0.0] * len(rows)
-    return [riskmod.features(r["text"], n, base, history=h)
-            for r, n, h in zip(rows, neighbours, history)]
+    return [riskmod.features(r["text"], n, base, history=h, draft=d)
+            for r, n, d, h in zip(rows, neighbours, drafts, history)]
 
 
 def _cross_fitted(rows, feats, base, folds: int = 5) -> list[float]:
@@ -221,20 +236,21 @@ def _majority_top2(rows) -> float:
 
 def evaluate(searcher: Searcher) -> list[dict]:
     """One result row per (split, method)."""
-    rows = labelled(searcher.rows())
+    every = searcher.rows()
+    rows = labelled(every)
     labels = [int(r["outcome"] in POSITIVE) for r in rows]
     base = sum(labels) / len(labels)
     results = []
-    pool = known(searcher.rows())
-    retrievals = (("BM25", "BM25 neighbours", bm25_hits(rows, pool)),
-                  ("embedding", "assistant", dense_hits(searcher, rows)))
+    pool = known(every)
+    retrievals = (("BM25", "BM25 neighbours", bm25_hits(every, pool)),
+                  ("embedding", "assistant", dense_hits(searcher, every)))
     for split in SPLITS:
         history = histories(rows, split)
         results.append({"split": split.name, "method": "majority (always the base rate)",
                         "auc": 0.5, "top2": _majority_top2(rows)})
         for knn_name, model_name, hits in retrievals:
-            named = _neighbour_lists(rows, pool, hits, split, True)
-            unnamed = _neighbour_lists(rows, pool, hits, split, False)
+            named = _scoring_inputs(every, pool, hits, split, True, base)
+            unnamed = _scoring_inputs(every, pool, hits, split, False, base)
             results += _compared(rows, labels, base, split, history, knn_name, model_name,
                                  named, unnamed)
     _add_margins(results, [r["document_id"] for r in rows], labels)
@@ -262,17 +278,16 @@ def _compared(rows, labels, base, split, history, knn_name, model_name, named, u
     visible record counts, its own and same-kind neighbours weigh more) and once with none;
     each with its own calibration, as build-index fits them."""
     out = []
-    for how, neighbours, feats in (("authority named", named,
-                                    _features(rows, named, base, history)),
-                                   ("no authority named", unnamed,
-                                    _features(rows, unnamed, base))):
+    for how, (neighbours, drafts), hist in (("authority named", named, history),
+                                            ("no authority named", unnamed, None)):
+        feats = _features(rows, neighbours, drafts, base, hist)
         knn = [riskmod.knn_rate(n, base) for n in neighbours]
         model = _cross_fitted(rows, feats, base)
         documents = [r["document_id"] for r in rows]
         out += [{"split": split.name, "method": f"{knn_name} nearest neighbours, {how}",
                  "auc": auc(knn, labels), "interval": auc_interval(knn, labels, documents),
                  "top2": _top2(neighbours, rows, knn), "how": how, "scores": knn},
-                {"split": split.name, "method": f"{model_name} (+ cues and track record, "
+                {"split": split.name, "method": f"{model_name} (+ cues, track record and draft, "
                  f"calibrated), {how}", "auc": auc(model, labels),
                  "interval": auc_interval(model, labels, documents),
                  "top2": _top2(neighbours, rows, model), "how": how, "scores": model}]

@@ -87,8 +87,9 @@ class Calibration:
     w_up: float = 0.45
     w_down: float = -0.35
     base_rate: float = 0.4
-    # 0 until fitted, so a calibration saved before this feature existed scores as it did
+    # 0 until fitted, so a calibration saved before these features existed scores as it did
     w_history: float = 0.0
+    w_draft: float = 0.0
 
 
 
@@ -166,23 +167,44 @@ def knn_rate(neighbours: Sequence[Neighbour], base_rate: float, alpha: float = 0
     return (num + alpha * base_rate) / (den + alpha)
 
 
+def knn_logit(neighbours: Sequence[Neighbour], base_rate: float) -> float:
+    """The neighbours' refusal rate as log-odds: the first feature, and the unit in which a
+    draft's questions are averaged (`draft_context`)."""
+    return logit(knn_rate(neighbours, base_rate))
+
+
+def draft_context(knn_logits: Sequence[float]) -> float:
+    """What the whole draft's neighbours say: the mean of its questions' `knn_logit`s.
+    Authorities often answer or refuse a request whole (one blanket s31(3) reply for seven
+    questions), so a question in a draft whose other questions resemble refused requests is
+    itself more at risk. It shifts every question of a draft alike: the order of risk within
+    a draft is still the questions' own."""
+    return sum(knn_logits) / len(knn_logits) if knn_logits else 0.0
+
+
 def features(text: str, neighbours: Sequence[Neighbour], base_rate: float,
              found: tuple[list[str], list[str]] | None = None,
-             history: float = 0.0) -> list[float]:
-    """Neighbours' refusal rate (as log-odds), the counts of cues each way, and `history`:
-    the named authority's track-record rate as log-odds relative to the corpus's (0 when no
-    authority is named, so an unnamed draft is scored on its wording alone). The nearest
-    similarity is deliberately not a feature: in this corpus it mostly tells which source a
-    question came from, which does not carry over to a new authority. `found` is cues(text)
-    when the caller has it already (the check shows the cues too: no second regex pass)."""
+             history: float = 0.0, draft: float | None = None) -> list[float]:
+    """Neighbours' refusal rate (as log-odds), the counts of cues each way, `history`: the
+    named authority's track-record rate as log-odds relative to the corpus's (0 when no
+    authority is named, so an unnamed draft is scored on its wording alone), and how far the
+    `draft_context` of the draft it is part of lies from its own neighbours' log-odds (0 for a
+    question checked alone: it scores as it would without a draft).
+    The nearest similarity is deliberately not a feature: in this corpus it mostly tells which
+    source a question came from, which does not carry over to a new authority. `found` is
+    cues(text) when the caller has it already (the check shows the cues too: no second regex
+    pass)."""
     up, down = found if found is not None else cues(text)
-    return [logit(knn_rate(neighbours, base_rate)), float(len(up)), float(len(down)), history]
+    own = knn_logit(neighbours, base_rate)
+    return [own, float(len(up)), float(len(down)), history, 0.0 if draft is None else draft - own]
 
 
 def score(feats: Sequence[float], cal: Calibration) -> float:
     z = cal.bias + cal.w_knn * feats[0] + cal.w_up * feats[1] + cal.w_down * feats[2]
     if len(feats) > 3:
         z += cal.w_history * feats[3]
+    if len(feats) > 4:
+        z += cal.w_draft * feats[4]
     return 1.0 / (1.0 + math.exp(-max(min(z, 30), -30)))
 
 
@@ -252,23 +274,44 @@ def likely_exemptions(neighbours: Sequence[Neighbour], risk: float, limit: int =
     return out
 
 
-def fit_calibration(rows: Sequence[tuple[Sequence[float], int]], base_rate: float,
-                    iterations: int = 400, l2: float = 0.01) -> Calibration:
-    """Logistic regression by Newton's method on (features, refused?) pairs; numpy only."""
+def _logistic(x, y, offset=None, iterations: int = 400, l2: float = 0.01):
+    """Logistic regression weights by Newton's method; numpy only."""
     import numpy as np
 
-    if len(rows) < 20 or len({y for _, y in rows}) < 2:
-        return Calibration(base_rate=base_rate)
-    x = np.array([[1.0, *f] for f, _ in rows])
-    y = np.array([y for _, y in rows], dtype=float)
+    offset = np.zeros(len(y)) if offset is None else offset
     w = np.zeros(x.shape[1])
     for _ in range(iterations):
-        p = 1 / (1 + np.exp(-np.clip(x @ w, -30, 30)))
+        p = 1 / (1 + np.exp(-np.clip(x @ w + offset, -30, 30)))
         grad = x.T @ (p - y) + l2 * w
         hess = (x * (p * (1 - p))[:, None]).T @ x + l2 * np.eye(len(w))
         step = np.linalg.solve(hess, grad)
         w -= step
         if np.abs(step).max() < 1e-8:
             break
+    return w
+
+
+def fit_calibration(rows: Sequence[tuple[Sequence[float], int]], base_rate: float,
+                    iterations: int = 400, l2: float = 0.01) -> Calibration:
+    """Fit on (features, refused?) pairs in two stages: the question's own model first (its
+    neighbours, cues and track record), then the draft's context on top of it. Fitted
+    together, the draft's mean takes almost all the neighbours' weight (in this corpus a
+    request is mostly answered or refused whole, and the parser's labels within one document
+    rarely differ), which would leave the questions of one draft told apart by their cues
+    alone; staged, each question keeps its own precedents' say and the draft shifts them all
+    alike (leave-one-document-out AUC 0.838 staged, 0.842 together, 0.833 without)."""
+    import numpy as np
+
+    if len(rows) < 20 or len({y for _, y in rows}) < 2:
+        return Calibration(base_rate=base_rate)
+    x = np.array([[1.0, *f] for f, _ in rows])
+    y = np.array([y for _, y in rows], dtype=float)
+    own = x[:, :5]
+    w = _logistic(own, y, iterations=iterations, l2=l2)
     names = ("bias", "w_knn", "w_up", "w_down", "w_history")
-    return Calibration(base_rate=float(base_rate), **dict(zip(names, map(float, w))))
+    weights = dict(zip(names, map(float, w)))
+    if x.shape[1] > 5:
+        shift = _logistic(x[:, [0, 5]], y, offset=own @ w, iterations=iterations, l2=l2)
+        weights["bias"] += float(shift[0])
+        weights["w_draft"] = float(shift[1])
+    return Calibration(base_rate=float(base_rate), **weights)

@@ -68,6 +68,43 @@ def test_fit_calibration_learns_the_direction_of_each_feature():
     assert risk.score([2.0, 1.0, 0.0], cal) > 0.9 > 0.1 > risk.score([-2.0, 0.0, 1.0], cal)
 
 
+def test_a_question_checked_alone_scores_as_it_would_without_a_draft():
+    neighbours = [_n(0.9, "refused", "s31(1)(a)"), _n(0.8, "answered")]
+    alone = risk.features("Which firewall do you use?", neighbours, 0.3)
+    own_draft = risk.features("Which firewall do you use?", neighbours, 0.3,
+                              draft=risk.knn_logit(neighbours, 0.3))
+    assert alone[4] == own_draft[4] == 0.0
+    cal = risk.Calibration(w_draft=1.2)
+    assert risk.score(alone, cal) == risk.score(alone[:4], cal)
+
+
+def test_a_draft_of_refused_lookalikes_raises_every_question_alike_and_keeps_their_order():
+    harmless = [_n(0.9, "answered"), _n(0.85, "answered")]
+    sensitive = [_n(0.9, "ncnd", "s31(3)"), _n(0.85, "refused", "s31(1)(a)")]
+    logits = [risk.knn_logit(n, 0.3) for n in (harmless, sensitive, sensitive)]
+    draft = risk.draft_context(logits)
+    assert logits[0] < draft < logits[1]
+    cal = risk.Calibration(w_draft=0.8)
+    before = [risk.score(risk.features("q", n, 0.3), cal) for n in (harmless, sensitive)]
+    after = [risk.score(risk.features("q", n, 0.3, draft=draft), cal)
+             for n in (harmless, sensitive)]
+    assert after[0] > before[0]  # the harmless question is pulled up by its company
+    assert after[1] < before[1]  # and the sensitive one towards the draft
+    assert after[0] < after[1]  # but each keeps its own precedents' order
+
+
+def test_fit_calibration_fits_the_draft_on_top_of_the_questions_own_model():
+    # refusal follows the question's own neighbours, and, given them, the draft's pull
+    rows = ([([2.0, 0, 0, 0, 0.0], 1)] * 30 + [([-2.0, 0, 0, 0, 0.0], 0)] * 30
+            + [([0.0, 0, 0, 0, 2.0], 1)] * 25 + [([0.0, 0, 0, 0, 2.0], 0)] * 5
+            + [([0.0, 0, 0, 0, -2.0], 0)] * 25 + [([0.0, 0, 0, 0, -2.0], 1)] * 5)
+    cal = risk.fit_calibration(rows, 0.5)
+    own = risk.fit_calibration([(f[:4], y) for f, y in rows], 0.5)
+    assert cal.w_knn == own.w_knn > 0  # the draft does not take the neighbours' weight
+    assert cal.w_draft > 0.3
+    assert risk.score([0.0, 0, 0, 0, 2.0], cal) > 0.7 > 0.3 > risk.score([0.0, 0, 0, 0, -2.0], cal)
+
+
 def test_attack_counts_are_reworded_to_ico_reported_breaches():
     found = pattern_rewordings("How many cyber attacks did the council suffer each month?")
     texts = [r.text for r in found]

@@ -89,9 +89,28 @@ def test_evaluation_beats_bm25_on_both_splits_when_the_authority_is_named(adviso
 
     results = {(r["split"], r["method"]): r["auc"] for r in evaluate(advisor.searcher)}
     for split, floor in (("leave-one-document-out", 0.82), ("leave-one-authority-out", 0.72)):
-        ours = results[(split, "assistant (+ cues and track record, calibrated), "
+        ours = results[(split, "assistant (+ cues, track record and draft, calibrated), "
                                "authority named")]
         bm25 = results[(split, "BM25 nearest neighbours, authority named")]
-        unnamed = results[(split, "assistant (+ cues and track record, calibrated), "
+        unnamed = results[(split, "assistant (+ cues, track record and draft, calibrated), "
                                   "no authority named")]
         assert ours >= floor and ours > bm25 + 0.04 and ours > unnamed, (split, results)
+
+
+def test_a_harmless_question_in_a_sensitive_draft_is_told_to_go_alone(advisor):
+    harmless = "How many staff work in the council's IT department?"
+    draft = (f"1. {harmless}\n2. Which antivirus software and firewall products do you use?\n"
+             "3. How many cyber attacks were successful in the last year?")
+    alone = advisor.check_draft(harmless).questions[0]
+    checked = advisor.check_draft(draft)
+    first = checked.questions[0]
+    assert first.risk > alone.risk  # its company raises it
+    assert first.risk_alone == alone.risk and first.level_alone == alone.level == "low"
+    assert any("draft's other questions resemble requests that were refused" in r
+               for r in first.reasons), first.reasons
+    if first.level != "low":  # the first rewording is to send it on its own, unchanged
+        assert first.rewordings[0].text == harmless
+        assert "request of its own" in first.rewordings[0].why
+    assert any(a.startswith("Split the request: send question 1 on its own")
+               for a in checked.overall.advice), checked.overall.advice
+    assert checked.to_json()["questions"][0]["risk_alone"] == round(alone.risk, 4)
