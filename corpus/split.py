@@ -19,6 +19,8 @@ _MARKER = re.compile(
     r"(?P<bullet>[-*•·–◦▪>]|\u2022)\s+|(?P<dash>[-–•])(?=[A-Z][a-z])"
     r"|(?P<num>(?:q(?:uestion)?\s?)?\(?\d{1,2}(?:\.\d{1,2})?[.):]?)\s+(?=\S)"
     r"|(?P<glued>\(?\d{1,2}[.)])(?=[A-Z][a-z])"
+    # "2a)How many..." / "3b) If..." / "(2c)": a lettered part of numbered question 2 or 3
+    r"|(?P<sub>\(?(?P<subnum>\d{1,2})[a-h][.)])\s*(?=\S)"
     r"|(?P<letter>\(?[a-hA-H][.)])\s+"
     r"|(?P<roman>\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)])\s+"
     r")",
@@ -71,7 +73,7 @@ def marker_kind(line: str) -> str | None:
     m = _MARKER.match(line)
     if not m or len(line.strip()) < 4:
         return None
-    kind = next(k for k in ("label", "bullet", "dash", "num", "glued", "letter", "roman")
+    kind = next(k for k in ("label", "bullet", "dash", "num", "glued", "sub", "letter", "roman")
                 if m.group(k))
     return {"glued": "num", "dash": "bullet"}.get(kind, kind)
 
@@ -105,6 +107,11 @@ _NEW_ASK = re.compile(
     r"in addition|additionally|finally|furthermore|further(?:more)?,)", re.I)
 
 
+def _number(line: str) -> str | None:
+    m = re.match(r"\s*(?:q(?:uestion)?\s?)?\(?(\d{1,2})", line, re.I)
+    return m.group(1) if m else None
+
+
 def _list_items(lines: list[str], answers_follow: bool = False) -> list[tuple[str, str]]:
     """(kind, text) for each list item; unmarked lines continue the item above them.
 
@@ -115,8 +122,13 @@ def _list_items(lines: list[str], answers_follow: bool = False) -> list[tuple[st
     """
     items: list[list[str]] = []
     closed = False
+    number = None  # the number of the last numbered item: "2a)" hangs from "2)", "3a)" not
     for line in lines:
         kind = marker_kind(line)
+        if kind == "num":
+            number = _number(line)
+        elif kind == "sub":
+            kind = "letter" if _number(line) == number else "num"
         finished = bool(items) and bool(re.search(r"[?.!]\W*$", items[-1][1].strip()))
         if kind:
             items.append([kind, strip_marker(line)])

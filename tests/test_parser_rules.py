@@ -696,3 +696,17 @@ def test_wdtk_a_reply_saying_the_response_is_not_complete_is_a_holding_reply():
     doc = parse_wdtk_thread(record)
     assert [q.outcome for q in doc.questions] == ["answered"]
     assert "Buxton" not in (doc.questions[0].answer or "")
+
+
+def test_lettered_parts_of_a_numbered_question_split_even_when_glued():
+    request = ("1)How many stray dogs entered pounds each year?\n"
+               "2) Broken down by year\n2a)How many were reclaimed?\n2b) How many were adopted?\n"
+               "3a) How many dog wardens do you employ?\n3b)Who is the provider?\n"
+               "4) Where is the pound?")
+    assert split_questions(request) == [
+        "How many stray dogs entered pounds each year?",
+        "Broken down by year: How many were reclaimed?",
+        "Broken down by year: How many were adopted?",
+        "How many dog wardens do you employ?",  # 3a hangs from no "3)": not from 2
+        "Who is the provider?",
+        "Where is the pound?"]
