@@ -144,8 +144,12 @@ HELD_OUT = {  # labelled blind by someone who never saw the parser's output
                          "parser of 2026-11-28), then one thread's holding reply fixed",
     "gold_blind10.jsonl": "blind: labelled 2026-12-02 (second session), measured once (72.8%), "
                           "never developed against",
-    "gold_blind11.jsonl": "blind: labelled 2026-12-02 (second session), measured once (55.6%), "
-                          "never developed against",
+    "gold_blind11.jsonl": "labelled blind 2026-12-02 (second session), measured once (55.6%), "
+                          "then one thread's '2a)' markers split",
+    "gold_blind12.jsonl": "blind: labelled 2026-12-02 (second session), measured once (61.7%; "
+                          "the same with the session's first parser), never developed against",
+    "gold_blind13.jsonl": "blind: labelled 2026-12-02 (second session), measured once (56.8%; "
+                          "the same with the session's first parser), never developed against",
 }
 # the records of gold_blind5.jsonl labelled again by a second labeller who saw neither the
 # first labels nor the parser: how often two careful people agree

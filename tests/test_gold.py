@@ -24,7 +24,8 @@ def test_parser_meets_its_measured_floor_on_the_gold_set(capsys):
     metrics = evaluate()
     with capsys.disabled():
         print("\n" + render(metrics))
-    # The aims (90% and 0.9), now met: a regression below them fails here.
+    # The aims (90% and 0.9), met on this development set only (the parser was tuned
+    # on it; see the blind sets below): a regression below them fails here.
     assert metrics["accuracy"] >= 0.90
     assert metrics["exemption_f1"] >= 0.90
     assert metrics["per_format"]["text"] == 1.0
@@ -41,7 +42,8 @@ def test_parser_on_the_sets_labelled_blind_does_not_regress(capsys):
               "gold_blind5.jsonl": (0.66, 0.81), "gold_blind6.jsonl": (0.69, 0.80),
               "gold_blind7.jsonl": (0.70, 0.86), "gold_blind8.jsonl": (0.62, 0.66),
               "gold_blind9.jsonl": (0.49, 0.65), "gold_blind10.jsonl": (0.72, 0.85),
-              "gold_blind11.jsonl": (0.55, 0.62)}
+              "gold_blind11.jsonl": (0.61, 0.62), "gold_blind12.jsonl": (0.61, 0.79),
+              "gold_blind13.jsonl": (0.56, 0.50)}
     for path in held_out_paths():
         metrics = evaluate(path)
         with capsys.disabled():
