@@ -163,7 +163,7 @@ class Advisor:
         if record and cal.w_history:
             reasons.append(f"track record: {record}")
         alone = riskmod.score(feats[:4], cal)
-        reasons += _draft_reason(cal.w_draft * feats[4], alone)
+        reasons += _draft_reason(risk, alone)
         return _Scored(risk, riskmod.level(risk, top),
                        riskmod.likely_exemptions(pool, risk, prior=self._prior), reasons,
                        alone, riskmod.level(alone, top))
@@ -217,20 +217,22 @@ def manifest_stamp(index_dir: Path | None) -> tuple[int, int, int] | None:
     return (st.st_ino, st.st_mtime_ns, st.st_size)
 
 
-# how far (in log-odds) the rest of the draft must move a question's risk to be worth saying
-DRAFT_REASON_SHIFT = 0.3
+# how far (in probability) the rest of the draft must move a question's risk to be worth saying
+DRAFT_REASON_SHIFT = 0.05
 DRAFT_MARK = "the draft's other questions"
 
 
-def _draft_reason(shift: float, alone: float) -> list[str]:
+def _draft_reason(risk: float, alone: float) -> list[str]:
     """Say so when the rest of the draft moved the risk, and what it would be alone: it is the
-    one reason that is not about the question's own wording or precedents."""
-    if shift >= DRAFT_REASON_SHIFT:
-        return ["raises the risk: the draft's other questions resemble requests that were "
-                f"refused, and authorities often refuse a request whole (on its own: {alone:.0%})"]
-    if shift <= -DRAFT_REASON_SHIFT:
-        return ["lowers the risk: the draft's other questions resemble requests that were "
-                f"answered (on its own: {alone:.0%})"]
+    one reason that is not about the question's own wording or precedents. Relative words
+    ('more likely than this one'): a question whose own precedents were all refused is pulled
+    down by a draft that is merely risky, not one that resembles answered requests."""
+    if risk - alone >= DRAFT_REASON_SHIFT:
+        return [f"raises the risk: {DRAFT_MARK} look more likely to be refused than this one, and "
+                f"authorities often refuse a request whole (on its own: {alone:.0%})"]
+    if alone - risk >= DRAFT_REASON_SHIFT:
+        return [f"lowers the risk: {DRAFT_MARK} look less likely to be refused than this one "
+                f"(on its own: {alone:.0%})"]
     return []
 
 
@@ -333,8 +335,8 @@ def _rewordings(text: str, scored: _Scored, neighbours: Sequence[Precedent],
         return []
     alone = [] if scored.level_alone != "low" else [Rewording(
         text, f"Sent as a request of its own: alone its risk is {scored.risk_alone:.0%}; it is "
-        f"{scored.risk:.0%} here only because the draft's other questions resemble requests that "
-        "were refused, and authorities often refuse a request whole.")]
+        f"{scored.risk:.0%} here only because {DRAFT_MARK} look likely to be refused, and "
+        "authorities often refuse a request whole.")]
     body = body_noun(authority, text)
     patterns = pattern_rewordings(text, body=body)
     found = patterns + precedent_rewordings(neighbours, text)

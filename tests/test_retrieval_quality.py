@@ -106,7 +106,7 @@ def test_a_harmless_question_in_a_sensitive_draft_is_told_to_go_alone(advisor):
     first = checked.questions[0]
     assert first.risk > alone.risk  # its company raises it
     assert first.risk_alone == alone.risk and first.level_alone == alone.level == "low"
-    assert any("draft's other questions resemble requests that were refused" in r
+    assert any("draft's other questions look more likely to be refused" in r
                for r in first.reasons), first.reasons
     if first.level != "low":  # the first rewording is to send it on its own, unchanged
         assert first.rewordings[0].text == harmless
