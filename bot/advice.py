@@ -150,7 +150,8 @@ class Advisor:
 
     def score(self, text: str, neighbours: Sequence[Precedent], authority: str | None,
               draft: float | None = None) -> _Scored:
-        """The question's risk; `draft` is the draft's `draft_context` (None: checked alone)."""
+        """The question's risk; `draft` is what the rest of its draft says (`draft_contexts`;
+        None: checked alone)."""
         cal = self.calibration.for_authority(authority)
         pool = self._pool(neighbours, authority)
         up, down = riskmod.cues(text)
@@ -197,9 +198,9 @@ class Advisor:
         addressee = resolved or (authority.strip() if authority else None) or None
         vectors = self.searcher.embed(questions)
         found = [self.neighbours(v, addressee) for v in vectors]
-        draft = riskmod.draft_context([self.knn_logit(n, addressee) for n in found])
-        assessed = [self.assess_question(q, v, addressee, draft=draft, neighbours=n)
-                    for q, v, n in zip(questions, vectors, found)]
+        rest = riskmod.draft_contexts([self.knn_logit(n, addressee) for n in found])
+        assessed = [self.assess_question(q, v, addressee, draft=d, neighbours=n)
+                    for q, v, n, d in zip(questions, vectors, found, rest)]
         overall = _overall(assessed, text)
         if not addressee:
             overall.advice.append(NAME_THE_AUTHORITY)

@@ -174,17 +174,22 @@ def calibrate(searcher: Searcher) -> riskmod.RiskModel:
 
 
 def _scoring_inputs(every: list[dict], pool: list[dict], hits: Hits, split: Split, named: bool,
-                    base: float) -> tuple[list[list[riskmod.Neighbour]], list[float]]:
-    """The labelled questions' neighbour lists and their drafts' contexts. A question's draft
-    is its document: every question of it, scored or not (a request's unknown parts were
-    still part of what the authority read), each seeing only what the split leaves visible."""
+                    base: float) -> tuple[list[list[riskmod.Neighbour]], list[float | None]]:
+    """The labelled questions' neighbour lists and what the rest of their drafts says. A
+    question's draft is its document: every question of it, scored or not (a request's
+    unknown parts were still part of what the authority read), each seeing only what the
+    split leaves visible."""
     lists = _neighbour_lists(every, pool, hits, split, named)
-    by_doc: dict[str, list[float]] = {}
-    for r, n in zip(every, lists):
-        by_doc.setdefault(r["document_id"], []).append(riskmod.knn_logit(n, base))
-    keep = [r["outcome"] in POSITIVE + NEGATIVE for r in every]
-    return ([n for n, k in zip(lists, keep) if k],
-            [riskmod.draft_context(by_doc[r["document_id"]]) for r, k in zip(every, keep) if k])
+    by_doc: dict[str, list[int]] = {}
+    for i, r in enumerate(every):
+        by_doc.setdefault(r["document_id"], []).append(i)
+    logits = [riskmod.knn_logit(n, base) for n in lists]
+    rest: list[float | None] = [None] * len(every)
+    for members in by_doc.values():
+        for i, value in zip(members, riskmod.draft_contexts([logits[i] for i in members])):
+            rest[i] = value
+    keep = [i for i, r in enumerate(every) if r["outcome"] in POSITIVE + NEGATIVE]
+    return [lists[i] for i in keep], [rest[i] for i in keep]
 
 
 def _features(rows, neighbours, drafts, base, history=None) -> list[list[float]]:

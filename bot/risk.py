@@ -169,17 +169,19 @@ def knn_rate(neighbours: Sequence[Neighbour], base_rate: float, alpha: float = 0
 
 def knn_logit(neighbours: Sequence[Neighbour], base_rate: float) -> float:
     """The neighbours' refusal rate as log-odds: the first feature, and the unit in which a
-    draft's questions are averaged (`draft_context`)."""
+    draft's questions are averaged (`draft_contexts`)."""
     return logit(knn_rate(neighbours, base_rate))
 
 
-def draft_context(knn_logits: Sequence[float]) -> float:
-    """What the whole draft's neighbours say: the mean of its questions' `knn_logit`s.
-    Authorities often answer or refuse a request whole (one blanket s31(3) reply for seven
-    questions), so a question in a draft whose other questions resemble refused requests is
-    itself more at risk. It shifts every question of a draft alike: the order of risk within
-    a draft is still the questions' own."""
-    return sum(knn_logits) / len(knn_logits) if knn_logits else 0.0
+def draft_contexts(knn_logits: Sequence[float]) -> list[float | None]:
+    """For each question of a draft, what the rest of the draft's neighbours say: the mean of
+    the other questions' `knn_logit`s (None for a question alone). Authorities often answer or
+    refuse a request whole (one blanket s31(3) reply for seven questions), so a question whose
+    companions resemble refused requests is itself more at risk. It leaves out the question's
+    own neighbours, which keep their full weight: within one draft the questions are still
+    told apart by their own precedents."""
+    n, total = len(knn_logits), sum(knn_logits)
+    return [(total - own) / (n - 1) if n > 1 else None for own in knn_logits]
 
 
 def features(text: str, neighbours: Sequence[Neighbour], base_rate: float,
@@ -187,16 +189,17 @@ def features(text: str, neighbours: Sequence[Neighbour], base_rate: float,
              history: float = 0.0, draft: float | None = None) -> list[float]:
     """Neighbours' refusal rate (as log-odds), the counts of cues each way, `history`: the
     named authority's track-record rate as log-odds relative to the corpus's (0 when no
-    authority is named, so an unnamed draft is scored on its wording alone), and how far the
-    `draft_context` of the draft it is part of lies from its own neighbours' log-odds (0 for a
-    question checked alone: it scores as it would without a draft).
+    authority is named, so an unnamed draft is scored on its wording alone), and `draft`: the
+    rest of its draft (`draft_contexts`) as log-odds relative to the corpus's (0 for a question
+    checked alone: it scores as it would without a draft).
     The nearest similarity is deliberately not a feature: in this corpus it mostly tells which
     source a question came from, which does not carry over to a new authority. `found` is
     cues(text) when the caller has it already (the check shows the cues too: no second regex
     pass)."""
     up, down = found if found is not None else cues(text)
     own = knn_logit(neighbours, base_rate)
-    return [own, float(len(up)), float(len(down)), history, 0.0 if draft is None else draft - own]
+    rest = 0.0 if draft is None else draft - logit(base_rate)
+    return [own, float(len(up)), float(len(down)), history, rest]
 
 
 def score(feats: Sequence[float], cal: Calibration) -> float:
@@ -294,12 +297,11 @@ def _logistic(x, y, offset=None, iterations: int = 400, l2: float = 0.01):
 def fit_calibration(rows: Sequence[tuple[Sequence[float], int]], base_rate: float,
                     iterations: int = 400, l2: float = 0.01) -> Calibration:
     """Fit on (features, refused?) pairs in two stages: the question's own model first (its
-    neighbours, cues and track record), then the draft's context on top of it. Fitted
-    together, the draft's mean takes almost all the neighbours' weight (in this corpus a
-    request is mostly answered or refused whole, and the parser's labels within one document
-    rarely differ), which would leave the questions of one draft told apart by their cues
-    alone; staged, each question keeps its own precedents' say and the draft shifts them all
-    alike (leave-one-document-out AUC 0.838 staged, 0.842 together, 0.833 without)."""
+    neighbours, cues and track record), then the rest of its draft on top of it. The own
+    model's weights are then exactly those it has without drafts (a question checked alone
+    scores as it always did), and the draft's weight is only what the rest of a request adds
+    beyond them (leave-one-document-out AUC, authority named: 0.834 without, 0.839 staged,
+    0.841 fitted together)."""
     import numpy as np
 
     if len(rows) < 20 or len({y for _, y in rows}) < 2:
@@ -311,7 +313,7 @@ def fit_calibration(rows: Sequence[tuple[Sequence[float], int]], base_rate: floa
     names = ("bias", "w_knn", "w_up", "w_down", "w_history")
     weights = dict(zip(names, map(float, w)))
     if x.shape[1] > 5:
-        shift = _logistic(x[:, [0, 5]], y, offset=own @ w, iterations=iterations, l2=l2)
-        weights["bias"] += float(shift[0])
-        weights["w_draft"] = float(shift[1])
+        # no intercept: a question alone (feature 0) keeps exactly its own model's score
+        shift = _logistic(x[:, [5]], y, offset=own @ w, iterations=iterations, l2=l2)
+        weights["w_draft"] = float(shift[0])
     return Calibration(base_rate=float(base_rate), **weights)

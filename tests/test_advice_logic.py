@@ -70,27 +70,31 @@ def test_fit_calibration_learns_the_direction_of_each_feature():
 
 def test_a_question_checked_alone_scores_as_it_would_without_a_draft():
     neighbours = [_n(0.9, "refused", "s31(1)(a)"), _n(0.8, "answered")]
-    alone = risk.features("Which firewall do you use?", neighbours, 0.3)
-    own_draft = risk.features("Which firewall do you use?", neighbours, 0.3,
-                              draft=risk.knn_logit(neighbours, 0.3))
-    assert alone[4] == own_draft[4] == 0.0
+    assert risk.draft_contexts([risk.knn_logit(neighbours, 0.3)]) == [None]
+    alone = risk.features("Which firewall do you use?", neighbours, 0.3, draft=None)
+    assert alone[4] == 0.0
     cal = risk.Calibration(w_draft=1.2)
     assert risk.score(alone, cal) == risk.score(alone[:4], cal)
 
 
-def test_a_draft_of_refused_lookalikes_raises_every_question_alike_and_keeps_their_order():
+def test_a_draft_of_refused_lookalikes_raises_a_harmless_question_but_not_its_own_weight():
     harmless = [_n(0.9, "answered"), _n(0.85, "answered")]
     sensitive = [_n(0.9, "ncnd", "s31(3)"), _n(0.85, "refused", "s31(1)(a)")]
     logits = [risk.knn_logit(n, 0.3) for n in (harmless, sensitive, sensitive)]
-    draft = risk.draft_context(logits)
-    assert logits[0] < draft < logits[1]
+    rest = risk.draft_contexts(logits)
+    assert rest[0] == logits[1]  # the harmless question's companions: the two sensitive ones
+    assert rest[1] == (logits[0] + logits[2]) / 2
     cal = risk.Calibration(w_draft=0.8)
-    before = [risk.score(risk.features("q", n, 0.3), cal) for n in (harmless, sensitive)]
-    after = [risk.score(risk.features("q", n, 0.3, draft=draft), cal)
-             for n in (harmless, sensitive)]
-    assert after[0] > before[0]  # the harmless question is pulled up by its company
-    assert after[1] < before[1]  # and the sensitive one towards the draft
-    assert after[0] < after[1]  # but each keeps its own precedents' order
+    alone = [risk.score(risk.features("q", n, 0.3), cal) for n in (harmless, sensitive)]
+    drafted = [risk.score(risk.features("q", n, 0.3, draft=d), cal)
+               for n, d in ((harmless, rest[0]), (sensitive, rest[1]))]
+    assert drafted[0] > alone[0]  # pulled up by its company
+    assert drafted[0] < drafted[1]  # each still scored on its own precedents first
+    # the question's own neighbours keep their weight: two questions of one draft with the
+    # same companions differ exactly as they would alone
+    same = [risk.features("q", n, 0.3, draft=rest[0]) for n in (harmless, sensitive)]
+    assert same[1][0] - same[0][0] == risk.features("q", sensitive, 0.3)[0] - \
+        risk.features("q", harmless, 0.3)[0]
 
 
 def test_fit_calibration_fits_the_draft_on_top_of_the_questions_own_model():
@@ -101,6 +105,7 @@ def test_fit_calibration_fits_the_draft_on_top_of_the_questions_own_model():
     cal = risk.fit_calibration(rows, 0.5)
     own = risk.fit_calibration([(f[:4], y) for f, y in rows], 0.5)
     assert cal.w_knn == own.w_knn > 0  # the draft does not take the neighbours' weight
+    assert cal.bias == own.bias  # and a question alone scores exactly as without drafts
     assert cal.w_draft > 0.3
     assert risk.score([0.0, 0, 0, 0, 2.0], cal) > 0.7 > 0.3 > risk.score([0.0, 0, 0, 0, -2.0], cal)
 

@@ -62,6 +62,18 @@ def test_a_likely_cost_refusal_gets_the_cost_rewording_beside_the_others():
     assert _rewordings(q, _Scored(0.1, "low", [], []), []) == []
 
 
+def test_a_question_risky_only_in_its_draft_is_first_offered_as_a_request_of_its_own():
+    q = "How many staff work in the council's IT department?"
+    raised = _Scored(0.4, "medium", [{"section": "s31", "subsection": "s31(3)",
+                                      "probability": 0.1, "ncnd": True}], [], 0.1, "low")
+    found = _rewordings(q, raised, [], "Leicester City Council")
+    assert found[0].text == q
+    assert "request of its own" in found[0].why and "10%" in found[0].why
+    assert "40%" in found[0].why
+    risky_anyway = _Scored(0.7, "high", raised.exemptions, [], 0.6, "high")
+    assert all(r.text != q for r in _rewordings(q, risky_anyway, [], "Leicester City Council"))
+
+
 def test_the_revised_draft_asks_for_section_16_advice_once():
     q = "How much did you spend on overtime for officers in 2023?"
     cost = fallback_rewording(q, "s12", "the force")
