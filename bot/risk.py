@@ -4,9 +4,10 @@ The score is a logistic model over a few features: the similarity-weighted refus
 the nearest past questions (smoothed toward the corpus base rate; neighbours from the named
 authority and from authorities of its kind weigh more), lexical cues that FOI practice says
 move the odds (named systems, attack counts, exact dates up; policies, certifications, totals
-down), and the named authority's own track record (bot/track_record.py). Its weights are
-fitted on the corpus (leave-one-document-out) when the index is built; the defaults below
-are used until then.
+down), the named authority's own track record (bot/track_record.py), and what the draft's
+other questions' neighbours say (authorities often answer or refuse a request whole). Its
+weights are fitted on the corpus (leave-one-document-out) when the index is built; the
+defaults below are used until then.
 """
 
 from __future__ import annotations
