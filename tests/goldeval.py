@@ -151,9 +151,10 @@ HELD_OUT = {  # labelled blind by someone who never saw the parser's output
     "gold_blind13.jsonl": "blind: labelled 2026-12-02 (second session), measured once (56.8%; "
                           "the same with the session's first parser), never developed against",
 }
-# the records of gold_blind5.jsonl labelled again by a second labeller who saw neither the
-# first labels nor the parser: how often two careful people agree
-SECOND_OPINION = {"gold_blind5.jsonl": "gold_blind5_second.jsonl"}
+# records labelled again by a second labeller who saw neither the first labels nor the
+# parser: how often two careful people agree
+SECOND_OPINION = {"gold_blind5.jsonl": "gold_blind5_second.jsonl",
+                  "gold_blind12.jsonl": "gold_blind12_second.jsonl"}
 
 
 def held_out_paths() -> list[Path]:
