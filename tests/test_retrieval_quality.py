@@ -108,9 +108,6 @@ def test_a_harmless_question_in_a_sensitive_draft_is_told_to_go_alone(advisor):
     assert first.risk_alone == alone.risk and first.level_alone == alone.level == "low"
     assert any("draft's other questions look more likely to be refused" in r
                for r in first.reasons), first.reasons
-    if first.level != "low":  # the first rewording is to send it on its own, unchanged
-        assert first.rewordings[0].text == harmless
-        assert "request of its own" in first.rewordings[0].why
     assert any(a.startswith("Split the request: send question 1 on its own")
                for a in checked.overall.advice), checked.overall.advice
     assert checked.to_json()["questions"][0]["risk_alone"] == round(alone.risk, 4)
