@@ -20,7 +20,7 @@ _MARKER = re.compile(
     r"|(?P<num>(?:q(?:uestion)?\s?)?\(?\d{1,2}(?:\.\d{1,2})?[.):]?)\s+(?=\S)"
     r"|(?P<glued>\(?\d{1,2}[.)])(?=[A-Z][a-z])"
     # "2a)How many..." / "3b) If..." / "(2c)": a lettered part of numbered question 2 or 3
-    r"|(?P<sub>\(?(?P<subnum>\d{1,2})[a-h][.)])\s*(?=\S)"
+    r"|(?P<sub>\(?\d{1,2}[a-h][.)])\s*(?=\S)"
     r"|(?P<letter>\(?[a-hA-H][.)])\s+"
     r"|(?P<roman>\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)])\s+"
     r")",
