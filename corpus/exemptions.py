@@ -106,6 +106,7 @@ def find_exemptions(text: str, implied: bool = True) -> list[str]:
 
 @lru_cache(maxsize=2048)
 def _find(text: str, implied: bool) -> tuple[str, ...]:
+    text = " ".join(text.split())  # a wrapped letter: "the appropriate\nlimit"
     cites = _collect(_SECTION_RE, text, "s", _SECTIONS)
     cites += _collect(_REGULATION_RE, text, "r", _REGULATIONS)
     if implied:

@@ -170,12 +170,14 @@ _DEFERRAL = re.compile(
     r"|will not be able to (?:provide|send) (?:a|our|you a|you our) (?:full )?response"
     r"|request for an internal review\b.{0,160}\b(?:received|logged|carried out by)"
     r"|(?:response|reply) is (?:due|not (?:yet )?(?:complete|ready))\b.{0,80}\bnot (?:yet )?"
-    r"complete\b|will (?:reply|respond) (?:to you )?(?:tomorrow|later this week|next week)",
+    r"complete\b|will (?:reply|respond) (?:to you )?(?:tomorrow|later this week|next week)"
+    r"|\bclock will (?:start|restart)\b",
     re.I | re.S,
 )
 _ANSWERED = re.compile(
     r"please find (?:attached|enclosed|below)|set out below|neither confirm|not held"
-    r"|do(?:es)? not hold", re.I)
+    r"|do(?:es)? not hold|\bholds? no (?:relevant |recorded )?(?:information|records|data)\b",
+    re.I)
 _SUBSTANCE = re.compile(  # what answers outright, or any other sign that the reply answers
     _ANSWERED.pattern + r"|response to your request|\bexempt|\brefus|withh(?:e|o)ld|attached"
     r"|enclosed|\bour response|in response to your|the answer",
@@ -226,8 +228,11 @@ def _unquote(text: str, separators: bool = True) -> str:
 
 
 def _is_holding_reply(reply: str) -> bool:
-    """An acknowledgement, clarification request or delay notice: nothing answered yet."""
-    if _DEFERRAL.search(reply) and len(reply) < 2000 and not _ANSWERED.search(reply):
+    """An acknowledgement, clarification request or delay notice: nothing answered yet.
+    Matched on the text with its line breaks undone: e-mails wrap mid-phrase ('we will not
+    be\nable to provide a response')."""
+    reply = " ".join(reply.split())
+    if _DEFERRAL.search(reply) and len(reply) < 3000 and not _ANSWERED.search(reply):
         return True
     if _SUBSTANCE.search(reply):
         return False

@@ -710,3 +710,39 @@ def test_lettered_parts_of_a_numbered_question_split_even_when_glued():
         "How many dog wardens do you employ?",  # 3a hangs from no "3)": not from 2
         "Who is the provider?",
         "Where is the pound?"]
+
+
+def test_wdtk_a_deadline_extension_wrapped_across_lines_is_a_holding_reply():
+    record = {"id": 6, "display_status": "Successful", "events": [
+        {"type": "outgoing", "content": ["Dear Council,\n1) Please list the crash sites.\n"]},
+        {"type": "incoming", "content": [
+            "Dear Requester,\nI am writing to apologise that we will not be\nable to provide a "
+            "response to your request within the initial timescale.\nRegulation 7(1) lets an "
+            "authority extend the 20-working day limit up to 40\nworking days, so we are "
+            "extending the deadline until 23/07/2024."]},
+        {"type": "incoming", "content": ["Dear Requester,\nThe sites are Park Square and "
+                                         "West Street; a list is attached."]},
+    ]}
+    doc = parse_wdtk_thread(record)
+    assert [q.outcome for q in doc.questions] == ["answered"]
+    assert "Park Square" in (doc.questions[0].answer or "")
+
+
+def test_wdtk_a_letter_restarting_the_clock_is_not_the_response_but_a_review_saying_none_is():
+    clock = {"id": 7, "display_status": "Successful", "events": [
+        {"type": "outgoing", "content": ["Dear Council,\n1) How many permits were issued?\n"]},
+        {"type": "incoming", "content": [
+            "Dear Requester,\nYour four requests duplicated each other; we could refuse to treat "
+            "them separately. Please accept this as acknowledgement of your clarification.\nThe "
+            "20-working day\nclock will start the day after we receive it."]},
+        {"type": "incoming", "content": ["Dear Requester,\n1) 219 permits were issued."]},
+    ]}
+    assert [q.outcome for q in parse_wdtk_thread(clock).questions] == ["answered"]
+    review = {"id": 8, "display_status": "Information not held", "events": [
+        {"type": "outgoing", "content": ["Dear Council,\nWhy was the A57 speed limit cut?\n"]},
+        {"type": "incoming", "content": [
+            "Dear Requester,\nWe endeavour to respond to internal reviews within 20 working\n"
+            "days. Having reviewed your request, I can confirm that SCC holds no relevant "
+            "information; it is likely to be held by Rotherham Council."]},
+    ]}
+    assert [q.outcome for q in parse_wdtk_thread(review).questions] == ["not_held"]
