@@ -72,7 +72,8 @@ _NOT_FIGURES = re.compile(
     r"|\b\d[\d,.]*\s+[a-z]+(?:\s+[a-z]+)?\s+at\s+(?:about\s+)?\d+\s*(?:minutes?|mins?|"
     r"hours?)(?:\s+each)?(?:\s+(?:is|=|would be|totals?)\s+(?:about\s+)?\d[\d,.]*\s*"
     r"(?:hours?|hrs?))?"
-    r"|\b(?:19|20)\d\d\b|£\s?[45]50\b|\b(?:18|24) hours\b|\b\d+ working days\b"
+    r"|\b(?:19|20)\d\d\b|£\s?[45]50\b|\b(?:18|24) ?hours\b|\b\d+ working days\b"
+    r"|(?:https?://|www\.)\S+"  # a link's digits are not figures given
     r"|\b\d[\d,.]*\s?(?:minutes?|mins?|hours?|hrs?|records?|files?|cases?|documents?|emails?)"
     r"\b(?=[^.]{0,80}\b(?:search|review|locate|extract|examine|check|each|per)\b)"
     r"|\b(?:estimate[ds]?|would (?:take|need|require|have to))\b[^.]{0,120}"
@@ -122,6 +123,13 @@ _ESTIMATE = re.compile(r"\bwould (?:take|need|require|have to|involve)\b|\b(?:mi
                        r"(?:each|per)\b|\bper (?:record|line|case|file|item|document)\b", re.I)
 
 
+# Under the cost limit, counts of what a search found ('428 items identified', 'a further 1,196
+# items') size the work; they are not the information asked for.
+_SEARCH_COUNTS = re.compile(
+    r"\b\d[\d,.]*\s+(?:[a-z-]+\s+)?(?:items?|records?|e-?mails?|documents?|files?|hits?|results?"
+    r"|entries|lines|pages)\b", re.I)
+
+
 def _substance(text: str) -> str:
     """The answer without any sentence that only talks about exemptions or estimates the cost
     of complying, for the 'was anything given' test: figures inside 'Section 31(1)(a)' or
@@ -149,7 +157,8 @@ def _signals(answer: str) -> tuple[bool, bool, bool, bool, bool]:
     text = " ".join(answer.split())
     return (bool(_NCND.search(text)),
             _refuses(text),
-            bool(NOT_HELD.search(text)), bool(_ANSWER_SIGNAL.search(_substance(answer))),
+            bool(NOT_HELD.search(text)), bool(_ANSWER_SIGNAL.search(_substance(
+                _SEARCH_COUNTS.sub(" ", answer) if "s12" in find_exemptions(text) else answer))),
             bool(_PARTIAL.search(text)))
 
 

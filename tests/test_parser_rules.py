@@ -746,3 +746,18 @@ def test_wdtk_a_letter_restarting_the_clock_is_not_the_response_but_a_review_say
             "information; it is likely to be held by Rotherham Council."]},
     ]}
     assert [q.outcome for q in parse_wdtk_thread(review).questions] == ["not_held"]
+
+
+def test_a_cost_refusal_counting_what_its_search_found_gives_nothing():
+    answer = ("Our search found 428 items for the first period and a further 1,196 items for the "
+              "second. The information is exempt under section 12 as the cost of compliance "
+              "would exceed the appropriate limit of 18hours.")
+    assert classify(answer) == "refused"
+    assert classify("There were 428 incidents in 2023.") == "answered"
+
+
+def test_the_digits_of_a_link_are_not_figures_given():
+    answer = ("Please see the following link for the statistics: https://datamillnorth.org/"
+              "dataset/24lzx/ As this information is accessible by other means, it is exempt "
+              "under section 21.")
+    assert classify(answer) == "refused"
