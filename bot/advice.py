@@ -32,7 +32,7 @@ from bot.reword import (
 from bot.track_record import TrackRecord, logit
 from corpus.header import authority_key
 from corpus.split import split_questions
-from index.search import Filters, Precedent, Searcher, TribunalPrecedent
+from index.search import Filters, Precedent, Searcher, TribunalPrecedent, one_per_request
 from index.vectors import MANIFEST_FILE, IndexProblem
 
 log = logging.getLogger(__name__)
@@ -41,6 +41,7 @@ MAX_DRAFT_CHARS = 20_000
 SHOWN_PRECEDENTS = 5
 MAX_REWORDINGS = 3
 NEIGHBOURS = 25
+FETCH_PER_KEPT = 3  # one question per request: fetch enough to keep NEIGHBOURS distinct ones
 CALIBRATION_FILE = "calibration.json"
 NAME_THE_AUTHORITY = (
     "Say which authority you are writing to: its own record, and that of authorities of its "
@@ -117,19 +118,21 @@ class Advisor:
     def neighbours(self, vector: np.ndarray, authority: str | None,
                    exclude: frozenset[str] = frozenset(), k: int = NEIGHBOURS,
                    own_k: int = 5, known: bool = True) -> list[Precedent]:
-        """The authority's own close history first, then everyone's, without repeats. With
-        `known`, only questions whose outcome is known: a precedent whose fate the corpus does
-        not record can neither inform the risk nor show the user what happened."""
-        general = self.searcher.neighbours(vector, k, Filters(exclude_documents=exclude,
-                                                              known=known))
+        """The authority's own close history first, then everyone's: one question per past
+        request (`one_per_request`), so more are fetched than kept. With `known`, only
+        questions whose outcome is known: a precedent whose fate the corpus does not record
+        can neither inform the risk nor show the user what happened."""
+        general = one_per_request(self.searcher.neighbours(
+            vector, k * FETCH_PER_KEPT, Filters(exclude_documents=exclude, known=known)))
         if authority_key(authority) not in self._authority_keys:  # none named, or no history
-            return general
-        own = self.searcher.neighbours(vector, own_k, Filters(authority=authority,
-                                                              exclude_documents=exclude,
-                                                              known=known))
-        own = [p for p in own if p.similarity >= riskmod.NO_PRECEDENT_SIMILARITY]
-        seen = {p.id for p in own}
-        return own + [p for p in general if p.id not in seen]
+            return general[:k]
+        own = self.searcher.neighbours(vector, own_k * FETCH_PER_KEPT,
+                                       Filters(authority=authority, exclude_documents=exclude,
+                                               known=known))
+        own = one_per_request(p for p in own
+                              if p.similarity >= riskmod.NO_PRECEDENT_SIMILARITY)[:own_k]
+        seen = {p.document_id or p.id for p in own}
+        return own + [p for p in general if (p.document_id or p.id) not in seen][:k]
 
     def precedents(self, topic: str, authority: str | None = None, k: int = 5
                    ) -> list[Precedent]:

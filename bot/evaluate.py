@@ -85,9 +85,10 @@ Hits = tuple[np.ndarray, np.ndarray]  # (ids, similarities): POOL nearest per sc
 
 def _neighbour_lists(rows: list[dict], pool: list[dict], hits: Hits, split: Split,
                      named: bool) -> list[list[riskmod.Neighbour]]:
-    """The K nearest in `pool` that the split leaves visible; with `named`, weighted as the
-    check weighs them for a draft addressed to the row's authority. One retrieval (`hits`)
-    serves every split and both ways of scoring."""
+    """The K nearest in `pool` that the split leaves visible, one per past request as the
+    check counts them; with `named`, weighted as the check weighs them for a draft addressed
+    to the row's authority. One retrieval (`hits`) serves every split and both ways of
+    scoring."""
     ids, sims = hits
     by_id = {r["id"]: r for r in pool}
     out = []
@@ -95,10 +96,12 @@ def _neighbour_lists(rows: list[dict], pool: list[dict], hits: Hits, split: Spli
         own = split.key(row)
         addressee = row["authority"] if named else None
         keep = []
+        seen: set[str] = set()  # one question per past request, as the check counts them
         for qid, sim in zip(id_row, sim_row):
             other = by_id.get(int(qid))
-            if other is None or split.key(other) == own:
+            if other is None or split.key(other) == own or other["document_id"] in seen:
                 continue
+            seen.add(other["document_id"])
             keep.append(riskmod.Neighbour(float(sim), other["outcome"], tuple(other["exemptions"]),
                                           riskmod.boost(addressee, other["authority"])))
             if len(keep) >= K:

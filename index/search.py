@@ -97,6 +97,20 @@ class Filters:
         return True
 
 
+def one_per_request(precedents: Iterable[Precedent]) -> list[Precedent]:
+    """Each past request's closest question only, in their order. A request's parts share
+    one reply (often one blanket refusal), so its ten parts are one precedent, not ten:
+    counted one by one, a single long request outvotes many others."""
+    seen: set[str] = set()
+    out = []
+    for p in precedents:
+        key = p.document_id or p.id
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
+
+
 def _selector(ids: list[int]) -> object:
     """A FAISS id selector over these question ids (kept alive by its holder)."""
     import faiss

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from bot.evaluate import auc, auc_interval
+from bot.evaluate import SPLITS, _neighbour_lists, auc, auc_interval
 
 
 def test_auc_counts_ties_as_half_and_orders_correctly():
@@ -39,3 +39,14 @@ def test_resampling_whole_documents_widens_the_interval_of_clustered_data():
     by_document = auc_interval(scores, labels, [f"d{i // 8}" for i in range(400)])
     as_if_independent = auc_interval(scores, labels, [f"q{i}" for i in range(400)])
     assert by_document[1] - by_document[0] > as_if_independent[1] - as_if_independent[0]
+
+
+def test_the_evaluation_counts_one_question_per_past_request_and_hides_the_own_document():
+    rows = [{"id": i, "document_id": doc, "authority": "A", "outcome": outcome, "exemptions": []}
+            for i, (doc, outcome) in enumerate([("q", "answered"), ("d1", "refused"),
+                                                ("d1", "refused"), ("d2", "answered"),
+                                                ("d1", "refused"), ("q", "refused")])]
+    ids = np.array([[5, 1, 2, 3, 4]])  # the question's own document first, then d1 twice...
+    sims = np.array([[0.99, 0.9, 0.85, 0.8, 0.7]])
+    (found,) = _neighbour_lists(rows[:1], rows, (ids, sims), SPLITS[0], named=False)
+    assert [(n.similarity, n.outcome) for n in found] == [(0.9, "refused"), (0.8, "answered")]

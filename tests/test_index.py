@@ -11,7 +11,7 @@ from corpus.models import Document, Question
 from corpus.store import Store
 from index.build import build_index
 from index.embedder import FakeEmbedder
-from index.search import Searcher
+from index.search import Precedent, Searcher, one_per_request
 from index.vectors import INDEX_FILE, MANIFEST_FILE, IndexProblem, load
 
 QUESTIONS = ["How many ransomware attacks did the council suffer?",
@@ -188,3 +188,16 @@ def test_filtered_search_inside_faiss_finds_what_a_full_scan_finds(tmp_path):
         assert [round(p.similarity, 5) for p in got] == \
             [round(p.similarity, 5) for p in by_hand], filters
         assert got or filters.authority == "Nowhere Council"
+
+
+def _precedent(pid: str, doc: str, similarity: float) -> Precedent:
+    return Precedent(id=pid, question=f"q{pid}", authority="A", date=None, reference=None,
+                     outcome="refused", exemptions=(), similarity=similarity, source_url=None,
+                     document_id=doc)
+
+
+def test_one_question_per_past_request_keeps_each_requests_closest_in_order():
+    found = [_precedent("1", "d1", 0.9), _precedent("2", "d1", 0.8), _precedent("3", "d2", 0.7),
+             _precedent("4", "d1", 0.6), _precedent("5", "", 0.5), _precedent("6", "", 0.4)]
+    kept = one_per_request(found)
+    assert [p.id for p in kept] == ["1", "3", "5", "6"]  # no document id: each is its own

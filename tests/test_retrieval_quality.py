@@ -55,7 +55,10 @@ def test_precedents_for_ransomware_are_about_ransomware(advisor):
 
 
 def test_naming_the_authority_brings_in_its_track_record(advisor):
-    draft = "How many cyber attacks did you detect last year?"
+    """A force that mostly refuses such questions raises the risk, a council that mostly
+    answers them lowers it. (Where the neighbours alone are unanimous, as for 'how many cyber
+    attacks', the unnamed model is already as sure as the named one: 95% against 91%.)"""
+    draft = "How many times did you deploy covert surveillance last year?"
     police = advisor.check_draft(draft, authority="West Midlands Police").questions[0]
     council = advisor.check_draft(draft, authority="Sheffield City Council").questions[0]
     unnamed = advisor.check_draft(draft).questions[0]
@@ -111,3 +114,12 @@ def test_a_harmless_question_in_a_sensitive_draft_is_told_to_go_alone(advisor):
     assert any(a.startswith("Split the request: send question 1 on its own")
                for a in checked.overall.advice), checked.overall.advice
     assert checked.to_json()["questions"][0]["risk_alone"] == round(alone.risk, 4)
+
+
+def test_a_questions_precedents_come_from_distinct_past_requests(advisor):
+    """A long request's parts share one reply; they are one precedent, not five."""
+    checked = advisor.check_draft("Please provide the business rates data for every "
+                                  "property: account holder, address and rateable value.")
+    for question in checked.questions:
+        documents = [p.document_id for p in question.precedents]
+        assert len(documents) == 5 and len(set(documents)) == 5
