@@ -150,6 +150,10 @@ HELD_OUT = {  # labelled blind by someone who never saw the parser's output
                           "the same with the session's first parser), never developed against",
     "gold_blind13.jsonl": "blind: labelled 2026-12-02 (second session), measured once (56.8%; "
                           "the same with the session's first parser), never developed against",
+    "gold_blind14.jsonl": "blind: labelled 2026-12-02 (third session), measured once (52.2%; "
+                          "the same with the session's first parser), never developed against",
+    "gold_blind15.jsonl": "blind: labelled 2026-12-02 (third session), measured once (75.4%; "
+                          "the same with the session's first parser), never developed against",
 }
 # records labelled again by a second labeller who saw neither the first labels nor the
 # parser: how often two careful people agree
