@@ -34,19 +34,24 @@ _PUBLISHED = re.compile(
     r"can be found (?:at|on)|available (?:on|at|from) (?:our|the) (?:web|site)", re.I,
 )
 # another body holds it: "this would be held by the school", "a matter for the PRU"
-REFERRAL = re.compile(r"\b(?:would|will) be (?:held by|the responsibility of|a matter for) "
-                      r"(?:the )?(?!council\b|authority\b|us\b)\w", re.I)
+REFERRAL = re.compile(r"\b(?:(?:would|will) be (?:held by|the responsibility of|a matter for) "
+                      r"|information you (?:require|seek|are seeking|have requested|requested) "
+                      r"is held by )(?!(?:the )?(?:council|authority|us)\b)\w", re.I)
 NOT_HELD = re.compile(
     r"\bnot\s+held\b|(?:does|do|did)(?:\s+not|n't)\s+(?:start (?:to )?)?"
     r"(?:hold|record|keep|collate|collect|have|possess)|"
     r"(?:^|[=:]\s*)not available\b|\b(?:data|figures?|records?) (?:is|are|was|were) not "
     r"available\b|"
-    r"\bnot\s+(?:separately|specifically)\s+recorded|not yet (?:been )?(?:drafted|produced|written)"
+    r"\bnot\s+(?:separately|specifically|audio|video)\s+recorded|not yet (?:been )?(?:drafted|"
+    r"produced|written)"
     r"|"
     r"\bhave not kept\b|\bno data\b(?! breach)|"
     r"\bno\s+(?:recorded\s+)?(?:information|records?|data)\s+(?:is\s+|are\s+)?(?:held|recorded|kept)|"
     r"\bhold[s]? no\b|\bnot\s+recorded\b|not\s+(?:centrally\s+)?(?:collated|kept)|"
     r"information (?:is|was) not (?:held|available)|\bnil return\b|there (?:is|are) no records"
+    # "there are no reports or surveys": the documents asked for do not exist
+    r"|there (?:is|are|were|have been) no (?:such )?(?:reports?|surveys?|studies|"
+    r"assessments?|policies|policy|briefings?)\b"
     r"|" + REFERRAL.pattern,
     re.I,
 )

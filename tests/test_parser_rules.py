@@ -761,3 +761,13 @@ def test_the_digits_of_a_link_are_not_figures_given():
               "dataset/24lzx/ As this information is accessible by other means, it is exempt "
               "under section 21.")
     assert classify(answer) == "refused"
+
+
+def test_a_redirect_to_another_holder_and_a_missing_report_are_not_held():
+    assert classify("The information you require is held by the local water authorities, "
+                    "Yorkshire Water and Severn Trent.") == "not_held"
+    assert classify("The information you require is held by the council's Finance team: "
+                    "£4,200 was spent.") == "answered"
+    assert classify("the meeting was not audio recorded by the Council.") == "not_held"
+    assert classify("There are no reports or surveys that have been undertaken on the "
+                    "housing stock since 2018.") == "not_held"
