@@ -108,7 +108,8 @@ _SOME_HELD = re.compile(r"\bheld in part\b|\bholds? (?:only )?some of\b|" + _SOM
 _PARTIAL = re.compile(
     r"\bpartial(?:ly)?\b|in part\b|some of the (?:requested )?(?:information|data)|"
     r"(?:disclos|releas|provid)\w* (?:of )?some\b|part of the (?:information|"
-    r"request)|remaining (?:information|parts?)|held in part|other parts?|" + _SOME_GIVEN.pattern,
+    r"request)|remaining (?:information|parts?)\b|held in part|other parts?\b|"
+    + _SOME_GIVEN.pattern,
     re.I,
 )
 

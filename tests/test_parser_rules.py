@@ -771,3 +771,11 @@ def test_a_redirect_to_another_holder_and_a_missing_report_are_not_held():
     assert classify("the meeting was not audio recorded by the Council.") == "not_held"
     assert classify("There are no reports or surveys that have been undertaken on the "
                     "housing stock since 2018.") == "not_held"
+
+
+def test_the_other_party_is_not_the_other_parts_of_a_request():
+    answer = ("The document was submitted by the other party to the proceedings. Examining "
+              "each file would exceed the cost limit under section 12(2) of the Act.")
+    assert classify(answer) == "refused"
+    assert classify("Part 1 is exempt under section 43(2); the other parts are answered: "
+                    "12 contracts.") == "partial"
