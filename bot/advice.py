@@ -178,7 +178,7 @@ class Advisor:
         if neighbours is None:
             neighbours = self.neighbours(vector, authority, exclude)
         scored = self.score(text, neighbours, authority, draft)
-        shown = _ordered(neighbours, authority)[:SHOWN_PRECEDENTS]
+        shown = ordered_precedents(neighbours, authority)[:SHOWN_PRECEDENTS]
         rewordings = _rewordings(text, scored, neighbours, authority)
         tribunal = self.searcher.tribunal(vector)
         explanation = " ".join(x for x in (_explanation(scored, neighbours),
@@ -253,12 +253,17 @@ def _questions(text: str) -> list[str]:
     return questions
 
 
-def _ordered(neighbours: Sequence[Precedent], authority: str | None) -> list[Precedent]:
+def ordered_precedents(neighbours: Sequence[Precedent], authority: str | None
+                       ) -> list[Precedent]:
+    """What the user sees: the authority's own close precedents first, then the rest, nearest
+    first. A far one (under the no-precedent line) is no better for being the authority's own:
+    'which antivirus software' must lead with Dover's 0.80 refusal, not Barnet's 0.33."""
     key = authority_key(authority)
-    if not key:
-        return list(neighbours)
-    own = [p for p in neighbours if authority_key(p.authority) == key]
-    return own + [p for p in neighbours if authority_key(p.authority) != key]
+    lifted = [p for p in neighbours if key and authority_key(p.authority) == key
+              and p.similarity >= riskmod.NO_PRECEDENT_SIMILARITY]
+    ids = {p.id for p in lifted}
+    return lifted + sorted((p for p in neighbours if p.id not in ids),
+                           key=lambda p: -p.similarity)
 
 
 def _strongest(neighbours: Sequence[Precedent], section: str) -> Precedent | None:

@@ -203,3 +203,15 @@ def test_one_reply_citing_both_likely_exemptions_is_quoted_once():
     text = _explanation(scored, [reply])
     assert text.count("it would help attackers") == 1
     assert "s24(1)" in text and "s31(1)(a)" in text
+
+
+def test_the_authoritys_own_precedents_lead_only_when_they_are_close():
+    from bot.advice import ordered_precedents
+
+    found = [_p("1", "ransomware measures", "refused", 0.33, "London Borough of Barnet"),
+             _p("2", "anti-virus software", "refused", 0.80, "Dover District Council"),
+             _p("3", "antivirus product", "ncnd", 0.70, "London Borough of Barnet"),
+             _p("4", "infections", "answered", 0.50, "Royal Surrey NHS FT")]
+    shown = ordered_precedents(found, "London Borough of Barnet")
+    assert [p.id for p in shown] == ["3", "2", "4", "1"]
+    assert [p.id for p in ordered_precedents(found, None)] == ["2", "3", "4", "1"]
