@@ -146,10 +146,10 @@ HELD_OUT = {  # labelled blind by someone who never saw the parser's output
                           "never developed against",
     "gold_blind11.jsonl": "labelled blind 2026-12-02 (second session), measured once (55.6%), "
                           "then one thread's '2a)' markers split",
-    "gold_blind12.jsonl": "blind: labelled 2026-12-02 (second session), measured once (61.7%; "
-                          "the same with the session's first parser), never developed against",
-    "gold_blind13.jsonl": "blind: labelled 2026-12-02 (second session), measured once (56.8%; "
-                          "the same with the session's first parser), never developed against",
+    "gold_blind12.jsonl": "labelled blind 2026-12-02 (second session), measured once (61.7%), "
+                          "then two threads' errors fixed (third session)",
+    "gold_blind13.jsonl": "labelled blind 2026-12-02 (second session), measured once (56.8%), "
+                          "then three threads' errors fixed (third session)",
     "gold_blind14.jsonl": "blind: labelled 2026-12-02 (third session), measured once (52.2%; "
                           "the same with the session's first parser), never developed against",
     "gold_blind15.jsonl": "blind: labelled 2026-12-02 (third session), measured once (75.4%; "
