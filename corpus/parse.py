@@ -230,7 +230,7 @@ def _unquote(text: str, separators: bool = True) -> str:
 def _is_holding_reply(reply: str) -> bool:
     """An acknowledgement, clarification request or delay notice: nothing answered yet.
     Matched on the text with its line breaks undone: e-mails wrap mid-phrase ('we will not
-    be\nable to provide a response')."""
+    be' at a line's end, 'able to provide a response' on the next)."""
     reply = " ".join(reply.split())
     if _DEFERRAL.search(reply) and len(reply) < 3000 and not _ANSWERED.search(reply):
         return True
