@@ -32,7 +32,14 @@ from bot.reword import (
 from bot.track_record import TrackRecord, logit
 from corpus.header import authority_key
 from corpus.split import split_questions
-from index.search import Filters, Precedent, Searcher, TribunalPrecedent, one_per_request
+from index.search import (
+    Filters,
+    Precedent,
+    Searcher,
+    TribunalPrecedent,
+    one_per_request,
+    request_of,
+)
 from index.vectors import MANIFEST_FILE, IndexProblem
 
 log = logging.getLogger(__name__)
@@ -131,8 +138,8 @@ class Advisor:
                                                known=known))
         own = one_per_request(p for p in own
                               if p.similarity >= riskmod.NO_PRECEDENT_SIMILARITY)[:own_k]
-        seen = {p.document_id or p.id for p in own}
-        return own + [p for p in general if (p.document_id or p.id) not in seen][:k]
+        seen = {request_of(p) for p in own}
+        return own + [p for p in general if request_of(p) not in seen][:k]
 
     def precedents(self, topic: str, authority: str | None = None, k: int = 5
                    ) -> list[Precedent]:

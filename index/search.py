@@ -97,6 +97,11 @@ class Filters:
         return True
 
 
+def request_of(p: Precedent) -> str:
+    """The past request a precedent belongs to (itself, when its document is not known)."""
+    return p.document_id or p.id
+
+
 def one_per_request(precedents: Iterable[Precedent]) -> list[Precedent]:
     """Each past request's closest question only, in their order. A request's parts share
     one reply (often one blanket refusal), so its ten parts are one precedent, not ten:
@@ -104,7 +109,7 @@ def one_per_request(precedents: Iterable[Precedent]) -> list[Precedent]:
     seen: set[str] = set()
     out = []
     for p in precedents:
-        key = p.document_id or p.id
+        key = request_of(p)
         if key not in seen:
             seen.add(key)
             out.append(p)
