@@ -64,7 +64,8 @@ _ANSWER_SIGNAL = re.compile(
     # "figures provided for the years held": a summary's note that the answer was given
     r"(?:figures|information|data|details|numbers|statistics|totals?|breakdown|list|copy|copies)"
     r" (?:(?:is|are|has been|have been|was|were) )?(?:provided|attached|enclosed|supplied|given|"
-    r"disclosed|released)|"
+    # not "information provided to a local authority for ...": what others gave the council
+    r"disclosed|released)(?!\s+(?:to|by)\s+(?:a|an|the|local|other|third)\b)|"
     r"(?:table|spreadsheet|list) (?:below|attached|enclosed)|attached|enclosed|as follows)\b",
     re.I,
 )
@@ -79,6 +80,8 @@ _NOT_FIGURES = re.compile(
     r"(?:hours?|hrs?))?"
     r"|\b(?:19|20)\d\d\b|£\s?[45]50\b|\b(?:18|24) ?hours\b|\b\d+ working days\b"
     r"|(?:https?://|www\.)\S+"  # a link's digits are not figures given
+    # a tribunal or ICO case number: "EA/2018/0055", "decision notice FS50681336", "IC-12345-A1B2"
+    r"|\b(?:EA|GIA|FS|FER|IC)[/-]?\d[\w/-]*"
     r"|\b\d[\d,.]*\s?(?:minutes?|mins?|hours?|hrs?|records?|files?|cases?|documents?|emails?)"
     r"\b(?=[^.]{0,80}\b(?:search|review|locate|extract|examine|check|each|per)\b)"
     r"|\b(?:estimate[ds]?|would (?:take|need|require|have to))\b[^.]{0,120}"
@@ -106,7 +109,10 @@ _SOME_GIVEN = re.compile(
 _SOME_HELD = re.compile(r"\bheld in part\b|\bholds? (?:only )?some of\b|" + _SOME_GIVEN.pattern,
                         re.I)
 _PARTIAL = re.compile(
-    r"\bpartial(?:ly)?\b|in part\b|some of the (?:requested )?(?:information|data)|"
+    r"\bpartial(?:ly)?\b|in part\b|"
+    # not "some of the information requested relates to sole traders": where an exemption bites
+    r"some of the (?:requested )?(?:information|data)(?!(?: (?:you )?(?:have )?requested)? "
+    r"(?:relates?|relating|is exempt|would|contains|includes|constitutes|falls)\b)|"
     r"(?:disclos|releas|provid)\w* (?:of )?some\b|part of the (?:information|"
     r"request)|remaining (?:information|parts?)\b|held in part|other parts?\b|"
     + _SOME_GIVEN.pattern,

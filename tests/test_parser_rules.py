@@ -779,3 +779,18 @@ def test_the_other_party_is_not_the_other_parts_of_a_request():
     assert classify(answer) == "refused"
     assert classify("Part 1 is exempt under section 43(2); the other parts are answered: "
                     "12 contracts.") == "partial"
+
+
+def test_a_refusal_citing_case_law_and_where_each_exemption_bites_gives_nothing():
+    # Sheffield's business-rates refusals (one template, many threads)
+    answer = ("We publish some business rates information at the following link: "
+              "https://datamillnorth.org/dataset/scc-bu... Please note that the data we publish "
+              "is limited and does not include all of the information you requested. In case "
+              "EA/2018/0055 the Tribunal upheld the Council's appeal against the Commissioner's "
+              "decision notice FS50681336. Information provided to a local authority for the "
+              "purposes of calculating rates is confidential. The information you have requested "
+              "is exempt under section 31(1)(a). Some of the information requested relates to "
+              "sole traders; it is exempt under section 40(2).")
+    assert classify(answer) == "refused"
+    assert classify("Some of the information requested is provided below: 12 properties. The "
+                    "rest is exempt under section 40(2).") == "partial"
