@@ -484,15 +484,22 @@ def _says_none(answer: str) -> bool:
 
 
 _REFUSAL_WORDS = re.compile(r"\b(?:refus\w*|exempt\w*|withheld|vexatious)\b", re.I)
+_SECTION_NAMED = re.compile(r"\b(?:sections?|s\.?)\s?(\d{1,3})\b(?:\s?\(\w{1,4}\))*", re.I)
 
 
 def _unechoed(question: str, answer: str | None) -> str | None:
     """'How many requests were refused?' 'We have refused 5': the answer's 'refused' is the
     information asked for, not a refusal. Words of refusal the question itself uses are
-    neutral in its answer."""
+    neutral in its answer, and so are the sections it names: 'the section 41 notice period'
+    (Housing Act) or 'Section 38 agreements' (Highways Act) is the subject, not an
+    exemption cited."""
     used = {w.lower() for w in _REFUSAL_WORDS.findall(question)}
-    if not answer or not used:
+    named = {int(n) for n in _SECTION_NAMED.findall(question)}
+    if not answer or not (used or named):
         return answer
+    if named:
+        answer = _SECTION_NAMED.sub(
+            lambda m: "the said provision" if int(m.group(1)) in named else m.group(0), answer)
     return _REFUSAL_WORDS.sub(lambda m: "counted" if m.group(0).lower() in used else m.group(0),
                               answer)
 
@@ -503,8 +510,9 @@ def make_questions(questions: list[str], answers: list[str], whole_response: str
     result = []
     denied: str | None = None  # the answer that said "none" to the last yes/no question
     for text, answer in zip(questions, answers):
-        outcome = classify(_unechoed(text, answer))
-        cites = find_exemptions(answer) if answer else []
+        neutral = _unechoed(text, answer)
+        outcome = classify(neutral)
+        cites = find_exemptions(neutral) if neutral else []
         if outcome in ("refused", "ncnd", "partial"):
             cites = _refine(cites, doc_cites) if cites else doc_cites
         yes_no = bool(_YES_NO.match(text))

@@ -18,7 +18,9 @@ _SIBLINGS = r"((?:\s?(?:,|and|&|or)\s?\(\s?(?:[a-z]|\d{1,2})\s?\))*)"  # "31(1)(
 # a section's name in brackets between two cited sections: "40(2) (personal data) and 43(2)"
 _NAMED = r"\s?\([A-Za-z][A-Za-z ,'-]{3,60}\)"
 _SECTION_RE = re.compile(
-    r"(?<!['’])\b(?:sections?|secs?\.?|ss\.?|s\.?(?=\s?\d))\s{0,8}(\d{1,2})" + _PARTS
+    # a bare "s" before a number, but not a postcode's: "Sheffield S12 2AB"
+    r"(?<!['’])\b(?:sections?|secs?\.?|ss\.?|s\.?(?=\s?\d)(?!\d{1,2}[a-z]?\s\d[a-z]{2}\b))"
+    r"\s{0,8}(\d{1,2})" + _PARTS
     + _SIBLINGS + r"(?![\d%£$])"
     r"((?:\s?(?:,|and|&|/|or)\s?(?:s\.?\s?)?\d{1,2}" + _PARTS + r"(?![\d%£])"
     r"|\s[a-z][a-z ]{0,40}?\s?(?:,|and|&)\s?\d{1,2}(?=\s?\()" + _PARTS

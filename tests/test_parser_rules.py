@@ -794,3 +794,19 @@ def test_a_refusal_citing_case_law_and_where_each_exemption_bites_gives_nothing(
     assert classify(answer) == "refused"
     assert classify("Some of the information requested is provided below: 12 properties. The "
                     "rest is exempt under section 40(2).") == "partial"
+
+
+def test_a_sheffield_postcode_is_not_a_section_cited():
+    assert find_exemptions("Broomspring Lane Car Park S10 2FB: 4 chargepoints") == []
+    assert find_exemptions("This is exempt under s12 of the Act.") == ["s12"]
+
+
+def test_a_section_the_question_names_is_its_subject_not_an_exemption():
+    questions = ["Please provide a list of all current Section 38 Highway Agreements."]
+    reply = ("1. Taylor Wimpey - Crookes Road - Section 38 agreement dated 26 September 2016. "
+             "2. Stonebridge Homes - Samuel Fox Avenue - 10 November 2016.")
+    [q] = align(questions, reply)
+    assert (q.outcome, q.exemptions) == ("answered", ())
+    [q] = align(["How many Section 38 agreements were signed?"],
+                "That information is exempt under section 43(2).")
+    assert (q.outcome, q.exemptions) == ("refused", ("s43(2)",))
