@@ -187,7 +187,9 @@ _BARE = re.compile(
 )
 _REST = re.compile(
     r"\b(?:all (?:the )?other (?:questions|parts|points)|(?:the )?remaining (?:questions|parts|"
-    r"points)|(?:the )?rest of (?:the|your) (?:questions|request))\b\s*:?", re.I,
+    r"points)|(?:the )?rest of (?:the|your) (?:questions|request))\b\s*:?"
+    # "question 8 refused as not held. Otherwise: ..." (a summary's word for the rest)
+    r"|(?:(?<=[.;]\s)|^)otherwise\s*[:,]", re.I,
 )
 
 
@@ -258,11 +260,33 @@ def labelled_answers(questions: list[str], response: str) -> list[str] | None:
             return None
         return texts
     answers = [""] * count
-    rest = next((t for lab, t in zip(labels, texts) if not lab[0]), "")
+    rest = next((t for lab, t in zip(labels, texts) if not lab[0]), "") or _lead(
+        response[:labels[0][1]])
     for (nums, _, _), text in zip(labels, texts):
         for k in _echoed(nums, text, questions):
             answers[k - 1] = text
+    unlabelled = [i for i, a in enumerate(answers) if not a]
+    if rest and len(unlabelled) > 1 and mixed(rest):
+        # 'Otherwise: no private company; FPN £80; smoking litter not recorded': clause by clause
+        for i, part in zip(unlabelled, attribute_clauses([questions[i] for i in unlabelled],
+                                                         rest)):
+            answers[i] = part
     return _spread_tail(questions, [a or rest for a in answers])
+
+
+_LEAD_ANSWER = re.compile(r"\b(?:see|find)\b[^.;]{0,40}\b(?:attached|enclosed|below)\b|"
+                          r"\b(?:response|information|answers?) (?:is |are )?(?:attached|"
+                          r"enclosed)\b", re.I)
+
+
+def _lead(head: str) -> str:
+    """What a reply says before its first label, as the answer to the questions no label
+    names: 'Please see our response attached. This letter is a Refusal Notice for question
+    6': the attached response answers the other five."""
+    if head.strip() and not re.search(r"[.!?:;]\s*$", head):  # the label's own sentence
+        head = head[: max((m.end() for m in re.finditer(r"[.!?]\s+", head)), default=0)]
+    head = _clean(head)
+    return head if _LEAD_ANSWER.search(head) and classify(head) == "answered" else ""
 
 
 def _spread_tail(questions: list[str], answers: list[str]) -> list[str]:

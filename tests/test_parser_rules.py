@@ -810,3 +810,26 @@ def test_a_section_the_question_names_is_its_subject_not_an_exemption():
     [q] = align(["How many Section 38 agreements were signed?"],
                 "That information is exempt under section 43(2).")
     assert (q.outcome, q.exemptions) == ("refused", ("s43(2)",))
+
+
+def test_a_summary_refusing_one_numbered_question_answers_the_rest_in_its_lead():
+    questions = ["number of drone incidents", "number leading to prosecution",
+                 "number of drones owned", "purposes", "titles of drone policies",
+                 "plans for drones in surveillance work"]
+    reply = ("Please see our response attached. This letter is a Refusal Notice for question 6: "
+             "we neither confirm nor deny that relevant data are held by virtue of Section 24(2) "
+             "and Section 31(3).")
+    parsed = align(questions, reply, clause_level=True)
+    assert [q.outcome for q in parsed] == ["answered"] * 5 + ["ncnd"]
+    assert parsed[5].exemptions == ("s24(2)", "s31(3)")
+
+
+def test_otherwise_answers_the_unlabelled_questions_clause_by_clause():
+    questions = ["enforcement department", "use of private companies", "FPN price",
+                 "smoking-related FPNs", "prosecutions"]
+    reply = ("question 5 refused as not held under regulation 10(4)(a) (prosecutions are for "
+             "the Procurator Fiscal). Otherwise: Community Safety enforces; no private "
+             "company; FPN £80; smoking-related litter not recorded.")
+    parsed = align(questions, reply, clause_level=True)
+    assert [q.outcome for q in parsed] == ["answered", "answered", "answered", "not_held",
+                                           "not_held"]
