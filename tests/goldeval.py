@@ -150,9 +150,14 @@ HELD_OUT = {  # labelled blind by someone who never saw the parser's output
                           "then two threads' errors fixed (third session)",
     "gold_blind13.jsonl": "labelled blind 2026-12-02 (second session), measured once (56.8%), "
                           "then three threads' errors fixed (third session)",
-    "gold_blind14.jsonl": "blind: labelled 2026-12-02 (third session), measured once (52.2%; "
-                          "the same with the session's first parser), never developed against",
+    "gold_blind14.jsonl": "labelled blind 2026-12-02 (third session), measured once (52.2%; "
+                          "the same with the session's first parser), then one question's "
+                          "error seen while designing a rule (fourth session)",
     "gold_blind15.jsonl": "blind: labelled 2026-12-02 (third session), measured once (75.4%; "
+                          "the same with the session's first parser), never developed against",
+    "gold_blind16.jsonl": "blind: labelled 2026-12-02 (fourth session), measured once (80.4%; "
+                          "79.3% with the session's first parser), never developed against",
+    "gold_blind17.jsonl": "blind: labelled 2026-12-02 (fourth session), measured once (64.9%; "
                           "the same with the session's first parser), never developed against",
 }
 # records labelled again by a second labeller who saw neither the first labels nor the
