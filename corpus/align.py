@@ -407,10 +407,12 @@ def _clauses(response: str) -> list[tuple[int, str]]:
     """(sentence number, clause) for each semicolon clause of each sentence."""
     out = []
     for n, sentence in enumerate(re.split(r"(?<=[.])\s+(?=[A-Z0-9])", response)):
-        out.extend((n, c.strip()) for c in re.split(r";\s+", sentence) if c.strip())
+        out.extend((n, c.strip()) for c in re.split(r";\s+|,\s+but\s+", sentence) if c.strip())
     return out
 
 
+_THE_OTHERS = re.compile(r"\b(?:remaining|other) (?:categories|parts|questions|items|points)\b",
+                         re.I)
 # a clause that goes on about the one before it: 'any further information about it is exempt',
 # '2017/18: 84 staff' after 'appeals 2016/17: 76 staff'
 _REFERS_BACK = re.compile(r"\b(?:it|them)\b|^\W*(?:19|20)\d\d\b", re.I)
@@ -447,6 +449,8 @@ def attribute_clauses(questions: list[str], response: str, leftover: bool = True
         cost_limit = _invokes_cost_limit(c)
         # "within the cost limit" does not name the part about costs paid
         named = _claims(parts, re.sub(r"\bcosts?\b", " ", c) if cost_limit else c)
+        if _THE_OTHERS.search(c):
+            named = []  # 'provided for the remaining categories': the parts no clause names
         if _EVERY_PART.search(c) or (not named and cost_limit):
             every.append(i)
             continue

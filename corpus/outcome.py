@@ -149,7 +149,9 @@ def _substance(text: str) -> str:
     text = " ".join(s for s in re.split(r"(?<=[.;])\s+(?=[A-Z(])", " ".join(text.split()))
                     if not _ESTIMATE.search(s))
     text = _BREAKDOWN_CAVEAT.sub(". ", _NOT_FIGURES.sub(" ", text))
-    sentences = re.split(r"(?<=[.;:])\s+|\s[–-]\s", text)
+    # "a table is provided for the other categories, but networking figures are exempt": the
+    # first half gives something even though the sentence also refuses
+    sentences = re.split(r"(?<=[.;:])\s+|\s[–-]\s|,\s+but\s+", text)
     keep = [s for s in sentences if not (_REFUSED.search(s) or _NCND.search(s)
                                          or NOT_HELD.search(s) or _PREAMBLE.search(s))]
     return " ".join(k for k in keep if _ANSWER_SIGNAL.search(k))

@@ -833,3 +833,15 @@ def test_otherwise_answers_the_unlabelled_questions_clause_by_clause():
     parsed = align(questions, reply, clause_level=True)
     assert [q.outcome for q in parsed] == ["answered", "answered", "answered", "not_held",
                                            "not_held"]
+
+
+def test_given_but_exempt_in_one_sentence_gives_the_first_half():
+    questions = ["number of desktop PCs", "number of laptops",
+                 "number of networking infrastructure devices"]
+    reply = ("PSNI holds the information; a table of device numbers is provided for the "
+             "remaining categories, but figures for networking infrastructure devices are exempt "
+             "under Section 31 law enforcement.")
+    parsed = align(questions, reply, clause_level=True)
+    assert [q.outcome for q in parsed] == ["answered", "answered", "refused"]
+    assert classify("Figures are provided for 2022, but the 2023 figures are exempt under "
+                    "section 43(2).") == "partial"
