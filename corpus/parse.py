@@ -171,7 +171,14 @@ _DEFERRAL = re.compile(
     r"|request for an internal review\b.{0,160}\b(?:received|logged|carried out by)"
     r"|(?:response|reply) is (?:due|not (?:yet )?(?:complete|ready))\b.{0,80}\bnot (?:yet )?"
     r"complete\b|will (?:reply|respond) (?:to you )?(?:tomorrow|later this week|next week)"
-    r"|\bclock will (?:start|restart)\b",
+    r"|\bclock will (?:start|restart)\b"
+    # delay notices: "there may be a delay", "we need to review them before we issue our
+    # response", "our response is overdue", "we shall ... update you by 28 February"
+    r"|\bthere (?:may|might|will) be (?:a )?delays?\b|before we (?:issue|send|provide) (?:our|a|"
+    r"the|you) (?:full )?(?:response|reply)|(?:response|reply) is (?:now )?overdue"
+    r"|\bupdate you (?:by|on|within)\b|\bwith a deadline\b|not met (?:our|the) deadline"
+    r"|(?:further|another) fortnight|target of providing|for not (?:answering|responding to) "
+    r"(?:this|your) request within",
     re.I | re.S,
 )
 _ANSWERED = re.compile(

@@ -845,3 +845,23 @@ def test_given_but_exempt_in_one_sentence_gives_the_first_half():
     assert [q.outcome for q in parsed] == ["answered", "answered", "refused"]
     assert classify("Figures are provided for 2022, but the 2023 figures are exempt under "
                     "section 43(2).") == "partial"
+
+
+def test_wdtk_delay_notices_are_holding_replies():
+    notices = [
+        "We are currently dealing with an unprecedented reduction in resources due to the "
+        "COVID-19 pandemic. Unfortunately there may be a delay as a consequence.",
+        "I can confirm that we do have the documents, but we need to review them before we "
+        "issue our response. We will prioritise it as we acknowledge that our response is "
+        "overdue.",
+        "We apologise for the ongoing delay. We shall pick up the processing of it again on "
+        "21 February and update you by 28 February 2022.",
+    ]
+    for notice in notices:
+        record = {"id": 9, "display_status": "Successful", "events": [
+            {"type": "outgoing", "content": ["Dear Council,\nHow many officers were involved?\n"]},
+            {"type": "incoming", "content": [f"Dear Requester,\n{notice}"]},
+            {"type": "incoming", "content": ["Dear Requester,\nFour officers were involved."]},
+        ]}
+        [q] = parse_wdtk_thread(record).questions
+        assert (q.outcome, q.answer) == ("answered", "Four officers were involved."), notice
