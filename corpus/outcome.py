@@ -66,7 +66,9 @@ _ANSWER_SIGNAL = re.compile(
     r" (?:(?:is|are|has been|have been|was|were) )?(?:provided|attached|enclosed|supplied|given|"
     # not "information provided to a local authority for ...": what others gave the council
     r"disclosed|released)(?!\s+(?:to|by)\s+(?:a|an|the|local|other|third)\b)|"
-    r"(?:table|spreadsheet|list) (?:below|attached|enclosed)|attached|enclosed|as follows)\b",
+    r"(?:table|spreadsheet|list) (?:below|attached|enclosed)|attached|enclosed|as follows)\b"
+    # a summary's clause that ends on what was done: "Head of IT Operations named."
+    r"|(?<!not )\b(?:named|supplied|disclosed)\s*(?:[.;]|$)",
     re.I,
 )
 # Figures that are not information given: dates, years, limits, phone numbers, references.
@@ -113,8 +115,12 @@ _PARTIAL = re.compile(
     # not "some of the information requested relates to sole traders": where an exemption bites
     r"some of the (?:requested )?(?:information|data)(?!(?: (?:you )?(?:have )?requested)? "
     r"(?:relates?|relating|is exempt|would|contains|includes|constitutes|falls)\b)|"
-    r"(?:disclos|releas|provid)\w* (?:of )?some\b|part of the (?:information|"
-    r"request)|remaining (?:information|parts?)\b|held in part|other parts?\b|"
+    r"(?:disclos|releas|provid)\w* (?:of )?some\b|part of (?:the (?:information|"
+    r"request)|it)\b|remaining (?:information|parts?)\b|held in part|other parts?\b|"
+    r"\bthe remainder\b|\bsome\b[^.;]{0,30}\band some\b|"
+    # documents released with redactions: "signatures removed under section 40(2)"
+    r"\bredacted\b|\bwith redactions\b|\bredactions (?:have been|were) (?:made|applied)\b|"
+    r"\bremoved under\b|"
     + _SOME_GIVEN.pattern,
     re.I,
 )
@@ -151,7 +157,8 @@ def _substance(text: str) -> str:
     text = _BREAKDOWN_CAVEAT.sub(". ", _NOT_FIGURES.sub(" ", text))
     # "a table is provided for the other categories, but networking figures are exempt": the
     # first half gives something even though the sentence also refuses
-    sentences = re.split(r"(?<=[.;:])\s+|\s[–-]\s|,\s+but\s+", text)
+    sentences = re.split(r"(?<=[.;:])\s+|\s[–-]\s|,\s+but\s+|\s+and (?=the (?:remainder|rest)\b)",
+                         text)
     keep = [s for s in sentences if not (_REFUSED.search(s) or _NCND.search(s)
                                          or NOT_HELD.search(s) or _PREAMBLE.search(s))]
     return " ".join(k for k in keep if _ANSWER_SIGNAL.search(k))

@@ -865,3 +865,21 @@ def test_wdtk_delay_notices_are_holding_replies():
         ]}
         [q] = parse_wdtk_thread(record).questions
         assert (q.outcome, q.answer) == ("answered", "Four officers were involved."), notice
+
+
+def test_redactions_a_remainder_withheld_and_a_contact_named_read_as_partial():
+    assert classify("We are attaching a response to all your questions. The names of some of "
+                    "our staff have been redacted under section 40(2).") == "partial"
+    assert classify("Some is attached and the remainder withheld under Section 31(1)(a) as "
+                    "covert vehicles could be identified.") == "partial"
+    assert classify("Head of IT Operations named.; named junior contact exempt under section "
+                    "40(2).") == "partial"
+    assert classify("Information held; part of it is exempt under Section 21 as reasonably "
+                    "accessible.") == "partial"
+    # a cost estimate that mentions redactions, a notice 'given': no information given
+    assert classify("The 428 items would take 35 hours, not including the time taken to apply "
+                    "redactions, so section 12 applies.") == "refused"
+    assert classify("information held but the cost of complying would exceed the appropriate "
+                    "limit under Section 12(1); section 17(5) notice given.") == "refused"
+    assert classify("Switch manufacturer information not supplied - exempt under section "
+                    "31(1)(g).") == "refused"
