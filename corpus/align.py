@@ -370,7 +370,10 @@ def _content(text: str) -> set[str]:
 # applies to the whole request", "for every question": a clause that says it concerns them all
 _EVERY_PART = re.compile(
     r"\b(?:any|all) further (?:breakdown|details?)\b|\bwhole (?:of (?:the |your )?)?request\b"
-    r"|\b(?:all|every|each) (?:of (?:the |your )?)?(?:questions?|parts?)\b", re.I)
+    r"|\b(?:all|every|each) (?:of (?:the |your )?)?(?:questions?|parts?)\b"
+    # "some is attached and the remainder withheld": a split of the whole request
+    r"|\bsome (?:is|are|was|were|has been|have been) (?:attached|provided|disclosed|released)\b"
+    r"[^;]{0,80}?\bthe (?:remainder|rest)\b", re.I)
 
 
 def _invokes_cost_limit(clause: str) -> bool:

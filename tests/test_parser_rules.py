@@ -883,3 +883,13 @@ def test_redactions_a_remainder_withheld_and_a_contact_named_read_as_partial():
                     "limit under Section 12(1); section 17(5) notice given.") == "refused"
     assert classify("Switch manufacturer information not supplied - exempt under section "
                     "31(1)(g).") == "refused"
+
+
+def test_some_attached_and_the_remainder_withheld_covers_every_part():
+    questions = ["list of vehicles with blue lights: base", "role", "make and model"]
+    reply = ("WMP holds the information; some is attached (296_attachment_01.pdf) and the "
+             "remainder withheld under Section 31(1)(a)(b)(c) - vehicles used in covert roles "
+             "could be identified; public interest test given.")
+    parsed = align(questions, reply, clause_level=True)
+    assert [q.outcome for q in parsed] == ["partial"] * 3
+    assert all(q.exemptions == ("s31(1)(a)", "s31(1)(b)", "s31(1)(c)") for q in parsed)
