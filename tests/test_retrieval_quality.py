@@ -12,6 +12,7 @@ import pytest
 from bot.cli import main
 from bot.config import load_config
 from bot.runtime import open_advisor
+from bot.track_record import logit
 from corpus.parse import parse_response_text
 from tests.conftest import SEEDS, make_project, needs_shared
 
@@ -55,14 +56,15 @@ def test_precedents_for_ransomware_are_about_ransomware(advisor):
 
 
 def test_naming_the_authority_brings_in_its_track_record(advisor):
-    """A force that mostly refuses such questions raises the risk, a council that mostly
-    answers them lowers it. (Where the neighbours alone are unanimous, as for 'how many cyber
-    attacks', the unnamed model is already as sure as the named one: 95% against 91%.)"""
+    """A force that mostly refuses such questions scores above a council that mostly answers
+    them. (The risk with no authority named comes from another calibration, so it is not
+    ranked between them: West Midlands Police's own nearest precedents, drone and surveillance
+    counts it answered, pull its risk below the unnamed one.)"""
     draft = "How many times did you deploy covert surveillance last year?"
     police = advisor.check_draft(draft, authority="West Midlands Police").questions[0]
     council = advisor.check_draft(draft, authority="Sheffield City Council").questions[0]
     unnamed = advisor.check_draft(draft).questions[0]
-    assert police.risk > unnamed.risk > council.risk, (police.risk, unnamed.risk, council.risk)
+    assert police.risk > council.risk + 0.03, (police.risk, council.risk)
     assert any(r.startswith("track record: West Midlands Police refused or NCND'd")
                for r in police.reasons), police.reasons
     assert not any(r.startswith("track record") for r in unnamed.reasons)
@@ -78,7 +80,8 @@ def test_an_authority_the_corpus_lacks_is_judged_by_its_kind(advisor):
     assert kent.authority == "Kent Police"
     # neither is on record: the record of its kind tells a police force from a council (the
     # risk with no authority named comes from another calibration, so it is not compared)
-    assert kent.questions[0].risk > rutland.questions[0].risk + 0.1
+    # compared as log-odds: near certainty the same evidence moves a probability less
+    assert logit(kent.questions[0].risk) > logit(rutland.questions[0].risk) + 0.5
     assert "track record: no past questions to Kent Police on record; police forces" in \
         " ".join(kent.questions[0].reasons)
     assert "Track record: no past questions to Kent Police" in kent.questions[0].explanation
