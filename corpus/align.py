@@ -450,10 +450,10 @@ def attribute_clauses(questions: list[str], response: str, leftover: bool = True
     prev: tuple[int, list[int]] = (-1, [])
     for i, (sentence, c) in enumerate(clauses):
         cost_limit = _invokes_cost_limit(c)
-        # "within the cost limit" does not name the part about costs paid
-        named = _claims(parts, re.sub(r"\bcosts?\b", " ", c) if cost_limit else c)
-        if _THE_OTHERS.search(c):
-            named = []  # 'provided for the remaining categories': the parts no clause names
+        # "within the cost limit" does not name the part about costs paid; "provided for the
+        # remaining categories" is about the parts no clause names, not any whose words it shares
+        named = [] if _THE_OTHERS.search(c) else _claims(
+            parts, re.sub(r"\bcosts?\b", " ", c) if cost_limit else c)
         if _EVERY_PART.search(c) or (not named and cost_limit):
             every.append(i)
             continue
