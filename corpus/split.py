@@ -314,13 +314,26 @@ def _split_field_pairs(item: str) -> list[str]:
     return out
 
 
+_ASKS_ONE = re.compile(r"(?:how many|whether|which|what|does|do|is|are|has|have)\b", re.I)
+
+
+def _alternatives(items: list[str]) -> bool:
+    """'how many permanently on, off, or temporarily in use' and 'whether cash is accepted for
+    housing, welfare, tax': one ask over a list of states or categories, not several fields.
+    A list closed by ', or ...' offers alternatives; one opened by a question word whose other
+    items are a word or two names what the question covers."""
+    if re.match(r"or\b", items[-1]):
+        return True
+    return bool(_ASKS_ONE.match(items[0])) and all(len(i.split()) <= 2 for i in items[1:])
+
+
 def split_field_list(part: str) -> list[str]:
     """A summary part that lists short fields ("supplier, annual spend, duration, licences")
     becomes one question per field; a "stem: a, b, c" keeps its stem on the first field."""
     stem, _, tail = part.partition(": ") if ": " in part else ("", "", part)
     items = [re.sub(r"^and\s+", "", _tidy(i)) for i in _outside_parens(tail.rstrip(". "), ", ")
              if _tidy(i)]
-    if len(items) < 2:
+    if len(items) < 2 or _alternatives(items):
         return [part]
     if " and " in items[-1]:  # "..., start date and force policy"; not "printers, scanners and
         left, _, right = items[-1].rpartition(" and ")  # pagers", whose nouns share a stem
