@@ -13,7 +13,7 @@ from collections import Counter
 
 from corpus.exemptions import find_exemptions
 from corpus.models import Question
-from corpus.outcome import NOT_HELD, REFERRAL, classify, mixed, strip_preamble
+from corpus.outcome import NOT_HELD, REFERRAL, classify, mixed, says_something, strip_preamble
 
 EXCERPT_CHARS = 400
 
@@ -479,6 +479,30 @@ _TRUNCATED = re.compile(
     r"(?:follows?|cut off)\b|cut off)[^()]*\)\.?", re.I)
 
 
+# an answer that is only a pointer to what the summary left out: "answer follows."
+_FOLLOWS = re.compile(r"^\W*(?:(?:the |an? )?(?:answers?|details?|figures|response|information)"
+                      r" (?:follows?|to follow|cut off)|(?:answer|text|rest) cut off)\W*$", re.I)
+
+
+# what a summary says of a question before its answer: how it was read, what was asked back
+_NO_ANSWER_YET = re.compile(r"\W*(?:interpreted as|read as|taken to mean|clarification (?:was )?"
+                            r"(?:sought|requested|asked)|(?:we|the \w+) (?:have |has )?asked for "
+                            r"clarification)\b", re.I)
+
+
+def _unshown(answer: str) -> str:
+    """An answer the summary cut before it said anything ('interpreted as ARV attendance times
+    (answer cut off)', 'answer follows.') is no answer: its question's outcome is unknown, not
+    'answered' for want of a refusal."""
+    if _FOLLOWS.match(answer):
+        return ""
+    rest = _TRUNCATED.sub(" ", answer) if _TRUNCATED.search(answer) else None
+    if rest is not None and (not rest.strip(" .;,") or (_NO_ANSWER_YET.match(rest)
+                             and not says_something(rest))):
+        return ""
+    return answer
+
+
 def _shown_part(questions: list[str], response: str) -> list[str]:
     """A summary cut short ('... (further answers follow)') answers only what it shows: each
     question gets the clauses that name it, the first question the text when none does, and
@@ -541,7 +565,7 @@ def make_questions(questions: list[str], answers: list[str], whole_response: str
     result = []
     denied: str | None = None  # the answer that said "none" to the last yes/no question
     for text, answer in zip(questions, answers):
-        neutral = _unechoed(text, answer)
+        neutral = _unechoed(text, _unshown(answer) if answer else answer)
         outcome = classify(neutral)
         cites = find_exemptions(neutral) if neutral else []
         if outcome in ("refused", "ncnd", "partial"):

@@ -214,6 +214,12 @@ def _refuses(text: str) -> bool:
         c not in NOT_HELD_EXCEPTIONS for c in find_exemptions(text, implied=False))
 
 
+def says_something(answer: str) -> bool:
+    """Whether an answer gives, refuses, withholds or lacks anything at all ('interpreted as
+    ARV attendance times' does none of these: it only says how the question was read)."""
+    return any(_signals(answer)[:4])
+
+
 def mixed(answer: str) -> bool:
     """Whether one reply does different things (NCND, refusal, not held, figures given):
     then it answers its questions one by one, however it reads as a whole."""

@@ -901,3 +901,14 @@ def test_some_attached_and_the_remainder_withheld_covers_every_part():
     parsed = align(questions, reply, clause_level=True)
     assert [q.outcome for q in parsed] == ["partial"] * 3
     assert all(q.exemptions == ("s31(1)(a)", "s31(1)(b)", "s31(1)(c)") for q in parsed)
+
+
+def test_an_answer_the_summary_cut_before_it_said_anything_is_unknown():
+    questions = ["vehicles owned", "time from call logged to arrival", "staff numbers"]
+    response = ("Q1: 12 vehicles. Q2: interpreted as ARV attendance times (answer cut off). "
+                "Q3: answer follows.")
+    assert [q.outcome for q in align(questions, response, clause_level=True)] == [
+        "answered", "unknown", "unknown"]
+    named = align(["system used and vendor", "lead's name"],
+                  "Q1: Datix Web (RLDatix) (further answers follow).", clause_level=True)
+    assert named[0].outcome == "answered"
