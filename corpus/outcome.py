@@ -36,7 +36,14 @@ _PUBLISHED = re.compile(
 # another body holds it: "this would be held by the school", "a matter for the PRU"
 REFERRAL = re.compile(r"\b(?:(?:would|will) be (?:held by|the responsibility of|a matter for) "
                       r"|information you (?:require|seek|are seeking|have requested|requested) "
-                      r"is held by )(?!(?:the )?(?:council|authority|us)\b)\w", re.I)
+                      r"is held by )(?!(?:the )?(?:council|authority|us)\b)\w"
+                      # "it is for the South Yorkshire MCA to answer whose remit this is"
+                      r"|\bit is for (?!(?:the )?(?:council|authority)\b)\w[^.;]{0,80}? to "
+                      r"(?:answer|respond)|\bwhose remit (?:this|it) is\b"
+                      r"|\b(?:falls|is) (?:within|under) the remit of "
+                      r"(?!(?:the |this )?(?:council|authority)\b)"
+                      r"|\bshould (?:be )?(?:re)?direct(?:ed)? (?:your|this|the) "
+                      r"(?:request|enquiry|question)s? to\b", re.I)
 NOT_HELD = re.compile(
     r"\bnot\s+held\b|(?:does|do|did)(?:\s+not|n't)\s+(?:start (?:to )?)?"
     r"(?:hold|record|keep|collate|collect|have|possess)|"

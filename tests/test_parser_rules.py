@@ -912,3 +912,12 @@ def test_an_answer_the_summary_cut_before_it_said_anything_is_unknown():
     named = align(["system used and vendor", "lead's name"],
                   "Q1: Datix Web (RLDatix) (further answers follow).", clause_level=True)
     assert named[0].outcome == "answered"
+
+
+def test_a_request_sent_to_the_wrong_body_is_not_held_by_this_one():
+    for reply in ("Thanks for your request. However, it is for the South Yorkshire Combined "
+                  "Mayoral Authority to answer whose remit this is. Contact: their FOI team.",
+                  "This falls within the remit of the Environment Agency, and you should "
+                  "redirect your request to them."):
+        assert classify(reply) == "not_held"
+    assert classify("It is for the council to answer: 12 bus stops.") == "answered"
