@@ -57,6 +57,8 @@ NOT_HELD = re.compile(
     r"\bhold[s]? no\b|\bnot\s+recorded\b|not\s+(?:centrally\s+)?(?:collated|kept)|"
     r"information (?:is|was) not (?:held|available)|\bnil return\b|there (?:is|are) no records"
     # "there are no reports or surveys": the documents asked for do not exist
+    r"|\b(?:earlier|previous|prior|later|other|remaining) (?:years?|periods?|months?) (?:are |is |"
+    r"were |was )?not (?:available|held|recorded)\b"
     r"|there (?:is|are|were|have been) no (?:such )?(?:reports?|surveys?|studies|"
     r"assessments?|policies|policy|briefings?)\b"
     r"|" + REFERRAL.pattern,
@@ -133,6 +135,14 @@ _PARTIAL = re.compile(
 )
 
 
+# What was given is less than what was asked: documents released with parts blacked out, or
+# figures that cover only some of the period ('data held only for Aug 2011-Jun 2012').
+_CUT_DOWN = re.compile(
+    r"\bredacted\b|\bwith redactions\b|\bredactions (?:have been|were) (?:made|applied)\b"
+    r"|\b(?:held|available|recorded|kept) only (?:for|from|since|between)\b"
+    r"|\bonly (?:held|available|recorded|kept) (?:for|from|since|between)\b", re.I)
+
+
 _PREAMBLE = re.compile(
     r"^(?:dear\b|re\b|ref|thanks|i (?:am writing|write)|freedom of information|foi\b)"
     r"|thank you for your|we (?:have )?received your|your (?:recent )?request|further to your"
@@ -200,6 +210,8 @@ def _classify(answer: str) -> str:
     if refused and not (not_held and not find_exemptions(text)):
         # "decided to disclose some of the requested information; some withheld": partial
         return "partial" if given or partial else "refused"
+    if given and _CUT_DOWN.search(text):
+        return "partial"  # "the correspondence with redactions", "data held only for 2011-12"
     if not not_held and _SOME_HELD.search(text):
         return "partial"  # "TfL confirms it holds some of the information requested"
     if not_held and re.match(r"\W*(?:n/a|not applicable)\b", text, re.I):

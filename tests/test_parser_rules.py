@@ -921,3 +921,11 @@ def test_a_request_sent_to_the_wrong_body_is_not_held_by_this_one():
                   "redirect your request to them."):
         assert classify(reply) == "not_held"
     assert classify("It is for the council to answer: 12 bus stops.") == "answered"
+
+
+def test_documents_with_redactions_or_figures_for_part_of_the_period_are_partial():
+    assert classify("please see the attached document, which includes the correspondence "
+                    "with redactions") == "partial"
+    assert classify("data held only for Aug 2011-Jun 2012 - spreadsheet attached.") == "partial"
+    assert classify("16 households in 2010/11; earlier years not available.") == "partial"
+    assert classify("please see the attached document with the correspondence.") == "answered"
