@@ -152,7 +152,8 @@ HELD_OUT = {  # labelled blind by someone who never saw the parser's output
                           "then three threads' errors fixed (third session)",
     "gold_blind14.jsonl": "labelled blind 2026-12-02 (third session), measured once (52.2%; "
                           "the same with the session's first parser), then one question's "
-                          "error seen while designing a rule (fourth session)",
+                          "error seen while designing a rule (fourth session), then one "
+                          "thread's referral reply fixed (2026-12-03)",
     "gold_blind15.jsonl": "blind: labelled 2026-12-02 (third session), measured once (75.4%; "
                           "the same with the session's first parser), never developed against",
     "gold_blind16.jsonl": "blind: labelled 2026-12-02 (fourth session), measured once (80.4%; "
@@ -165,6 +166,11 @@ HELD_OUT = {  # labelled blind by someone who never saw the parser's output
     "gold_blind19.jsonl": "blind: labelled 2026-12-02 (fourth session), measured once at the "
                           "session's end (62.2%; the same with its first parser), never "
                           "developed against",
+    "gold_blind20.jsonl": "blind: labelled 2026-12-03, measured once at the session's start "
+                          "(58.4%) and again at its end (the same), never developed against",
+    "gold_blind21.jsonl": "blind: labelled 2026-12-03 by a second helper (seven of its records "
+                          "also in gold_blind20), measured at the session's start (73.1%) and "
+                          "end (the same), never developed against",
 }
 # records labelled again by a second labeller who saw neither the first labels nor the
 # parser: how often two careful people agree
