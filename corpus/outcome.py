@@ -106,8 +106,13 @@ _NOT_FIGURES = re.compile(
 # "..., not split between staff and patients as the system does not record it": the figures
 # asked for are given; what is not held is a breakdown nobody asked for. A caveat, not a gap.
 _BREAKDOWN_CAVEAT = re.compile(
-    r"[,;(]?\s*[^.;,(]*\bnot (?:split|broken down|separated|itemised|disaggregated)\b[^.;]*",
+    r"[,;(]?\s*[^.;,(]*\bnot (?:split|broken down|separated|itemised|disaggregated)\b[^.;]*"
+    # "A caveat must be applied to this response in that we do not record pothole data by
+    # individual potholes": a note on the figures attached, not a gap in them
+    r"|[^.;]*\ba caveat (?:must|should|has to|needs to) be (?:applied|added|noted)\b[^.]*",
     re.I)
+_CAVEATED = re.compile(r"\ba caveat (?:must|should|has to|needs to) be (?:applied|added|noted)\b",
+                       re.I)
 # The reply says itself that only some of what was asked is given ('some information provided'):
 # partial, even when the summary shows nothing withheld.
 _SOME_GIVEN = re.compile(
@@ -195,7 +200,10 @@ def _signals(answer: str) -> tuple[bool, bool, bool, bool, bool]:
     text = " ".join(answer.split())
     return (bool(_NCND.search(text)),
             _refuses(text),
-            bool(NOT_HELD.search(text)), bool(_ANSWER_SIGNAL.search(_substance(
+            # what a declared caveat says is not recorded qualifies the figures attached
+            bool(NOT_HELD.search(_BREAKDOWN_CAVEAT.sub(" ", text) if _CAVEATED.search(text)
+                                 else text)),
+            bool(_ANSWER_SIGNAL.search(_substance(
                 _SEARCH_COUNTS.sub(" ", answer) if "s12" in find_exemptions(text) else answer))),
             bool(_PARTIAL.search(text)))
 

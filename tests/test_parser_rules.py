@@ -929,3 +929,11 @@ def test_documents_with_redactions_or_figures_for_part_of_the_period_are_partial
     assert classify("data held only for Aug 2011-Jun 2012 - spreadsheet attached.") == "partial"
     assert classify("16 households in 2010/11; earlier years not available.") == "partial"
     assert classify("please see the attached document with the correspondence.") == "answered"
+
+
+def test_a_declared_caveat_about_what_is_not_recorded_does_not_make_the_answer_not_held():
+    reply = ("Please find Sheffield City Council's response to your request attached. A caveat "
+             "must be applied to this response in that we do not record pothole data by "
+             "individual potholes.")
+    assert classify(reply) == "answered"
+    assert classify("We do not record pothole data by individual potholes.") == "not_held"
