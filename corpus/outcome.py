@@ -105,14 +105,14 @@ _NOT_FIGURES = re.compile(
 )
 # "..., not split between staff and patients as the system does not record it": the figures
 # asked for are given; what is not held is a breakdown nobody asked for. A caveat, not a gap.
+_CAVEAT = r"\ba caveat (?:must|should|has to|needs to) be (?:applied|added|noted)\b"
 _BREAKDOWN_CAVEAT = re.compile(
     r"[,;(]?\s*[^.;,(]*\bnot (?:split|broken down|separated|itemised|disaggregated)\b[^.;]*"
     # "A caveat must be applied to this response in that we do not record pothole data by
     # individual potholes": a note on the figures attached, not a gap in them
-    r"|[^.;]*\ba caveat (?:must|should|has to|needs to) be (?:applied|added|noted)\b[^.]*",
+    r"|[^.;]*" + _CAVEAT + r"[^.]*",
     re.I)
-_CAVEATED = re.compile(r"\ba caveat (?:must|should|has to|needs to) be (?:applied|added|noted)\b",
-                       re.I)
+_CAVEATED = re.compile(_CAVEAT, re.I)
 # The reply says itself that only some of what was asked is given ('some information provided'):
 # partial, even when the summary shows nothing withheld.
 _SOME_GIVEN = re.compile(
@@ -124,6 +124,7 @@ _SOME_GIVEN = re.compile(
 # the list is withheld').
 _SOME_HELD = re.compile(r"\bheld in part\b|\bholds? (?:only )?some of\b|" + _SOME_GIVEN.pattern,
                         re.I)
+_REDACTED = r"\bredacted\b|\bwith redactions\b|\bredactions (?:have been|were) (?:made|applied)\b"
 _PARTIAL = re.compile(
     r"\bpartial(?:ly)?\b|in part\b|"
     # not "some of the information requested relates to sole traders": where an exemption bites
@@ -133,8 +134,7 @@ _PARTIAL = re.compile(
     r"request)|it)\b|remaining (?:information|parts?)\b|held in part|other parts?\b|"
     r"\bthe remainder\b|\bsome\b[^.;]{0,30}\band some\b|"
     # documents released with redactions: "signatures removed under section 40(2)"
-    r"\bredacted\b|\bwith redactions\b|\bredactions (?:have been|were) (?:made|applied)\b|"
-    r"\bremoved under\b|"
+    + _REDACTED + r"|\bremoved under\b|"
     + _SOME_GIVEN.pattern,
     re.I,
 )
@@ -143,8 +143,7 @@ _PARTIAL = re.compile(
 # What was given is less than what was asked: documents released with parts blacked out, or
 # figures that cover only some of the period ('data held only for Aug 2011-Jun 2012').
 _CUT_DOWN = re.compile(
-    r"\bredacted\b|\bwith redactions\b|\bredactions (?:have been|were) (?:made|applied)\b"
-    r"|\b(?:held|available|recorded|kept) only (?:for|from|since|between)\b"
+    _REDACTED + r"|\b(?:held|available|recorded|kept) only (?:for|from|since|between)\b"
     r"|\bonly (?:held|available|recorded|kept) (?:for|from|since|between)\b", re.I)
 
 
