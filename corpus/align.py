@@ -496,9 +496,9 @@ def _unshown(answer: str) -> str:
     'answered' for want of a refusal."""
     if _FOLLOWS.match(answer):
         return ""
-    rest = _TRUNCATED.sub(" ", answer) if _TRUNCATED.search(answer) else None
-    if rest is not None and (not rest.strip(" .;,") or (_NO_ANSWER_YET.match(rest)
-                             and not says_something(rest))):
+    rest = _TRUNCATED.sub(" ", answer)
+    if rest != answer and (not rest.strip(" .;,") or (_NO_ANSWER_YET.match(rest)
+                                                      and not says_something(rest))):
         return ""
     return answer
 
@@ -565,7 +565,7 @@ def make_questions(questions: list[str], answers: list[str], whole_response: str
     result = []
     denied: str | None = None  # the answer that said "none" to the last yes/no question
     for text, answer in zip(questions, answers):
-        neutral = _unechoed(text, _unshown(answer) if answer else answer)
+        neutral = _unechoed(text, _unshown(answer))
         outcome = classify(neutral)
         cites = find_exemptions(neutral) if neutral else []
         if outcome in ("refused", "ncnd", "partial"):

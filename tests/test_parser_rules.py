@@ -33,13 +33,13 @@ def test_two_item_comma_phrase_is_not_a_field_list():
         "2022 spend on printers, scanners and pagers"]
 
 
-
 def test_alternatives_and_categories_of_one_ask_are_not_a_field_list():
     for part in ("how many permanently on, off, or temporarily in use",
                  "whether cash is still accepted for housing, welfare, tax, parking"):
         assert split_field_list(part) == [part]
     assert split_field_list("contracts: supplier, annual spend, duration, licences") == [
         "contracts: supplier", "annual spend", "duration", "licences"]
+
 
 def test_draft_bullets_still_split():
     draft = "Dear Council,\nPlease provide:\n- the number of CCTV cameras\n- the annual cost\n"
