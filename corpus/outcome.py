@@ -46,7 +46,14 @@ REFERRAL = re.compile(r"\b(?:(?:would|will) be (?:held by|the responsibility of|
                       r"(?:request|enquiry|question)s? to\b", re.I)
 NOT_HELD = re.compile(
     r"\bnot\s+held\b|(?:does|do|did)(?:\s+not|n't)\s+(?:start (?:to )?)?"
-    r"(?:hold|record|keep|collate|collect|have|possess)|"
+    r"(?:hold|record|keep|collate|collect|have|possess|capture|track|retain|log|report on)\b|"
+    # "cannot be answered from records", "no such records exist", "has no record of"
+    r"\bcannot be (?:answered|determined|identified|established|ascertained) from (?:our |the |"
+    r"its |their )?(?:records|systems?|data)\b|\bno such (?:information|records?|data|documents?|"
+    r"reports?)\b|\b(?:does|do) not exist\b|\b(?:has|have|holds?|keeps?) no (?:records?|"
+    r"information|data)\b|\bno recorded (?:information|data)\b|\bunable to (?:locate|find) any\b|"
+    r"\b(?:nothing|none) (?:is |are |was |were )?(?:held|recorded)\b|\bno longer (?:held|retained|"
+    r"kept)\b|\bnot (?:collected|captured|tracked|retained)\b|"
     r"(?:^|[=:]\s*)not available\b|\b(?:data|figures?|records?) (?:is|are|was|were) not "
     r"available\b|"
     r"\bnot\s+(?:separately|specifically|audio|video)\s+recorded|not yet (?:been )?(?:drafted|"

@@ -171,6 +171,13 @@ HELD_OUT = {  # labelled blind by someone who never saw the parser's output
     "gold_blind21.jsonl": "blind: labelled 2026-12-03 by a second helper (seven of its records "
                           "also in gold_blind20), measured at the session's start (73.1%) and "
                           "end (the same), never developed against",
+    "gold_blind22.jsonl": "labelled blind 2026-12-03 (sixth session), measured once at the "
+                          "session's start (54.6%; the same with its first parser), then "
+                          "developed against",
+    "gold_blind23.jsonl": "labelled blind 2026-12-03 (sixth session) by a second helper (eight "
+                          "of its records also in gold_blind22), measured once at the "
+                          "session's start (57.1%; the same with its first parser), then "
+                          "developed against",
 }
 # records labelled again by a second labeller who saw neither the first labels nor the
 # parser: how often two careful people agree

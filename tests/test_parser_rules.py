@@ -937,3 +937,14 @@ def test_a_declared_caveat_about_what_is_not_recorded_does_not_make_the_answer_n
              "individual potholes.")
     assert classify(reply) == "answered"
     assert classify("We do not record pothole data by individual potholes.") == "not_held"
+
+
+def test_other_ways_of_saying_the_information_does_not_exist_are_not_held():
+    for reply in ("(longest wait) cannot be answered from records;",
+                  "The Service does not report on the number of occasions appliances fall "
+                  "below its threshold.",
+                  "No such records exist.", "The council has no records of these visits.",
+                  "Nothing is held about the scheme.", "This data is not captured."):
+        assert classify(reply) == "not_held", reply
+    # reporting something elsewhere is not a gap in the records
+    assert classify("The force does not report crimes to the press: 12 crimes.") == "answered"
