@@ -53,22 +53,26 @@ class _Words:
         line = self.text[self.text.rfind("\n", 0, start) + 1: start]
         return bool(_LINE_LEAD.fullmatch(line))
 
-    def find_last(self, words: list[str], after_word: int) -> tuple[int, int] | None:
+    def find_last(self, words: list[str], after_word: int,
+                  skip: int = 0) -> tuple[int, int] | None:
         """(first, last) word index of the last occurrence of `words` starting after a word;
-        the last one that opens a line, when there is one."""
+        the last one that opens a line, when there is one. `skip` later occurrences are left
+        to the same question asked again further on ('Start date and duration of the
+        contract?' under 1b and again under 2b)."""
         if not words:
             return None
         needle = " ".join(words)
         at = self.joined.rfind(needle)
-        fallback = None
+        heads: list[tuple[int, int]] = []
+        others: list[tuple[int, int]] = []
         while at != -1:
             first = bisect.bisect_left(self.offsets, at)
             if first < len(self.offsets) and self.offsets[first] == at and first > after_word:
-                if self._opens_line(first):
-                    return first, first + len(words) - 1
-                fallback = fallback or (first, first + len(words) - 1)
+                (heads if self._opens_line(first) else others).append(
+                    (first, first + len(words) - 1))
             at = self.joined.rfind(needle, 0, at)
-        return fallback
+        pool = heads or others
+        return pool[min(skip, len(pool) - 1)] if pool else None
 
 
 _LINE_LEAD = re.compile(r"[\s\W]*(?:(?:q(?:uestion)?\s?)?\(?\d{1,2}[a-z]?[.):]?|\(?[a-h][.)])?"
@@ -86,9 +90,13 @@ def locate_answers(questions: list[str], response: str) -> list[str] | None:
     words = _Words(response)
     found: list[tuple[int, int] | None] = []
     last = -1
-    for q in questions:
-        qwords = _WORD.findall(q.lower())
-        hit = words.find_last(qwords, last) or words.find_last(qwords[:8], last) or \
+    asked = [_WORD.findall(q.lower()) for q in questions]
+    for i, q in enumerate(questions):
+        qwords = asked[i]
+        again = sum(w == qwords for w in asked[i + 1:])  # the same question asked later
+        again8 = sum(w[:8] == qwords[:8] for w in asked[i + 1:])
+        hit = words.find_last(qwords, last, again) or \
+            words.find_last(qwords[:8], last, again8) or \
             _respelled(words, qwords, last) or _sub_item(words, q, last)
         if hit and hit[0] <= last:
             hit = None

@@ -948,3 +948,17 @@ def test_other_ways_of_saying_the_information_does_not_exist_are_not_held():
         assert classify(reply) == "not_held", reply
     # reporting something elsewhere is not a gap in the records
     assert classify("The force does not report crimes to the press: 12 crimes.") == "answered"
+
+
+def test_a_question_asked_again_under_a_second_heading_gets_its_own_echoed_answer():
+    questions = ["1a. Who is the supplier of the Housing Register software?",
+                 "1b. Start date and duration of the contract?",
+                 "2a. Who is the supplier of the Homelessness software?",
+                 "2b. Start date and duration of the contract?"]
+    response = ("1a. Who is the supplier of the Housing Register software? Civica\n"
+                "1b. Start date and duration of the contract? 1/6/22, 2 years.\n"
+                "2a. Who is the supplier of the Homelessness software? CDPSoft\n"
+                "2b. Start date and duration of the contract? 1/12/2019, 5 years\n")
+    answers = [q.answer for q in align(questions, response)]
+    assert answers[1].startswith("1/6/22") and answers[3].startswith("1/12/2019")
+    assert [q.outcome for q in align(questions, response)] == ["answered"] * 4
