@@ -22,6 +22,8 @@ _REFUSED = re.compile(
     r"will not (?:be )?(?:provid|releas|disclos)|unable to (?:provide|disclose|release)|"
     r"appropriate (?:\(?(?:cost|time)\)? )?limit|cost limit|exceed(?:s|ed)? the|\bvexatious\b|"
     r"reasonably accessible|excessive cost|(?:cannot|can ?not|unable to) comply|"
+    r"\bheld,? but (?:it )?(?:cannot|can ?not|will not|won't) be (?:supplied|provided|released|"
+    r"disclosed|shared)|"
     r"not (?:obliged|required) to (?:comply|provide|respond|answer)|"
     r"manifestly unreasonable|not in a readily (?:searchable|retrievable|reportable) form|"
     r"already (?:publicly )?(?:available|published)|is published (?:at|on)|"
@@ -222,8 +224,10 @@ def _classify(answer: str) -> str:
     if ncnd:
         return "partial" if given and partial else "ncnd"
     if refused and not (not_held and not find_exemptions(text)):
-        # "decided to disclose some of the requested information; some withheld": partial
-        return "partial" if given or partial else "refused"
+        # "decided to disclose some of the requested information; some withheld": partial;
+        # "held in part but not disclosed" says how much is held, and none of it is given
+        says_part = partial and bool(_PARTIAL.search(re.sub(r"\bheld in part\b", " ", text)))
+        return "partial" if given or says_part else "refused"
     if given and _CUT_DOWN.search(text):
         return "partial"  # "the correspondence with redactions", "data held only for 2011-12"
     if not not_held and _SOME_HELD.search(text):

@@ -962,3 +962,12 @@ def test_a_question_asked_again_under_a_second_heading_gets_its_own_echoed_answe
     answers = [q.answer for q in align(questions, response)]
     assert answers[1].startswith("1/6/22") and answers[3].startswith("1/12/2019")
     assert [q.outcome for q in align(questions, response)] == ["answered"] * 4
+
+
+def test_information_held_but_not_given_is_refused_not_partial():
+    assert classify("held in part but not disclosed - not held centrally; a keyword search "
+                    "produced over 15,100 incidents, exceeding the cost limit.") == "refused"
+    assert classify("the correspondence is held but cannot be supplied - it is exempt under "
+                    "Section 44(1)(a).") == "refused"
+    assert classify("Some of the information is held in part and disclosed: 12 incidents; the "
+                    "remainder is withheld under Section 31(1)(a).") == "partial"
