@@ -971,3 +971,10 @@ def test_information_held_but_not_given_is_refused_not_partial():
                     "Section 44(1)(a).") == "refused"
     assert classify("Some of the information is held in part and disclosed: 12 incidents; the "
                     "remainder is withheld under Section 31(1)(a).") == "partial"
+
+
+def test_a_financial_year_is_a_date_not_a_figure_given():
+    reply = ("exempt under Section 21 as reasonably accessible: allowances are on the council "
+             "website (CSV up to 2019/20; later years in outturn reports).")
+    assert classify(reply) == "refused"
+    assert classify(reply + " Totals: 2019/20 £41,200.") == "partial"
