@@ -422,7 +422,9 @@ def _clauses(response: str) -> list[tuple[int, str]]:
     return out
 
 
-_THE_OTHERS = re.compile(r"\b(?:remaining|other) (?:categories|parts|questions|items|points)\b",
+_THE_OTHERS = re.compile(r"\b(?:remaining|other) (?:categories|parts|questions|items|points"
+                         # "information for the remaining years": the period of every part
+                         r"|years|periods|months)\b",
                          re.I)
 # a clause that goes on about the one before it: 'any further information about it is exempt',
 # '2017/18: 84 staff' after 'appeals 2016/17: 76 staff'
