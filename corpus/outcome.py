@@ -98,7 +98,8 @@ _NOT_FIGURES = re.compile(
     r"|\b\d[\d,.]*\s+[a-z]+(?:\s+[a-z]+)?\s+at\s+(?:about\s+)?\d+\s*(?:minutes?|mins?|"
     r"hours?)(?:\s+each)?(?:\s+(?:is|=|would be|totals?)\s+(?:about\s+)?\d[\d,.]*\s*"
     r"(?:hours?|hrs?))?"
-    r"|\b(?:19|20)\d\d(?:[/-](?:\d\d){1,2})?\b|£\s?[45]50\b|\b(?:18|24) ?hours\b|\b\d+ working days\b"
+    r"|\b(?:19|20)\d\d(?:[/-](?:\d\d){1,2})?\b"  # "2019", "2019/20"
+    r"|£\s?[45]50\b|\b(?:18|24) ?hours\b|\b\d+ working days\b"
     r"|(?:https?://|www\.)\S+"  # a link's digits are not figures given
     # a tribunal or ICO case number: "EA/2018/0055", "decision notice FS50681336", "IC-12345-A1B2"
     r"|\b(?:EA|GIA|FS|FER|IC)[/-]?\d[\w/-]*"
