@@ -36,10 +36,17 @@ _REGULATION_RE = re.compile(
 _LIST_ITEM_RE = re.compile(r"(\d{1,2})" + _PARTS)
 _GROUP_RE = re.compile(r"\(\s?(\w+)\s?\)")
 
+# A cost-limit refusal that gives only its estimate: "would require searching paper logs,
+# about 90 hours of work" (more than the 18 hours, or 24 for central government, of s12).
+OVER_LIMIT_ESTIMATE = (
+    r"\bwould (?:take|require|need|involve|amount to)\b[^.;]{0,120}?"
+    r"\b(?:19|[2-9]\d|[1-9]\d{2,}|\d{1,3}(?:,\d{3})+)(?:\.\d+)?\s?(?:working |man |staff )?"
+    r"hours\b")
 # Refusal grounds often stated without their section number.
 _IMPLIED = (
     (re.compile(r"appropriate (?:\(?(?:cost|time)\)? )?limit|cost limit"
-                r"|exceed(?:s|ed)? the (?:£\d+ )?limit|18 hours", re.I), "s12"),
+                r"|exceed(?:s|ed)? the (?:£\d+ )?limit|18 hours|" + OVER_LIMIT_ESTIMATE, re.I),
+     "s12"),
     (re.compile(r"\bvexatious\b", re.I), "s14"),
     (re.compile(r"reasonably accessible|already (?:publicly )?(?:available|published)", re.I),
      "s21"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from corpus.exemptions import find_exemptions
+from corpus.exemptions import OVER_LIMIT_ESTIMATE, find_exemptions
 
 _NCND = re.compile(
     r"neither\s+confirms?\s+(?:n|o)or\s+den(?:y|ies)|\bNCND\b|neither\s+confirming\s+nor\s+denying"
@@ -28,7 +28,8 @@ _REFUSED = re.compile(
     r"manifestly unreasonable|not in a readily (?:searchable|retrievable|reportable) form|"
     r"already (?:publicly )?(?:available|published)|is published (?:at|on)|"
     r"can be found (?:at|on)|available (?:on|at|from) (?:our|the) (?:web|site)|"
-    r"public interest (?:test )?(?:in maintaining|favours withholding)|not in the public interest",
+    r"public interest (?:test )?(?:in maintaining|favours withholding)|not in the public interest|"
+    + OVER_LIMIT_ESTIMATE,
     re.I,
 )
 _PUBLISHED = re.compile(

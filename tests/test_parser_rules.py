@@ -978,3 +978,11 @@ def test_a_financial_year_is_a_date_not_a_figure_given():
              "website (CSV up to 2019/20; later years in outturn reports).")
     assert classify(reply) == "refused"
     assert classify(reply + " Totals: 2019/20 £41,200.") == "partial"
+
+
+def test_an_estimate_over_the_cost_limit_is_a_cost_limit_refusal_even_unnamed():
+    reply = ("determining daily locations for three years would require searching paper "
+             "deployment logs, about 90 hours of work.")
+    assert classify(reply) == "refused"
+    assert find_exemptions(reply) == ["s12"]
+    assert classify("Collating this would take about 2 hours: 14 deployments.") == "answered"
