@@ -523,10 +523,12 @@ def _shown_part(questions: list[str], response: str) -> list[str]:
 
 
 def _refine(cites: list[str], doc_cites: list[str]) -> list[str]:
-    """A bare 's31' in an answer takes the precise form the same response cites elsewhere."""
+    """A bare 's31' in an answer takes the precise form the same response cites elsewhere,
+    and a cost-limit refusal in a reply made under the EIR is its r12(4)(b)."""
     out: list[str] = []
     for c in cites:
-        finer = [d for d in doc_cites if d.startswith(c + "(")]
+        finer = [d for d in doc_cites if d.startswith(c + "(")] or (
+            ["r12(4)(b)"] if c == "s12" and "r12(4)(b)" in doc_cites else [])
         out.extend(finer or [c])
     return list(dict.fromkeys(out))
 

@@ -120,7 +120,9 @@ def _find(text: str, implied: bool) -> tuple[str, ...]:
     cites += _collect(_REGULATION_RE, text, "r", _REGULATIONS)
     if implied:
         for pattern, section in _IMPLIED:
-            if pattern.search(text) and not any(c.startswith(section) for c in cites):
+            # under the EIR the cost of complying is argued as r12(4)(b), not s12
+            grounds = (section, "r12(4)(b)") if section == "s12" else (section,)
+            if pattern.search(text) and not any(c.startswith(grounds) for c in cites):
                 cites.append(section)
     unique = list(dict.fromkeys(cites))
     return tuple(_drop_general(unique))

@@ -986,3 +986,10 @@ def test_an_estimate_over_the_cost_limit_is_a_cost_limit_refusal_even_unnamed():
     assert classify(reply) == "refused"
     assert find_exemptions(reply) == ["s12"]
     assert classify("Collating this would take about 2 hours: 14 deployments.") == "answered"
+
+
+def test_a_cost_estimate_in_a_reply_under_the_eir_is_its_manifestly_unreasonable_exception():
+    qs = align(["site visit reports", "copies of all emails"],
+               "Q1: refused as manifestly unreasonable under regulation 12(4)(b). Q2: collating "
+               "the emails would take about 40 hours.", clause_level=True)
+    assert [(q.outcome, q.exemptions) for q in qs] == [("refused", ("r12(4)(b)",))] * 2
