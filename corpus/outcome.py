@@ -56,7 +56,7 @@ NOT_HELD = re.compile(
     r"reports?)\b|\b(?:does|do) not exist\b|\b(?:has|have|holds?|keeps?) no (?:records?|"
     r"information|data)\b|\bno recorded (?:information|data)\b|\bunable to (?:locate|find) any\b|"
     r"\b(?:nothing|none) (?:is |are |was |were )?(?:held|recorded)\b|\bno longer (?:held|retained|"
-    r"kept)\b|\bnot (?:collected|captured|tracked|retained)\b|"
+    r"kept)\b|\bnot (?:collected|captured|tracked|retained|logged)\b|"
     r"(?:^|[=:]\s*)not available\b|\b(?:data|figures?|records?) (?:is|are|was|were) not "
     r"available\b|"
     r"\bnot\s+(?:separately|specifically|audio|video)\s+recorded|not yet (?:been )?(?:drafted|"

@@ -944,7 +944,9 @@ def test_other_ways_of_saying_the_information_does_not_exist_are_not_held():
                   "The Service does not report on the number of occasions appliances fall "
                   "below its threshold.",
                   "No such records exist.", "The council has no records of these visits.",
-                  "Nothing is held about the scheme.", "This data is not captured."):
+                  "Nothing is held about the scheme.", "This data is not captured.",
+                  "We are unable to provide the length of the hearing as individual cases are "
+                  "not logged by time."):
         assert classify(reply) == "not_held", reply
     # reporting something elsewhere is not a gap in the records
     assert classify("The force does not report crimes to the press: 12 crimes.") == "answered"
