@@ -145,7 +145,8 @@ HELD_OUT = {  # labelled blind by someone who never saw the parser's output
     "gold_blind10.jsonl": "blind: labelled 2026-12-02 (second session), measured once (72.8%), "
                           "never developed against",
     "gold_blind11.jsonl": "labelled blind 2026-12-02 (second session), measured once (55.6%), "
-                          "then one thread's '2a)' markers split",
+                          "then one thread's '2a)' markers split, and its repeated "
+                          "sub-questions aligned (sixth session)",
     "gold_blind12.jsonl": "labelled blind 2026-12-02 (second session), measured once (61.7%), "
                           "then two threads' errors fixed (third session)",
     "gold_blind13.jsonl": "labelled blind 2026-12-02 (second session), measured once (56.8%), "
@@ -153,7 +154,8 @@ HELD_OUT = {  # labelled blind by someone who never saw the parser's output
     "gold_blind14.jsonl": "labelled blind 2026-12-02 (third session), measured once (52.2%; "
                           "the same with the session's first parser), then one question's "
                           "error seen while designing a rule (fourth session), then one "
-                          "thread's referral reply fixed (2026-12-03)",
+                          "thread's referral reply fixed (2026-12-03), and its repeated questions "
+                          "(sixth session)",
     "gold_blind15.jsonl": "blind: labelled 2026-12-02 (third session), measured once (75.4%; "
                           "the same with the session's first parser), never developed against",
     "gold_blind16.jsonl": "blind: labelled 2026-12-02 (fourth session), measured once (80.4%; "
@@ -173,11 +175,12 @@ HELD_OUT = {  # labelled blind by someone who never saw the parser's output
                           "end (the same), never developed against",
     "gold_blind22.jsonl": "labelled blind 2026-12-03 (sixth session), measured once at the "
                           "session's start (54.6%; the same with its first parser), then "
-                          "developed against",
+                          "developed against (repeated questions, held-but-not-given, an "
+                          "unnamed cost-limit estimate)",
     "gold_blind23.jsonl": "labelled blind 2026-12-03 (sixth session) by a second helper (eight "
                           "of its records also in gold_blind22), measured once at the "
                           "session's start (57.1%; the same with its first parser), then "
-                          "developed against",
+                          "developed against (as gold_blind22)",
 }
 # records labelled again by a second labeller who saw neither the first labels nor the
 # parser: how often two careful people agree
