@@ -55,7 +55,8 @@ NOT_HELD = re.compile(
     r"its |their )?(?:records|systems?|data)\b|\bno such (?:information|records?|data|documents?|"
     r"reports?)\b|\b(?:does|do) not exist\b|\b(?:has|have|holds?|keeps?) no (?:records?|"
     r"information|data)\b|\bno recorded (?:information|data)\b|\bunable to (?:locate|find) any\b|"
-    r"\b(?:nothing|none) (?:is |are |was |were )?(?:held|recorded)\b|\bno longer (?:held|retained|"
+    # not "none recorded": for a count that is the answer zero
+    r"\b(?:nothing|none) (?:is |are |was |were )?held\b|\bno longer (?:held|retained|"
     r"kept)\b|\bnot (?:collected|captured|tracked|retained|logged)\b|"
     r"(?:^|[=:]\s*)not available\b|\b(?:data|figures?|records?) (?:is|are|was|were) not "
     r"available\b|"

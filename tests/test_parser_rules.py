@@ -948,8 +948,9 @@ def test_other_ways_of_saying_the_information_does_not_exist_are_not_held():
                   "We are unable to provide the length of the hearing as individual cases are "
                   "not logged by time."):
         assert classify(reply) == "not_held", reply
-    # reporting something elsewhere is not a gap in the records
+    # reporting something elsewhere is not a gap in the records, and "none recorded" is a zero
     assert classify("The force does not report crimes to the press: 12 crimes.") == "answered"
+    assert classify("Q3: none recorded.") == "answered"
 
 
 def test_a_question_asked_again_under_a_second_heading_gets_its_own_echoed_answer():
