@@ -962,9 +962,9 @@ def test_a_question_asked_again_under_a_second_heading_gets_its_own_echoed_answe
                 "1b. Start date and duration of the contract? 1/6/22, 2 years.\n"
                 "2a. Who is the supplier of the Homelessness software? CDPSoft\n"
                 "2b. Start date and duration of the contract? 1/12/2019, 5 years\n")
-    answers = [q.answer for q in align(questions, response)]
-    assert answers[1].startswith("1/6/22") and answers[3].startswith("1/12/2019")
-    assert [q.outcome for q in align(questions, response)] == ["answered"] * 4
+    parsed = align(questions, response)
+    assert parsed[1].answer.startswith("1/6/22") and parsed[3].answer.startswith("1/12/2019")
+    assert [q.outcome for q in parsed] == ["answered"] * 4
 
 
 def test_information_held_but_not_given_is_refused_not_partial():
