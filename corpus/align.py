@@ -68,11 +68,17 @@ class _Words:
         while at != -1:
             first = bisect.bisect_left(self.offsets, at)
             if first < len(self.offsets) and self.offsets[first] == at and first > after_word:
-                (heads if self._opens_line(first) else others).append(
-                    (first, first + len(words) - 1))
+                span = (first, first + len(words) - 1)
+                if not self._opens_line(first):
+                    others.append(span)
+                elif len(heads) == skip:
+                    return span  # the wanted heading: earlier occurrences need no scan
+                else:
+                    heads.append(span)
             at = self.joined.rfind(needle, 0, at)
-        pool = heads or others
-        return pool[min(skip, len(pool) - 1)] if pool else None
+        if heads:
+            return heads[-1]
+        return others[min(skip, len(others) - 1)] if others else None
 
 
 _LINE_LEAD = re.compile(r"[\s\W]*(?:(?:q(?:uestion)?\s?)?\(?\d{1,2}[a-z]?[.):]?|\(?[a-h][.)])?"

@@ -53,7 +53,7 @@ NOT_HELD = re.compile(
     # "cannot be answered from records", "no such records exist", "has no record of"
     r"\bcannot be (?:answered|determined|identified|established|ascertained) from (?:our |the |"
     r"its |their )?(?:records|systems?|data)\b|\bno such (?:information|records?|data|documents?|"
-    r"reports?)\b|\b(?:does|do) not exist\b|\b(?:has|have|holds?|keeps?) no (?:records?|"
+    r"reports?)\b|\b(?:does|do) not exist\b|\b(?:has|have|keeps?) no (?:records?|"
     r"information|data)\b|\bno recorded (?:information|data)\b|\bunable to (?:locate|find) any\b|"
     # not "none recorded": for a count that is the answer zero
     r"\b(?:nothing|none) (?:is |are |was |were )?held\b|\bno longer (?:held|retained|"
