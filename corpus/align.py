@@ -13,7 +13,15 @@ from collections import Counter
 
 from corpus.exemptions import find_exemptions
 from corpus.models import Question
-from corpus.outcome import NOT_HELD, REFERRAL, classify, mixed, says_something, strip_preamble
+from corpus.outcome import (
+    NOT_HELD,
+    REFERRAL,
+    classify,
+    mixed,
+    says_something,
+    strip_preamble,
+    without_courtesies,
+)
 
 EXCERPT_CHARS = 400
 
@@ -625,8 +633,8 @@ def align(questions: list[str], response: str | None, clause_level: bool = False
     if clause_level and len(questions) > 1 and _TRUNCATED.search(blanket):
         return make_questions(questions, _shown_part(questions, blanket), blanket)
     short = len(blanket) <= SHORT_REPLY_CHARS  # a short letter reads like a summary
-    if (clause_level or short) and len(questions) > 1 and (classify(blanket) == "partial"
-                                                           or mixed(blanket)):
+    if len(questions) > 1 and (classify(blanket) == "partial" or mixed(blanket)):
         # a part no clause names, with no unclaimed clause left over, has no visible answer
-        return make_questions(questions, attribute_clauses(questions, blanket), blanket)
+        body = blanket if clause_level or short else without_courtesies(blanket)
+        return make_questions(questions, attribute_clauses(questions, body), blanket)
     return make_questions(questions, [blanket] * len(questions), response)

@@ -19,7 +19,9 @@ _NCND = re.compile(
 )
 _REFUSED = re.compile(
     r"\bexempt(?:ion)?s?\b|\bwithh(?:e|o)ld|\bwitheld\b|\brefus(?:e|ed|al)\b|not (?:be )?disclos|"
-    r"will not (?:be )?(?:provid|releas|disclos)|unable to (?:provide|disclose|release)|"
+    r"will not (?:be )?(?:provid|releas|disclos)|"
+    # not "unable to provide a timeframe for publication": a date nobody has, not a refusal
+    r"unable to (?:provide|disclose|release)(?! (?:a |an )?(?:timeframe|timescale|date)\b)|"
     r"appropriate (?:\(?(?:cost|time)\)? )?limit|cost limit|exceed(?:s|ed)? the|\bvexatious\b|"
     r"reasonably accessible|excessive cost|(?:cannot|can ?not|unable to) comply|"
     r"\bheld,? but (?:it )?(?:cannot|can ?not|will not|won't) be (?:supplied|provided|released|"
@@ -63,7 +65,8 @@ NOT_HELD = re.compile(
     r"\bnot\s+(?:separately|specifically|audio|video)\s+recorded|not yet (?:been )?(?:drafted|"
     r"produced|written)"
     r"|"
-    r"\bhave not kept\b|\bno data\b(?! breach)|"
+    r"\bhave not kept\b|\b(?:work|research|analysis|study|survey|review) (?:has|have) not been "
+    r"(?:conducted|carried out|undertaken|done)\b|\bno data\b(?! breach)|"
     r"\bno\s+(?:recorded\s+)?(?:information|records?|data)\s+(?:is\s+|are\s+)?(?:held|recorded|kept)|"
     r"\bhold[s]? no\b|\bnot\s+recorded\b|not\s+(?:centrally\s+)?(?:collated|kept)|"
     r"information (?:is|was) not (?:held|available)|\bnil return\b|there (?:is|are) no records"
@@ -297,6 +300,14 @@ def strip_preamble(text: str) -> str:
         start += 1
     body = " ".join(" ".join(sentences[start:]).split())
     return re.sub(r"^(?:(?:set out )?below|as follows)\s*:\s*", "", body, flags=re.I)
+
+
+def without_courtesies(text: str) -> str:
+    """The answer without any courtesy sentence, wherever it sits: a long letter that answers
+    in prose repeats 'received on 30/01/2023' and 'your request' in its later letters, and such a
+    sentence names no question."""
+    sentences = re.split(r"(?<=[.:;!?])\s+|\n+", strip_preamble(text))
+    return " ".join(s for s in sentences if not _courtesy(s))
 
 
 def _courtesy(sentence: str) -> bool:

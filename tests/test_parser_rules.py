@@ -996,3 +996,29 @@ def test_a_cost_estimate_in_a_reply_under_the_eir_is_its_manifestly_unreasonable
                "Q1: refused as manifestly unreasonable under regulation 12(4)(b). Q2: collating "
                "the emails would take about 40 hours.", clause_level=True)
     assert [(q.outcome, q.exemptions) for q in qs] == [("refused", ("r12(4)(b)",))] * 2
+
+
+def test_a_long_letter_answering_in_prose_is_read_clause_by_clause():
+    questions = ["What is the budget for street trees?", "What is the budget for woodlands?",
+                 "How much income do allotment rents raise?"]
+    reply = (
+        "Dear Requester, Thank you for your request for information which we received on "
+        "30/01/2024. The net budget allocated to street trees for 2024/25 is £1,200,000, which "
+        "covers planting, inspection and maintenance across the city. The woodlands budget for "
+        "the same year is £350,000 and includes the ranger service. Income from allotment "
+        "rents is withheld under section 43(2) of the Freedom of Information Act 2000, because "
+        "disclosure would prejudice the commercial interests of the allotment societies that "
+        "negotiate those rents with the council each year. If you are unhappy with the "
+        "response you have received in relation to your request, you are entitled to have "
+        "this reviewed; internal review requests should be submitted within 40 working days.")
+    assert len(reply) > 600  # a letter, not a summary
+    parsed = align(questions, reply)
+    assert [q.outcome for q in parsed] == ["answered", "answered", "refused"]
+    assert parsed[2].exemptions == ("s43(2)",)
+    assert "30/01/2024" not in (parsed[0].answer or "")
+
+
+def test_no_timeframe_for_a_report_nobody_has_written_is_not_a_refusal():
+    assert classify("We are unaware of the expected report and the work has not been conducted "
+                    "by this service. As such we are unable to provide a timeframe for "
+                    "publication.") == "not_held"
