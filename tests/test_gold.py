@@ -61,8 +61,8 @@ def test_parser_on_the_sets_labelled_blind_does_not_regress(capsys):
 @needs_shared
 def test_two_labellers_agree_where_the_parser_is_measured(capsys):
     """Second labellings of gold_blind5's and gold_blind12's records: agreement with the first
-    is the ceiling the parser can be measured at, and the parser sits far below it on both;
-    a file against itself agrees on everything."""
+    is the ceiling the parser can be measured at (the README sets the parser beside it); a
+    file against itself agrees on everything."""
     from tests.goldeval import SECOND_OPINION
 
     for name, second in SECOND_OPINION.items():
@@ -71,5 +71,4 @@ def test_two_labellers_agree_where_the_parser_is_measured(capsys):
         with capsys.disabled():
             print(f"\ntwo labellers on {name}: " + render(agreement).splitlines()[0])
         assert 0.85 <= agreement["accuracy"] < 1.0
-        assert evaluate(first)["accuracy"] < agreement["accuracy"] - 0.2
         assert evaluate(first, first)["accuracy"] == 1.0
