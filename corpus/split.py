@@ -143,10 +143,43 @@ def _list_items(lines: list[str], answers_follow: bool = False) -> list[tuple[st
             elif finished and _NEW_ASK.match(text):
                 items.append(["prose", text])
             else:
-                items[-1][1] += " " + text
+                items[-1][1] += "\n" + text
         elif items and answers_follow and line.strip():
             continue
-    return [(k, t) for k, t in items]
+    return _trailing_prose(items) if not answers_follow else [(k, t) for k, t in items]
+
+
+def _trailing_prose(items: list[list[str]]) -> list[tuple[str, str]]:
+    """A list written one line per item ends at its last item's line: the paragraphs after it
+    ('This data should be provided for the most recent 100 extensions', 'To understand the
+    basis for this request, see...') say what the whole request is for or how to send it, and
+    belong to no item. One of them that asks something new ('Please also tell me...', 'For
+    which animals?') is a question of its own."""
+    flat = [(k, t.replace("\n", " ")) for k, t in items]
+    last = max((i for i, (kind, _) in enumerate(items) if kind != "prose"), default=0)
+    lines = [t.split("\n") for _, t in items[: last + 1]]
+    if last < 1 or len(lines[-1]) < 2 or any(len(ls) > 1 for ls in lines[:-1]) \
+            or not re.match(r"[\"“'A-Z]", lines[-1][1]):  # "(excluding VAT)" goes on
+        return flat
+    after = lines[-1][1:] + [t for _, t in flat[last + 1:]]
+    return flat[:last] + [(items[last][0], lines[-1][0])] + [
+        ("prose", t) for t in after if _asks_anew(t)]
+
+
+def _asks_anew(paragraph: str) -> bool:
+    """A question, or a request for more ('Please also provide...'); not the request's scope
+    ('Please can you provide this for the years 2020-2023') or format ('in Excel, please')."""
+    more = "?" in paragraph or (
+        bool(_NEW_ASK.match(paragraph) or re.search(r"\b(?:also|in addition|additionally)\b",
+                                                    paragraph, re.I))
+        and not _REFERS_TO_LIST.search(paragraph))
+    return more and _asks(paragraph) and not _FORMAT_ONLY.search(paragraph)
+
+
+# "Please can you provide this for the years 2020-2023", "the above information in Excel":
+# a paragraph about the list's items, not an ask of its own
+_REFERS_TO_LIST = re.compile(r"\b(?:this|these|the above|above|such|it|them|the (?:information|"
+                             r"data|details|figures))\b", re.I)
 
 
 _PERIOD_LABEL = re.compile(

@@ -1022,3 +1022,24 @@ def test_no_timeframe_for_a_report_nobody_has_written_is_not_a_refusal():
     assert classify("We are unaware of the expected report and the work has not been conducted "
                     "by this service. As such we are unable to provide a timeframe for "
                     "publication.") == "not_held"
+
+
+def test_paragraphs_after_a_one_line_per_item_list_are_not_part_of_its_last_item():
+    request = ("I would appreciate the following data in a csv file with these columns:\n"
+               "1. Date of completion – YYYY/MM/DD\n"
+               "2. Premium Paid – Integer\n"
+               "3. Section 60 costs – Integer\n"
+               "This data should be provided for the most recent 100 lease extensions.\n"
+               "Please can you provide this for the years 2020 to 2023.\n"
+               "Please also tell me how many extensions are still in progress.\n"
+               "For which estates were extensions refused?")
+    assert split_questions(request) == [
+        "Date of completion – YYYY/MM/DD", "Premium Paid – Integer", "Section 60 costs – Integer",
+        "Please also tell me how many extensions are still in progress.",
+        "For which estates were extensions refused?"]
+
+
+def test_a_line_that_carries_on_the_last_item_stays_with_it():
+    request = "1. Number of repairs\n2. Total cost of repairs\n(excluding VAT) for each year"
+    assert split_questions(request) == ["Number of repairs",
+                                        "Total cost of repairs (excluding VAT) for each year"]
