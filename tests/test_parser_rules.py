@@ -1043,3 +1043,14 @@ def test_a_line_that_carries_on_the_last_item_stays_with_it():
     request = "1. Number of repairs\n2. Total cost of repairs\n(excluding VAT) for each year"
     assert split_questions(request) == ["Number of repairs",
                                         "Total cost of repairs (excluding VAT) for each year"]
+
+
+def test_a_system_that_cannot_extract_it_or_documents_that_do_not_exist_are_not_held():
+    for answer in ("Referrals responded to with advice cannot be provided as the clinical "
+                   "system is not configured to extract them.",
+                   "No public procurement documentation is available as this was a direct "
+                   "award contract.",
+                   "This is unknown until the procurement process starts.",
+                   "Repair costs are not calculated for potholes specifically."):
+        assert classify(answer) == "not_held", answer
+    assert classify("Unknown: 12 cases; known: 40 cases.") == "answered"
