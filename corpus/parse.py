@@ -116,7 +116,13 @@ def parse_disclosure_record(record: dict, source: str = "disclosure-logs") -> Do
     outcome_note = _field(text, "Outcome") or ""
     if not response and re.search(r"exempt|refus|withh|witheld", outcome_note, re.I):
         response = outcome_note
-    questions = refine_to_count(questions, labelled_count(response or ""))
+    count = labelled_count(response or "")
+    if 2 <= count < len(questions):
+        # "Q1: ... Q4: ..." answers four semicolon parts: the first one's list of places
+        # ("payments to hotels, hostels, B&Bs") is one question, not three
+        whole = split_questions(request, semicolons=True, fields=False)
+        questions = whole if len(whole) == count else questions
+    questions = refine_to_count(questions, count)
     parsed = align(questions, response, clause_level=True)
     title = _text_field(record, "title") or text.split("\n", 1)[0]
     req_head = re.search(r"^Request\s*\(([^)]*)\)", text, re.M)

@@ -276,10 +276,11 @@ def _split_inline(paragraph: str) -> list[str]:
     return []
 
 
-def _split_prose(paragraph: str, semicolons: bool) -> list[str]:
+def _split_prose(paragraph: str, semicolons: bool, fields: bool = True) -> list[str]:
     """Sentences (or semicolon parts) that ask; a follow-on part joins the one before it.
 
-    Semicolon parts are terse summaries, so a short part ("spend") stands on its own there.
+    Semicolon parts are terse summaries, so a short part ("spend") stands on its own there;
+    with `fields` a part listing several fields ("supplier, spend, expiry") splits too.
     """
     pieces = re.split(r";\s+", paragraph) if semicolons else _SENTENCE.split(paragraph)
     out: list[str] = []
@@ -290,7 +291,7 @@ def _split_prose(paragraph: str, semicolons: bool) -> list[str]:
         if out and ((_FOLLOW_ON.match(piece) and not semicolons) or short):
             out[-1] = f"{out[-1]} {piece}"
         elif semicolons:
-            out.extend(split_field_list(piece))
+            out.extend(split_field_list(piece) if fields else [piece])
         else:
             out.extend(split_wh_list(piece))
     return out
@@ -503,8 +504,10 @@ def _drop_intro(questions: list[str]) -> list[str]:
     return questions
 
 
-def split_questions(text: str, semicolons: bool = False, answers_follow: bool = False) -> list[str]:
-    """The questions in a request, in order; the whole text as one when nothing splits it."""
+def split_questions(text: str, semicolons: bool = False, answers_follow: bool = False,
+                    fields: bool = True) -> list[str]:
+    """The questions in a request, in order; the whole text as one when nothing splits it.
+    Without `fields`, a summary's semicolon part stays whole however many fields it lists."""
     body = clean_request(text or "")
     if not body.strip():
         return []
@@ -518,7 +521,7 @@ def split_questions(text: str, semicolons: bool = False, answers_follow: bool = 
         flat = _tidy(" ".join(body.split()))
         questions = _split_inline(flat)
         if not questions:
-            prose = _split_prose(flat, semicolons)
+            prose = _split_prose(flat, semicolons, fields)
             asking = prose if semicolons else [p for p in prose if _ASKS.search(p)]
             questions = _drop_intro(asking or prose)
     questions = [q for q in questions if len(q) > 2]

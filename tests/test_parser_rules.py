@@ -1054,3 +1054,18 @@ def test_a_system_that_cannot_extract_it_or_documents_that_do_not_exist_are_not_
                    "Repair costs are not calculated for potholes specifically."):
         assert classify(answer) == "not_held", answer
     assert classify("Unknown: 12 cases; known: 40 cases.") == "answered"
+
+
+def test_a_summary_answering_q1_to_q4_keeps_four_semicolon_parts_whole():
+    record = {"url": "https://example.org/foi/1", "text": (
+        "Temporary accommodation (Example Council)\n"
+        "Request: payments to hotels, hostels, B&Bs and guest houses for TA over four years; "
+        "households placed there; length of stay before settled housing; list of "
+        "establishments used.\n"
+        "Response: Q1: 2019-2020 £2,310,601; 2020-2021 £2,953,973. Q2: no hostel use; B&B "
+        "placements 2019/20 - 5. Q3: see attached spreadsheet. Q4: the list of establishments "
+        "is refused under section 38.")}
+    parsed = parse_disclosure_record(record).questions
+    assert parsed[0].text == ("payments to hotels, hostels, B&Bs and guest houses "
+                              "for TA over four years")
+    assert [q.outcome for q in parsed] == ["answered", "answered", "answered", "refused"]
