@@ -489,8 +489,14 @@ def attribute_clauses(questions: list[str], response: str, leftover: bool = True
         prev = (sentence, named)
     rest = [i for i in range(len(clauses)) if i not in claimed and i not in every] \
         if leftover else []
-    return ["; ".join(clauses[i][1] for i in sorted(set(h or rest) | set(every)))
-            for h in hits]
+    return [_joined([clauses[i][1] for i in sorted(set(h or rest) | set(every))]) for h in hits]
+
+
+def _joined(clauses: list[str]) -> str:
+    """Clauses back into prose: a sentence that ends itself is followed by a space, not by
+    '.;', since the excerpt is quoted to users as the authority's words."""
+    return "".join(c + ("" if k == len(clauses) - 1 else " " if c[-1] in ".!?:" else "; ")
+                   for k, c in enumerate(clauses))
 
 
 # The summary says that the answers themselves were cut: "(further answers follow)", "(rest
