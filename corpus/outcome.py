@@ -297,11 +297,15 @@ _ATTACHMENTS = re.compile(
     r"(?:\s+Download)?(?:\s+View as HTML)?|\bDownload View as HTML\b", re.I)
 
 
+# where an answer's sentences (or its lines) end, for dropping the courtesy ones
+_SENTENCE_BREAK = re.compile(r"(?<=[.:;!?])\s+|\n+")
+
+
 def strip_preamble(text: str) -> str:
     """The answer without its opening courtesies ('Dear ...', 'Thank you for your request ...
     received on ...', 'Please find our response below'), so an excerpt starts with substance."""
     text = _ATTACHMENTS.sub(" ", text)
-    sentences = re.split(r"(?<=[.:;!?])\s+|\n+", text.strip())
+    sentences = _SENTENCE_BREAK.split(text.strip())
     start = 0
     while start < len(sentences) - 1 and _courtesy(sentences[start]):
         start += 1
@@ -313,7 +317,7 @@ def without_courtesies(text: str) -> str:
     """The answer without any courtesy sentence, wherever it sits: a long letter that answers
     in prose repeats 'received on 30/01/2023' and 'your request' in its later letters, and such a
     sentence names no question."""
-    sentences = re.split(r"(?<=[.:;!?])\s+|\n+", strip_preamble(text))
+    sentences = _SENTENCE_BREAK.split(strip_preamble(text))
     return " ".join(s for s in sentences if not _courtesy(s))
 
 

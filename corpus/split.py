@@ -146,7 +146,9 @@ def _list_items(lines: list[str], answers_follow: bool = False) -> list[tuple[st
                 items[-1][1] += "\n" + text
         elif items and answers_follow and line.strip():
             continue
-    return _trailing_prose(items) if not answers_follow else [(k, t) for k, t in items]
+    if answers_follow:
+        return [(k, t.replace("\n", " ")) for k, t in items]
+    return _trailing_prose(items)
 
 
 def _trailing_prose(items: list[list[str]]) -> list[tuple[str, str]]:
