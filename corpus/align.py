@@ -35,7 +35,8 @@ _STOP = frozenset(_STOP_WORDS.split())
 _BOILERPLATE = re.compile(
     r"\n\s*(?:your rights|if you are (?:unhappy|dissatisfied|not satisfied)|further information\b"
     r"|advice and assistance|you may re-?use|yours (?:sincerely|faithfully)|kind regards"
-    r"|internal review\b|right to (?:complain|appeal|request)|copyright)",
+    r"|internal review\b|right to (?:complain|appeal|request)|copyright"
+    r"|if you have any (?:(?:further )?(?:queries|questions)|further)\b)",
     re.I,
 )
 
@@ -88,9 +89,28 @@ class _Words:
             return heads[-1]
         return others[min(skip, len(others) - 1)] if others else None
 
+    def find_next_heading(self, words: list[str], after_word: int,
+                          within: int) -> tuple[int, int] | None:
+        """The first occurrence of `words` after a word, no further than `within` words on,
+        that opens a line: a short list item repeated as a heading ('i. Name', 'e. Email')."""
+        needle = " ".join(words)
+        start = self.offsets[after_word + 1] if 0 <= after_word + 1 < len(self.offsets) else 0
+        at = self.joined.find(needle, start if after_word >= 0 else 0)
+        while at != -1:
+            first = bisect.bisect_left(self.offsets, at)
+            if first - after_word > within:
+                return None
+            if first < len(self.offsets) and self.offsets[first] == at and (
+                    first + len(words) >= len(self.offsets)
+                    or self.joined[at + len(needle): at + len(needle) + 1] in (" ", "")) \
+                    and self._opens_line(first):
+                return first, first + len(words) - 1
+            at = self.joined.find(needle, at + 1)
+        return None
 
-_LINE_LEAD = re.compile(r"[\s\W]*(?:(?:q(?:uestion)?\s?)?\(?\d{1,2}[a-z]?[.):]?|\(?[a-h][.)])?"
-                        r"[\s\W]*", re.I)
+
+_LINE_LEAD = re.compile(r"[\s\W]*(?:(?:q(?:uestion)?\s?)?\(?\d{1,2}[a-z]?[.):]?|\(?[a-h][.)]|"
+                        r"\(?(?:i{1,3}|iv|vi{0,3}|ix|x)[.)])?[\s\W]*", re.I)
 
 
 def trim_boilerplate(text: str) -> str:
@@ -132,13 +152,31 @@ def _respelled(words: _Words, qwords: list[str], last: int) -> tuple[int, int] |
     return (hit[0] - 4, hit[1]) if hit else None
 
 
+SHORT_ITEM_REACH = 60
+
+
 def _sub_item(words: _Words, question: str, last: int) -> tuple[int, int] | None:
     """'Stem: sub-item' (as split joins a sub-item to its stem) repeated as the sub-item
     alone: found by the sub-item's opening words."""
     if ": " not in question:
         return None
-    sub = _WORD.findall(question.rsplit(": ", 1)[1].lower())
-    return words.find_last(sub[:8], last) if len(sub) >= 6 else None
+    stem, _, item = question.rpartition(": ")
+    sub = _WORD.findall(item.lower())
+    if len(sub) >= 6:  # whole first: two items may open alike ('Who is the main contact...')
+        hit = words.find_last(sub, last) or words.find_last(sub[:8], last)
+    else:  # a short item ('Name', 'The total number of cases') only as the next heading: its
+        # words recur too often anywhere else
+        hit = words.find_next_heading(sub, last, SHORT_ITEM_REACH) if sub else None
+    if not hit:
+        return None
+    # the first item under a stem the reply repeats begins where the stem does: the answer
+    # before it ends there
+    head = words.find_next_heading(_WORD.findall(stem.lower()), last, hit[0] - last - 1)
+    return (head[0], hit[1]) if head else hit
+
+
+_NEXT_MARKER = re.compile(r"\n[ \t]*\(?(?:\d{1,2}[a-z]?|[a-h]|i{1,3}|iv|vi{0,3}|ix|x)[.)][ \t]*$",
+                          re.I)
 
 
 def _segments(response: str, words: _Words, found: list[tuple[int, int] | None]) -> list[str]:
@@ -150,7 +188,8 @@ def _segments(response: str, words: _Words, found: list[tuple[int, int] | None])
             continue
         begin = words.spans[hit[1]][1]
         nxt = next((s for s in starts[i + 1:] if s is not None), len(response))
-        answers.append(response[begin:nxt])
+        # the next heading's own marker on its line ('1097\n2. Who is...') is not this answer
+        answers.append(re.sub(_NEXT_MARKER, "", response[begin:nxt]))
     if answers[-1] is not None:
         answers[-1] = trim_boilerplate(answers[-1])
     gaps = [None if a is None else _echo_gap(_clean(a), i + 2) for i, a in enumerate(answers)]
@@ -167,8 +206,11 @@ def _echo_gap(answer: str, next_number: int) -> str:
     next question's own number ('... by week 12. 5.', or only '2.' between two quoted
     questions) is not part of this one's."""
     answer = re.sub(r"(?<=[.!?])\s+\(?\d{1,2}[.)]?$", "", answer)
-    if re.fullmatch(rf"\(?(?:q(?:uestion)?\s?)?{next_number}[.):]?", answer, re.I):
-        return ""
+    # the next item's own marker ('1219 b.', ', ii.') is not part of this one's answer
+    answer = re.sub(r"(?:^|[\s,;]+)\(?(?:[a-h]|i{1,3}|iv|vi{0,3}|ix|x)[.)]$", "", answer).strip()
+    own_number = rf"\(?(?:q(?:uestion)?\s?)?{next_number}[.):]?|\(?\d{{1,2}}[.)]"
+    if re.fullmatch(own_number, answer, re.I):
+        return ""  # the next question's number, or the next heading's ('3.' between 2b and 3a)
     return answer if set(_WORD.findall(answer.lower())) - _STOP else ""
 
 
@@ -274,8 +316,13 @@ def labelled_answers(questions: list[str], response: str) -> list[str] | None:
     if count < 2 or not numbered or (len(labels) < 2 and not _PREFIXED.match(
             response, numbered[0][1])):
         return None
-    bounds = [lab[1] for lab in labels[1:]] + [len(response)]
-    texts = [_clean(response[lab[2]: b]) for lab, b in zip(labels, bounds)]
+    starts = [_clause_start(response, lab[1], prev[2] if prev else 0)
+              for prev, lab in zip([None, *labels[:-1]], labels)]
+    bounds = [*starts[1:], len(response)]
+    # 'no information was located for question 1': what leads up to a label in its own
+    # clause is that question's answer too
+    texts = [_clean(response[a: lab[1]] + " " + response[lab[2]: b])
+             for a, lab, b in zip(starts, labels, bounds)]
     texts[-1] = trim_boilerplate(texts[-1]) or texts[-1]
     if max(max(lab[0]) for lab in numbered) > count:
         if len(labels) != count:
@@ -283,7 +330,7 @@ def labelled_answers(questions: list[str], response: str) -> list[str] | None:
         return texts
     answers = [""] * count
     rest = next((t for lab, t in zip(labels, texts) if not lab[0]), "") or _lead(
-        response[:labels[0][1]])
+        response[:starts[0]])
     for (nums, _, _), text in zip(labels, texts):
         for k in _echoed(nums, text, questions):
             answers[k - 1] = text
@@ -298,7 +345,24 @@ def labelled_answers(questions: list[str], response: str) -> list[str] | None:
 
 _LEAD_ANSWER = re.compile(r"\b(?:see|find)\b[^.;]{0,40}\b(?:attached|enclosed|below)\b|"
                           r"\b(?:response|information|answers?) (?:is |are )?(?:attached|"
-                          r"enclosed)\b", re.I)
+                          r"enclosed)\b|"
+                          # "I have today decided to disclose the located information; however..."
+                          r"\bdecided to disclose (?:the |all (?:of )?the )(?:located |requested )?"
+                          r"information\b(?!\s*:)", re.I)  # not one that introduces the answers
+
+
+def _clause_start(response: str, label_start: int, floor: int) -> int:
+    """Where the clause holding a label begins: the label itself when it opens its clause
+    ('Q2: ...'), else just after the last ',', ';', ':' or full stop before it (not before
+    `floor`, the end of the label before), so 'no information was located for question 1'
+    keeps its words."""
+    head = response[floor:label_start]
+    if not re.search(r"[A-Za-z]{2}", head.rsplit(";", 1)[-1]) or re.search(
+            r"[.;:,(]\s*$", head):
+        return label_start
+    cut = max((m.end() for m in re.finditer(r"[.;:,](?=\s)", head)), default=0)
+    fragment = head[cut:]
+    return floor + cut if len(fragment.split()) <= 12 else label_start
 
 
 def _lead(head: str) -> str:
@@ -432,8 +496,21 @@ def _clauses(response: str) -> list[tuple[int, str]]:
     """(sentence number, clause) for each semicolon clause of each sentence."""
     out = []
     for n, sentence in enumerate(re.split(r"(?<=[.])\s+(?=[A-Z0-9])", response)):
-        out.extend((n, c.strip()) for c in re.split(r";\s+|,\s+but\s+", sentence) if c.strip())
+        out.extend((n, c.strip()) for c in _outside_brackets(sentence) if c.strip())
     return out
+
+
+def _outside_brackets(sentence: str) -> list[str]:
+    """A sentence split at '; ' and ', but ' where not inside brackets: '(e.g. phones lost: 44;
+    laptops lost 2 to 17)' is one clause."""
+    depth, cuts = 0, []
+    for m in re.finditer(r"[()]|;\s+|,\s+but\s+", sentence):
+        if m.group() in "()":
+            depth = max(depth + (1 if m.group() == "(" else -1), 0)
+        elif not depth:
+            cuts.append(m)
+    bounds = [0, *(x for m in cuts for x in (m.start(), m.end())), len(sentence)]
+    return [sentence[a:b] for a, b in zip(bounds[::2], bounds[1::2])]
 
 
 _THE_OTHERS = re.compile(r"\b(?:remaining|other) (?:categories|parts|questions|items|points"

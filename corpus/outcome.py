@@ -51,7 +51,8 @@ REFERRAL = re.compile(r"\b(?:(?:would|will) be (?:held by|the responsibility of|
                       r"(?:request|enquiry|question)s? to\b", re.I)
 NOT_HELD = re.compile(
     r"\bnot\s+held\b|(?:does|do|did)(?:\s+not|n't)\s+(?:start (?:to )?)?"
-    r"(?:hold|record|keep|collate|collect|have|possess|capture|track|retain|log|report on)\b|"
+    r"(?:hold|record|keep|collate|collect|have|possess|capture|track|retain|log|report on|"
+    r"break down|split|separate|categori[sz]e)\b|"
     # "cannot be answered from records", "no such records exist", "has no record of"
     r"\bcannot be (?:answered|determined|identified|established|ascertained) from (?:our |the |"
     r"its |their )?(?:records|systems?|data)\b|\bno such (?:information|records?|data|documents?|"
@@ -129,7 +130,8 @@ _NOT_FIGURES = re.compile(
 # asked for are given; what is not held is a breakdown nobody asked for. A caveat, not a gap.
 _CAVEAT = r"\ba caveat (?:must|should|has to|needs to) be (?:applied|added|noted)\b"
 _BREAKDOWN_CAVEAT = re.compile(
-    r"[,;(]?\s*[^.;,(]*\bnot (?:split|broken down|separated|itemised|disaggregated)\b[^.;]*"
+    r"[,;(]?\s*[^.;,(]*\bnot (?:split|broken down|break down|separated|separate|itemised|"
+    r"disaggregated)\b[^.;]*"
     # "A caveat must be applied to this response in that we do not record pothole data by
     # individual potholes": a note on the figures attached, not a gap in them
     r"|[^.;]*" + _CAVEAT + r"[^.]*",

@@ -315,12 +315,17 @@ _LIST_LEAD = re.compile(r"^(?:for each|per|each)$|^(?:for|in|during|between|sinc
                         re.I)  # "for each, ..." or "for 2021/22-2023/24, ..." scopes the next field
 
 
+# a quoted name: "'see it, say it, sorted'" or "“Yes, No, Maybe”" (not an apostrophe)
+_QUOTED = re.compile(r"(?<![\w'‘“\"])(['‘“\"])[^'’”\"]{2,80}?(?:['’”\"])(?!\w)")
+
+
 def _outside_parens(text: str, sep: str) -> list[str]:
-    """`text` split at `sep` where it is not inside brackets."""
+    """`text` split at `sep` where it is not inside brackets or quotes."""
+    quoted = {i for m in _QUOTED.finditer(text) for i in range(m.start(), m.end())}
     parts, depth, start = [], 0, 0
     for i, ch in enumerate(text):
         depth += (ch == "(") - (ch == ")") if ch in "()" else 0
-        if depth <= 0 and text.startswith(sep, i):
+        if depth <= 0 and i not in quoted and text.startswith(sep, i):
             parts.append(text[start:i])
             start = i + len(sep)
     return [*parts, text[start:]]
@@ -333,7 +338,10 @@ def _words_outside_parens(text: str) -> int:
 _FIELD_START = re.compile(
     r"(?:the|number|numbers|total|cost|costs|how|whether|any|all|copies|copy|details|list|"
     r"amount|income|spend|value|names?|date|dates|percentage|proportion)\b", re.I)
-_YEARS = re.compile(r"[\d/\s–-]+(?:(?:and|&|or)[\d/\s–-]+)?")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# "2017 and 2018", "May 2019 and June 2019", "Apr 2018-Apr 2019": periods, not fields
+_YEARS = re.compile(rf"(?:(?:{_MONTH}\s*)?\d[\d/]*[\s–-]*)+(?:(?:and|&|or|to)\s+"
+                    rf"(?:(?:{_MONTH}\s*)?\d[\d/]*[\s–-]*)+)?", re.I)
 _MODIFIER = re.compile(r"(?:with|by|for|via|in|to|from|including|per|each)\b", re.I)
 
 
@@ -366,15 +374,24 @@ def _alternatives(items: list[str]) -> bool:
 def split_field_list(part: str) -> list[str]:
     """A summary part that lists short fields ("supplier, annual spend, duration, licences")
     becomes one question per field; a "stem: a, b, c" keeps its stem on the first field."""
-    stem, _, tail = part.partition(": ") if ": " in part else ("", "", part)
+    asks = _wh_parts(part)
+    if asks:
+        return asks
+    stem, sep, tail = _stem_of(part)
     items = [re.sub(r"^and\s+", "", _tidy(i)) for i in _outside_parens(tail.rstrip(". "), ", ")
              if _tidy(i)]
     if len(items) < 2 or _alternatives(items):
         return [part]
-    if " and " in items[-1]:  # "..., start date and force policy"; not "printers, scanners and
+    catch_all = re.match(r"(.+?) and ((?:any |all )?other (?:documents|information|records|"
+                         r"correspondence|data|details)\b.*)", items[-1] if items else "", re.I)
+    if catch_all and len(items) >= 2:  # "..., team records and other documents on the landslip"
+        items[-1:] = [catch_all.group(1), catch_all.group(2)]
+    elif " and " in items[-1]:  # "..., start date and force policy"; not "printers, scanners and
         left, _, right = items[-1].rpartition(" and ")  # pagers", whose nouns share a stem
         shortest = 1 if len(items) >= 3 else 2
-        if shortest <= len(left.split()) <= 3 and shortest <= len(right.split()) <= 3:
+        sizes = sorted((len(left.split()), len(right.split())))
+        # 'make and model' splits; 'ransomware attacks blocked and successful' qualifies one noun
+        if shortest <= sizes[0] and sizes[1] <= (2 if sizes[0] == 1 else 3):
             items[-1:] = [left, right]
     items = [field for item in items[:-1] for field in _split_field_pairs(item)] + items[-1:]
     for i in range(len(items) - 1, 0, -1):  # "..., with outcomes" or "..., 2025 and 2026"
@@ -385,8 +402,33 @@ def split_field_list(part: str) -> list[str]:
     if len(items) < 3 or any(_words_outside_parens(i) > 12 for i in items):
         return [part]
     if stem:
-        items[0] = f"{stem}: {items[0]}"
+        items[0] = f"{stem}{sep}{items[0]}"
     return items
+
+
+_SCOPE = re.compile(r"(?:in|for|during|over|since|from|between|each)\b", re.I)
+
+
+def _wh_parts(part: str) -> list[str] | None:
+    """'in each of the past five years, how many phones, laptops were lost, and how much was
+    spent replacing them' asks twice, with commas inside the asks: split at the question
+    words, the opening scope kept on the first ask; None when fewer than two asks."""
+    pieces = [_tidy(p) for p in _WH_BREAK.split(part) if _tidy(p)]
+    if pieces and _SCOPE.match(pieces[0]) and len(pieces[0].split()) <= 8 and len(pieces) > 1:
+        pieces[:2] = [f"{pieces[0]}, {pieces[1]}"]
+    asking = [p for p in pieces if _ASKS_ONE.match(p) or re.search(r"\bhow (?:many|much)\b", p)]
+    return pieces if len(pieces) >= 2 and len(asking) == len(pieces) else None
+
+
+def _stem_of(part: str) -> tuple[str, str, str]:
+    """(stem, separator, fields) of 'stem: a, b, c' or of a short 'from 2018 by year - a, b, c';
+    no stem otherwise."""
+    if ": " in part:
+        return part.partition(": ")
+    stem, sep, tail = part.partition(" - ")
+    if sep and tail and len(stem.split()) <= 8:
+        return stem, sep, tail
+    return "", "", part
 
 
 _FORMAT_ONLY = re.compile(

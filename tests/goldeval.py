@@ -181,13 +181,21 @@ HELD_OUT = {  # labelled blind by someone who never saw the parser's output
                           "of its records also in gold_blind22), measured once at the "
                           "session's start (57.1%; the same with its first parser), then "
                           "developed against (as gold_blind22)",
-    "gold_blind24.jsonl": "blind: labelled 2026-12-03 (seventh session), measured once at the "
-                          "session's start with its first parser (67.3%), never developed "
-                          "against",
-    "gold_blind25.jsonl": "blind: labelled 2026-12-03 (seventh session) by a second helper "
+    "gold_blind24.jsonl": "labelled blind 2026-12-03 (seventh session), measured once at the "
+                          "session's start with its first parser (67.3%), kept unseen that "
+                          "session, then developed against (eighth session: interleaved "
+                          "replies with short sub-items, period lists, mid-clause labels)",
+    "gold_blind25.jsonl": "labelled blind 2026-12-03 (seventh session) by a second helper "
                           "(thirteen of its records also in gold_blind24, where the two agree "
                           "on all 39 questions), measured once at the session's start with its "
-                          "first parser (50.0%), never developed against",
+                          "first parser (50.0%), kept unseen that session, then developed "
+                          "against (as gold_blind24)",
+    "gold_blind26.jsonl": "blind: labelled 2026-12-03 (eighth session) from records assigned "
+                          "to it alone, measured once at the session's start with its first "
+                          "parser (65.4%), never developed against",
+    "gold_blind27.jsonl": "blind: labelled 2026-12-03 (eighth session) by a second helper from "
+                          "other records, measured once at the session's start with its first "
+                          "parser (47.5%), never developed against",
 }
 # records labelled again by a second labeller who saw neither the first labels nor the
 # parser: how often two careful people agree

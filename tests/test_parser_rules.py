@@ -1069,3 +1069,90 @@ def test_a_summary_answering_q1_to_q4_keeps_four_semicolon_parts_whole():
     assert parsed[0].text == ("payments to hotels, hostels, B&Bs and guest houses "
                               "for TA over four years")
     assert [q.outcome for q in parsed] == ["answered", "answered", "answered", "refused"]
+
+
+# --- eighth session -------------------------------------------------------------------------
+
+
+def test_a_list_of_periods_is_one_field_not_several():
+    part = "same figures as FOI-0827 for Apr 2018-Apr 2019, May 2019 and June 2019"
+    assert split_field_list(part) == [part]
+
+
+def test_a_short_scope_before_a_dash_is_a_stem_and_a_qualifier_stays_with_its_noun():
+    parts = split_field_list("from 2018 to date by year - malicious emails blocked, percentage "
+                             "opened by staff, percentage of links clicked, ransomware attacks "
+                             "blocked and successful")
+    assert parts == ["from 2018 to date by year - malicious emails blocked",
+                     "percentage opened by staff", "percentage of links clicked",
+                     "ransomware attacks blocked and successful"]
+
+
+def test_a_closing_and_other_documents_is_its_own_field():
+    parts = split_field_list("results of the site visit, surveyor's assessment, geotechnical "
+                             "assessment, emergency response team records and other documents "
+                             "on the landslip")
+    assert parts[-2:] == ["emergency response team records", "other documents on the landslip"]
+    assert len(parts) == 5
+
+
+def test_two_asks_with_commas_inside_split_at_their_question_words():
+    parts = split_questions("in each of the past five years, how many phones, laptops etc. "
+                            "issued to staff were lost or stolen, and how much was spent "
+                            "replacing them.", semicolons=True)
+    assert parts == ["in each of the past five years, how many phones, laptops etc. issued to "
+                     "staff were lost or stolen", "how much was spent replacing them."]
+
+
+def test_commas_inside_a_quoted_name_do_not_split_it():
+    parts = split_questions("start date of 'see it, say it, sorted', incidents reported to "
+                            "staff, how many were real alerts, real alerts found by other means",
+                            semicolons=True)
+    assert parts[0] == "start date of 'see it, say it, sorted'"
+    assert split_questions("surveyor's assessment, the council's view, monitoring results, "
+                           "site visits", semicolons=True)[:2] == ["surveyor's assessment",
+                                                                   "the council's view"]
+
+
+def test_a_clause_inside_brackets_stays_with_the_figures_it_belongs_to():
+    answers = attribute_clauses(
+        ["how many phones and laptops were lost or stolen", "how much was spent replacing them"],
+        "table of devices lost/stolen (e.g. phones lost: 44, 27; laptops lost 2 to 17). "
+        "Replacement cost: the Government does not hold this information.")
+    assert answers[0].endswith("laptops lost 2 to 17).")
+    assert classify(answers[1]) == "not_held"
+
+
+def test_a_label_in_the_middle_of_its_clause_keeps_the_words_before_it():
+    questions = ["incident report", "how the incident was approached",
+                 "arrests and legislation used", "lessons and positive remarks"]
+    answers = labelled_answers(questions, (
+        "I have today decided to disclose the located information; however no information was "
+        "located for question 1 (not held), and questions 2 and 4 are refused under section 31."))
+    assert classify(answers[0]) == "not_held"
+    assert classify(answers[1]) == classify(answers[3]) == "refused"
+    assert "decided to disclose" in answers[2]  # the part no label names: the disclosure
+    # a lead that introduces the labelled answers is not an answer to the others
+    intro = labelled_answers(questions[:3], "I have decided to disclose the located "
+                                            "information: Q1: 3,621 certificates.")
+    assert intro[1:] == ["", ""]
+
+
+def test_short_list_items_echoed_as_headings_get_their_own_answers():
+    questions = ["Please confirm your waiting list status, including: The total number of cases",
+                 "Please confirm your waiting list status, including: No of Adult cases",
+                 "Who is the main contact?: Name", "Who is the main contact?: Job title",
+                 "Who is the main contact?: Telephone number"]
+    response = ("1. Please confirm your waiting list status, including:\n"
+                "a. The total number of cases 1219\nb. No of Adult cases 1097\n"
+                "2. Who is the main contact?\ni. Name Alexis Smith\nii. Job title Director\n"
+                "iii. Telephone number\n"
+                "If you have any queries about this response, please contact us.")
+    parsed = align(questions, response)
+    assert [q.answer for q in parsed[1:4]] == ["1097", "Alexis Smith", "Director"]
+    assert parsed[4].outcome == "unknown"  # left blank: the closing courtesy is no answer
+
+
+def test_a_breakdown_the_authority_does_not_make_is_not_held_unless_figures_are_given():
+    assert classify("We do not break down the waiting list by these categories.") == "not_held"
+    assert classify("1,219 cases; we do not break down the figures by age.") == "answered"
