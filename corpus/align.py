@@ -693,7 +693,26 @@ def make_questions(questions: list[str], answers: list[str], whole_response: str
         excerpt = body[:EXCERPT_CHARS].rstrip() + ("…" if len(body) > EXCERPT_CHARS else "")
         result.append(Question(text=text, outcome=outcome, exemptions=tuple(cites),
                                answer=excerpt or None))
-    return result
+    return _follow_references(result, answers)
+
+
+_SEE_ANSWER = re.compile(r"^\W*(?:n/?a\W*)?(?:please\s+)?(?:see|refer to|as per)\s+"
+                         r"(?:our |the |my )?(?:response|answer|reply)s?\s+(?:to|for|at|in)\s+"
+                         r"(?:q|question|part)\s?(\d{1,2})\b", re.I)
+
+
+def _follow_references(result: list[Question], answers: list[str]) -> list[Question]:
+    """'See answer to Question 3': the question fared as question 3 did (when the request's
+    parts are numbered as we split them and question 3 has an outcome of its own)."""
+    out = list(result)
+    for i, answer in enumerate(answers):
+        m = _SEE_ANSWER.match(answer or "")
+        k = int(m.group(1)) - 1 if m else -1
+        if 0 <= k < len(result) and k != i and result[k].outcome != "unknown" \
+                and not _SEE_ANSWER.match(answers[k] or ""):
+            out[i] = Question(result[i].text, result[k].outcome, result[k].exemptions,
+                              result[i].answer)
+    return out
 
 
 def align(questions: list[str], response: str | None, clause_level: bool = False) -> list[Question]:

@@ -380,6 +380,9 @@ def split_field_list(part: str) -> list[str]:
     stem, sep, tail = _stem_of(part)
     items = [re.sub(r"^and\s+", "", _tidy(i)) for i in _outside_parens(tail.rstrip(". "), ", ")
              if _tidy(i)]
+    shared = distribute_list(tail) if all(len(i.split()) <= 2 for i in items[:-1]) else None
+    if shared and not _alternatives(items):  # "mean, median, lowest and maximum hourly rates"
+        return [f"{stem}{sep}{shared[0]}", *shared[1:]] if stem else shared
     if len(items) < 2 or _alternatives(items):
         return [part]
     catch_all = re.match(r"(.+?) and ((?:any |all )?other (?:documents|information|records|"

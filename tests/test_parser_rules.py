@@ -1156,3 +1156,20 @@ def test_short_list_items_echoed_as_headings_get_their_own_answers():
 def test_a_breakdown_the_authority_does_not_make_is_not_held_unless_figures_are_given():
     assert classify("We do not break down the waiting list by these categories.") == "not_held"
     assert classify("1,219 cases; we do not break down the figures by age.") == "answered"
+
+
+def test_see_the_answer_to_another_question_fares_as_that_question_did():
+    questions = ["1. How many licensees were evicted?", "2. Do you store their property?",
+                 "3. How many had property stored?"]
+    parsed = align(questions, (
+        "1. How many licensees were evicted?\n12\n"
+        "2. Do you store their property?\nThis information is not held.\n"
+        "3. How many had property stored?\nN/A. Please see our response to Q2."))
+    assert [q.outcome for q in parsed] == ["answered", "not_held", "not_held"]
+
+
+def test_one_word_fields_before_a_shared_tail_each_take_the_tail():
+    parts = split_field_list("mean, median, lowest and maximum hourly rates paid to providers")
+    assert parts == ["mean hourly rates paid to providers", "median hourly rates paid to providers",
+                     "lowest hourly rates paid to providers",
+                     "maximum hourly rates paid to providers"]
