@@ -168,7 +168,10 @@ _PARTIAL = re.compile(
 # figures that cover only some of the period ('data held only for Aug 2011-Jun 2012').
 _CUT_DOWN = re.compile(
     _REDACTED + r"|\b(?:held|available|recorded|kept) only (?:for|from|since|between)\b"
-    r"|\bonly (?:held|available|recorded|kept) (?:for|from|since|between)\b", re.I)
+    r"|\bonly (?:held|available|recorded|kept) (?:for|from|since|between)\b"
+    # "placing the comment 'not available' where the information has not been recorded"
+    r"|\bwhere (?:the )?(?:information|data) (?:has not been|was not|is not|were not) "
+    r"(?:recorded|held|available)\b", re.I)
 
 
 _PREAMBLE = re.compile(

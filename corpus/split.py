@@ -163,21 +163,36 @@ def _trailing_prose(items: list[list[str]]) -> list[tuple[str, str]]:
     if last < 1 or len(lines[-1]) < 2 or any(len(ls) > 1 for ls in lines[:-1]) \
             or not re.match(r"[\"“'A-Z]", lines[-1][1]):  # "(excluding VAT)" goes on
         return flat
-    after = lines[-1][1:] + [t for _, t in flat[last + 1:]]
+    after = _unwrap(lines[-1][1:]) + [t for _, t in flat[last + 1:]]
     return flat[:last] + [(items[last][0], lines[-1][0])] + [
         ("prose", t) for t in after if _asks_anew(t)]
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """Lines with an e-mail's hard wraps undone: one that ends mid-sentence and a next one
+    that starts in lower case ('...the duration' / 'of the extension?') are one line."""
+    out: list[str] = []
+    for line in lines:
+        if out and not re.search(r"[.?!:;]\W*$", out[-1]) and re.match(r"[a-z(]", line.strip()):
+            out[-1] = f"{out[-1]} {line.strip()}"
+        else:
+            out.append(line)
+    return out
 
 
 def _asks_anew(paragraph: str) -> bool:
     """A question, or a request for more ('Please also provide...'); not the request's scope
     ('Please can you provide this for the years 2020-2023') or format ('in Excel, please')."""
+    opens = _NEW_ASK.match(paragraph) or _ASKS_WITHIN.search(paragraph)
     more = "?" in paragraph or (
-        bool(_NEW_ASK.match(paragraph) or re.search(r"\b(?:also|in addition|additionally)\b",
-                                                    paragraph, re.I))
+        bool(opens or re.search(r"\b(?:also|in addition|additionally)\b", paragraph, re.I))
         and not _REFERS_TO_LIST.search(paragraph))
     return more and _asks(paragraph) and not _FORMAT_ONLY.search(paragraph)
 
 
+# "If you publish your register of contracts, can you please provide a website link."
+_ASKS_WITHIN = re.compile(r",\s+(?:can|could|would) you (?:please )?(?:provide|tell|confirm|send|"
+                          r"supply|advise|share|state|list|give)\b", re.I)
 # "Please can you provide this for the years 2020-2023", "the above information in Excel":
 # a paragraph about the list's items, not an ask of its own
 _REFERS_TO_LIST = re.compile(r"\b(?:this|these|the above|above|such|it|them|the (?:information|"

@@ -1173,3 +1173,28 @@ def test_one_word_fields_before_a_shared_tail_each_take_the_tail():
     assert parts == ["mean hourly rates paid to providers", "median hourly rates paid to providers",
                      "lowest hourly rates paid to providers",
                      "maximum hourly rates paid to providers"]
+
+
+def test_questions_wrapped_across_lines_after_a_list_are_kept_whole():
+    request = ("The details I require are:\n"
+               "Spend on office supplies for the below financial years.\n"
+               "1st April 2022 – 31st March 2023\n1st April 2023 – 31st March 2024\n"
+               "Start date & duration of Contract?\n"
+               "Is there an extension clause in the contract and, if so, the duration\n"
+               "of the extension?\n"
+               "Name of Incumbent Supplier?\n"
+               "If you publish your register of contracts, can you please provide a website link.")
+    questions = split_questions(request)
+    assert ("Is there an extension clause in the contract and, if so, the duration of the "
+            "extension?") in questions
+    assert "Name of Incumbent Supplier?" in questions
+    assert questions[-1].startswith("If you publish your register")
+
+
+def test_an_apology_for_delay_is_a_holding_reply_and_unrecorded_entries_make_it_partial():
+    from corpus.parse import _is_holding_reply
+
+    assert _is_holding_reply("Hello, apologies for our delay, we'll be responding this "
+                             "afternoon.")
+    assert classify("13 transactions in total: we placed the comment 'not available' where the "
+                    "information has not been recorded.") == "partial"
