@@ -167,9 +167,7 @@ _HOLDING = re.compile(
     r"|(?:will|is) not (?:be )?monitored|automatic(?:ally generated)? (?:reply|response)"
     r"|auto-?reply|(?:be in touch|respond|reply) (?:shortly|as soon as)"
     r"|apologi[sz]e for not (?:meeting|responding)|(?:actively|still) working on your request"
-    r"|be in touch with (?:your|a|our|the) (?:full )?response"
-    r"|apolog(?:ies|i[sz]e) for (?:our|the) delay|we(?:'ll| will) be responding"
-    r"|will provide (?:it|this|them|the information|a (?:full )?response) as soon as possible",
+    r"|be in touch with (?:your|a|our|the) (?:full )?response",
     re.I,
 )
 # A deferral says outright that the answer is still to come, whatever else it mentions.

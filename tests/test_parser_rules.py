@@ -1191,10 +1191,6 @@ def test_questions_wrapped_across_lines_after_a_list_are_kept_whole():
     assert questions[-1].startswith("If you publish your register")
 
 
-def test_an_apology_for_delay_is_a_holding_reply_and_unrecorded_entries_make_it_partial():
-    from corpus.parse import _is_holding_reply
-
-    assert _is_holding_reply("Hello, apologies for our delay, we'll be responding this "
-                             "afternoon.")
+def test_entries_marked_where_the_information_was_not_recorded_make_an_answer_partial():
     assert classify("13 transactions in total: we placed the comment 'not available' where the "
                     "information has not been recorded.") == "partial"
