@@ -93,17 +93,16 @@ class _Words:
                           within: int) -> tuple[int, int] | None:
         """The first occurrence of `words` after a word, no further than `within` words on,
         that opens a line: a short list item repeated as a heading ('i. Name', 'e. Email')."""
+        if not words or after_word + 1 >= len(self.offsets):
+            return None
         needle = " ".join(words)
-        start = self.offsets[after_word + 1] if 0 <= after_word + 1 < len(self.offsets) else 0
-        at = self.joined.find(needle, start if after_word >= 0 else 0)
+        at = self.joined.find(needle, self.offsets[after_word + 1] if after_word >= 0 else 0)
         while at != -1:
             first = bisect.bisect_left(self.offsets, at)
             if first - after_word > within:
                 return None
-            if first < len(self.offsets) and self.offsets[first] == at and (
-                    first + len(words) >= len(self.offsets)
-                    or self.joined[at + len(needle): at + len(needle) + 1] in (" ", "")) \
-                    and self._opens_line(first):
+            whole = self.joined[at + len(needle): at + len(needle) + 1] in (" ", "")
+            if self.offsets[first] == at and whole and self._opens_line(first):
                 return first, first + len(words) - 1
             at = self.joined.find(needle, at + 1)
         return None
