@@ -1102,6 +1102,8 @@ def test_two_asks_with_commas_inside_split_at_their_question_words():
                             "replacing them.", semicolons=True)
     assert parts == ["in each of the past five years, how many phones, laptops etc. issued to "
                      "staff were lost or stolen", "how much was spent replacing them."]
+    assert split_questions("whether ransom paid and how much.", semicolons=True) == [
+        "whether ransom paid and how much."]
 
 
 def test_commas_inside_a_quoted_name_do_not_split_it():
