@@ -102,7 +102,9 @@ class _Words:
             if first - after_word > within:
                 return None
             whole = self.joined[at + len(needle): at + len(needle) + 1] in (" ", "")
-            if self.offsets[first] == at and whole and self._opens_line(first):
+            # a match inside the last word bisects past the end of the word list
+            if first < len(self.offsets) and self.offsets[first] == at and whole \
+                    and self._opens_line(first):
                 return first, first + len(words) - 1
             at = self.joined.find(needle, at + 1)
         return None

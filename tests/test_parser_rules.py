@@ -1196,3 +1196,8 @@ def test_questions_wrapped_across_lines_after_a_list_are_kept_whole():
 def test_entries_marked_where_the_information_was_not_recorded_make_an_answer_partial():
     assert classify("13 transactions in total: we placed the comment 'not available' where the "
                     "information has not been recorded.") == "partial"
+
+
+def test_a_short_item_found_only_inside_the_last_word_is_not_a_heading():
+    parsed = align(["Request: m", "Request: n"], "Response Wfm")
+    assert len(parsed) == 2
