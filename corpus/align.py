@@ -490,7 +490,7 @@ def _claims(parts: list[set[str]], clause: str) -> list[int]:
     scores = [sum(1 / df[w] for w in words & said) for words in parts]
     best = max(scores, default=0.0)
     return [j for j, (score, words) in enumerate(zip(scores, parts))
-            if score > 0 and score >= best / 4
+            if score > 0 and score >= best / 4 - 1e-9  # float sums: a tie is a tie
             and (len(words & said) / len(words) >= 0.3 or len(words & said) >= 3)]
 
 

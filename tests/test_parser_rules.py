@@ -1201,3 +1201,21 @@ def test_entries_marked_where_the_information_was_not_recorded_make_an_answer_pa
 def test_a_short_item_found_only_inside_the_last_word_is_not_a_heading():
     parsed = align(["Request: m", "Request: n"], "Response Wfm")
     assert len(parsed) == 2
+
+
+def test_a_tie_with_a_quarter_of_the_best_echo_names_the_part_whatever_the_hash_seed():
+    """1/6 + 1/6 + 1 against 1/3 is a tie in exact arithmetic; summed in set order it fell
+    either way with the interpreter's hash seed, so the corpus did not parse reproducibly."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("from corpus.align import _claims, _content\n"
+            "said = _content('ransom budget vehicle')\n"
+            "parts = [set(said)] + [{'budget', 'vehicle', w} for w in "
+            "['alpha', 'bravo', 'delta', 'gamma', 'omega']]\n"
+            "print(_claims(parts, 'ransom budget vehicle'))")
+    for seed in ("1", "2", "3"):
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                             check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        assert out.strip() == "[0, 1, 2, 3, 4, 5]", seed
