@@ -132,6 +132,10 @@ _CAVEAT = r"\ba caveat (?:must|should|has to|needs to) be (?:applied|added|noted
 _BREAKDOWN_CAVEAT = re.compile(
     r"[,;(]?\s*[^.;,(]*\bnot (?:split|broken down|break down|separated|separate|itemised|"
     r"disaggregated)\b[^.;]*"
+    # "see attached for applications with these words, as we don't record the developments as
+    # specific application types": why the figures are a proxy, not a gap in them
+    r"|\bas (?:we|the council|it) (?:do|does)(?: not|n't) (?:record|categori[sz]e|classify)\b"
+    r"[^.;]{0,80}?\b(?:as|by) (?:specific|separate|individual|distinct)\b[^.;]*"
     # "A caveat must be applied to this response in that we do not record pothole data by
     # individual potholes": a note on the figures attached, not a gap in them
     r"|[^.;]*" + _CAVEAT + r"[^.]*",

@@ -1219,3 +1219,11 @@ def test_a_tie_with_a_quarter_of_the_best_echo_names_the_part_whatever_the_hash_
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                              check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
         assert out.strip() == "[0, 1, 2, 3, 4, 5]", seed
+
+
+def test_figures_sent_as_a_proxy_for_a_category_not_recorded_are_an_answer():
+    text = ("Please see attached for applications that contain the words within the proposal as we "
+            "don't record the developments as specific application types.")
+    assert classify(text) == "answered"
+    assert classify("We don't record the developments as specific application types.") == \
+        "not_held"
