@@ -16,13 +16,14 @@ _MARKER = re.compile(
     r"^\s*(?:"
     # "REQUEST 1:" heading its question, on the line or alone above it
     r"(?P<label>(?:request|question)\s?\d{1,2}[a-z]?\s?[.):-]?)(?:\s+(?=\S)|\s*$)|"
+    # "1.)" and "a.)" as well as "1." and "a)"
     r"(?P<bullet>[-*•·–◦▪>]|\u2022)\s+|(?P<dash>[-–•])(?=[A-Z][a-z])"
-    r"|(?P<num>(?:q(?:uestion)?\s?)?\(?\d{1,2}(?:\.\d{1,2})?[.):]?)\s+(?=\S)"
-    r"|(?P<glued>\(?\d{1,2}[.)])(?=[A-Z][a-z])"
+    r"|(?P<num>(?:q(?:uestion)?\s?)?\(?\d{1,2}(?:\.\d{1,2})?(?:\.\)|[.):])?)\s+(?=\S)"
+    r"|(?P<glued>\(?\d{1,2}(?:\.\)|[.)]))(?=[A-Z][a-z])"
     # "2a)How many..." / "3b) If..." / "(2c)": a lettered part of numbered question 2 or 3
     r"|(?P<sub>\(?\d{1,2}[a-h][.)])\s*(?=\S)"
-    r"|(?P<letter>\(?[a-hA-H][.)])\s+"
-    r"|(?P<roman>\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)])\s+"
+    r"|(?P<letter>\(?[a-hA-H](?:\.\)|[.)]))\s+"
+    r"|(?P<roman>\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)(?:\.\)|[.)]))\s+"
     r")",
     re.IGNORECASE,
 )

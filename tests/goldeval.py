@@ -196,6 +196,13 @@ HELD_OUT = {  # labelled blind by someone who never saw the parser's output
     "gold_blind27.jsonl": "blind: labelled 2026-12-03 (eighth session) by a second helper from "
                           "other records, measured once at the session's start with its first "
                           "parser (47.5%), never developed against",
+    "gold_blind28.jsonl": "blind: labelled 2026-12-03 (ninth session) from WhatDoTheyKnow threads "
+                          "assigned to it alone, measured once with the session's first parser "
+                          "(64.6%), never developed against",
+    "gold_blind29.jsonl": "blind: as gold_blind28, by a second helper from other threads "
+                          "(70.8% when first measured), never developed against",
+    "gold_blind30.jsonl": "blind: as gold_blind28, by a third helper from threads still awaiting "
+                          "classification (66.7% when first measured), never developed against",
 }
 # records labelled again by a second labeller who saw neither the first labels nor the
 # parser: how often two careful people agree

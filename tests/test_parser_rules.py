@@ -1227,3 +1227,17 @@ def test_figures_sent_as_a_proxy_for_a_category_not_recorded_are_an_answer():
     assert classify(text) == "answered"
     assert classify("We don't record the developments as specific application types.") == \
         "not_held"
+
+
+def test_items_marked_with_a_dot_and_a_bracket_are_a_list():
+    request = ("I would like answers to the questions below:\n"
+               "1.)\tAre your employees allowed to use generative AI at work?\n"
+               "2.)\tHave you had incidents of the following since 2022?\n"
+               "a.)\tEmployees using it outside the policy?\n"
+               "b.)\tEmployees sharing confidential information on AI platforms\n"
+               "3.)\tHas your organisation taken disciplinary action?\n"
+               "4.)\tDo you have a specific budget for AI tools?\n")
+    questions = split_questions(request)
+    assert len(questions) == 6
+    assert questions[3].startswith("Employees sharing")
+    assert questions[-1] == "Do you have a specific budget for AI tools?"
