@@ -178,7 +178,7 @@ def _sub_item(words: _Words, question: str, last: int) -> tuple[int, int] | None
     return (head[0], hit[1]) if head else hit
 
 
-_NEXT_MARKER = re.compile(r"\n[ \t]*\(?(?:\d{1,2}[a-z]?|" + _ITEM_MARK + r")[.)][ \t]*$", re.I)
+_NEXT_MARKER = re.compile(r"\n[ \t]*\(?(?:\d{1,2}[a-z]?|" + _ITEM_MARK + r")\.?[.)][ \t]*$", re.I)
 
 
 def _segments(response: str, words: _Words, found: list[tuple[int, int] | None]) -> list[str]:
@@ -209,7 +209,7 @@ def _echo_gap(answer: str, next_number: int) -> str:
     questions) is not part of this one's."""
     answer = re.sub(r"(?<=[.!?])\s+\(?\d{1,2}[.)]?$", "", answer)
     # the next item's own marker ('1219 b.', ', ii.') is not part of this one's answer
-    answer = re.sub(r"(?:^|[\s,;]+)\(?" + _ITEM_MARK + r"[.)]$", "", answer).strip()
+    answer = re.sub(r"(?:^|[\s,;]+)\(?" + _ITEM_MARK + r"\.?[.)]$", "", answer).strip()
     own_number = rf"\(?(?:q(?:uestion)?\s?)?{next_number}[.):]?|\(?\d{{1,2}}[.)]"
     if re.fullmatch(own_number, answer, re.I):
         return ""  # the next question's number, or the next heading's ('3.' between 2b and 3a)

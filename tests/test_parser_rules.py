@@ -1,6 +1,6 @@
 """Focused tests for the parser rules: splitting, labelled answers, reply picking, outcomes."""
 
-from corpus.align import align, attribute_clauses, labelled_answers
+from corpus.align import align, attribute_clauses, labelled_answers, locate_answers
 from corpus.exemptions import find_exemptions
 from corpus.outcome import classify
 from corpus.parse import parse_disclosure_record, parse_wdtk_thread
@@ -1241,3 +1241,19 @@ def test_items_marked_with_a_dot_and_a_bracket_are_a_list():
     assert len(questions) == 6
     assert questions[3].startswith("Employees sharing")
     assert questions[-1] == "Do you have a specific budget for AI tools?"
+
+
+def test_a_question_seeking_opinion_rather_than_recorded_information_is_not_held():
+    assert classify("Questions 2 and 4 are invalid under Section 8 as they seek explanations "
+                    "rather than recorded information.") == "not_held"
+    assert classify("The 'likely outcome of the review' asks for an opinion, not recorded "
+                    "information, so is not a valid FOI request.") == "not_held"
+    assert classify("The recorded information is attached.") == "answered"
+
+
+def test_an_answer_ends_before_the_next_items_dot_bracket_marker():
+    thread_reply = ("(1.) The total number of families housed?\n1 family\n"
+                    "(2.) How many are children?\nNone.")
+    found = locate_answers(["The total number of families housed?", "How many are children?"],
+                           thread_reply)
+    assert found == ["1 family", "None."]
