@@ -1257,3 +1257,15 @@ def test_an_answer_ends_before_the_next_items_dot_bracket_marker():
     found = locate_answers(["The total number of families housed?", "How many are children?"],
                            thread_reply)
     assert found == ["1 family", "None."]
+
+
+def test_a_long_first_field_with_short_fields_after_it_splits():
+    part = ("inspection report for the stretch of road where a vehicle incident occurred on "
+            "26/11/21, acceptable deterioration levels, reasons for subsequent repairs.")
+    assert split_field_list(part) == [
+        "inspection report for the stretch of road where a vehicle incident occurred on 26/11/21",
+        "acceptable deterioration levels", "reasons for subsequent repairs"]
+    # the short items carry on a list the first one opens: one ask over categories
+    categories = ("all cyber attacks reported to the force since 1 Jan 2010 on local "
+                  "authorities/government, hospitals/NHS, schools/universities")
+    assert split_field_list(categories) == [categories]
