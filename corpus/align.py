@@ -350,7 +350,13 @@ _LEAD_ANSWER = re.compile(r"\b(?:see|find)\b[^.;]{0,40}\b(?:attached|enclosed|be
                           r"enclosed)\b|"
                           # "I have today decided to disclose the located information; however..."
                           r"\bdecided to disclose (?:the |all (?:of )?the )(?:located |requested )?"
-                          r"information\b(?!\s*:)", re.I)  # not one that introduces the answers
+                          r"information\b(?!\s*:)"  # not one that introduces the answers
+                          # "the majority is attached", "provided in an attachment", "information
+                          # retrieved before the fees limit was reached is supplied (attachment)"
+                          r"|\b(?:majority|most|rest|remainder)\b[^.;]{0,20}\b(?:attached|"
+                          r"enclosed|provided|supplied)\b|\bin (?:an |the )?attachment\b"
+                          r"|\(attach(?:ment|ed)\)",
+                          re.I)
 
 
 def _clause_start(response: str, label_start: int, floor: int) -> int:
@@ -371,10 +377,10 @@ def _lead(head: str) -> str:
     """What a reply says before its first label, as the answer to the questions no label
     names: 'Please see our response attached. This letter is a Refusal Notice for question
     6': the attached response answers the other five."""
-    if head.strip() and not re.search(r"[.!?:;]\s*$", head):  # the label's own sentence
+    if head.strip() and not re.search(r"[.!?:;,]\s*$", head):  # the label's own sentence
         head = head[: max((m.end() for m in re.finditer(r"[.!?]\s+", head)), default=0)]
     head = _clean(head)
-    return head if _LEAD_ANSWER.search(head) and classify(head) == "answered" else ""
+    return head if _LEAD_ANSWER.search(head) and classify(head) in ("answered", "partial") else ""
 
 
 def _spread_tail(questions: list[str], answers: list[str]) -> list[str]:

@@ -1269,3 +1269,14 @@ def test_a_long_first_field_with_short_fields_after_it_splits():
     categories = ("all cyber attacks reported to the force since 1 Jan 2010 on local "
                   "authorities/government, hospitals/NHS, schools/universities")
     assert split_field_list(categories) == [categories]
+
+
+def test_the_majority_attached_answers_the_parts_no_label_names():
+    record = {"title": "Fleet Details (West Midlands Police)",
+              "text": "Fleet Details (West Midlands Police)\nRequest: number of vehicles; "
+                      "categories and departments; dash cam policy; fleet insurer.\nResponse: "
+                      "some relevant "
+                      "information held; the majority is attached, but questions 2 and 3 are "
+                      "withheld under Section 31(1)(a) law enforcement."}
+    outcomes = [q.outcome for q in parse_disclosure_record(record).questions]
+    assert outcomes == ["answered", "refused", "refused", "answered"]
