@@ -496,8 +496,9 @@ def test_a_field_list_item_may_run_to_a_dozen_words():
     assert split_field_list(part) == [
         "dates and times of revenue protection activity at Harlesden since April 2017",
         "money recovered from fare avoidance", "penalty fares", "prosecutions"]
-    long_item = ("the full text of every policy the force has ever adopted on the use of drones "
-                 "in public order operations, training, costs")
+    # past a dozen words an item is prose, unless it is the first and short fields follow it
+    long_item = ("the policy, the full text of every policy the force has ever adopted on the use "
+                 "of drones in public order operations, costs")
     assert split_field_list(long_item) == [long_item]
 
 
