@@ -423,8 +423,10 @@ def split_field_list(part: str) -> list[str]:
     # when the fields after it are short
     # when the fields after it are short and do not carry on a list its last words open ("on
     # local authorities/government, hospitals/NHS", "by age, gender")
+    # (nor a "with ..." already joined to it: "... to each member, with travel and subsistence
+    # totals, totals per member and year-on-year increases" lists the columns of one schedule)
     long_lead = all(_words_outside_parens(i) <= 6 for i in items[1:]) and not _OPENS_LIST.search(
-        items[0])
+        items[0]) and not _MODIFIER.match(items[0].rsplit(", ", 1)[-1])
     if len(items) < 3 or any(_words_outside_parens(i) > 12 for i in items[1 if long_lead else 0:]):
         return [part]
     if stem:
