@@ -115,6 +115,8 @@ _NOT_FIGURES = re.compile(
     r"hours?)(?:\s+each)?(?:\s+(?:is|=|would be|totals?)\s+(?:about\s+)?\d[\d,.]*\s*"
     r"(?:hours?|hrs?))?"
     r"|\b(?:19|20)\d\d(?:[/-](?:\d\d){1,2})?\b"  # "2019", "2019/20"
+    # why no figure exists: "a single payment for each month of the 25 year term of the contract"
+    r"|\b\d{1,2}[- ]years?\s+(?:term|contract|lease|agreement)\b"
     r"|£\s?[45]50\b|\b(?:18|24) ?hours\b|\b\d+ working days\b"
     r"|(?:https?://|www\.)\S+"  # a link's digits are not figures given
     # a tribunal or ICO case number: "EA/2018/0055", "decision notice FS50681336", "IC-12345-A1B2"

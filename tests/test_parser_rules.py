@@ -1281,3 +1281,12 @@ def test_the_majority_attached_answers_the_parts_no_label_names():
                       "withheld under Section 31(1)(a) law enforcement."}
     outcomes = [q.outcome for q in parse_disclosure_record(record).questions]
     assert outcomes == ["answered", "refused", "refused", "answered"]
+
+
+def test_a_contract_term_explaining_why_no_figure_exists_is_not_a_figure_given():
+    reply = ("Sheffield City Council has a Private Finance Initiative contract with Amey for a "
+             "complete highway maintenance service. Payments made by the Council under the "
+             "contract do not relate to specific items of work. Instead, a single payment is "
+             "made for each month of the 25 year term of the contract. As a result, we do not "
+             "have a figure for the costs incurred by Amey for individual operations.")
+    assert classify(reply) == "not_held"
