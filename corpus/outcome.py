@@ -18,7 +18,10 @@ _NCND = re.compile(
     re.I,
 )
 _REFUSED = re.compile(
-    r"\bexempt(?:ion)?s?\b|\bwithh(?:e|o)ld|\bwitheld\b|\brefus(?:e|ed|al)\b|not (?:be )?disclos|"
+    r"\bexempt(?:ion)?s?\b|\bwithh(?:e|o)ld|\bwitheld\b|\brefus(?:e|ed|al)\b"
+    # household refuse: "refuse to 3-weekly", "refuse collection", "refuse and recycling"
+    r"(?!\s+(?:to \d|to (?:two|three|four|fort|week)|collect|and recycl|vehicle|bins?\b|lorr|"
+    r"sacks?\b|crew|round|service|disposal|tip\b|freighter|waste))|not (?:be )?disclos|"
     r"will not (?:be )?(?:provid|releas|disclos)|"
     # not "unable to provide a timeframe for publication": a date nobody has, not a refusal
     r"unable to (?:provide|disclose|release)(?! (?:a |an )?(?:timeframe|timescale|date)\b)|"

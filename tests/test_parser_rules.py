@@ -1290,3 +1290,10 @@ def test_a_contract_term_explaining_why_no_figure_exists_is_not_a_figure_given()
              "made for each month of the 25 year term of the contract. As a result, we do not "
              "have a figure for the costs incurred by Amey for individual operations.")
     assert classify(reply) == "not_held"
+
+
+def test_household_refuse_is_not_a_refusal():
+    assert classify("No changes except 2018 (refuse to 3-weekly) and 2020 (recycling to "
+                    "3-weekly due to Covid).") == "answered"
+    assert classify("Refuse collection crews missed 312 bins in 2023.") == "answered"
+    assert classify("We refuse to provide this under section 14.") == "refused"
