@@ -447,7 +447,8 @@ def _wh_parts(part: str) -> list[str] | None:
     pieces = [_tidy(p) for p in _WH_BREAK.split(part) if _tidy(p)]
     if pieces and _SCOPE.match(pieces[0]) and len(pieces[0].split()) <= 8 and len(pieces) > 1:
         pieces[:2] = [f"{pieces[0]}, {pieces[1]}"]
-    asking = [p for p in pieces if _ASKS_ONE.match(p) or re.search(r"\bhow (?:many|much)\b", p)]
+    asking = [p for p in pieces if _ASKS_ONE.match(p) or re.search(r"\bhow (?:many|much)\b", p)
+              or re.match(r"where\b", p, re.I)]
     # a bare 'and how much' follows the ask before it ('whether ransom paid and how much')
     whole = all(len(p.split()) >= 3 for p in pieces)
     return pieces if len(pieces) >= 2 and len(asking) == len(pieces) and whole else None

@@ -1297,3 +1297,9 @@ def test_household_refuse_is_not_a_refusal():
                     "3-weekly due to Covid).") == "answered"
     assert classify("Refuse collection crews missed 312 bins in 2023.") == "answered"
     assert classify("We refuse to provide this under section 14.") == "refused"
+
+
+def test_a_where_ask_and_a_how_many_ask_split():
+    assert split_questions("where ULEZ ANPR cameras are made and how many in China; cameras "
+                           "vandalised 2021-2023", semicolons=True) == [
+        "where ULEZ ANPR cameras are made", "how many in China", "cameras vandalised 2021-2023"]
