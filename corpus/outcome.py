@@ -17,6 +17,11 @@ _NCND = re.compile(
     r"|s(?:ection)?\s?31\s?\(3\)",
     re.I,
 )
+# A police caveat after the answer given: "The force neither confirms nor denies holding any other
+# (relevant) information - Sections 23(5), 24(2)". It covers information nobody asked about.
+_NCND_OTHER = re.compile(
+    r"[^.;]*\b(?:neither\s+confirms?\s+(?:n|o)or\s+den(?:y|ies)|can\s?not\s+confirm\s+or\s+deny)"
+    r"\s+(?:that\s+it\s+holds?|holding)\s+any\s+(?:other|further|additional)\b[^.;]*[.;]?", re.I)
 _REFUSED = re.compile(
     r"\bexempt(?:ion)?s?\b|\bwithh(?:e|o)ld|\bwitheld\b|\brefus(?:e|ed|al)\b"
     # household refuse: "refuse to 3-weekly", "refuse collection", "refuse and recycling"
@@ -251,6 +256,9 @@ def _classify(answer: str) -> str:
     """classify() for a non-empty answer; cached, as a blanket answer serves every question."""
     text = " ".join(answer.replace("\u2019", "'").split())
     ncnd, refused, not_held, given, partial = _signals(answer)
+    if ncnd and given and (rest := _NCND_OTHER.sub(" ", text)) != text and not _NCND.search(rest) \
+            and _classify(rest) == "answered":
+        return "answered"  # "13; ... neither confirms nor denies holding any other information"
     if ncnd:
         return "partial" if given and partial else "ncnd"
     if refused and not (not_held and not find_exemptions(text)):

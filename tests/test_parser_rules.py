@@ -1303,3 +1303,15 @@ def test_a_where_ask_and_a_how_many_ask_split():
     assert split_questions("where ULEZ ANPR cameras are made and how many in China; cameras "
                            "vandalised 2021-2023", semicolons=True) == [
         "where ULEZ ANPR cameras are made", "how many in China", "cameras vandalised 2021-2023"]
+
+
+def test_an_ncnd_caveat_about_any_other_information_after_an_answer_leaves_it_answered():
+    reply = ("1 officer was deployed to the British Virgin Islands in a training role; the force "
+             "neither confirms nor denies holding any other information relating to security "
+             "bodies - Section 23(5) and Section 24(2).")
+    assert classify(reply) == "answered"
+    assert classify("The force neither confirms nor denies holding any other relevant "
+                    "information.") == "ncnd"
+    # a refusal beside it keeps the NCND reading
+    assert classify("2022/23: £165,709. The number paid is exempt under Section 30(2). The force "
+                    "can neither confirm nor deny holding any further information.") == "ncnd"
