@@ -213,6 +213,12 @@ _SEARCH_COUNTS = re.compile(
     r"|entries|lines|pages)\b", re.I)
 
 
+# "Please find the Council's response to your request set out attached": a courtesy that is
+# also the answer
+_SENT_ATTACHED = re.compile(r"\bresponse\b[^.;]{0,60}\b(?:set out |is )?(?:attached|enclosed)\W*$",
+                            re.I)
+
+
 def _substance(text: str) -> str:
     """The answer without any sentence that only talks about exemptions or estimates the cost
     of complying, for the 'was anything given' test: figures inside 'Section 31(1)(a)' or
@@ -224,8 +230,8 @@ def _substance(text: str) -> str:
     # first half gives something even though the sentence also refuses
     sentences = re.split(r"(?<=[.;:])\s+|\s[–-]\s|,\s+but\s+|\s+and (?=the (?:remainder|rest)\b)",
                          text)
-    keep = [s for s in sentences if not (_REFUSED.search(s) or _NCND.search(s)
-                                         or NOT_HELD.search(s) or _PREAMBLE.search(s))]
+    keep = [s for s in sentences if not (_REFUSED.search(s) or _NCND.search(s) or NOT_HELD.search(s)
+                                         or (_PREAMBLE.search(s) and not _SENT_ATTACHED.search(s)))]
     return " ".join(k for k in keep if _ANSWER_SIGNAL.search(k))
 
 

@@ -1315,3 +1315,10 @@ def test_an_ncnd_caveat_about_any_other_information_after_an_answer_leaves_it_an
     # a refusal beside it keeps the NCND reading
     assert classify("2022/23: £165,709. The number paid is exempt under Section 30(2). The force "
                     "can neither confirm nor deny holding any further information.") == "ncnd"
+
+
+def test_a_response_set_out_attached_counts_as_given_for_a_cut_down_answer():
+    reply = ("Please find Sheffield City Council's response to your request set out attached. "
+             "Please note that data at the level requested is only available from April 2018 "
+             "due to a change of case management systems in 2018.")
+    assert classify(reply) == "partial"
