@@ -134,6 +134,9 @@ def _list_items(lines: list[str], answers_follow: bool = False) -> list[tuple[st
         if kind:
             items.append([kind, strip_marker(line)])
             closed = False
+        elif closed and not answers_follow and _NEW_ASK.match(text := line.strip()) \
+                and _asks_anew(text):  # "If you are unable to ... Please could you also ..."
+            items.append(["prose", text])
         elif items and (text := line.strip()) and not closed:
             if _CLOSING.match(text):  # "Thank you..." ends the request's list
                 closed = not answers_follow
@@ -468,9 +471,11 @@ def _stem_of(part: str) -> tuple[str, str, str]:
 _FORMAT_ONLY = re.compile(
     r"^(?:i would (?:appreciate|prefer|be grateful)\b.{0,60}|(?:please|could you|can you)\s"
     r"(?:\w+\s)?(?:supply|provide|send)\s(?:it|this|this information|the information|them|"
+    r"the requested (?:information|data)|"
     r"your (?:response|reply|answers?))\s(?:to me\s)?)"
     r"(?:(?:in|as|by|via)\b.{0,30})?\b(?:excel|csv|spreadsheet|electronic(?:ally)?|"
-    r"machine[- ]readable|digital|format|e-?mail)\b[^?]{0,60}$", re.I)
+    r"machine[- ]readable|digital|format|e-?mail)\b[^?]{0,60}"
+    r"(?:\bwithin the statutory\b[^?]{0,120})?$", re.I)  # "... within the statutory 20 days"
 
 
 def _mark_colon_list(lines: list[str]) -> list[str]:

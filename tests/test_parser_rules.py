@@ -1322,3 +1322,16 @@ def test_a_response_set_out_attached_counts_as_given_for_a_cut_down_answer():
              "Please note that data at the level requested is only available from April 2018 "
              "due to a change of case management systems in 2018.")
     assert classify(reply) == "partial"
+
+
+def test_a_new_ask_after_a_closing_line_is_still_a_question():
+    request = ("Please provide the following fields:\n- Property reference\n- Trading name\n"
+               "- Rates charged (in Pounds)\nIf you are unable to provide a status, please provide "
+               "the balance of the information requested.\nPlease could you also provide a list "
+               "of definitions for the codes for the reliefs you use.\nPlease provide the "
+               "requested information in a digital format within the statutory timeframe of 20 "
+               "working days, as stipulated by the Freedom of Information Act (2000).")
+    questions = split_questions(request)
+    assert questions[-1] == ("Please could you also provide a list of definitions for the codes "
+                             "for the reliefs you use.")
+    assert len(questions) == 4
