@@ -86,10 +86,10 @@ NOT_HELD = re.compile(
     r"\bno\s+(?:recorded\s+)?(?:information|records?|data)\s+(?:is\s+|are\s+)?(?:held|recorded|kept)|"
     r"\bhold[s]? no\b|\bnot\s+recorded\b|not\s+(?:centrally\s+)?(?:collated|kept)|"
     r"information (?:is|was) not (?:held|available)|\bnil return\b|there (?:is|are) no records"
-    # "there are no reports or surveys": the documents asked for do not exist
     # "asks for an opinion, not recorded information", "seek explanations rather than recorded
     # information": nothing recorded answers it
     r"|\b(?:not|rather than) (?:requests? for )?recorded information\b"
+    # "there are no reports or surveys": the documents asked for do not exist
     r"|\b(?:earlier|previous|prior|later|other|remaining) (?:years?|periods?|months?) (?:are |is |"
     r"were |was )?not (?:available|held|recorded)\b"
     r"|there (?:is|are|were|have been) no (?:such )?(?:reports?|surveys?|studies|"

@@ -423,7 +423,6 @@ def split_field_list(part: str) -> list[str]:
         items[:2] = [f"{items[0]}, {items[1]}"]
     # the first field may carry the request's context ("inspection report for the stretch of
     # road where a vehicle incident occurred on 26/11/21, acceptable deterioration levels, ...")
-    # when the fields after it are short
     # when the fields after it are short and do not carry on a list its last words open ("on
     # local authorities/government, hospitals/NHS", "by age, gender")
     # (nor a "with ..." already joined to it: "... to each member, with travel and subsistence
