@@ -58,14 +58,14 @@ def test_precedents_for_ransomware_are_about_ransomware(advisor):
 def test_naming_the_authority_brings_in_its_track_record(advisor):
     """A force that mostly refuses such questions scores above a council that mostly answers
     them. (The risk with no authority named comes from another calibration, so it is not
-    ranked between them: West Midlands Police's own nearest precedents, drone and surveillance
-    counts it answered, pull its risk below the unnamed one.)"""
+    ranked between them. West Midlands Police, used here until the ninth session, now has 30
+    refusals in 57 past questions on record, too even a record to make the point.)"""
     draft = "How many times did you deploy covert surveillance last year?"
-    police = advisor.check_draft(draft, authority="West Midlands Police").questions[0]
+    police = advisor.check_draft(draft, authority="Police Service of Northern Ireland").questions[0]
     council = advisor.check_draft(draft, authority="Sheffield City Council").questions[0]
     unnamed = advisor.check_draft(draft).questions[0]
     assert police.risk > council.risk + 0.03, (police.risk, council.risk)
-    assert any(r.startswith("track record: West Midlands Police refused or NCND'd")
+    assert any(r.startswith("track record: Police Service of Northern Ireland refused or NCND'd")
                for r in police.reasons), police.reasons
     assert not any(r.startswith("track record") for r in unnamed.reasons)
 
