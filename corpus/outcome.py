@@ -11,8 +11,9 @@ from functools import lru_cache
 
 from corpus.exemptions import OVER_LIMIT_ESTIMATE, find_exemptions
 
+_NEITHER = r"neither\s+confirms?\s+(?:n|o)or\s+den(?:y|ies)"
 _NCND = re.compile(
-    r"neither\s+confirms?\s+(?:n|o)or\s+den(?:y|ies)|\bNCND\b|neither\s+confirming\s+nor\s+denying"
+    _NEITHER + r"|\bNCND\b|neither\s+confirming\s+nor\s+denying"
     r"|(?:not|cannot|can't|will not|refuse)\s+(?:to\s+)?confirm\s+or\s+deny|confirming or denying"
     r"|s(?:ection)?\s?31\s?\(3\)",
     re.I,
@@ -20,7 +21,7 @@ _NCND = re.compile(
 # A police caveat after the answer given: "The force neither confirms nor denies holding any other
 # (relevant) information - Sections 23(5), 24(2)". It covers information nobody asked about.
 _NCND_OTHER = re.compile(
-    r"[^.;]*\b(?:neither\s+confirms?\s+(?:n|o)or\s+den(?:y|ies)|can\s?not\s+confirm\s+or\s+deny)"
+    r"[^.;]*\b(?:" + _NEITHER + r"|can\s?not\s+confirm\s+or\s+deny)"
     r"\s+(?:that\s+it\s+holds?|holding)\s+any\s+(?:other|further|additional)\b[^.;]*[.;]?", re.I)
 _REFUSED = re.compile(
     r"\bexempt(?:ion)?s?\b|\bwithh(?:e|o)ld|\bwitheld\b|\brefus(?:e|ed|al)\b"

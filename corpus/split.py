@@ -421,15 +421,8 @@ def split_field_list(part: str) -> list[str]:
             items[i - 1:i + 1] = [f"{items[i - 1]}, {items[i]}"]
     if items and _LIST_LEAD.match(items[0]) and len(items) > 1:
         items[:2] = [f"{items[0]}, {items[1]}"]
-    # the first field may carry the request's context ("inspection report for the stretch of
-    # road where a vehicle incident occurred on 26/11/21, acceptable deterioration levels, ...")
-    # when the fields after it are short and do not carry on a list its last words open ("on
-    # local authorities/government, hospitals/NHS", "by age, gender")
-    # (nor a "with ..." already joined to it: "... to each member, with travel and subsistence
-    # totals, totals per member and year-on-year increases" lists the columns of one schedule)
-    long_lead = all(_words_outside_parens(i) <= 6 for i in items[1:]) and not _OPENS_LIST.search(
-        items[0]) and not _MODIFIER.match(items[0].rsplit(", ", 1)[-1])
-    if len(items) < 3 or any(_words_outside_parens(i) > 12 for i in items[1 if long_lead else 0:]):
+    first = 1 if _context_lead(items) else 0  # a long first field is the request's context
+    if len(items) < 3 or any(_words_outside_parens(i) > 12 for i in items[first:]):
         return [part]
     if stem:
         items[0] = f"{stem}{sep}{items[0]}"
@@ -439,6 +432,20 @@ def split_field_list(part: str) -> list[str]:
 # a list opened by the last words of a field: "... on local authorities/government", "by age"
 _OPENS_LIST = re.compile(r"\b(?:by|on|with|including|containing|per|each|for|in)\s+(?!\d)"
                          r"[\w/'’-]+(?:\s+[\w/'’-]+)?\W*$", re.I)
+
+
+def _context_lead(items: list[str]) -> bool:
+    """Whether the first field may run past a dozen words as the request's context
+    ("inspection report for the stretch of road where a vehicle incident occurred on 26/11/21,
+    acceptable deterioration levels, ..."): only when the fields after it are short and do not
+    carry on a list its last words open ("on local authorities/government, hospitals/NHS",
+    "by age, gender"), nor a "with ..." already joined to it ("... to each member, with travel
+    and subsistence totals, totals per member and year-on-year increases" lists the columns of
+    one schedule)."""
+    return all(_words_outside_parens(i) <= 6 for i in items[1:]) \
+        and not _OPENS_LIST.search(items[0]) and not _MODIFIER.match(items[0].rsplit(", ", 1)[-1])
+
+
 _SCOPE = re.compile(r"(?:in|for|during|over|since|from|between|each)\b", re.I)
 
 
