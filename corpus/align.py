@@ -130,13 +130,7 @@ def locate_answers(questions: list[str], response: str) -> list[str] | None:
     asked = [_WORD.findall(q.lower()) for q in questions]
     for i, q in enumerate(questions):
         qwords = asked[i]
-        again = sum(w == qwords for w in asked[i + 1:])  # the same question asked later
-        again8 = sum(w[:8] == qwords[:8] for w in asked[i + 1:])
-        hit = words.find_last(qwords, last, again) or \
-            words.find_last(qwords[:8], last, again8) or \
-            _respelled(words, qwords, last) or _sub_item(words, q, last)
-        if hit and hit[0] <= last:
-            hit = None
+        hit = _echo(words, q, qwords, last, asked[i + 1:])
         found.append(hit)
         if hit:
             last = hit[1]
@@ -145,13 +139,44 @@ def locate_answers(questions: list[str], response: str) -> list[str] | None:
     return _segments(response, words, found)
 
 
+def _echo(words: _Words, question: str, qwords: list[str], last: int,
+          later: list[list[str]]) -> tuple[int, int] | None:
+    """Where the reply repeats a question, after the last one found: whole or by its opening,
+    as the sub-item of its stem, or with a word of its opening respelled, the first of these
+    that lands after `last` (a respelling is placed four words before what it finds, which can
+    reach back into the previous echo)."""
+    for find in (lambda: _find_opening(words, qwords, last, later),
+                 lambda: _sub_item(words, question, last),
+                 lambda: _respelled(words, qwords, last)):
+        hit = find()
+        if hit and hit[0] > last:
+            return hit
+    return None
+
+
+def _find_opening(words: _Words, qwords: list[str], last: int,
+                  later: list[list[str]] = ()) -> tuple[int, int] | None:
+    """The question repeated whole, else its longest opening of eight words or more that the
+    reply repeats: an answer written into the echo ('... for the CRM platform? £1.37m (Please
+    note ...') cuts it short, and the longest opening tells it from a sibling that differs
+    further on ('... for the CMS platform?'). Occurrences are left over for later questions
+    that open the same way (`later`)."""
+    for n in range(len(qwords), min(len(qwords), 8) - 1, -1):
+        opening = qwords[:n]
+        again = sum(w[:n] == opening for w in later)  # the same opening asked again later
+        hit = words.find_last(opening, last, again)
+        if hit:
+            return hit
+    return None
+
+
 def _respelled(words: _Words, qwords: list[str], last: int) -> tuple[int, int] | None:
     """A long question repeated with a word of its opening respelled ('counseling' echoed as
     'counselling'): found by the eight words after its first four, and taken to begin four
     words earlier."""
     if len(qwords) < 12:
         return None
-    hit = words.find_last(qwords[4:12], last + 4)
+    hit = _find_opening(words, qwords[4:], last + 4)
     return (hit[0] - 4, hit[1]) if hit else None
 
 
@@ -166,7 +191,7 @@ def _sub_item(words: _Words, question: str, last: int) -> tuple[int, int] | None
     stem, _, item = question.rpartition(": ")
     sub = _WORD.findall(item.lower())
     if len(sub) >= 6:  # whole first: two items may open alike ('Who is the main contact...')
-        hit = words.find_last(sub, last) or words.find_last(sub[:8], last)
+        hit = _find_opening(words, sub, last)
     else:  # a short item ('Name', 'The total number of cases') only as the next heading: its
         # words recur too often anywhere else
         hit = words.find_next_heading(sub, last, SHORT_ITEM_REACH) if sub else None

@@ -968,6 +968,26 @@ def test_a_question_asked_again_under_a_second_heading_gets_its_own_echoed_answe
     assert [q.outcome for q in parsed] == ["answered"] * 4
 
 
+def test_sibling_sections_asked_alike_keep_their_own_echoed_answers():
+    # the CRM value is answered inside its echo, cutting the echo short: its opening must not
+    # be taken for the CMS section's, which would leave all of that section unanswered
+    questions = [f"{s} Platform Information: {q}" for s in ("CRM", "CMS") for q in (
+        f"What {s} platform does your council currently use?",
+        f"Could you please provide the contract value for the {s} platform? (Please note "
+        "that invoices exceeding £5,000 are required to be accessible to the public.)")]
+    response = ("1. CRM Platform Information:\na. What CRM platform does your council "
+                "currently use?\nLagan\nb. Could you please provide the contract value for the "
+                "CRM platform?\n£1.37m (Please note that invoices exceeding £5,000 are required "
+                "to be accessible to the public.)\n2. CMS Platform Information:\na. What CMS "
+                "platform does your council currently use?\nDrupal\nb. Could you please provide "
+                "the contract value for the CMS platform? (Please note that invoices exceeding "
+                "£5,000 are required to be accessible to the public.)\n£193,400\n")
+    parsed = align(questions, response)
+    assert [q.answer for q in parsed][::2] == ["Lagan", "Drupal"]
+    assert parsed[1].answer.startswith("£1.37m") and parsed[3].answer == "£193,400"
+    assert [q.outcome for q in parsed] == ["answered"] * 4
+
+
 def test_information_held_but_not_given_is_refused_not_partial():
     assert classify("held in part but not disclosed - not held centrally; a keyword search "
                     "produced over 15,100 incidents, exceeding the cost limit.") == "refused"
