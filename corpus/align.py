@@ -203,7 +203,8 @@ def _sub_item(words: _Words, question: str, last: int) -> tuple[int, int] | None
     return (head[0], hit[1]) if head else hit
 
 
-_NEXT_MARKER = re.compile(r"\n[ \t]*\(?(?:\d{1,2}[a-z]?|" + _ITEM_MARK + r")\.?[.)][ \t]*$", re.I)
+_NEXT_MARKER = re.compile(r"\n[ \t]*(?:\(?(?:\d{1,2}[a-z]?|" + _ITEM_MARK + r")\.?[.)]"
+                          r"|\d{1,2}\.[a-h](?:[.)]|[ \t]*[-–:])?)[ \t]*$", re.I)  # or '1.B -'
 
 
 def _segments(response: str, words: _Words, found: list[tuple[int, int] | None]) -> list[str]:

@@ -22,6 +22,8 @@ _MARKER = re.compile(
     r"|(?P<glued>\(?\d{1,2}(?:\.\)|[.)]))(?=[A-Z][a-z])"
     # "2a)How many..." / "3b) If..." / "(2c)": a lettered part of numbered question 2 or 3
     r"|(?P<sub>\(?\d{1,2}[a-h][.)])\s*(?=\S)"
+    # "1.A - How many..." / "2.B How many...": the same, its letter after a dot
+    r"|(?P<dotsub>\d{1,2}\.[a-h](?:[.)]|\s*[-–:])?)\s+(?=\S)"
     r"|(?P<letter>\(?[a-hA-H](?:\.\)|[.)]))\s+"
     r"|(?P<roman>\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)(?:\.\)|[.)]))\s+"
     r")",
@@ -66,7 +68,11 @@ _CLOSING = re.compile(
     r"(?:this|the) request|there (?:is|are) any)|i look forward|thank you|thanks\b|"
     r"please (?:do not|don't) hesitate|please contact me|many thanks|please let me know|"
     r"(?:i|we) (?:would|will) (?:appreciate|be grateful for) (?:your|any) (?:help|assistance)|"
-    r"(?:i|we) appreciate your|i understand (?:that |i )|i am aware that)", re.I)
+    r"(?:i|we) appreciate your|i understand (?:that |i )|i am aware that|"
+    # asking for an acknowledgement asks for no information
+    r"please (?:acknowledge|confirm (?:receipt|that you have received))|(?:i|we) would be grateful "
+    r"if you (?:could|would) (?:acknowledge|confirm (?:in writing )?(?:receipt|that you have "
+    r"received)))", re.I)
 
 
 def marker_kind(line: str) -> str | None:
@@ -74,9 +80,9 @@ def marker_kind(line: str) -> str | None:
     m = _MARKER.match(line)
     if not m or len(line.strip()) < 4:
         return None
-    kind = next(k for k in ("label", "bullet", "dash", "num", "glued", "sub", "letter", "roman")
-                if m.group(k))
-    return {"glued": "num", "dash": "bullet"}.get(kind, kind)
+    kind = next(k for k in ("label", "bullet", "dash", "num", "glued", "sub", "dotsub", "letter",
+                            "roman") if m.group(k))
+    return {"glued": "num", "dash": "bullet", "dotsub": "sub"}.get(kind, kind)
 
 
 def strip_marker(line: str) -> str:
@@ -270,7 +276,9 @@ def _nest(items: list[tuple[str, str]]) -> list[str]:
             stem = text_clean
             out.append(text_clean)
         elif stem is not None:
-            if "?" in stem:  # "Do you have any byelaws? If yes: a) dates b) copies" asks 3
+            # "Do you have any byelaws? If yes: a) dates b) copies" asks 3, and so does a
+            # question with a bullet that opens a new ask ("- Additionally how many ...")
+            if "?" in stem or (_NEW_ASK.match(text_clean) and not stem.endswith(":")):
                 out.append(text_clean)
                 continue
             if out and out[-1] == stem:

@@ -1355,3 +1355,31 @@ def test_a_new_ask_after_a_closing_line_is_still_a_question():
     assert questions[-1] == ("Please could you also provide a list of definitions for the codes "
                              "for the reliefs you use.")
     assert len(questions) == 4
+
+
+def test_number_dot_letter_markers_split_and_end_the_answer_before_them():
+    request = ("1.A - How many vacant council homes do you have?\n"
+               "1.B - How many have been vacant for longer than 3 months?\n"
+               "2.A How many people are on your housing waiting list?\n"
+               "I would be grateful if you could confirm in writing that you have received this "
+               "request. I look forward to your response within 20 working days.")
+    questions = split_questions(request)
+    assert questions == ["How many vacant council homes do you have?",
+                         "How many have been vacant for longer than 3 months?",
+                         "How many people are on your housing waiting list?"]
+    reply = ("1.A - How many vacant council homes do you have?\n946 in total.\n"
+             "1.B - How many have been vacant for longer than 3 months?\n443.\n"
+             "2.A How many people are on your housing waiting list?\n24,522 households.")
+    assert locate_answers(questions, reply) == ["946 in total.", "443.", "24,522 households."]
+
+
+def test_a_bullet_opening_a_new_ask_under_a_question_keeps_the_question():
+    request = ("2.B How many homeless families have you received from London boroughs in the "
+               "last 5 years (2019, 2020, 2021, 2022, 2023)\n"
+               "- Additionally how many homeless families have you received from London boroughs "
+               "since the beginning of 2024\n"
+               "2.C How many people were not deemed a priority need?")
+    questions = split_questions(request)
+    assert len(questions) == 3
+    assert questions[0].startswith("How many homeless families")
+    assert questions[1].startswith("Additionally")
