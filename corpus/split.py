@@ -515,6 +515,12 @@ def _mark_colon_list(lines: list[str]) -> list[str]:
     return out
 
 
+# a paragraph that asks a question of its own: 'Do you use an MSP? If so, ...', 'If you do use
+# an MSP, what is...?' (not 'I hope you are well?', nor an argument quoting a question)
+_QUESTION = re.compile(r"^(?:do|does|did|is|are|was|were|has|have|had|how|what|which|who|when|"
+                       r"where|why|can|could|will|would|if)\b[^?]*\?", re.I)
+
+
 def _lead_asks(lines: list[str]) -> list[str]:
     """A request made before the list ('Please could you provide the procedure. If there is
     none, I would like to know:') is a question of its own; the line that introduces the
@@ -531,8 +537,9 @@ def _lead_asks(lines: list[str]) -> list[str]:
         lead[-1] = " ".join(sentences[:-1])
     while lead and (not lead[-1] or lead[-1].endswith(":") or _INTRO.search(lead[-1])):
         lead.pop()
-    paragraphs = [p for p in lead if p and _NEW_ASK.match(p) and not _INTRO.search(p)
-                  and not _CLOSING.match(p)]
+    # a request ('Please also...') or a question ('Do you use an MSP? If so, ...') of its own
+    paragraphs = [p for p in lead if p and (_NEW_ASK.match(p) or _QUESTION.match(p))
+                  and not _INTRO.search(p) and not _CLOSING.match(p)]
     return [q for p in paragraphs for q in _split_prose(_tidy(p), semicolons=False)]
 
 

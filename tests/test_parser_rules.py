@@ -1383,3 +1383,20 @@ def test_a_bullet_opening_a_new_ask_under_a_question_keeps_the_question():
     assert len(questions) == 3
     assert questions[0].startswith("How many homeless families")
     assert questions[1].startswith("Additionally")
+
+
+def test_questions_asked_in_paragraphs_before_a_list_are_kept():
+    request = ("I hope you are well?\n"
+               "Do you currently use an MSP for the recruitment of school staff? If so, what is "
+               "the name of the MSP?\n"
+               "How often do you review your PSL?\n"
+               "Please provide the total spent on recruitment agencies. Please break this down "
+               "by:\n"
+               "Amount spent on each agency each month\n"
+               "Amount spent in total.")
+    questions = split_questions(request)
+    assert questions[:2] == ["Do you currently use an MSP for the recruitment of school staff? "
+                             "If so, what is the name of the MSP?",
+                             "How often do you review your PSL?"]
+    assert not any("hope you are well" in q for q in questions)
+    assert questions[-1] == "Amount spent in total."
