@@ -90,9 +90,23 @@ def _single_letter(group: str) -> bool:
     return len(group) == 1 and group.isalpha()
 
 
+# "S12 Community Pantry", "S2 Food Bank": a Sheffield postcode district naming a ward's group
+_DISTRICT = re.compile(r"S\d{1,2} [A-Z][a-z]")
+_CITING = re.compile(r"exempt|refus|withh|\bappl(?:y|ies)\b|\bFOI|\bAct\b|section|limit", re.I)
+
+
+def _district(text: str, m: re.Match) -> bool:
+    """Whether a bare 'S12' before a name is a postcode district: nothing near it speaks of
+    exemptions ('... under S43 Commercial Interests' does)."""
+    return bool(_DISTRICT.match(text, m.start())) and not _CITING.search(
+        text, max(0, m.start() - 80), m.start() + 80)
+
+
 def _collect(regex: re.Pattern, text: str, prefix: str, allowed: set[int]) -> list[str]:
     found: list[str] = []
     for m in regex.finditer(text):
+        if _district(text, m):
+            continue
         first = [(m.group(1), p) for p in _siblings(m.group(2), m.group(3))]
         items = [*first, *_LIST_ITEM_RE.findall(m.group(4) or "")]
         for number, parts in items:

@@ -808,6 +808,10 @@ def test_a_refusal_citing_case_law_and_where_each_exemption_bites_gives_nothing(
 def test_a_sheffield_postcode_is_not_a_section_cited():
     assert find_exemptions("Broomspring Lane Car Park S10 2FB: 4 chargepoints") == []
     assert find_exemptions("This is exempt under s12 of the Act.") == ["s12"]
+    # a postcode district naming a ward's grant: 'S12 Community Pantry'
+    assert find_exemptions("Ward pot breakdown 2016/17: S12 Helping Hands - print leaflets "
+                           "£50.79; S12 Community Pantry - Breakfast Club £200") == []
+    assert find_exemptions("withheld under S43 Commercial Interests") == ["s43"]
 
 
 def test_a_section_the_question_names_is_its_subject_not_an_exemption():
