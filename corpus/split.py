@@ -608,6 +608,14 @@ def _drop_intro(questions: list[str]) -> list[str]:
     return questions
 
 
+# the requester speaking of themselves ('I have been tasked with updating our records', 'I have
+# tried to find this information on your website'): context, unless it asks for something
+_STATEMENT = re.compile(r"^(?:i|we|my|our)\b(?![^?]*\?)(?!.*(?:\b(?:please|could you|can you|"
+                        r"would you|kindly|would like|'d like|know|interested|request|wish|want|"
+                        r"need|ask|require|provide|send|supply|grateful|advise|like|tell|"
+                        r"confirm|copy|copies|obtain|receive)\b))", re.I)
+
+
 def split_questions(text: str, semicolons: bool = False, answers_follow: bool = False,
                     fields: bool = True) -> list[str]:
     """The questions in a request, in order; the whole text as one when nothing splits it.
@@ -626,7 +634,8 @@ def split_questions(text: str, semicolons: bool = False, answers_follow: bool = 
         questions = _split_inline(flat)
         if not questions:
             prose = _split_prose(flat, semicolons, fields)
-            asking = prose if semicolons else [p for p in prose if _ASKS.search(p)]
+            asking = prose if semicolons else [p for p in prose if _ASKS.search(p)
+                                               and not _STATEMENT.match(p)]
             questions = _drop_intro(asking or prose)
     questions = [q for q in questions if len(q) > 2]
     asks = [q for q in questions if not _FORMAT_ONLY.search(q)]  # "in Excel, please" asks nothing

@@ -1404,3 +1404,16 @@ def test_questions_asked_in_paragraphs_before_a_list_are_kept():
                              "How often do you review your PSL?"]
     assert not any("hope you are well" in q for q in questions)
     assert questions[-1] == "Amount spent in total."
+
+
+def test_the_requester_speaking_of_themselves_is_context_not_a_question():
+    request = ("I have been tasked with updating our records within Adult social work teams.\n"
+               "Can you please supply me with an up to date email and phone number list of "
+               "social work teams.\nI have tried to find this information on your website but "
+               "have been unsuccessful.")
+    assert split_questions(request) == ["Can you please supply me with an up to date email and "
+                                        "phone number list of social work teams."]
+    # ...unless it asks: 'I am interested to know', 'I should be grateful if you would advise'
+    asks = ("I should be grateful if you would advise me of the number of penalties issued. "
+            "I am interested to know how many employees are within these departments.")
+    assert len(split_questions(asks)) == 2
