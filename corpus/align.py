@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Sequence
 
 from corpus.exemptions import find_exemptions
 from corpus.models import Question
@@ -155,7 +156,7 @@ def _echo(words: _Words, question: str, qwords: list[str], last: int,
 
 
 def _find_opening(words: _Words, qwords: list[str], last: int,
-                  later: list[list[str]] = ()) -> tuple[int, int] | None:
+                  later: Sequence[list[str]] = ()) -> tuple[int, int] | None:
     """The question repeated whole, else its longest opening of eight words or more that the
     reply repeats: an answer written into the echo ('... for the CRM platform? £1.37m (Please
     note ...') cuts it short, and the longest opening tells it from a sibling that differs
