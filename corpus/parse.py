@@ -164,7 +164,7 @@ _HOLDING = re.compile(
     r"|extend(?:ed|ing)? the (?:time|deadline)|clarif(?:y|ication)|(?:full|real) name"
     r"|public interest test (?:is )?(?:being|still being) considered"
     r"|(?:have|has been) forwarded (?:it |this |your \w+ )?to|out of (?:the )?office"
-    r"|(?:will|is) not (?:be )?monitored|automatic(?:ally generated)? (?:reply|response)"
+    r"|(?:will|is) not (?:be |being )?monitored|automatic(?:ally generated)? (?:reply|response)"
     r"|auto-?reply|(?:be in touch|respond|reply) (?:shortly|as soon as)"
     r"|apologi[sz]e for not (?:meeting|responding)|(?:actively|still) working on your request"
     r"|be in touch with (?:your|a|our|the) (?:full )?response",
@@ -203,8 +203,10 @@ _QUOTED = re.compile(
 )
 _FOOTER = re.compile(
     r"\n\s*(?:references\s*\n\s*visible links|this e-?mail,? (?:and any (?:attachments|files)|is "
-    r"(?:confidential|intended)|may contain)"
-    r"|the information (?:provided )?in this (?:response|e-?mail) is available for re-?use)",
+    r"(?:confidential|intended)|may contain))"
+    # the same disclaimer run on after a signature on one line
+    r"|\sthis e-?mail,? and any (?:attachments|files),? may contain"
+    r"|\n\s*the information (?:provided )?in this (?:response|e-?mail) is available for re-?use",
     re.I,
 )
 _RESPONSE_LEAD = re.compile(

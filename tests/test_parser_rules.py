@@ -1417,3 +1417,19 @@ def test_the_requester_speaking_of_themselves_is_context_not_a_question():
     asks = ("I should be grateful if you would advise me of the number of penalties issued. "
             "I am interested to know how many employees are within these departments.")
     assert len(split_questions(asks)) == 2
+
+
+def test_wdtk_an_unmonitored_inbox_notice_with_its_disclaimer_run_on_is_a_holding_reply():
+    record = {"id": 6, "display_status": "Successful", "events": [
+        {"type": "outgoing", "content": ["Dear Council,\nHow many fines were issued in 2020?"]},
+        {"type": "incoming", "content": [
+            "Thank you for your email. This inbox is not being monitored over the Christmas "
+            "period. Your email will be picked up when staff return on the 4th January.\nKind "
+            "Regards, Sheffield City Council PO Box 1283 Email: [request email] This Email, and "
+            "any attachments, may contain non-public information ... you must not disclose, "
+            "copy, print or rely on any of the information contained in it or attached."]},
+        {"type": "incoming", "content": ["Dear requester,\n412 fines were issued in 2020."]},
+    ]}
+    doc = parse_wdtk_thread(record)
+    assert [q.outcome for q in doc.questions] == ["answered"]
+    assert doc.questions[0].answer.startswith("412 fines")
