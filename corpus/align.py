@@ -667,8 +667,12 @@ def _refine(cites: list[str], doc_cites: list[str]) -> list[str]:
 
 _YES_NO = re.compile(
     r"^\W*(?:\d{1,2}[.)]\s*)?(?:(?:in the absence|if|where|for)[^,?]{0,60},\s*)?"
-    r"(?:do|does|did|is|are|was|were|has|have|had)\s+"
-    r"(?:you|the|your|any|there|it|this|they|[a-z]+ council)\b",
+    r"(?:(?:do|does|did|is|are|was|were|has|have|had)\s+"
+    r"(?:you|the|your|any|there|it|this|they|[a-z]+ council)\b"
+    # "In addition, can you confirm if you have a contract in place?" asks yes or no too
+    r"|(?:in addition,\s*)?(?:(?:can|could|would) you (?:please )?|please )?confirm (?:if|whether)"
+    r"(?: or not)?\s+(?:you|the council|your|there|it|they)\s+(?:have|has|had|do|does|did|is|"
+    r"are|was|were|hold|holds|use|uses|employ|employs)\b)",
     re.I)
 _ABOUT_RECORDS = re.compile(r"\b(?:information|records?|data|recorded|figures?|statistics)\b",
                             re.I)

@@ -135,6 +135,10 @@ def test_follow_ups_to_a_question_answered_no_are_moot_not_missing():
     found = align(["Do you record drone incidents?", "How many were there in 2023?"],
                   "We do not hold this information.")
     assert [q.outcome for q in found] == ["not_held", "not_held"]
+    # "can you confirm if ..." asks yes or no just the same
+    [q] = align(["In addition, can you confirm if you have a contract in place for Tail End "
+                 "Spend."], "We do not have a contract in place for tail end spend.")
+    assert q.outcome == "answered"
 
 
 def test_periods_under_a_question_are_not_questions():
