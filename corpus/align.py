@@ -162,7 +162,10 @@ def _find_opening(words: _Words, qwords: list[str], last: int,
     note ...') cuts it short, and the longest opening tells it from a sibling that differs
     further on ('... for the CMS platform?'). Occurrences are left over for later questions
     that open the same way (`later`)."""
-    for n in range(len(qwords), min(len(qwords), 8) - 1, -1):
+    shortest = min(len(qwords), 8)
+    if not words.find_last(qwords[:shortest], last):
+        return None  # no longer opening can be there either: spare the search at every length
+    for n in range(len(qwords), shortest - 1, -1):
         opening = qwords[:n]
         again = sum(w[:n] == opening for w in later)  # the same opening asked again later
         hit = words.find_last(opening, last, again)
