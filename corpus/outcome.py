@@ -95,6 +95,10 @@ NOT_HELD = re.compile(
     r"were |was )?not (?:available|held|recorded)\b"
     r"|there (?:is|are|were|have been) no (?:such )?(?:reports?|surveys?|studies|"
     r"assessments?|policies|policy|briefings?)\b"
+    # a search that found nothing: "no crimes were identified using these search terms on
+    # force systems" (not "no cameras were found to be faulty": a count of nought)
+    r"|\bno [^.;]{0,40}?(?:were|was|could be) (?:identified|found|located)\b[^.;]{0,60}?"
+    r"\b(?:searche?s?|search terms|using|on (?:our|force|council|its) (?:systems?|records?))\b"
     r"|" + REFERRAL.pattern,
     re.I,
 )

@@ -1437,3 +1437,10 @@ def test_wdtk_an_unmonitored_inbox_notice_with_its_disclaimer_run_on_is_a_holdin
     doc = parse_wdtk_thread(record)
     assert [q.outcome for q in doc.questions] == ["answered"]
     assert doc.questions[0].answer.startswith("412 fines")
+
+
+def test_a_search_that_found_nothing_explains_not_held_and_is_no_answer_of_nought():
+    assert classify("the information is not held - no crimes were identified using these "
+                    "specific search terms on force systems (searches described).") == "not_held"
+    assert classify("No records were located following a search of our systems.") == "not_held"
+    assert classify("No cameras were found to be faulty.") == "answered"
