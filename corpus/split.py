@@ -616,6 +616,20 @@ _STATEMENT = re.compile(r"^(?:i|we|my|our)\b(?![^?]*\?)(?!.*(?:\b(?:please|could
                         r"confirm|copy|copies|obtain|receive)\b))", re.I)
 
 
+_PREAMBLE = (
+    "i am im writing write to request requesting make making submit a an the under freedom of "
+    "information act foi foia 2000 as part in relation regard regarding with would like wish "
+    "this is be you following for me my please")
+_PREAMBLE_WORDS = frozenset(_PREAMBLE.split())
+
+
+def _invokes_act_only(sentence: str) -> bool:
+    """'I would like to make a request under the Freedom of Information Act 2000.': the
+    request's preamble, every word of it about making a request, none about what is asked."""
+    words = re.findall(r"[a-z0-9]+", sentence.lower())
+    return bool({"act", "foi", "foia"} & set(words)) and set(words) <= _PREAMBLE_WORDS
+
+
 def split_questions(text: str, semicolons: bool = False, answers_follow: bool = False,
                     fields: bool = True) -> list[str]:
     """The questions in a request, in order; the whole text as one when nothing splits it.
@@ -638,7 +652,9 @@ def split_questions(text: str, semicolons: bool = False, answers_follow: bool = 
                                                and not _STATEMENT.match(p)]
             questions = _drop_intro(asking or prose)
     questions = [q for q in questions if len(q) > 2]
-    asks = [q for q in questions if not _FORMAT_ONLY.search(q)]  # "in Excel, please" asks nothing
+    # "in Excel, please" asks nothing, nor "I am writing to request information under the
+    # Freedom of Information Act."
+    asks = [q for q in questions if not _FORMAT_ONLY.search(q) and not _invokes_act_only(q)]
     questions = asks or questions
     if len(questions) > MAX_QUESTIONS:
         questions = [*questions[: MAX_QUESTIONS - 1], " ".join(questions[MAX_QUESTIONS - 1:])]

@@ -1444,3 +1444,16 @@ def test_a_search_that_found_nothing_explains_not_held_and_is_no_answer_of_nough
                     "specific search terms on force systems (searches described).") == "not_held"
     assert classify("No records were located following a search of our systems.") == "not_held"
     assert classify("No cameras were found to be faulty.") == "answered"
+
+
+def test_a_sentence_that_only_invokes_the_act_asks_nothing():
+    request = ("I am writing in relation to a request under the Freedom of Information Act. "
+               "How many tonnes of food waste has your council collected each year since 2019? "
+               "Please can yearly figures be broken down by month.")
+    assert split_questions(request) == [
+        "How many tonnes of food waste has your council collected each year since 2019?",
+        "Please can yearly figures be broken down by month."]
+    # a request for something, however it invokes the Act, is kept
+    kept = ("I am writing to request all the information to which I am entitled under the "
+            "Freedom of Information Act 2000.")
+    assert split_questions(kept) == [kept]
