@@ -616,6 +616,12 @@ _STATEMENT = re.compile(r"^(?:i|we|my|our)\b(?![^?]*\?)(?!.*(?:\b(?:please|could
                         r"confirm|copy|copies|obtain|receive)\b))", re.I)
 
 
+# a courtesy line that the list's end did not catch: 'Please let me know if there's any
+# issues.', 'I sincerely thank you in advance for your attention to this matter'
+_COURTESY = re.compile(
+    r"(?:please let me know if|thank you|thanks\b|many thanks|i look forward|if you have any "
+    r"(?:queries|questions)|please feel free|please (?:do not|don't|don’t) hesitate|i sincerely "
+    r"thank|i appreciate your|please contact me|should you (?:require|need|have) any)", re.I)
 _PREAMBLE = (
     "i am im writing write to request requesting make making submit a an the under freedom of "
     "information act foi foia 2000 as part in relation regard regarding with would like wish "
@@ -654,7 +660,8 @@ def split_questions(text: str, semicolons: bool = False, answers_follow: bool = 
     questions = [q for q in questions if len(q) > 2]
     # "in Excel, please" asks nothing, nor "I am writing to request information under the
     # Freedom of Information Act."
-    asks = [q for q in questions if not _FORMAT_ONLY.search(q) and not _invokes_act_only(q)]
+    asks = [q for q in questions if not _FORMAT_ONLY.search(q) and not _invokes_act_only(q)
+            and not _COURTESY.match(q)]
     questions = asks or questions
     if len(questions) > MAX_QUESTIONS:
         questions = [*questions[: MAX_QUESTIONS - 1], " ".join(questions[MAX_QUESTIONS - 1:])]

@@ -1457,3 +1457,11 @@ def test_a_sentence_that_only_invokes_the_act_asks_nothing():
     kept = ("I am writing to request all the information to which I am entitled under the "
             "Freedom of Information Act 2000.")
     assert split_questions(kept) == [kept]
+
+
+def test_a_courtesy_line_left_after_the_questions_is_no_question():
+    request = ("Please could you tell me how many tonnes of food waste you collected in 2023? "
+               "Please let me know if there's any issues. I sincerely thank you in advance for "
+               "your attention to this matter.")
+    assert split_questions(request) == [
+        "Please could you tell me how many tonnes of food waste you collected in 2023?"]
