@@ -632,8 +632,8 @@ _PREAMBLE_WORDS = frozenset(_PREAMBLE.split())
 def _invokes_act_only(sentence: str) -> bool:
     """'I would like to make a request under the Freedom of Information Act 2000.': the
     request's preamble, every word of it about making a request, none about what is asked."""
-    words = re.findall(r"[a-z0-9]+", sentence.lower())
-    return bool({"act", "foi", "foia"} & set(words)) and set(words) <= _PREAMBLE_WORDS
+    words = set(re.findall(r"[a-z0-9]+", sentence.lower()))
+    return bool({"act", "foi", "foia"} & words) and words <= _PREAMBLE_WORDS
 
 
 def split_questions(text: str, semicolons: bool = False, answers_follow: bool = False,
