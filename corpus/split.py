@@ -21,10 +21,10 @@ _MARKER = re.compile(
     r"|(?P<num>(?:q(?:uestion)?\s?)?\(?\d{1,2}(?:\.\d{1,2})?(?:\.\)|[.):])?)\s+(?=\S)"
     r"|(?P<glued>\(?\d{1,2}(?:\.\)|[.)]))(?=[A-Z][a-z])"
     # "2a)How many..." / "3b) If..." / "(2c)": a lettered part of numbered question 2 or 3
-    r"|(?P<sub>\(?\d{1,2}[a-h][.)])\s*(?=\S)"
+    r"|(?P<sub>\(?\d{1,2}[a-h][.)]|\d{1,2}\)\s?\([a-h]\))\s*(?=\S)"
     # "1.A - How many..." / "2.B How many...": the same, its letter after a dot
     r"|(?P<dotsub>\d{1,2}\.[a-h](?:[.)]|\s*[-–:])?)\s+(?=\S)"
-    r"|(?P<letter>\(?[a-hA-H](?:\.\)|[.)]))\s+"
+    r"|(?P<letter>\(?[a-hA-H](?:\.\)|[.)]))\s+|(?P<gletter>\([a-h]\))(?=[A-Z][a-z])"
     r"|(?P<roman>\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)(?:\.\)|[.)]))\s+"
     r")",
     re.IGNORECASE,
@@ -81,8 +81,8 @@ def marker_kind(line: str) -> str | None:
     if not m or len(line.strip()) < 4:
         return None
     kind = next(k for k in ("label", "bullet", "dash", "num", "glued", "sub", "dotsub", "letter",
-                            "roman") if m.group(k))
-    return {"glued": "num", "dash": "bullet", "dotsub": "sub"}.get(kind, kind)
+                            "gletter", "roman") if m.group(k))
+    return {"glued": "num", "dash": "bullet", "dotsub": "sub", "gletter": "letter"}.get(kind, kind)
 
 
 def strip_marker(line: str) -> str:
@@ -274,7 +274,7 @@ def _nest(items: list[tuple[str, str]]) -> list[str]:
             stem = None
         elif kind == top:
             stem = text_clean
-            out.append(text_clean)
+            out.extend(_several_questions(text_clean))
         elif stem is not None:
             # "Do you have any byelaws? If yes: a) dates b) copies" asks 3, and so does a
             # question with a bullet that opens a new ask ("- Additionally how many ...")
@@ -289,6 +289,21 @@ def _nest(items: list[tuple[str, str]]) -> list[str]:
         else:
             out.append(text_clean)
     return out
+
+
+# a wh-question: one after a yes/no question ('Do you use a CRM? What platform is used?')
+# hangs on its answer, so only a run of wh-questions splits
+_OWN_QUESTION = re.compile(r"^(?:how|what|which|who|when|where|why)\b[^?]*\?$", re.I)
+
+
+def _several_questions(item: str) -> list[str]:
+    """'1) What percentage receive EOTIS? What percentage have a school named? What
+    percentage are home educated?' asks three questions, each answered on its own."""
+    sentences = _SENTENCE.split(item)
+    if len(sentences) >= 2 and all(_OWN_QUESTION.match(s) and not _FOLLOW_ON.match(s)
+                                   for s in sentences):
+        return sentences
+    return [item]
 
 
 def _split_inline(paragraph: str) -> list[str]:

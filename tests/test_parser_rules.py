@@ -1465,3 +1465,28 @@ def test_a_courtesy_line_left_after_the_questions_is_no_question():
                "your attention to this matter.")
     assert split_questions(request) == [
         "Please could you tell me how many tonnes of food waste you collected in 2023?"]
+
+
+def test_a_numbered_item_of_several_wh_questions_splits_into_each():
+    request = ("1) What percentage of children with an EHCP receive EOTIS? What percentage have "
+               "a school named? What percentage are home-educated?\n"
+               "2) Do you use a CRM? What platform is used?")
+    assert split_questions(request) == [
+        "What percentage of children with an EHCP receive EOTIS?",
+        "What percentage have a school named?", "What percentage are home-educated?",
+        # a wh-question after a yes/no question hangs on its answer
+        "Do you use a CRM? What platform is used?"]
+
+
+def test_lettered_parts_glued_to_their_number_and_text_are_a_list():
+    request = ("3) How many children have been deregistered?\n"
+               "4)(a)How long did the process take?\n(b)Did the LA refuse consent on any occasion?")
+    assert split_questions(request) == [
+        "How many children have been deregistered?", "How long did the process take?",
+        "Did the LA refuse consent on any occasion?"]
+
+
+def test_saying_nothing_was_refused_answers_the_question():
+    assert classify("We have not refused any.") == "answered"
+    assert classify("We never refused an application.") == "answered"
+    assert classify("The request is refused under section 12.") == "refused"
