@@ -507,6 +507,16 @@ _FORMAT_ONLY = re.compile(
     r"(?:\bwithin the statutory\b[^?]{0,120})?$", re.I)  # "... within the statutory 20 days"
 
 
+_DATE_WORD = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?|{_MONTH}|(?:19|20)\d\d(?:[/-]\d\d)?|"
+                        r"to|and|from|until|between)\b|[\s\-–/,.:;()]", re.I)
+
+
+def _is_period(line: str) -> bool:
+    """A line that only names a period ('1st Jan 2023-31st December 2023', '2019/20'): the
+    breakdown of the question above it, not a question of its own."""
+    return bool(re.search(r"(?:19|20)\d\d", line)) and not _DATE_WORD.sub("", line)
+
+
 def _mark_colon_list(lines: list[str]) -> list[str]:
     """'...with departing staff:' over lines that each end in ';' or '.', or are short
     fields ('Name of provider', 'Email'), is a list written without markers (a request may
@@ -521,9 +531,12 @@ def _mark_colon_list(lines: list[str]) -> list[str]:
         for j in range(i + 1, len(lines)):
             text = lines[j].strip()
             field = len(text.split()) <= 10 and not _NEW_ASK.match(text)  # "Phone Number"
-            if not text or _CLOSING.match(text) or not (re.search(r"[;.?]$", text) or field):
+            if not text or _CLOSING.match(text) or re.match(r"(?:https?://|www\.)\S+$", text) \
+                    or not (re.search(r"[;.?]$", text) or field):
                 break
             run.append(j)
+        if all(_is_period(lines[j]) for j in run):
+            continue  # "for the following periods: / 1st Jan 2024-29th February 2024 / ..."
         if len(run) >= 2 or (run and any(o.startswith("- ") for o in out)):
             for j in run:
                 out[j] = "- " + lines[j].strip()
@@ -549,7 +562,9 @@ def _lead_asks(lines: list[str]) -> list[str]:
         # "Please provide a copy of the apology. Please state:" - the ask before the
         # sentence that introduces the list is a request of its own
         sentences = _SENTENCE.split(lead[-1])
-        lead[-1] = " ".join(sentences[:-1])
+        # "... how many requests you have received, and of these, please advise:" asks first
+        ask = re.split(r",?\s+and,? (?:of|for|from) (?:these|those|them|each)\b", sentences[-1])
+        lead[-1] = " ".join(sentences[:-1] + ([ask[0]] if len(ask) > 1 else []))
     while lead and (not lead[-1] or lead[-1].endswith(":") or _INTRO.search(lead[-1])):
         lead.pop()
     # a request ('Please also...') or a question ('Do you use an MSP? If so, ...') of its own
@@ -635,7 +650,9 @@ _STATEMENT = re.compile(r"^(?:i|we|my|our)\b(?![^?]*\?)(?!.*(?:\b(?:please|could
 # issues.', 'I sincerely thank you in advance for your attention to this matter'
 _COURTESY = re.compile(
     r"(?:please let me know if|thank you|thanks\b|many thanks|i look forward|if you have any "
-    r"(?:queries|questions)|please feel free|please (?:do not|don't|don’t) hesitate|i sincerely "
+    r"(?:queries|questions)|if you (?:require|need|have) any (?:further|more|additional) "
+    r"(?:information|clarification|queries|questions)|please feel free|"
+    r"please (?:do not|don't|don’t) hesitate|i sincerely "
     r"thank|i appreciate your|please contact me|should you (?:require|need|have) any)", re.I)
 _PREAMBLE = (
     "i am im writing write to request requesting make making submit a an the under freedom of "

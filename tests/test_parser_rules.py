@@ -1490,3 +1490,27 @@ def test_saying_nothing_was_refused_answers_the_question():
     assert classify("We have not refused any.") == "answered"
     assert classify("We never refused an application.") == "answered"
     assert classify("The request is refused under section 12.") == "refused"
+
+
+def test_periods_listed_under_a_question_are_its_breakdown_not_questions():
+    request = ("I would like to request the number of nuisance smell complaints received for the "
+               "following periods:\n1st Jan 2024-29th February 2024\n1st Jan 2023-31st December "
+               "2023\nTo be clear, I mean complaints about a statutory nuisance as defined in this "
+               "guidance:\nhttps://www.gov.uk/guidance/nuisance-sme...\n"
+               "If possible, please could you break down the number of complaints, by type.\n"
+               "If you require any further information or clarification please let me know.")
+    questions = split_questions(request)
+    assert len(questions) == 2
+    assert questions[0].startswith("I would like to request the number of nuisance smell")
+    assert "1st Jan 2023-31st December 2023" in questions[0]
+    assert questions[1] == ("If possible, please could you break down the number of complaints, "
+                            "by type.")
+
+
+def test_an_ask_before_and_of_these_please_advise_is_a_question_of_its_own():
+    request = ("I would be grateful to understand how many Subject Access Requests you have "
+               "received since 2022, and of these, please advise:\n"
+               "How many had the timeframe extended;\nHow many were refused.")
+    assert split_questions(request) == [
+        "I would be grateful to understand how many Subject Access Requests you have received "
+        "since 2022", "How many had the timeframe extended", "How many were refused."]
