@@ -148,7 +148,8 @@ def _echo(words: _Words, question: str, qwords: list[str], last: int,
     reach back into the previous echo)."""
     for find in (lambda: _find_opening(words, qwords, last, later),
                  lambda: _sub_item(words, question, last),
-                 lambda: _respelled(words, qwords, last)):
+                 lambda: _respelled(words, qwords, last),
+                 lambda: _unprefixed(words, question, last)):
         hit = find()
         if hit and hit[0] > last:
             return hit
@@ -182,6 +183,22 @@ def _respelled(words: _Words, qwords: list[str], last: int) -> tuple[int, int] |
         return None
     hit = _find_opening(words, qwords[4:], last + 4)
     return (hit[0] - 4, hit[1]) if hit else None
+
+
+# "I would like to know how much ..." repeated as "How much ...": the ask's lead-in dropped
+_ASK_LEAD = re.compile(
+    r"^(?:(?:i would|i'd) (?:also )?like to (?:know|request|ask|see|have|receive)|"
+    r"i (?:wish|want) to (?:know|request)|i request|(?:please|(?:could|can|would) you)(?: please)?"
+    r" (?:provide|tell me|confirm|let me know|advise|send|supply|state|give)(?: me)?(?: with)?)"
+    r"\s+(?:(?:details|information|data) (?:of|on|about)\s+)?", re.I)
+
+
+def _unprefixed(words: _Words, question: str, last: int) -> tuple[int, int] | None:
+    """The question repeated without its lead-in ('I would like to know how much money ...'
+    echoed as 'How much money ...'): found by what follows the lead-in, eight words or more."""
+    lead = _ASK_LEAD.match(question)
+    rest = _WORD.findall(question[lead.end():].lower()) if lead else []
+    return _find_opening(words, rest, last) if len(rest) >= 8 else None
 
 
 SHORT_ITEM_REACH = 60

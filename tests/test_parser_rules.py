@@ -1514,3 +1514,18 @@ def test_an_ask_before_and_of_these_please_advise_is_a_question_of_its_own():
     assert split_questions(request) == [
         "I would be grateful to understand how many Subject Access Requests you have received "
         "since 2022", "How many had the timeframe extended", "How many were refused."]
+
+
+def test_a_question_echoed_without_its_lead_in_takes_the_answer_under_the_echo():
+    questions = [
+        "I would like to know how much money in contracts from the council has been given to "
+        "Kingspan and Rydon since July 2017.",
+        "How many council tower blocks over 18 metres high were found to have flammable cladding?"]
+    reply = ("Please find our response below:\n"
+             "• How much money in contracts from the council has been given to Kingspan and Rydon "
+             "since July 2017. £0 – no direct contract with either supplier.\n"
+             "• How many council tower blocks over 18 metres high were found to have flammable "
+             "cladding? None.")
+    found = align(questions, reply)
+    assert found[0].answer.startswith("£0 – no direct contract")
+    assert [q.outcome for q in found] == ["answered", "answered"]
