@@ -733,7 +733,7 @@ def make_questions(questions: list[str], answers: list[str], whole_response: str
     result = []
     denied: str | None = None  # the answer that said "none" to the last yes/no question
     for text, answer in zip(questions, answers):
-        neutral = _unechoed(text, _unshown(answer))
+        neutral = _topic_words_out(text, _unechoed(text, _unshown(answer)))
         outcome = classify(neutral)
         cites = find_exemptions(neutral) if neutral else []
         if outcome in ("refused", "ncnd", "partial"):
@@ -753,6 +753,18 @@ def make_questions(questions: list[str], answers: list[str], whole_response: str
         result.append(Question(text=text, outcome=outcome, exemptions=tuple(cites),
                                answer=excerpt or None))
     return _follow_references(result, answers)
+
+
+_EXEMPT = re.compile(r"\bexempt(?:ions?|ed)?\b", re.I)
+
+
+def _topic_words_out(question: str, answer: str | None) -> str | None:
+    """A question about exemptions of its own (council tax's class N, exempt vehicles) is
+    answered in the same words: there 'exemption' names the topic, not a ground for refusal,
+    unless the answer cites a section."""
+    if not answer or not _EXEMPT.search(question) or find_exemptions(answer, implied=False):
+        return answer
+    return _EXEMPT.sub("relief", answer)
 
 
 _SEE_ANSWER = re.compile(r"^\W*(?:n/?a\W*)?(?:please\s+)?(?:see|refer to|as per)\s+"

@@ -24,7 +24,9 @@ _NCND_OTHER = re.compile(
     r"[^.;]*\b(?:" + _NEITHER + r"|can\s?not\s+confirm\s+or\s+deny)"
     r"\s+(?:that\s+it\s+holds?|holding)\s+any\s+(?:other|further|additional)\b[^.;]*[.;]?", re.I)
 _REFUSED = re.compile(
-    r"\bexempt(?:ion)?s?\b|\bwithh(?:e|o)ld|\bwitheld\b"
+    # not council tax's 'Exemption N' (a class) nor 'exempt from council tax'
+    r"\bexempt(?:ion)?s?\b(?!\s+(?:(?-i:[A-Z])\b|class\b|from (?:paying )?(?:council tax|"
+    r"business rates|the charge|charges|fees|vat)\b))|\bwithh(?:e|o)ld|\bwitheld\b"
     # not 'we have not refused any' (an answer to 'did you refuse any?')
     r"|(?<!not )(?<!never )(?<!n't )(?<!n’t )\brefus(?:e|ed|al)\b"
     # household refuse: "refuse to 3-weekly", "refuse collection", "refuse and recycling"

@@ -196,6 +196,10 @@ _SUBSTANCE = re.compile(  # what answers outright, or any other sign that the re
     r"|enclosed|\bour response|in response to your|the answer",
     re.I,
 )
+# "Thank you for your request for information relating to student council tax exemptions which
+# we received": the request's topic, whose words ('exemptions', 'refusals') answer nothing
+_TOPIC = re.compile(r"request for information (?:relating to|regarding|about|concerning|on) "
+                    r"[^.]{0,200}?(?:which|that) (?:we|was) received", re.I)
 _QUOTED = re.compile(
     r"\n(?:-{3,}\s*original message|from:\s|sent:\s.*\n\s*to:|on .{5,80} wrote:"
     r"|show quoted sections|-{10,}|_{10,}|>)",
@@ -249,7 +253,7 @@ def _is_holding_reply(reply: str) -> bool:
     reply = " ".join(reply.split())
     if _DEFERRAL.search(reply) and len(reply) < 3000 and not _ANSWERED.search(reply):
         return True
-    if _SUBSTANCE.search(reply):
+    if _SUBSTANCE.search(_TOPIC.sub(" ", reply)):
         return False
     return bool(_ACK.search(reply) or _HOLDING.search(reply)) and len(reply) < 3000
 

@@ -1529,3 +1529,32 @@ def test_a_question_echoed_without_its_lead_in_takes_the_answer_under_the_echo()
     found = align(questions, reply)
     assert found[0].answer.startswith("£0 – no direct contract")
     assert [q.outcome for q in found] == ["answered", "answered"]
+
+
+def test_an_acknowledgement_whose_topic_names_exemptions_is_still_a_holding_reply():
+    record = {"id": 9, "events": [
+        {"type": "outgoing", "content": ["Dear Council,\nCan you confirm the number of student "
+                                         "properties exempt from paying council tax in 2023?"]},
+        {"type": "incoming", "content": [
+            "Dear requester,\nThank you for your request for information relating to student "
+            "council tax exemptions which we received on 15/08/2024.\nThis has been logged as a "
+            "Freedom of Information Request and will be dealt with under the Freedom of "
+            "Information Act 2000. We must respond to you within 20 working days."]},
+        {"type": "incoming", "content": [
+            "Dear requester,\nPlease find our response below:\nFinancial Year Exemption N "
+            "Exemption M\n2023/24 13,209 9,095\nPlease note the figures are accounts that had "
+            "either exemption applied for any period during the year."]},
+    ]}
+    [question] = parse_wdtk_thread(record).questions
+    assert question.answer.startswith("Financial Year Exemption N")
+    # the exemptions asked about are the topic, not a refusal
+    assert question.outcome == "answered"
+
+
+def test_an_answer_about_exemptions_asked_for_refuses_only_when_it_cites_a_section():
+    [q] = align(["How many vehicles were exempt from the charge?"],
+                "Exempt vehicles: 412 (exemption class B).")
+    assert q.outcome == "answered"
+    [q] = align(["How many vehicles were exempt from the charge?"],
+                "The registrations are exempt under section 40(2) of the Act.")
+    assert q.outcome == "refused"
