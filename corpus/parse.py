@@ -187,6 +187,11 @@ _DEFERRAL = re.compile(
     r"(?:this|your) request within",
     re.I | re.S,
 )
+# A request not yet valid ("cannot process your requests because you have not given us your
+# full name", "Before we can begin to process your request, we would like to clarify..."):
+# nothing can be answered yet, however long the explanation.
+_NOT_YET_VALID = re.compile(r"cannot process your requests? because|before we can (?:begin to )?"
+                            r"process your", re.I)
 _ANSWERED = re.compile(
     r"please find (?:attached|enclosed|below)|set out below|neither confirm|not held"
     r"|do(?:es)? not hold|\bholds? no (?:relevant |recorded )?(?:information|records|data)\b",
@@ -252,6 +257,8 @@ def _is_holding_reply(reply: str) -> bool:
     be' at a line's end, 'able to provide a response' on the next)."""
     reply = " ".join(reply.split())
     if _DEFERRAL.search(reply) and len(reply) < 3000 and not _ANSWERED.search(reply):
+        return True
+    if _NOT_YET_VALID.search(reply) and not _ANSWERED.search(reply):
         return True
     if _SUBSTANCE.search(_TOPIC.sub(" ", reply)):
         return False

@@ -1558,3 +1558,17 @@ def test_an_answer_about_exemptions_asked_for_refuses_only_when_it_cites_a_secti
     [q] = align(["How many vehicles were exempt from the charge?"],
                 "The registrations are exempt under section 40(2) of the Act.")
     assert q.outcome == "refused"
+
+
+def test_a_reply_that_cannot_process_the_request_yet_answers_nothing_however_long():
+    record = {"id": 10, "events": [
+        {"type": "outgoing", "content": ["Dear Council,\nDo you have records of youth "
+                                         "unemployment for 2014-2015?"]},
+        {"type": "incoming", "content": [
+            "Dear Jasmine\nUnfortunately, Sheffield City Council cannot process your requests "
+            "because you have not given us your full name. Section 8 of the Freedom of "
+            "Information Act states that you must give us your full name. " + "Guidance. " * 400]},
+    ]}
+    [question] = parse_wdtk_thread(record).questions
+    assert question.outcome == "unknown"
+    assert question.answer is None
