@@ -30,6 +30,7 @@ from bot.reword import (
     precedent_rewordings,
 )
 from bot.track_record import TrackRecord, logit
+from corpus.exemptions import find_exemptions
 from corpus.header import authority_key
 from corpus.split import split_questions
 from index.search import (
@@ -273,10 +274,35 @@ def ordered_precedents(neighbours: Sequence[Precedent], authority: str | None
                            key=lambda p: -p.similarity)
 
 
-def _strongest(neighbours: Sequence[Precedent], section: str) -> Precedent | None:
-    cands = [p for p in neighbours if p.outcome in ("refused", "ncnd", "partial") and p.answer
-             and any(riskmod.section(e) == section for e in p.exemptions)]
-    return max(cands, key=lambda p: p.similarity, default=None)
+def _strongest(neighbours: Sequence[Precedent], section: str) -> tuple[Precedent, str] | None:
+    """The closest refusal under this section whose stored reply gives a reason, with that
+    reason: a partial reply's excerpt may hold only what was disclosed ('some information
+    provided in an attachment'), which explains nothing about the refusal."""
+    cands = [(p, reason) for p in neighbours
+             if p.outcome in ("refused", "ncnd", "partial") and p.answer
+             and any(riskmod.section(e) == section for e in p.exemptions)
+             and (reason := _reasoning(p.answer, section))]
+    return max(cands, key=lambda c: c[0].similarity, default=None)
+
+
+_SENTENCES = re.compile(r"(?<=[.;:])\s+(?=\S)")
+_REASONS = re.compile(
+    r"(?<!no )\bexempt|unable to (?:provide|disclose|release)|not (?:be )?disclos|\bwithh[eo]ld"
+    r"|\brefus|prejudic|would be likely|public interest|neither confirm|cost limit"
+    r"|appropriate limit|exceed|section \d|\bs\.?\s?\d", re.I)
+
+
+def _reasoning(answer: str, section: str) -> str:
+    """The reply from its first sentence that cites the section, names its ground ('law
+    enforcement') or gives a reason to refuse; empty when no sentence does."""
+    text = re.sub(r"\s+", " ", answer).strip()
+    name = GROUNDS[section].name.split(" (")[0] if section in GROUNDS else None
+    sentences = _SENTENCES.split(text)
+    for i, sentence in enumerate(sentences):
+        if any(riskmod.section(c) == section for c in find_exemptions(sentence)) \
+                or (name and name.lower() in sentence.lower()) or _REASONS.search(sentence):
+            return " ".join(sentences[i:])
+    return ""
 
 
 def cite(p: Precedent) -> str:
@@ -284,8 +310,7 @@ def cite(p: Precedent) -> str:
     return ", ".join(x for x in parts if x)
 
 
-def _quote(p: Precedent, limit: int = 220) -> str:
-    text = re.sub(r"\s+", " ", p.answer or "").strip()
+def _quote(text: str, limit: int = 220) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
@@ -309,9 +334,10 @@ def _explanation(scored: _Scored, neighbours: Sequence[Precedent]) -> str:
     for ex in scored.exemptions[:2]:
         parts.append(explain_citation(ex["subsection"] or ex["section"], ex["ncnd"]))
         strongest = _strongest(neighbours, ex["section"])
-        if strongest and strongest.id not in quoted:  # one reply citing both: quoted once
-            quoted.add(strongest.id)
-            parts.append(f"{cite(strongest)} said: \"{_quote(strongest)}\"")
+        if strongest and strongest[0].id not in quoted:  # one reply citing both: quoted once
+            precedent, reason = strongest
+            quoted.add(precedent.id)
+            parts.append(f"{cite(precedent)} said: \"{_quote(reason)}\"")
     return " ".join(parts)
 
 

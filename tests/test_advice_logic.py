@@ -205,6 +205,29 @@ def test_one_reply_citing_both_likely_exemptions_is_quoted_once():
     assert "s24(1)" in text and "s31(1)(a)" in text
 
 
+def test_the_quoted_reasoning_is_a_reason_to_refuse_not_what_was_disclosed():
+    from bot.advice import _explanation, _Scored
+
+    def reply(pid, sim, answer):
+        return Precedent(id=pid, question="CCTV camera locations", authority=f"Force {pid}",
+                         date="2021", reference=None, outcome="partial",
+                         exemptions=("s31(1)(a)",), similarity=sim, source_url=None,
+                         answer=answer)
+
+    closest = reply("1", 0.9, "some relevant information held and provided in an attachment "
+                              "where no exemption applies;")
+    reasoned = reply("2", 0.8, "The force operates 33 fixed ANPR sites. Locations cannot be "
+                               "disclosed: exempt under Section 31(1)(a) Law Enforcement.")
+    scored = _Scored(0.7, "high", [
+        {"section": "s31", "subsection": "s31(1)(a)", "probability": 0.5, "ncnd": False}], [])
+    text = _explanation(scored, [closest, reasoned])
+    assert 'Force 2, 2021 said: "Locations cannot be disclosed: exempt under Section 31(1)(a)' \
+        in text
+    assert "provided in an attachment" not in text and "33 fixed ANPR sites" not in text
+    # with no reply that gives a reason, nothing is quoted
+    assert " said: " not in _explanation(scored, [closest])
+
+
 def test_the_authoritys_own_precedents_lead_only_when_they_are_close():
     from bot.advice import ordered_precedents
 
