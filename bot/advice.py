@@ -30,7 +30,6 @@ from bot.reword import (
     precedent_rewordings,
 )
 from bot.track_record import TrackRecord, logit
-from corpus.exemptions import find_exemptions
 from corpus.header import authority_key
 from corpus.split import split_questions
 from index.search import (
@@ -293,14 +292,13 @@ _REASONS = re.compile(
 
 
 def _reasoning(answer: str, section: str) -> str:
-    """The reply from its first sentence that cites the section, names its ground ('law
+    """The reply from its first sentence that cites a section, names the ground ('law
     enforcement') or gives a reason to refuse; empty when no sentence does."""
     text = re.sub(r"\s+", " ", answer).strip()
     name = GROUNDS[section].name.split(" (")[0] if section in GROUNDS else None
     sentences = _SENTENCES.split(text)
     for i, sentence in enumerate(sentences):
-        if any(riskmod.section(c) == section for c in find_exemptions(sentence)) \
-                or (name and name.lower() in sentence.lower()) or _REASONS.search(sentence):
+        if _REASONS.search(sentence) or (name and name.lower() in sentence.lower()):
             return " ".join(sentences[i:])
     return ""
 
