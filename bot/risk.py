@@ -51,8 +51,9 @@ UP_CUES = [
      "splits attacks by success or detection"),
     (re.compile(r"\b(ransom|paid the|payment to (the )?(attackers|criminals))\b", re.I),
      "asks about ransom payments"),
-    (re.compile(r"\b(locations?|where)\b.{0,50}\b(cctv|cameras?|anpr|sensors?)\b|\b(cctv|anpr)"
-                r"\b.{0,50}\blocations?\b", re.I), "asks where cameras or sensors are"),
+    (re.compile(r"\b(locations?|where)\b.{0,50}\b(cctv|cameras?|anpr|sensors?)\b|\b(cctv|anpr|"
+                r"cameras?)\b.{0,50}\b(locations?|located|sited|positioned|where (is|are) "
+                r"(each|they|it|these|those))\b", re.I), "asks where cameras or sensors are"),
     (re.compile(r"\b(vulnerabilit|penetration test|pen test|weakness|network (map|diagram)|"
                 r"ip address|asset register|security (measures|provisions|controls)|"
                 r"(measures|provisions|controls|defences|protections?)\b.{0,25}\b(to|that|which) "

@@ -29,6 +29,15 @@ def test_cues_raise_named_systems_and_lower_policies():
     assert {"asks for a policy or procedure", "asks whether a certification is held"} <= set(down)
 
 
+def test_asking_where_cameras_are_raises_the_risk_however_it_is_worded():
+    for text in ("Please list the locations of all ANPR cameras.",
+                 "How many CCTV cameras does the council operate, and where is each located?",
+                 "Where are your speed cameras sited?"):
+        assert "asks where cameras or sensors are" in risk.cues(text)[0], text
+    assert "asks where cameras or sensors are" not in risk.cues(
+        "How much did the council spend on CCTV cameras in 2023?")[0]
+
+
 def test_knn_rate_follows_the_closest_neighbours():
     refused = [_n(0.9, "ncnd", "s31(3)"), _n(0.85, "refused", "s31(1)(a)"), _n(0.4, "answered")]
     answered = [_n(0.9, "answered"), _n(0.88, "answered"), _n(0.4, "refused", "s31")]
