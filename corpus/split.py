@@ -97,6 +97,10 @@ def clean_request(text: str) -> str:
         if _SIGNOFF.match(line):
             break
         if _SALUTATION.match(line):
+            # a draft pasted as one line: "Dear Leeds City Council, Please tell me: (a) ..."
+            rest = line.split(",", 1)[1].strip() if "," in line else ""
+            if len(rest.split()) >= 3:
+                kept.append(rest)
             continue
         kept.append(line.rstrip())
     return "\n".join(kept).strip()

@@ -1572,3 +1572,15 @@ def test_a_reply_that_cannot_process_the_request_yet_answers_nothing_however_lon
     [question] = parse_wdtk_thread(record).questions
     assert question.outcome == "unknown"
     assert question.answer is None
+
+
+def test_a_draft_pasted_on_one_line_after_its_salutation_keeps_its_questions():
+    draft = ("Dear Leeds City Council, Please tell me: (a) which antivirus software you use; "
+             "(b) how many ransomware attacks you suffered in 2023; (c) whether you hold Cyber "
+             "Essentials Plus certification.")
+    assert split_questions(draft) == [
+        "which antivirus software you use", "how many ransomware attacks you suffered in 2023",
+        "whether you hold Cyber Essentials Plus certification."]
+    # a salutation alone on its line is still dropped
+    assert split_questions("Dear Sir/Madam,\nHow many fines were issued in 2020?") == [
+        "How many fines were issued in 2020?"]
