@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from bot.risk import cues
 from bot.track_record import authority_kind
 
 S16_SENTENCE = ("If answering would exceed the cost limit, please advise me under section 16 "
@@ -259,6 +260,9 @@ def precedent_rewordings(precedents: Sequence, original: str = "", min_similarit
         if not usable_wording(p.question, original) or any(
                 r.text == as_request(p.question) for r in out):
             continue
+        up, down = cues(p.question)
+        if len(up) > len(down):  # answered once, but with what draws refusals ('each month')
+            continue
         when = f", {p.date}" if p.date else ""
         ref = f", ref {p.reference}" if p.reference else ""
         out.append(Rewording(as_request(p.question),
@@ -298,6 +302,14 @@ _REDACT = ("If any part of this is exempt, please release the rest with only the
            "redacted, and say which exemption applies to each.",
            "Authorities must release the parts of a document no exemption covers; asking for "
            "redaction rather than the whole turns a refusal into a partial disclosure.")
+_YES_NO = ("A yes or no answer is enough: I am not asking for details of systems, suppliers, "
+           "locations or incidents.",
+           "Refusals on similar questions protected operational detail (which system, where, "
+           "which incident); a plain yes or no about what {body} has in place reveals none of "
+           "it.")
+# "whether you hold Cyber Essentials", "Do you have a policy...?": asks if something is so
+_ASKS_YES_NO = re.compile(r"^(?:please confirm )?(?:whether|do|does|did|is|are|was|were|has|have|"
+                          r"had)\b(?!.*\bhow (?:many|much)\b)", re.I)
 _AGGREGATE = ("A single yearly total for {body} as a whole is enough: I am not asking for a "
               "breakdown by location, system, product, team or individual case.",
               "Refusals on similar questions protected operational detail (where, which system, "
@@ -311,14 +323,25 @@ def fallback_rewording(question: str, section: str | None = None, body: str | No
     cost limit, anonymised totals for personal data...); for any other exemption, redaction
     for a document and a whole-authority total for anything else."""
     body = body or body_noun(None, question)
-    asked = question.strip()
-    if not asked.endswith(("?", ".")):
-        asked += "?" if _QUESTION_START.match(asked) and not asked.lower().startswith(
-            "please") else "."
+    asked = _pasteable(question)
     if section in _FALLBACKS:
         added, why = _FALLBACKS[section]
     elif _ASKS_FOR_DOCUMENT.search(question):
         added, why = _REDACT
+    elif _ASKS_YES_NO.match(question.strip()):
+        added, why = _YES_NO
     else:
         added, why = _AGGREGATE
-    return Rewording(_tidy(f"{asked} {added.format(body=body)}"), why)
+    return Rewording(_tidy(f"{asked} {added.format(body=body)}"), why.format(body=body))
+
+
+def _pasteable(question: str) -> str:
+    """The user's question as a sentence of its own: a bare 'whether you hold X' (a part of
+    'Please tell me: (a) ...; (b) whether ...') becomes 'Please confirm whether you hold X.'"""
+    asked = question.strip()
+    if re.match(r"whether\b", asked, re.I):
+        return "Please confirm " + asked[:1].lower() + asked[1:].rstrip("?.") + "."
+    if not asked.endswith(("?", ".")):
+        asked += "?" if _QUESTION_START.match(asked) and not asked.lower().startswith(
+            "please") else "."
+    return asked

@@ -112,3 +112,32 @@ def test_precedent_wordings_cut_mid_list_or_only_loosely_similar_are_not_offered
         p("3", "How many drones does the force own, and how many pilots are trained?", 0.75)],
         "How many drones does the force own and what models are they?")
     assert [r.based_on for r in found] == [("3",)]
+
+
+def test_a_yes_no_question_is_rewritten_as_one_not_asked_for_a_yearly_total():
+    found = fallback_rewording("whether you hold Cyber Essentials Plus certification", "s31",
+                               "the council")
+    assert found.text.startswith(
+        "Please confirm whether you hold Cyber Essentials Plus certification. A yes or no "
+        "answer is enough")
+    assert "yearly total" not in found.text and "the council has in place" in found.why
+    # a count asked as a yes/no question still gets the whole-authority total
+    count = fallback_rewording("Do you know how many laptops were lost in 2023?", "s31",
+                               "the council")
+    assert "A single yearly total for the council" in count.text
+
+
+def test_an_answered_wording_that_asks_what_draws_refusals_is_not_offered():
+    from bot.reword import precedent_rewordings
+    from index.search import Precedent
+
+    def p(pid, question, sim):
+        return Precedent(id=pid, question=question, authority="Lincolnshire County Council",
+                         date=None, reference=None, outcome="answered", exemptions=(),
+                         similarity=sim, source_url=None)
+
+    found = precedent_rewordings([
+        p("1", "for each month Mar 2024-Aug 2025: number of recorded personal data breaches", 0.8),
+        p("2", "How many personal data breaches were reported to the ICO in 2023?", 0.7)],
+        "How many ransomware attacks did you suffer in 2023, broken down by month?")
+    assert [r.based_on for r in found] == [("2",)]
