@@ -181,9 +181,9 @@ PATTERNS: list[tuple[re.Pattern, Rewrite, str]] = [
             "published."),
      "Governance papers are the accountability the public interest values and are often "
      "already published; ransom details draw NCND under s31(3)."),
-    (re.compile(r"\b(names? of (the )?(staff|officers?|employees?|individuals?|people|persons?|"
-                r"councillors?|officials?)|named (staff|officers?|individuals?)|who (is|are|was|"
-                r"were) the (person|officer|individual)s?|employee details)\b", re.I),
+    (re.compile(r"\b(names?\b[^.?;]{0,40}\b(staff|officers?|employees?|individuals?|people|"
+                r"persons?|councillors?|officials?)|named (staff|officers?|individuals?)|who (is|"
+                r"are|was|were) the (person|officer|individual)s?|employee details)\b", re.I),
      _fixed("Please provide the number of people involved as an anonymised total, with numbers "
             "under five suppressed if necessary. I am not asking for anyone's name."),
      "Anonymised aggregates are not personal data, so s40 falls away; senior officials acting "
@@ -209,6 +209,7 @@ def pattern_rewordings(question: str, limit: int = 2, body: str | None = None
     for trigger, rewrite, why in PATTERNS:
         if trigger.search(question):
             text = rewrite(question, body)
+            text = _pasteable(text) if text else None
             if text and text.lower() != question.lower() and all(r.text != text for r in out):
                 out.append(Rewording(text, why))
         if len(out) >= limit:

@@ -141,3 +141,11 @@ def test_an_answered_wording_that_asks_what_draws_refusals_is_not_offered():
         p("2", "How many personal data breaches were reported to the ICO in 2023?", 0.7)],
         "How many ransomware attacks did you suffer in 2023, broken down by month?")
     assert [r.based_on for r in found] == [("2",)]
+
+
+def test_names_asked_with_other_details_get_the_anonymised_rewording_and_fragments_end_well():
+    [names] = pattern_rewordings("the names and salaries of all IT security staff.")
+    assert "anonymised total" in names.text and "s40" in names.why
+    coarser = pattern_rewordings("how many ransomware attacks you suffered in 2023, broken "
+                                 "down by month")[-1]
+    assert coarser.text == "How many ransomware attacks you suffered in 2023?"
