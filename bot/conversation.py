@@ -41,6 +41,25 @@ _BARE = re.compile(r"^/?(authority|explain|writing to)\W*$", re.I)
 _AUTHORITY = re.compile(r"^/?(?:authority|i(?:'m| am) writing to|writing to)\s+(.+)$", re.I)
 
 
+_GREETING = re.compile(r"^(?:hello|hi|hey|hiya|good (?:morning|afternoon|evening)|greetings)\b"
+                       r"[\s\w]{0,12}\W*$", re.I)
+_THANKS = re.compile(r"^(?:thanks?|thank you|cheers|many thanks|ta)\b[\s\w]{0,20}\W*$", re.I)
+
+
+def small_talk(text: str) -> str | None:
+    """A greeting or a thank-you is not a draft to check: a short, polite answer instead of
+    'I could not find a question in that draft'."""
+    text = text.strip()
+    if "?" in text or "\n" in text:
+        return None
+    if _GREETING.match(text):
+        return ("Hello. Paste the draft of your FOI request and I will check each question "
+                "against real past responses; type help to see what else I can do.")
+    if _THANKS.match(text):
+        return "You're welcome. Paste another draft whenever you like."
+    return None
+
+
 @dataclass
 class Session:
     authority: str | None = None
@@ -60,16 +79,27 @@ class Conversation:
     def __init__(self, advisor: Advisor) -> None:
         self.advisor = advisor
 
+    def _commands(self) -> tuple:
+        return ((_BARE, self._usage), (_AUTHORITY, self._authority), (_WHY, self._why),
+                (_REWORD, self._reword), (_REVISED, self._revised), (_EXPLAIN, self._explain),
+                (_PRECEDENT_Q, self._precedents))
+
+    def is_command(self, line: str) -> bool:
+        """Whether a line is something to answer at once rather than the start of a draft:
+        'What is the council's budget?' opens a draft; 'what is s31' asks for a note."""
+        text = line.strip()
+        return (text.lower() in ("help", "/help", "?", "/start") or small_talk(text) is not None
+                or any(pattern.match(text) for pattern, _ in self._commands()))
+
     def respond(self, session: Session, line: str) -> str:
         text = line.strip()
         if not text:
             return "Paste a draft, or type help."
         if text.lower() in ("help", "/help", "?", "/start"):
             return HELP
-        for pattern, handler in ((_BARE, self._usage), (_AUTHORITY, self._authority),
-                                 (_WHY, self._why), (_REWORD, self._reword),
-                                 (_REVISED, self._revised), (_EXPLAIN, self._explain),
-                                 (_PRECEDENT_Q, self._precedents)):
+        if (reply := small_talk(text)) is not None:
+            return reply
+        for pattern, handler in self._commands():
             m = pattern.match(text)
             if m:
                 return handler(session, next((g for g in m.groups() if g), None))

@@ -76,6 +76,7 @@ from bot import tg_render as render
 from bot.advice import MAX_DRAFT_CHARS, Advisor, DraftError
 from bot.assessment import Assessment
 from bot.config import Config, ConfigError
+from bot.conversation import small_talk
 from bot.explain import GROUNDS, explain
 from bot.track_record import KIND_NAMES, authority_kind
 from bot.users import UserStore
@@ -814,6 +815,8 @@ async def on_text(update: Update, context: Context) -> None:
         await show_precedents(update, context, text)
     elif (topic := precedents_topic(text)) is not None:
         await show_precedents(update, context, topic)
+    elif (reply := small_talk(text)) is not None:
+        await answer(update, context, render.esc(reply))
     else:
         await check_and_reply(update, context, text)
 

@@ -11,13 +11,7 @@ from typing import TextIO
 from bot.conversation import Conversation, Session
 
 PROMPT = "> "
-_SINGLE = ("authority", "precedents", "what happened", "has anyone", "have people", "why",
-           "reword", "how would you", "revised", "revise", "explain", "what is", "what does",
-           "help", "quit", "exit", "/", "i'm writing", "i am writing", "writing to")
-
-
-def _is_single_line(line: str) -> bool:
-    return line.strip().lower().startswith(_SINGLE)
+_QUIT = ("quit", "exit", "/quit")
 
 
 def run_chat(conversation: Conversation, stdin: TextIO | None = None,
@@ -37,10 +31,12 @@ def run_chat(conversation: Conversation, stdin: TextIO | None = None,
                 stdout.write(conversation.respond(session, "\n".join(buffer)) + "\n")
             return 0
         line = line.rstrip("\n")
-        if not buffer and line.strip().lower() in ("quit", "exit", "/quit"):
+        if not buffer and line.strip().lower() in _QUIT:
             stdout.write("Goodbye.\n")
             return 0
-        if not buffer and _is_single_line(line):
+        # a command is answered at once; anything else opens a draft, which ends at an empty
+        # line ('What is the council's budget for ...?' is a draft's first line)
+        if not buffer and conversation.is_command(line):
             stdout.write(conversation.respond(session, line) + "\n")
             continue
         if line.strip():

@@ -159,6 +159,18 @@ def test_chat_a_command_word_alone_gets_a_hint_not_a_check(built, cli):
     assert "Verdict:" not in out  # no command word was checked as a draft
 
 
+def test_chat_greets_and_keeps_a_draft_that_opens_like_a_question_whole(built, cli):
+    script = ("hello\nWhat is the council's budget for cyber security in 2023?\n"
+              "How many ransomware attacks did you have in 2023?\n\nthanks\nquit\n")
+    code, out, _ = cli("--config", str(built), "chat", stdin=script)
+    assert code == 0
+    assert "Hello. Paste the draft of your FOI request" in out
+    # both lines are one draft of two questions, not a one-line draft and then another
+    assert out.count("Verdict:") == 1
+    assert "1. What is the council's budget" in out and "2. How many ransomware attacks" in out
+    assert "You're welcome." in out and out.rstrip().endswith("Goodbye.")
+
+
 def test_stale_index_is_refused_with_the_fix(built, cli, tmp_path):
     extra = built.parent / "extra.txt"
     extra.write_text("Thank you for your request for the following information:\n"

@@ -288,6 +288,17 @@ def test_explain_any_section(config, advisor):
     run(scenario())
 
 
+def test_a_greeting_or_thanks_gets_a_polite_answer_not_a_check(config, advisor):
+    async def scenario():
+        async with running(config, advisor) as fake:
+            reply = only_message(await fake.exchange(fake.push_text("Hello!")))
+            assert reply.text.startswith("Hello. Paste the draft of your FOI request")
+            reply = only_message(await fake.exchange(fake.push_text("thanks very much")))
+            assert reply.text.startswith("You're welcome.")
+            assert "could not find a question" not in reply.text
+    run(scenario())
+
+
 def test_reword_why_and_revised_commands_use_the_last_draft(config, advisor):
     async def scenario():
         async with running(config, advisor) as fake:
