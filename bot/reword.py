@@ -149,12 +149,16 @@ PATTERNS: list[tuple[re.Pattern, Rewrite, str]] = [
     (_MAKES, _without_makes,
      "Makes and models tell those who would defeat the equipment what it can do; the number "
      "held is routinely given where the make and model are refused under s31."),
-    (re.compile(r"\b(which|what|name of the|names? of)\b.{0,40}\b(software|products?|antivirus|"
-                r"anti-virus|firewall|systems?|suppliers?|vendors?|versions?)\b", re.I),
+    # IT only: a patch-management policy is no answer to 'which surveillance equipment'
+    (re.compile(r"^(?=.*\b(software|antivirus|anti-virus|firewalls?|operating systems?|servers?|"
+                r"networks?|it|ict|cyber|computers?|endpoints?|email systems?|versions?|"
+                r"patch\w*)\b).*\b(which|what|name of the|names? of)\b.{0,40}\b(software|"
+                r"products?|antivirus|anti-virus|firewall|systems?|suppliers?|vendors?|"
+                r"versions?)\b", re.I),
      _fixed("Please provide {body}'s policy on keeping its software and systems up to date "
             "(its patch-management or vulnerability-management policy). I am not asking for "
             "the names or versions of any products."),
-     "Naming products, versions or suppliers is the commonest reason councils give for s31 "
+     "Naming products, versions or suppliers is the commonest reason authorities give for s31 "
      "refusals; the policy answers the accountability question without revealing them."),
     (re.compile(r"\b(patch(ed|es|ing)?|updates? (applied|installed)|versions?)\b", re.I),
      _fixed("Does {body} have a patch-management policy, and how often is compliance with "

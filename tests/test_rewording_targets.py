@@ -149,3 +149,10 @@ def test_names_asked_with_other_details_get_the_anonymised_rewording_and_fragmen
     coarser = pattern_rewordings("how many ransomware attacks you suffered in 2023, broken "
                                  "down by month")[-1]
     assert coarser.text == "How many ransomware attacks you suffered in 2023?"
+
+
+def test_the_patch_policy_rewording_is_offered_for_it_questions_only():
+    assert "patch-management" in pattern_rewordings("Which antivirus software do you use?")[0].text
+    found = pattern_rewordings("Which covert surveillance equipment does the force use, and "
+                               "from which suppliers?")
+    assert not any("software" in r.text for r in found)
