@@ -178,6 +178,10 @@ _DEFERRAL = re.compile(
     r"|(?:response|reply) is (?:due|not (?:yet )?(?:complete|ready))\b.{0,80}\bnot (?:yet )?"
     r"complete\b|will (?:reply|respond) (?:to you )?(?:tomorrow|later this week|next week)"
     r"|\bclock will (?:start|restart)\b"
+    # "we do not have a substantive response at this time", "we do not seem to have a
+    # response on file ... please let us know if you still wish to receive the request"
+    r"|(?:do not|don't) (?:yet )?have a (?:substantive|full) response"
+    r"|(?:do not|don't) (?:seem to )?have a response on file|still wish to receive"
     # delay notices: "there may be a delay", "we need to review them before we issue our
     # response", "our response is overdue", "we shall ... update you by 28 February"
     r"|\bthere (?:may|might|will) be (?:a )?delays?\b|before we (?:issue|send|provide) (?:our|a|"

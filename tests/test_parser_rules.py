@@ -1584,3 +1584,18 @@ def test_a_draft_pasted_on_one_line_after_its_salutation_keeps_its_questions():
     # a salutation alone on its line is still dropped
     assert split_questions("Dear Sir/Madam,\nHow many fines were issued in 2020?") == [
         "How many fines were issued in 2020?"]
+
+
+def test_a_reply_with_no_substantive_response_yet_or_none_on_file_answers_nothing():
+    for reply in (
+            "We apologise that we do not have a substantive response at this time. We need "
+            "more time to consider the public interest test in relation to an exemption.",
+            "We are reviewing old information requests and do not seem to have a response on "
+            "file. Can you confirm that you received this? If you have not, please let us know "
+            "if you still wish to receive the request."):
+        record = {"id": 11, "events": [
+            {"type": "outgoing", "content": ["Dear Council,\nHow much was paid in disrepair "
+                                             "compensation in 2024?"]},
+            {"type": "incoming", "content": [f"Dear requester,\n{reply}"]}]}
+        [question] = parse_wdtk_thread(record).questions
+        assert question.outcome == "unknown", reply
