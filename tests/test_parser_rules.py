@@ -1599,3 +1599,10 @@ def test_a_reply_with_no_substantive_response_yet_or_none_on_file_answers_nothin
             {"type": "incoming", "content": [f"Dear requester,\n{reply}"]}]}
         [question] = parse_wdtk_thread(record).questions
         assert question.outcome == "unknown", reply
+
+
+def test_no_documentation_available_and_costs_that_cannot_be_isolated_are_not_held():
+    assert classify("No public documentation available as this is a direct award Call Off "
+                    "from the G-Cloud framework.") == "not_held"
+    assert classify("Enforcement costs cannot be isolated by car park as one contract covers "
+                    "cash collection, banking and enforcement.") == "not_held"
