@@ -33,6 +33,10 @@ _REFUSED = re.compile(
     r"(?!\s+(?:to \d|to (?:two|three|four|fort|week)|collect|and recycl|vehicle|bins?\b|lorr|"
     r"sacks?\b|crew|round|service|disposal|tip\b|freighter|waste))|not (?:be )?disclos|"
     r"will not (?:be )?(?:provid|releas|disclos)|"
+    # s40's legitimate-interest test: "We do not consider that disclosing this information to
+    # you ... is necessary or justified"
+    r"(?:do not|don't) consider (?:that )?(?:disclosing|disclosure of|releasing) (?:this|the|"
+    r"that|these) (?:information|data|details)\b[^.]{0,80}\b(?:necessary|justified)|"
     # not "unable to provide a timeframe for publication": a date nobody has, not a refusal
     r"unable to (?:provide|disclose|release)(?! (?:a |an )?(?:timeframe|timescale|date)\b)|"
     r"appropriate (?:\(?(?:cost|time)\)? )?limit|cost limit|exceed(?:s|ed)? the|\bvexatious\b|"

@@ -195,7 +195,8 @@ _DEFERRAL = re.compile(
 # full name", "Before we can begin to process your request, we would like to clarify..."):
 # nothing can be answered yet, however long the explanation.
 _NOT_YET_VALID = re.compile(r"cannot process your requests? because|before we can (?:begin to )?"
-                            r"process your", re.I)
+                            r"process your|cannot (?:consider|accept|treat) this as a valid "
+                            r"request", re.I)
 _ANSWERED = re.compile(
     r"please find (?:attached|enclosed|below)|set out below|neither confirm|not held"
     r"|do(?:es)? not hold|\bholds? no (?:relevant |recorded )?(?:information|records|data)\b",

@@ -1606,3 +1606,21 @@ def test_no_documentation_available_and_costs_that_cannot_be_isolated_are_not_he
                     "from the G-Cloud framework.") == "not_held"
     assert classify("Enforcement costs cannot be isolated by car park as one contract covers "
                     "cash collection, banking and enforcement.") == "not_held"
+
+
+def test_the_personal_data_legitimate_interest_refusal_is_a_refusal():
+    assert classify("We do not consider that disclosing this information to you, and "
+                    "consequently the public, is necessary or justified in order to satisfy "
+                    "your information request.") == "refused"
+
+
+def test_a_reply_that_cannot_accept_the_request_as_valid_answers_nothing():
+    record = {"id": 12, "events": [
+        {"type": "outgoing", "content": ["Dear Council,\nHow many providers are approved on "
+                                         "the DPS?"]},
+        {"type": "incoming", "content": [
+            "Dear requester,\nI am writing in response to your recent request. Unfortunately, "
+            "we cannot consider this as a valid request under the Freedom of Information Act. "
+            "Section 8 states a valid request must include your real name."]}]}
+    [question] = parse_wdtk_thread(record).questions
+    assert question.outcome == "unknown"
