@@ -521,6 +521,17 @@ def _is_period(line: str) -> bool:
     return bool(re.search(r"(?:19|20)\d\d", line)) and not _DATE_WORD.sub("", line)
 
 
+_LEADING_PERIOD = re.compile(rf"^(?:{_MONTH}\s+)?(?:19|20)\d\d:?\s+(?=(?-i:[A-Z]))", re.I)
+
+
+def _without_periods(questions: list[str]) -> list[str]:
+    """Months or years listed one a line under a question ('- January 2023', '- 2024:') are
+    its breakdown, not questions; one run on into the next question ('December 2024 How
+    recycling bins ...') leaves it."""
+    kept = [_LEADING_PERIOD.sub("", q) for q in questions if not _is_period(q)]
+    return kept or questions
+
+
 def _mark_colon_list(lines: list[str]) -> list[str]:
     """'...with departing staff:' over lines that each end in ';' or '.', or are short
     fields ('Name of provider', 'Email'), is a list written without markers (a request may
@@ -661,7 +672,7 @@ _COURTESY = re.compile(
 _PREAMBLE = (
     "i am im writing write to request requesting make making submit a an the under freedom of "
     "information act foi foia 2000 as part in relation regard regarding with would like wish "
-    "this is be you following for me my please")
+    "this is be you following for me my please consider treat")
 _PREAMBLE_WORDS = frozenset(_PREAMBLE.split())
 
 
@@ -693,7 +704,7 @@ def split_questions(text: str, semicolons: bool = False, answers_follow: bool = 
             asking = prose if semicolons else [p for p in prose if _ASKS.search(p)
                                                and not _STATEMENT.match(p)]
             questions = _drop_intro(asking or prose)
-    questions = [q for q in questions if len(q) > 2]
+    questions = _without_periods([q for q in questions if len(q) > 2])
     # "in Excel, please" asks nothing, nor "I am writing to request information under the
     # Freedom of Information Act."
     asks = [q for q in questions if not _FORMAT_ONLY.search(q) and not _invokes_act_only(q)

@@ -1624,3 +1624,14 @@ def test_a_reply_that_cannot_accept_the_request_as_valid_answers_nothing():
             "Section 8 states a valid request must include your real name."]}]}
     [question] = parse_wdtk_thread(record).questions
     assert question.outcome == "unknown"
+
+
+def test_months_listed_under_a_question_are_its_breakdown_not_questions():
+    request = ("How often have wheelie bins been replaced between 2023 and 2025? Please provide "
+               "a breakdown by month:\n- 2023\n- January 2023\n- February 2023\n- 2024:\n"
+               "- January 2024\nHow many recycling bins were refused collection in 2024?\n"
+               "Please consider the following as a request for information under the Freedom "
+               "of Information Act 2000.")
+    assert split_questions(request) == [
+        "How often have wheelie bins been replaced between 2023 and 2025?",
+        "How many recycling bins were refused collection in 2024?"]
