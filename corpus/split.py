@@ -532,6 +532,27 @@ def _without_periods(questions: list[str]) -> list[str]:
     return kept or questions
 
 
+_EXAMPLE_LEAD = re.compile(r"(?:\be\.?\s?g\.?|for example|for instance)\s*:\s*$", re.I)
+
+
+def _without_examples(body: str) -> list[str]:
+    """The lines of a request without the sample layout it shows ('Please break these down by
+    year, e.g: / 2020: M: xxx N: xxx / ... / (etc.)'): the example asks nothing. It ends at
+    an empty line or a line that asks anew."""
+    out: list[str] = []
+    example = False
+    for line in body.split("\n"):
+        text = line.strip()
+        if example and (not text or _NEW_ASK.match(text) or _QUESTION.match(text)
+                        or _CLOSING.match(text)):
+            example = False
+        if not example:
+            out.append(line)
+        example = example or bool(_EXAMPLE_LEAD.search(text) and not re.match(r"\s*(?:e\.?\s?g|"
+                                                                           r"for ex)", text, re.I))
+    return out
+
+
 def _mark_colon_list(lines: list[str]) -> list[str]:
     """'...with departing staff:' over lines that each end in ';' or '.', or are short
     fields ('Name of provider', 'Email'), is a list written without markers (a request may
@@ -690,7 +711,9 @@ def split_questions(text: str, semicolons: bool = False, answers_follow: bool = 
     body = clean_request(text or "")
     if not body.strip():
         return []
-    lines = _mark_colon_list(body.split("\n")) if not answers_follow else body.split("\n")
+    if not answers_follow:
+        body = "\n".join(_without_examples(body))
+    lines = body.split("\n") if answers_follow else _mark_colon_list(body.split("\n"))
     items = _list_items(lines, answers_follow)
     if len(items) == 1 and len(inline := _split_inline(_tidy(" ".join(body.split())))) >= 2:
         questions = inline

@@ -1635,3 +1635,13 @@ def test_months_listed_under_a_question_are_its_breakdown_not_questions():
     assert split_questions(request) == [
         "How often have wheelie bins been replaced between 2023 and 2025?",
         "How many recycling bins were refused collection in 2024?"]
+
+
+def test_a_sample_layout_after_e_g_asks_nothing():
+    request = ("Please provide the number of student properties exempt from council tax for "
+               "every year since 2000.\nPlease break these down by year and exemption, e.g:\n"
+               "...\n2020: M: xxx N: xxx\n2021: M: xxx N: xxx\n(etc.)\n"
+               "How many of these were halls of residence?")
+    questions = split_questions(request)
+    assert not any("xxx" in q or "etc." in q for q in questions)
+    assert questions[-1] == "How many of these were halls of residence?"
