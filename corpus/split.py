@@ -15,7 +15,8 @@ MAX_QUESTIONS = 40
 _MARKER = re.compile(
     r"^\s*(?:"
     # "REQUEST 1:" heading its question, on the line or alone above it
-    r"(?P<label>(?:request|question)\s?\d{1,2}[a-z]?\s?[.):-]?)(?:\s+(?=\S)|\s*$)|"
+    r"(?P<label>(?:request|question)(?:\s?/\s?(?:request|question))?\s?\d{1,2}[a-z]?\s?[.):-]?)"
+    r"(?:\s+(?=\S)|\s*$)|"
     # "1.)" and "a.)" as well as "1." and "a)"
     r"(?P<bullet>[-*•·–◦▪>]|\u2022)\s+|(?P<dash>[-–•])(?=[A-Z][a-z])"
     r"|(?P<num>(?:q(?:uestion)?\s?)?\(?\d{1,2}(?:\.\d{1,2})?(?:\.\)|[.):])?)\s+(?=\S)"

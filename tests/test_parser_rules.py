@@ -1645,3 +1645,11 @@ def test_a_sample_layout_after_e_g_asks_nothing():
     questions = split_questions(request)
     assert not any("xxx" in q or "etc." in q for q in questions)
     assert questions[-1].endswith("e.g: How many of these were halls of residence?")
+
+
+def test_question_slash_request_labels_head_their_questions():
+    request = ("QUESTION/REQUEST 1:\nHow many highway trees have been planted since 2012?\n"
+               "QUESTION/REQUEST 2:\nHow many of them were planted using a crane?")
+    assert split_questions(request) == [
+        "How many highway trees have been planted since 2012?",
+        "How many of them were planted using a crane?"]
