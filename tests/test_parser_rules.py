@@ -1453,6 +1453,11 @@ def test_a_sentence_that_only_invokes_the_act_asks_nothing():
     assert split_questions(request) == [
         "How many tonnes of food waste has your council collected each year since 2019?",
         "Please can yearly figures be broken down by month."]
+    assert split_questions("This is an Freedom of Information request. How many vapes were "
+                           "seized in 2023?") == ["How many vapes were seized in 2023?"]
+    assert split_questions("I am submitting a Freedom of Information request.\nI am looking "
+                           "to receive information on illegal vape seizures.") == [
+        "I am looking to receive information on illegal vape seizures."]
     # a request for something, however it invokes the Act, is kept
     kept = ("I am writing to request all the information to which I am entitled under the "
             "Freedom of Information Act 2000.")
