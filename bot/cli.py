@@ -151,7 +151,9 @@ def _check_jsonl(advisor) -> int:
 
 
 def cmd_precedents(args: argparse.Namespace, config: Config) -> int:
+    from bot.advice import FETCH_PER_KEPT
     from bot.render import precedents_text
+    from index.search import one_per_request
 
     if not args.query.strip():
         print("Say what was asked: foi-assistant precedents \"ransomware attacks\"",
@@ -168,8 +170,13 @@ def cmd_precedents(args: argparse.Namespace, config: Config) -> int:
             print("Which authority? " + "; ".join(suggestions), file=sys.stderr)
             return 2
         authority = found or authority
-    found = advisor.searcher.search(args.query, k=args.limit, authority=authority,
+    # one question per past request unless asked for every part: a request's ten parts share
+    # one reply, and would push every other request off the list
+    fetch = args.limit if args.all_parts else args.limit * FETCH_PER_KEPT
+    found = advisor.searcher.search(args.query, k=fetch, authority=authority,
                                     exemption=args.exemption, outcome=args.outcome)
+    if not args.all_parts:
+        found = one_per_request(found)[:args.limit]
     if args.json:
         print(json.dumps([p.to_json() for p in found], ensure_ascii=False))
     else:
@@ -274,6 +281,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--outcome", choices=["answered", "refused", "ncnd", "not_held", "partial",
                                          "unknown"], help="only this outcome")
     p.add_argument("--limit", type=int, default=10, help="how many (default 10)")
+    p.add_argument("--all-parts", action="store_true",
+                   help="list every matching part of a request, not only its closest")
     p.add_argument("--json", action="store_true", help="print JSON")
     sub.add_parser("chat", help=COMMANDS["chat"][1], description=COMMANDS["chat"][1])
     p = sub.add_parser("explain", help=COMMANDS["explain"][1], description=COMMANDS["explain"][1])

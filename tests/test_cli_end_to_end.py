@@ -107,6 +107,18 @@ def test_precedents_filters_by_outcome_and_exemption(built, cli):
     assert all(p["outcome"] == "answered" for p in json.loads(out))
 
 
+def test_precedents_lists_each_past_request_once_unless_every_part_is_asked_for(built, cli):
+    code, out, _ = cli("--config", str(built), "precedents", "cyber security provisions",
+                       "--json", "--limit", "5")
+    assert code == 0
+    refs = [p["reference"] for p in json.loads(out)]
+    assert len(refs) == len(set(refs))  # each request (reference) once
+    code, out, _ = cli("--config", str(built), "precedents", "cyber security provisions",
+                       "--json", "--limit", "5", "--all-parts")
+    refs = [p["reference"] for p in json.loads(out)]
+    assert len(refs) == 5 and len(set(refs)) < len(refs)
+
+
 def test_precedents_refuses_an_empty_topic_or_limit_politely(built, cli):
     code, out, err = cli("--config", str(built), "precedents", "  ")
     assert code == 2 and "Say what was asked" in err and not out
