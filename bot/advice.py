@@ -455,6 +455,9 @@ def _verdict(assessed: Sequence[QuestionAssessment], exemptions: list[dict]) -> 
         head = f"High risk: {high} of {n} question{'s' if n > 1 else ''} look likely to be refused"
     elif medium:
         head = f"Medium risk: {medium} of {n} question{'s' if n > 1 else ''} may be refused"
+    elif unknown == n:  # nothing close to judge by: no verdict on what was answered
+        return (f"No close precedent: nothing asked before is near enough to judge "
+                f"{'these questions' if n > 1 else 'this question'} by.")
     else:
         head = f"Low risk: similar questions were usually answered ({n} checked)"
         why = ""

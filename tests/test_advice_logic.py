@@ -247,3 +247,17 @@ def test_the_authoritys_own_precedents_lead_only_when_they_are_close():
     shown = ordered_precedents(found, "London Borough of Barnet")
     assert [p.id for p in shown] == ["3", "2", "4", "1"]
     assert [p.id for p in ordered_precedents(found, None)] == ["2", "3", "4", "1"]
+
+
+def test_a_draft_with_no_close_precedent_gets_no_verdict_of_what_was_answered():
+    from bot.advice import _verdict
+    from bot.assessment import QuestionAssessment
+
+    def q(level):
+        return QuestionAssessment(text="asdf", risk=0.2, level=level, likely_exemptions=[],
+                                  precedents=[], explanation="", rewordings=[])
+
+    assert _verdict([q("unknown")], []) == (
+        "No close precedent: nothing asked before is near enough to judge this question by.")
+    assert _verdict([q("low"), q("unknown")], []).startswith(
+        "Low risk: similar questions were usually answered (2 checked); 1 with no close")
