@@ -260,7 +260,17 @@ def _absorb(items: list[tuple[str, str]], top: str) -> list[tuple[str, str]]:
         subs = [_tidy(t) for _, t in items[i:end]]
         if kind == top and subs and all(_PERIOD_LABEL.match(t) for t in subs):
             i = end
+        elif kind == top and subs and _BREAKDOWN_LEAD.search(_tidy(out[-1][1])) and all(
+                len(t.split()) <= 4 and "?" not in t for t in subs):
+            # "The number of applicants by property type: - 1-bed - 2-bed ...": the
+            # categories of one figure, not questions
+            out[-1] = (kind, f"{_tidy(out[-1][1])} {', '.join(subs)}")
+            i = end
     return out
+
+
+_BREAKDOWN_LEAD = re.compile(r"\b(?:by|per|for each|for every)\s+(?:\w+\s+){0,3}\w+"
+                             r"(?:\s+listed below)?\s*:$|\blisted below\s*:$", re.I)
 
 
 def _nest(items: list[tuple[str, str]]) -> list[str]:

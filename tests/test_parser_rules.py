@@ -1658,3 +1658,13 @@ def test_question_slash_request_labels_head_their_questions():
     assert split_questions(request) == [
         "How many highway trees have been planted since 2012?",
         "How many of them were planted using a crane?"]
+
+
+def test_categories_listed_under_a_by_breakdown_are_one_question():
+    request = ("1. The number of applicants on your housing waiting list by property type:\n"
+               "- Accessible property\n- 1-bed property\n- 2-bed property\n"
+               "2. Please provide the following:\na) the policy\nb) the budget")
+    assert split_questions(request) == [
+        "The number of applicants on your housing waiting list by property type: Accessible "
+        "property, 1-bed property, 2-bed property",
+        "Please provide the following: the policy", "Please provide the following: the budget"]
