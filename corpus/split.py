@@ -260,17 +260,25 @@ def _absorb(items: list[tuple[str, str]], top: str) -> list[tuple[str, str]]:
         subs = [_tidy(t) for _, t in items[i:end]]
         if kind == top and subs and all(_PERIOD_LABEL.match(t) for t in subs):
             i = end
-        elif kind == top and subs and _BREAKDOWN_LEAD.search(_tidy(out[-1][1])) and all(
-                len(t.split()) <= 4 and "?" not in t for t in subs):
+        elif kind == top and subs and "?" not in " ".join(subs) and (
+                (_BREAKDOWN_LEAD.search(_tidy(out[-1][1])) and all(len(t.split()) <= 4
+                                                                    for t in subs))
+                or (_CATEGORISED.search(_tidy(out[-1][1])) and all(
+                    len(_SENTENCE.split(t)[0].split()) <= 12 for t in subs))):
             # "The number of applicants by property type: - 1-bed - 2-bed ...": the
             # categories of one figure, not questions
-            out[-1] = (kind, f"{_tidy(out[-1][1])} {', '.join(subs)}")
+            # (a note run on after the last category is dropped with it)
+            cats = ", ".join(_SENTENCE.split(t)[0].rstrip(".") for t in subs)
+            out[-1] = (kind, f"{_tidy(out[-1][1])} {cats}")
             i = end
     return out
 
 
 _BREAKDOWN_LEAD = re.compile(r"\b(?:by|per|for each|for every)\s+(?:\w+\s+){0,3}\w+"
                              r"(?:\s+listed below)?\s*:$|\blisted below\s*:$", re.I)
+# "... in the 2023/24 financial year, categorised as follows:" over longer category lines
+_CATEGORISED = re.compile(r"\b(?:categori[sz]ed|broken down|split|grouped)\s+(?:as follows|"
+                          r"into|by)\s*:$", re.I)
 
 
 def _nest(items: list[tuple[str, str]]) -> list[str]:
@@ -516,9 +524,11 @@ _FORMAT_ONLY = re.compile(
     r"^(?:i would (?:appreciate|prefer|be grateful)\b.{0,60}|(?:please|could you|can you)\s"
     r"(?:\w+\s)?(?:supply|provide|send)\s(?:it|this|this information|the information|them|"
     r"the requested (?:information|data)|"
-    r"your (?:response|reply|answers?))\s(?:to me\s)?)"
-    r"(?:(?:in|as|by|via)\b.{0,30})?\b(?:excel|csv|spreadsheet|electronic(?:ally)?|"
+    r"your (?:response|reply|answers?))\s(?:relating to (?:part|question) \d+ (?:of the "
+    r"request )?)?(?:to me\s)?)"
+    r"(?:(?:in|as|by|via)\b.{0,30})?\b(?:(?:excel|csv|spreadsheet|electronic(?:ally)?|"
     r"machine[- ]readable|digital|format|e-?mail)\b[^?]{0,60}"
+    r"|(?:two|three|separate) columns\b[^?]{0,160})"
     r"(?:\bwithin the statutory\b[^?]{0,120})?$", re.I)  # "... within the statutory 20 days"
 
 
@@ -699,7 +709,9 @@ _COURTESY = re.compile(
     r"(?:please let me know if|thank you|thanks\b|many thanks|i look forward|if you have any "
     r"(?:queries|questions)|if you (?:require|need|have) any (?:further|more|additional) "
     r"(?:information|clarification|queries|questions)|please feel free|"
-    r"please (?:do not|don't|don’t) hesitate|i sincerely "
+    r"please (?:do not|don't|don’t) hesitate|(?:please (?:can i )?)?(?:also )?remind you of "
+    r"(?:the|your) duty|i (?:would like to )?confirm (?:in advance )?that i am making this "
+    r"request|i sincerely "
     r"thank|i appreciate your|please contact me|should you (?:require|need|have) any)", re.I)
 _PREAMBLE = (
     "i am im writing write to request requesting make making submit a an the under freedom of "

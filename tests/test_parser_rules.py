@@ -1668,3 +1668,22 @@ def test_categories_listed_under_a_by_breakdown_are_one_question():
         "The number of applicants on your housing waiting list by property type: Accessible "
         "property, 1-bed property, 2-bed property",
         "Please provide the following: the policy", "Please provide the following: the budget"]
+
+
+def test_categories_of_a_categorised_total_and_request_boilerplate_are_no_questions():
+    request = (
+        "1. The total spend on temporary accommodation by supplier in 2023/24, categorised as "
+        "follows:\n- Private sector accommodation leased by the local authority.\n"
+        "- Bed and breakfast hotels (including shared annexes).\nNote: if this is too costly, "
+        "please just provide the total for each supplier.\n"
+        "2. Please can you provide the number of placements in other districts?\n"
+        "Please supply the information relating to part 1 of the request in two columns, one "
+        "with the provider's business name and one with the total spend.\n"
+        "I would like to confirm in advance that I am making this request on my own behalf.\n"
+        "Please can I also remind you of the duty under section 16 to provide advice and "
+        "assistance.")
+    assert split_questions(request) == [
+        "The total spend on temporary accommodation by supplier in 2023/24, categorised as "
+        "follows: Private sector accommodation leased by the local authority, Bed and "
+        "breakfast hotels (including shared annexes)",
+        "Please can you provide the number of placements in other districts?"]
