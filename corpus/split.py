@@ -711,7 +711,9 @@ _COURTESY = re.compile(
     r"(?:information|clarification|queries|questions)|please feel free|"
     r"please (?:do not|don't|don’t) hesitate|(?:please (?:can i )?)?(?:also )?remind you of "
     r"(?:the|your) duty|i (?:would like to )?confirm (?:in advance )?that i am making this "
-    r"request|i sincerely "
+    r"request|if you feel that a substantive response|if you can identify any ways that my "
+    r"request could be refined|if any of the requested information is not readily available, "
+    r"i would appreciate your guidance|i sincerely "
     r"thank|i appreciate your|please contact me|should you (?:require|need|have) any)", re.I)
 _PREAMBLE = (
     "i am im writing write to request requesting make making submit a an the under freedom of "

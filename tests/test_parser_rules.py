@@ -1467,7 +1467,10 @@ def test_a_sentence_that_only_invokes_the_act_asks_nothing():
 def test_a_courtesy_line_left_after_the_questions_is_no_question():
     request = ("Please could you tell me how many tonnes of food waste you collected in 2023? "
                "Please let me know if there's any issues. I sincerely thank you in advance for "
-               "your attention to this matter.")
+               "your attention to this matter. If you feel that a substantive response to this "
+               "request is not possible within a reasonable time frame, I would be grateful if "
+               "you could contact me. If you can identify any ways that my request could be "
+               "refined I would be grateful for any further advice and assistance.")
     assert split_questions(request) == [
         "Please could you tell me how many tonnes of food waste you collected in 2023?"]
 
