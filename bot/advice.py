@@ -452,7 +452,8 @@ def _verdict(assessed: Sequence[QuestionAssessment], exemptions: list[dict]) -> 
     why = f", most likely under {top['subsection'] or top['section']}" + (
         f" ({ground.name})" if ground else "") if top else ""
     if high:
-        head = f"High risk: {high} of {n} question{'s' if n > 1 else ''} look likely to be refused"
+        head = (f"High risk: {high} of {n} question{'s' if n > 1 else ''} "
+                f"look{'s' if high == 1 else ''} likely to be refused")
     elif medium:
         head = f"Medium risk: {medium} of {n} question{'s' if n > 1 else ''} may be refused"
     elif unknown == n:  # nothing close to judge by: no verdict on what was answered

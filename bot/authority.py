@@ -14,11 +14,24 @@ from corpus.header import authority_key, is_generic
 
 
 def _groups(authorities: Sequence[str]) -> dict[str, str]:
-    """key -> the first (most frequent, as the store lists them) spelling with that key."""
+    """key -> the first (most frequent, as the store lists them) spelling with that key, a
+    name before a web domain ('Hastings Borough Council', not 'hastings.gov.uk')."""
     groups: dict[str, str] = {}
     for name in authorities:
-        groups.setdefault(authority_key(name), name)
+        key = authority_key(name)
+        if key not in groups or (_DOMAIN_NAME.search(groups[key])
+                                 and not _DOMAIN_NAME.search(name)):
+            groups[key] = name
     return groups
+
+
+_DOMAIN_NAME = re.compile(r"\.(?:gov|nhs|police|ac|org|co)\.uk$|\.(?:org|com)$", re.I)
+
+
+def _kind(key: str) -> str:
+    """'police' or 'nhs' when a key names a force or an NHS body (see authority_key)."""
+    last = key.rsplit(" ", 1)[-1]
+    return last if last in ("police", "nhs") else ""
 
 
 def match_authority(query: str, authorities: Sequence[str]) -> tuple[str | None, list[str]]:
@@ -28,17 +41,25 @@ def match_authority(query: str, authorities: Sequence[str]) -> tuple[str | None,
         return None, []
     groups = _groups(authorities)
     key = authority_key(q)
+    if key in groups:
+        return groups[key], []
+    if _kind(key):  # Lincolnshire Police is not Lincolnshire County Council
+        groups = {k: name for k, name in groups.items() if _kind(k) == _kind(key)}
     if is_generic(q):  # only generic words ("council", "police"): offer the names that contain them
         hits = [name for name in groups.values() if re.search(rf"\b{re.escape(q)}\b",
                                                               name.lower())]
         return (hits[0], []) if len(hits) == 1 else (None, hits[:5])
-    if key in groups:
-        return groups[key], []
     containing = [name for k, name in groups.items() if re.search(rf"\b{re.escape(key)}\b", k)]
     if len(containing) == 1:
         return containing[0], []
     close = difflib.get_close_matches(key, list(groups), n=5, cutoff=0.75)
-    if len(close) == 1 and not containing:
+    if len(close) == 1 and not containing and _same_place(key, close[0]):
         return groups[close[0]], []
     suggestions = list(dict.fromkeys(containing + [groups[c] for c in close]))[:5]
     return None, suggestions
+
+
+def _same_place(key: str, other: str) -> bool:
+    """A near-spelling names the same authority only if its first word, the place, is near:
+    'leeds teaching hospitals' is not 'blackpool teaching hospitals'."""
+    return difflib.SequenceMatcher(None, key.split()[0], other.split()[0]).ratio() >= 0.8

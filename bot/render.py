@@ -6,6 +6,7 @@ import json
 import textwrap
 
 from bot.assessment import Assessment, QuestionAssessment
+from corpus.header import authority_key
 from index.search import Precedent
 
 LEVEL_MARK = {"high": "HIGH", "medium": "MEDIUM", "low": "low", "unknown": "no close precedent"}
@@ -56,19 +57,28 @@ def question_text(i: int, q: QuestionAssessment, precedents: int = 3) -> str:
     lines.append(wrap.fill("Why: " + q.explanation))
     for r in q.rewordings:
         lines.append(wrap.fill(f"Try instead: \"{r.text}\""))
-        lines.append(wrap.fill(f"  because {r.why}"))
+        lines.append(wrap.fill(f"  because {_lower_first(r.why)}"))
     return "\n".join(lines)
 
 
 def assessment_text(a: Assessment) -> str:
     head = [f"Verdict: {a.overall.verdict}"]
     if a.authority:
-        head.append(f"Authority: {a.authority} (its own history is shown first)")
+        head.append(f"Authority: {a.authority} ({authority_note(a)})")
     body = [question_text(i, q) for i, q in enumerate(a.questions, 1)]
     advice = [f"- {line}" for line in a.overall.advice]
     tail = ["Advice for the whole draft:", *advice] if advice else []
     revised = ["Revised draft:", textwrap.indent(a.overall.revised_draft, "  ")]
-    return "\n\n".join(["\n".join(head), *body, "\n".join(tail), "\n".join(revised)]).strip()
+    parts = ["\n".join(head), *body, "\n".join(tail), "\n".join(revised)]
+    return "\n\n".join(p for p in parts if p).strip()
+
+
+def authority_note(a: Assessment) -> str:
+    """Say the authority's history comes first only when some of it was found."""
+    key = authority_key(a.authority)
+    if any(authority_key(p.authority) == key for q in a.questions for p in q.precedents):
+        return "its own history is shown first"
+    return "none of its past responses is on record: authorities of its kind count instead"
 
 
 def precedents_text(query: str, precedents: list[Precedent]) -> str:
@@ -81,3 +91,8 @@ def precedents_text(query: str, precedents: list[Precedent]) -> str:
 
 def assessment_json(a: Assessment) -> str:
     return json.dumps(a.to_json(), ensure_ascii=False)
+
+
+def _lower_first(text: str) -> str:
+    """'Naming products ...' after 'because', but 'ICO ...' and 'CCTV ...' as they are."""
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text

@@ -90,6 +90,10 @@ def _authority_from_email(text: str) -> str | None:
 _KEY_NOISE = re.compile(
     r"\b(the|of|council|city|county|borough|district|london|metropolitan|royal|and|nhs|trust|"
     r"foundation|police|service|foi|response|disclosure|log|ft)\b")
+_POLICE = re.compile(r"\b(?:police|constabulary|chief constable)\b")
+_NHS = re.compile(r"\b(?:nhs|trust|hospitals?|ambulance|clinical commissioning|ccg)\b")
+_FORCE_NOISE = re.compile(r"\b(?:commissioner of|chief constable of|constabulary|foi|"
+                          r"response|disclosure|log|commissioner)\b")
 _DOMAIN = re.compile(r"^(?:www\.)?([a-z0-9-]+)\.(?:gov\.uk|gov\.scot|gov\.wales|nhs\.uk|"
                      r"police\.uk|ac\.uk|org\.uk|co\.uk|org|com)$")
 
@@ -109,4 +113,15 @@ def authority_key(name: str | None) -> str:
     m = _DOMAIN.match(low)
     if m:
         low = m.group(1).replace("-", " ")
-    return " ".join(_KEY_NOISE.sub(" ", low).split()) or low
+    low = re.sub(r"\btfl\b", "transport for london", low)  # tfl.gov.uk, TfL
+    # Surrey Police, Surrey County Council and NHS Surrey are three bodies: the kind stays in
+    # the key, and a force's own name in it ('Metropolitan Police', 'Met Police')
+    kind = "police" if _POLICE.search(low) else "nhs" if _NHS.search(low) else ""
+    if "university" in low:
+        return " ".join(re.sub(r"\b(?:the|of)\b", " ", low).split())
+    if kind == "police":
+        low = _FORCE_NOISE.sub(" ", re.sub(r"\bmet\b", "metropolitan", low))
+        base = " ".join(re.sub(r"\b(?:police|service|the|of|and)\b", " ", low).split())
+    else:
+        base = " ".join(_KEY_NOISE.sub(" ", low).split())
+    return f"{base} {kind}".strip() if base else low

@@ -164,6 +164,25 @@ def test_authority_matching_with_suggestions():
     assert match_authority("", names) == (None, [])
 
 
+def test_a_force_a_council_and_an_nhs_body_of_one_county_are_three_authorities():
+    from corpus.header import authority_key
+
+    keys = {authority_key(n) for n in ("Surrey Police", "Surrey County Council", "NHS Surrey")}
+    assert len(keys) == 3
+    assert {authority_key(n) for n in ("Metropolitan Police", "Metropolitan Police Service",
+                                       "Met Police", "Commissioner of the Metropolitan Police")
+            } == {"metropolitan police"}
+    assert authority_key("TfL") == authority_key("Transport for London")
+    names = ["Lincolnshire County Council", "Blackpool Teaching Hospitals NHS FT",
+             "hastings.gov.uk", "Hastings Borough Council", "Metropolitan Police"]
+    # no force is matched to a council, nor a trust to another town's trust
+    assert match_authority("Lincolnshire Police", names)[0] is None
+    assert match_authority("Leeds Teaching Hospitals NHS Trust", names)[0] is None
+    assert match_authority("Metropolitan Police Service", names) == ("Metropolitan Police", [])
+    # a name, not a web domain, stands for its spellings
+    assert match_authority("hastings", names) == ("Hastings Borough Council", [])
+
+
 def test_evaluation_draws_neighbours_from_every_known_outcome_as_the_check_does():
     import numpy as np
 

@@ -56,7 +56,7 @@ def test_holding_out_a_document_removes_its_questions_from_the_record():
     held_out = _rows("Dorset Police", 3, 0, doc="x")
     full = TrackRecord.from_rows(held_out + _rows("Dorset Police", 0, 10, doc="y"))
     visible = full.minus(TrackRecord.from_rows(held_out))
-    assert visible.by_authority["dorset"].total == 10
+    assert visible.by_authority["dorset police"].total == 10
     assert visible.rate("Dorset Police") < full.rate("Dorset Police")
 
 
