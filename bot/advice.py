@@ -48,6 +48,7 @@ MAX_DRAFT_CHARS = 20_000
 SHOWN_PRECEDENTS = 5
 MAX_REWORDINGS = 3
 NEIGHBOURS = 25
+EXPLAIN_FROM = 0.1  # a likely exemption this probable or more is explained, with a quote
 FETCH_PER_KEPT = 3  # one question per request: fetch enough to keep NEIGHBOURS distinct ones
 CALIBRATION_FILE = "calibration.json"
 NAME_THE_AUTHORITY = (
@@ -329,7 +330,8 @@ def _explanation(scored: _Scored, neighbours: Sequence[Precedent]) -> str:
     parts += [f"Its company counts too: {r.split(': ', 1)[1]}." for r in scored.reasons
               if DRAFT_MARK in r]
     quoted: set[str] = set()
-    for ex in scored.exemptions[:2]:
+    # the grounds worth a paragraph: not s31's at 3% beside a pothole question
+    for ex in [e for e in scored.exemptions[:2] if e["probability"] >= EXPLAIN_FROM]:
         parts.append(explain_citation(ex["subsection"] or ex["section"], ex["ncnd"]))
         strongest = _strongest(neighbours, ex["section"])
         if strongest and strongest[0].id not in quoted:  # one reply citing both: quoted once
@@ -468,8 +470,13 @@ def _verdict(assessed: Sequence[QuestionAssessment], exemptions: list[dict]) -> 
 
 def _revised(assessed: Sequence[QuestionAssessment], advice: Sequence[str]) -> str:
     lines = []
+    used: set[str] = set()
     for i, q in enumerate(assessed, 1):
-        text = q.rewordings[0].text if q.rewordings and q.level in ("medium", "high") else q.text
+        # one question's rewording is not another's: 'Who supplies the ANPR cameras?' does not
+        # become the count already put in for 'How many ANPR cameras?'
+        fresh = [r.text for r in q.rewordings if r.text not in used]
+        text = fresh[0] if fresh and q.level in ("medium", "high") else q.text
+        used.add(text)
         # the s16 sentence closes the whole draft once, not every question that asked for it
         lines.append(f"{i}. {text.replace(S16_SENTENCE, '').strip()}")
     lines.append("")

@@ -179,7 +179,7 @@ PATTERNS: list[tuple[re.Pattern, Rewrite, str]] = [
      _camera_totals,
      "Camera locations are usually withheld under s31 (they show where crime would go "
      "unseen); the number of cameras and the policy are routinely published."),
-    (re.compile(r"\b(ransom|paid)\b", re.I),
+    (re.compile(r"\bransom", re.I),  # not 'bonuses paid to them
      _fixed("Has {body}'s audit or governance committee received reports on cyber-security "
             "risk in the last three years? If so, please provide them or say where they are "
             "published."),
@@ -188,8 +188,8 @@ PATTERNS: list[tuple[re.Pattern, Rewrite, str]] = [
     (re.compile(r"\b(names?\b[^.?;]{0,40}\b(staff|officers?|employees?|individuals?|people|"
                 r"persons?|councillors?|officials?)|named (staff|officers?|individuals?)|who (is|"
                 r"are|was|were) the (person|officer|individual)s?|employee details)\b", re.I),
-     _fixed("Please provide the number of people involved as an anonymised total, with numbers "
-            "under five suppressed if necessary. I am not asking for anyone's name."),
+     lambda q, body: _pasteable(q) + " I am not asking for anyone's name: anonymised totals "
+     "are enough, with numbers under five suppressed if necessary.",
      "Anonymised aggregates are not personal data, so s40 falls away; senior officials acting "
      "officially are usually named anyway."),
     (re.compile(r"\b(all (information|correspondence|records|emails|documents)|since (19|20)\d\d|"
@@ -234,7 +234,9 @@ def as_request(text: str) -> str:
         text = "Please provide, " + text[:1].lower() + text[1:]
         return text + "."
     if not _QUESTION_START.match(text):
-        text = "Please provide the " + text[:1].lower() + text[1:]
+        body = text[:1].lower() + text[1:]
+        article = "" if re.match(r"(?:the|a|an|any|all)\b", body) else "the "
+        text = f"Please provide {article}{body}"
         return text if text.endswith((".", "?")) else text + "."
     return text if text.endswith(("?", ".")) else text + "?"
 
@@ -245,14 +247,48 @@ def _words(text: str) -> set[str]:
 
 def usable_wording(candidate: str, original: str) -> bool:
     """A precedent's wording is worth offering when it is a whole question, not a fragment of a
-    summary, and not simply the user's own question again."""
+    summary, not simply the user's own question again, and able to stand alone (not 'the
+    above cases', not 'Please note: if you are unable ...')."""
     words = candidate.split()
     if len(words) < 6 or len(candidate) > 400 or not re.match(r"[A-Za-z]", candidate):
         return False
     if candidate.count("(") != candidate.count(")") or candidate.rstrip().endswith(":"):
         return False  # cut from a summary mid-list: "(by type: pistol"
+    if _LEANS_ON_OTHERS.search(candidate):
+        return False
     a, b = _words(candidate), _words(original)
     return len(a & b) / (len(a | b) or 1) < 0.8
+
+
+# 'the above cases', 'these', 'all of this', 'Please note: if you are unable to ...': a
+# wording that leans on the rest of its own request, or is its boilerplate
+_LEANS_ON_OTHERS = re.compile(
+    r"\b(?:above|aforementioned|these|those|the same|all of this|such|said)\b|^(?:please note|"
+    r"if (?:you are unable|any (?:element|part)|this|it)|in addition|also)\b", re.I)
+# words every FOI question shares: no sign that two questions ask about the same thing
+_GENERIC_WORDS = (
+    "the a an of to in on for and or is are was were be by with from at as it this that you your "
+    "do does did have has had any all what how many much which who when where whether if so "
+    "please provide number total information council councils authority force trust department "
+    "annual year years yearly each per last past current currently data details list copy "
+    "give tell confirm can could would will i we my our me us their there been its time "
+    "financial period since between including include")
+_GENERIC = frozenset(_GENERIC_WORDS.split())
+
+
+def _topic(text: str) -> set[str]:
+    return {w[:6] for w in _words(text) if w not in _GENERIC and not w.isdigit() and len(w) > 2}
+
+
+CLOSE_ENOUGH = 0.75  # a past question this close is about the same thing, whatever its words
+
+
+def _on_topic(candidate: str, original: str) -> bool:
+    """Whether a past question asks about what the user asks: it shares at least one topic word
+    ('ANPR', 'ransomware', 'salaries'), and half of them when the user's question has few."""
+    mine, theirs = _topic(original), _topic(candidate)
+    shared = mine & theirs
+    return bool(shared) and len(shared) >= min(2, (len(mine) + 1) // 2)
 
 
 def precedent_rewordings(precedents: Sequence, original: str = "", min_similarity: float = 0.6,
@@ -265,6 +301,8 @@ def precedent_rewordings(precedents: Sequence, original: str = "", min_similarit
         if not usable_wording(p.question, original) or any(
                 r.text == as_request(p.question) for r in out):
             continue
+        if p.similarity < CLOSE_ENOUGH and original and not _on_topic(p.question, original):
+            continue  # 'the average spend on homelessness software' for a cyber budget
         up, down = cues(p.question)
         if len(up) > len(down):  # answered once, but with what draws refusals ('each month')
             continue
@@ -303,6 +341,13 @@ _FALLBACKS = {  # likely section -> (what to add to the question, why it should 
             "still say where, which answers the question."),
 }
 TARGETED_SECTIONS = frozenset(_FALLBACKS)
+_NAMES_PERIOD = re.compile(r"\b(?:19|20)\d\d\b|\b(?:last|past|previous) (?:\w+ )?(?:years?|months?|"
+                           r"weeks?|financial years?)\b|\bsince\b", re.I)
+_COST_CENTRAL = ("Please limit this to information held centrally. " + S16_SENTENCE,
+                 "Refusals under the s12 cost limit turn on how long the search takes: "
+                 "information held in one place fits within the limit, and the s16 sentence "
+                 "obliges the authority to say how to narrow the request rather than refuse it "
+                 "flat.")
 _REDACT = ("If any part of this is exempt, please release the rest with only the exempt passages "
            "redacted, and say which exemption applies to each.",
            "Authorities must release the parts of a document no exemption covers; asking for "
@@ -329,7 +374,9 @@ def fallback_rewording(question: str, section: str | None = None, body: str | No
     for a document and a whole-authority total for anything else."""
     body = body or body_noun(None, question)
     asked = _pasteable(question)
-    if section in _FALLBACKS:
+    if section == "s12" and _NAMES_PERIOD.search(question):
+        added, why = _COST_CENTRAL  # it names its period already: no 'last financial year'
+    elif section in _FALLBACKS:
         added, why = _FALLBACKS[section]
     elif _ASKS_FOR_DOCUMENT.search(question):
         added, why = _REDACT

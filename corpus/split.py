@@ -40,7 +40,7 @@ _SIGNOFF = re.compile(
 )
 _INLINE_NUM = re.compile(r"(?:(?<=\s)|^)\(?(\d{1,2})[.)]\s+(?=\S)")
 _INLINE_LETTER = re.compile(r"(?:(?<=\s)|^)\(?([a-h])\)\s+(?=\S)")
-_SENTENCE = re.compile(r"(?<=[.?!])\s+(?=[A-Z(\"'])")
+_SENTENCE = re.compile(r"(?<=[.?!])(?<!\be\.g\.)(?<!\bi\.e\.)\s+(?=[A-Z(\"'])")  # not after 'e.g.'
 _FOLLOW_ON = re.compile(
     r"^(if so|if yes|if not|if any|if this|if that|if it|and\b|also\b(?!,? (?:i|please|could|can|"
     r"would)\b)|or\b|including|"
@@ -350,6 +350,8 @@ def _split_prose(paragraph: str, semicolons: bool, fields: bool = True) -> list[
     with `fields` a part listing several fields ("supplier, spend, expiry") splits too.
     """
     pieces = re.split(r";\s+", paragraph) if semicolons else _SENTENCE.split(paragraph)
+    if not semicolons:
+        pieces = [p for piece in pieces for p in _colon_series(piece)]
     out: list[str] = []
     for piece in (_tidy(p) for p in pieces):
         if not piece:
@@ -362,6 +364,16 @@ def _split_prose(paragraph: str, semicolons: bool, fields: bool = True) -> list[
         else:
             out.extend(split_wh_list(piece))
     return out
+
+
+def _colon_series(sentence: str) -> list[str]:
+    """'Could you please tell me: the number of 999 calls; the average response time; and
+    the number of calls abandoned.' asks three things, each under the words before the colon."""
+    stem, colon, rest = sentence.partition(": ")
+    parts = [p.strip() for p in re.split(r";\s+(?:and\s+)?", rest)] if colon else []
+    if len(parts) < 3 or any(len(p.split()) < 2 for p in parts) or len(stem.split()) > 25:
+        return [sentence]
+    return [f"{stem}: {p}" for p in parts]
 
 
 _WH_BREAK = re.compile(

@@ -280,3 +280,35 @@ def test_a_draft_with_no_close_precedent_gets_no_verdict_of_what_was_answered():
         "No close precedent: nothing asked before is near enough to judge this question by.")
     assert _verdict([q("low"), q("unknown")], []).startswith(
         "Low risk: similar questions were usually answered (2 checked); 1 with no close")
+
+
+def test_the_revised_draft_never_puts_one_rewording_in_for_two_questions():
+    from bot.advice import _revised
+    from bot.assessment import QuestionAssessment
+    from bot.reword import Rewording
+
+    count = Rewording("Please provide the total number of ANPR cameras in the district.", "")
+
+    def q(text, level, rewordings):
+        return QuestionAssessment(text=text, risk=0.7, level=level, likely_exemptions=[],
+                                  precedents=[], explanation="", rewordings=rewordings)
+
+    draft = _revised([q("How many ANPR cameras does the force operate?", "high", [count]),
+                      q("Who supplies the ANPR cameras?", "high", [count]),
+                      q("Where are they?", "high", [count, Rewording("How many are there?", "")])],
+                     [])
+    lines = draft.splitlines()
+    assert lines[0] == "1. Please provide the total number of ANPR cameras in the district."
+    assert lines[1] == "2. Who supplies the ANPR cameras?"  # its own words, not the count again
+    assert lines[2] == "3. How many are there?"
+
+
+def test_an_unlikely_exemption_gets_no_paragraph():
+    from bot.advice import _explanation, _Scored
+
+    scored = _Scored(0.2, "low", [
+        {"section": "s31", "subsection": "s31(1)(a)", "probability": 0.03, "ncnd": False}], [])
+    assert "law enforcement" not in _explanation(scored, [])
+    likely = _Scored(0.7, "high", [
+        {"section": "s31", "subsection": "s31(1)(a)", "probability": 0.4, "ncnd": False}], [])
+    assert "law enforcement" in _explanation(likely, [])

@@ -1690,3 +1690,15 @@ def test_categories_of_a_categorised_total_and_request_boilerplate_are_no_questi
         "follows: Private sector accommodation leased by the local authority, Bed and "
         "breakfast hotels (including shared annexes)",
         "Please can you provide the number of placements in other districts?"]
+
+
+def test_a_colon_series_in_prose_splits_and_e_g_ends_no_sentence():
+    assert split_questions(
+        "Could you please tell me: the number of 999 calls received in 2023; the average "
+        "response time to Grade 1 incidents; and the number of calls abandoned.") == [
+        "Could you please tell me: the number of 999 calls received in 2023",
+        "Could you please tell me: the average response time to Grade 1 incidents",
+        "Could you please tell me: the number of calls abandoned."]
+    assert split_questions("How many households were homeless in 2023/24? Please give "
+                           "figures by quarter, e.g. Q1, Q2, etc.")[-1] == (
+        "Please give figures by quarter, e.g. Q1, Q2, etc.")

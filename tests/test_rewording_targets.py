@@ -37,7 +37,11 @@ def test_fallback_keeps_the_question_and_adds_the_limit_its_exemption_calls_for(
     q = "How much did you spend on overtime for officers in 2023?"
     cost = fallback_rewording(q, "s12", "the force")
     assert cost.text.startswith(q) and S16_SENTENCE in cost.text
-    assert "last financial year" in cost.text and "cost limit" in cost.why
+    # the question names its year: no 'limit this to the last financial year' beside it
+    assert "last financial year" not in cost.text and "held centrally" in cost.text
+    assert "cost limit" in cost.why
+    open_ended = fallback_rewording("How much do you spend on overtime?", "s12", "the force")
+    assert "last financial year" in open_ended.text
     personal = fallback_rewording(q, "s40", "the force")
     assert "anonymised totals" in personal.text and "personal data" in personal.why
     other = fallback_rewording(q, "s31", "the force")
@@ -138,7 +142,7 @@ def test_an_answered_wording_that_asks_what_draws_refusals_is_not_offered():
 
     found = precedent_rewordings([
         p("1", "for each month Mar 2024-Aug 2025: number of recorded personal data breaches", 0.8),
-        p("2", "How many personal data breaches were reported to the ICO in 2023?", 0.7)],
+        p("2", "How many personal data breaches were reported to the ICO in 2023?", 0.8)],
         "How many ransomware attacks did you suffer in 2023, broken down by month?")
     assert [r.based_on for r in found] == [("2",)]
 
@@ -156,3 +160,33 @@ def test_the_patch_policy_rewording_is_offered_for_it_questions_only():
     found = pattern_rewordings("Which covert surveillance equipment does the force use, and "
                                "from which suppliers?")
     assert not any("software" in r.text for r in found)
+
+
+def test_an_answered_wording_must_ask_about_the_same_thing_and_stand_alone():
+    from bot.reword import as_request, precedent_rewordings
+    from index.search import Precedent
+
+    def p(pid, question, sim):
+        return Precedent(id=pid, question=question, authority="Sheffield City Council",
+                         date=None, reference=None, outcome="answered", exemptions=(),
+                         similarity=sim, source_url=None)
+
+    found = precedent_rewordings([
+        p("1", "What has been the average annual spend to date for the council's current "
+               "Homelessness Case Management software?", 0.66),
+        p("2", "How many fines were issued in total related to the above cases?", 0.7),
+        p("3", "What was the council's total spend on cyber security in 2022/23?", 0.68)],
+        "What is the council's annual cyber security budget?")
+    assert [r.based_on for r in found] == [("3",)]
+    assert as_request("the number of Information Requests received in July 2023") == (
+        "Please provide the number of Information Requests received in July 2023.")
+
+
+def test_pay_is_not_a_ransom_and_names_are_dropped_from_the_users_own_question():
+    q = ("Please tell me how many complaints were made against officers in 2023, how many were "
+         "upheld, and the names of any officers dismissed.")
+    found = pattern_rewordings(q)
+    assert found[0].text.startswith(q) and "not asking for anyone's name" in found[0].text
+    salaries = pattern_rewordings("The names and salaries of staff earning over £100,000, with "
+                                  "any bonuses paid to them in 2023.")
+    assert not any("cyber" in r.text for r in salaries)
