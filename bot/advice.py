@@ -204,9 +204,10 @@ class Advisor:
         """Split, score, explain and reword every question of a draft."""
         questions = _questions(text)
         self.refresh()
-        resolved, _ = self.resolve_authority(authority)
+        named = authority or greeted(text)
+        resolved, _ = self.resolve_authority(named)
         # an authority the corpus does not know still says what kind of body it is
-        addressee = resolved or (authority.strip() if authority else None) or None
+        addressee = resolved or (named.strip() if named else None) or None
         vectors = self.searcher.embed(questions)
         found = [self.neighbours(v, addressee) for v in vectors]
         rest = riskmod.draft_contexts([self.knn_logit(n, addressee) for n in found])
@@ -216,6 +217,23 @@ class Advisor:
         if not addressee:
             overall.advice.append(NAME_THE_AUTHORITY)
         return Assessment(assessed, overall, addressee)
+
+
+_GREETED = re.compile(r"^\s*(?:dear|to)\s+([^,\n:]{3,80})[,\n:]", re.I)
+_A_BODY = re.compile(r"\b(?:council|police|constabulary|nhs|trust|university|college|"
+                     r"department|ministry|office|service|authority|commission|agency|board|"
+                     r"transport|fire)\b", re.I)
+_NOT_A_BODY = re.compile(r"\b(?:sir|madam|foi|freedom of information|team|officer|whom|"
+                         r"colleague|all)\b", re.I)
+
+
+def greeted(text: str) -> str | None:
+    """The authority a pasted letter greets ('Dear Sheffield City Council,'), when no other is
+    named: the draft is checked against its history as if the user had named it. 'Dear
+    Sir/Madam' and 'Dear FOI Team' greet nobody in particular."""
+    m = _GREETED.match(text)
+    name = m.group(1).strip() if m else ""
+    return name if name and _A_BODY.search(name) and not _NOT_A_BODY.search(name) else None
 
 
 def manifest_stamp(index_dir: Path | None) -> tuple[int, int, int] | None:

@@ -9,6 +9,8 @@ import sys
 from typing import TextIO
 
 from bot.conversation import Conversation, Session
+from corpus.split import SALUTATION as _SALUTATION
+from corpus.split import clean_request
 
 PROMPT = "> "
 _QUIT = ("quit", "exit", "/quit")
@@ -41,6 +43,12 @@ def run_chat(conversation: Conversation, stdin: TextIO | None = None,
             continue
         if line.strip():
             buffer.append(line)
+            continue
+        if buffer and not clean_request("\n".join(buffer)):
+            # a pasted letter's 'Dear Council,' paragraph opens the draft, its 'Yours
+            # faithfully, Jane' after it says nothing: neither is a draft of its own
+            if not _SALUTATION.match(buffer[0]):
+                buffer = []
             continue
         if buffer:
             stdout.write(conversation.respond(session, "\n".join(buffer)) + "\n")

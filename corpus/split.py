@@ -30,7 +30,7 @@ _MARKER = re.compile(
     r")",
     re.IGNORECASE,
 )
-_SALUTATION = re.compile(
+SALUTATION = re.compile(
     r"^\s*(dear\b|to whom it may concern|hello\b|hi\b|good (morning|afternoon))", re.I
 )
 _SIGNOFF = re.compile(
@@ -97,7 +97,7 @@ def clean_request(text: str) -> str:
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         if _SIGNOFF.match(line):
             break
-        if _SALUTATION.match(line):
+        if SALUTATION.match(line):
             # a draft pasted as one line: "Dear Leeds City Council, Please tell me: (a) ..."
             rest = line.split(",", 1)[1].strip() if "," in line else ""
             if len(rest.split()) >= 3:

@@ -312,3 +312,13 @@ def test_an_unlikely_exemption_gets_no_paragraph():
     likely = _Scored(0.7, "high", [
         {"section": "s31", "subsection": "s31(1)(a)", "probability": 0.4, "ncnd": False}], [])
     assert "law enforcement" in _explanation(likely, [])
+
+
+def test_a_letter_greeting_a_body_names_the_authority_and_a_person_does_not():
+    from bot.advice import greeted
+
+    assert greeted("Dear Sheffield City Council,\nHow many fines?") == "Sheffield City Council"
+    assert greeted("To West Midlands Police: how many stops?") == "West Midlands Police"
+    for text in ("Dear Sir/Madam,\nHow many?", "Dear FOI Team,\nHow many?",
+                 "Dear Jane Smith,\nHow many?", "How many fines?"):
+        assert greeted(text) is None, text

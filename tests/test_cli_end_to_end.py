@@ -183,6 +183,17 @@ def test_chat_greets_and_keeps_a_draft_that_opens_like_a_question_whole(built, c
     assert "You're welcome." in out and out.rstrip().endswith("Goodbye.")
 
 
+def test_chat_takes_a_pasted_letter_whole_and_the_authority_from_its_greeting(built, cli):
+    script = ("Dear Leicester City Council,\n\n1. How many ransomware attacks did you have in "
+              "2020?\n2. Do you train staff in cyber security?\n\nYours faithfully,\nJane\n\n"
+              "quit\n")
+    code, out, _ = cli("--config", str(built), "chat", stdin=script)
+    assert code == 0
+    assert out.count("Verdict:") == 1 and "could not find a question" not in out
+    assert "Authority: Leicester City Council" in out
+    assert "2. Do you train staff in cyber security?" in out
+
+
 def test_stale_index_is_refused_with_the_fix(built, cli, tmp_path):
     extra = built.parent / "extra.txt"
     extra.write_text("Thank you for your request for the following information:\n"
