@@ -505,7 +505,7 @@ def _revised(assessed: Sequence[QuestionAssessment], advice: Sequence[str]) -> s
 def _overall(assessed: Sequence[QuestionAssessment], text: str) -> Overall:
     exemptions = _merge_exemptions(assessed)
     advice = general_advice(text, assessed)
-    if any(e["ncnd"] for e in exemptions):
+    if any(e["ncnd"] and e["probability"] >= EXPLAIN_FROM for e in exemptions):
         advice.append(NCND_NOTE)
     risk = max((q.risk for q in assessed), default=0.0)
     return Overall(risk, _verdict(assessed, exemptions), exemptions, advice,

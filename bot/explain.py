@@ -139,6 +139,8 @@ def explain_citation(citation: str, ncnd: bool = False) -> str:
 
 def explain(section: str) -> str:
     """The long form, for `/explain s31` and the CLI: protects, tests, and the way around."""
+    if re.sub(r"\W", "", section.lower()) in ("ncnd", "neitherconfirmnordeny"):
+        return NCND_NOTE
     g = ground(section.lower().replace("section", "s").replace(" ", ""))
     if g is None:
         known = ", ".join(sorted(GROUNDS, key=lambda s: (s[0], int(s[1:]))))

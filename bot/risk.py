@@ -74,8 +74,11 @@ DOWN_CUES = [
     (re.compile(r"\b(reported to the ico|ico (reportable|reports?))\b", re.I),
      "asks about breaches reported to the ICO"),
     (re.compile(r"\b(total|overall|in total|aggregate)\b", re.I), "asks for a total"),
-    (re.compile(r"\b(how many|number of)\b.{0,50}\b(staff|employees|officers|people employed|"
-                r"ftes?|posts|roles?)\b", re.I), "asks how many staff work on something"),
+    # 'How many staff work in IT security?', not 'how many complaints against officers' nor
+    # 'how many officers are trained to use Tasers'
+    (re.compile(r"\b(how many|number of)\s+(\w+\s+){0,3}(staff|employees|people employed|ftes?|"
+                r"posts|roles?)\b|\b(how many|number of)\s+(\w+\s+){0,2}officers\b.{0,40}\b("
+                r"employ|work|dedicated|in post)", re.I), "asks how many staff work on something"),
     (re.compile(r"\b(insurance|insured)\b", re.I), "asks whether insurance is held"),
 ]
 

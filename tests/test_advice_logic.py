@@ -38,6 +38,15 @@ def test_asking_where_cameras_are_raises_the_risk_however_it_is_worded():
         "How much did the council spend on CCTV cameras in 2023?")[0]
 
 
+def test_the_staff_count_cue_is_for_counting_staff_not_complaints_about_them():
+    staff = "asks how many staff work on something"
+    assert staff in risk.cues("How many staff work in the IT security team?")[1]
+    assert staff in risk.cues("How many officers are employed in the cyber crime unit?")[1]
+    for text in ("How many complaints were made against police officers in 2023?",
+                 "How many officers are trained to use Tasers?"):
+        assert staff not in risk.cues(text)[1], text
+
+
 def test_knn_rate_follows_the_closest_neighbours():
     refused = [_n(0.9, "ncnd", "s31(3)"), _n(0.85, "refused", "s31(1)(a)"), _n(0.4, "answered")]
     answered = [_n(0.9, "answered"), _n(0.88, "answered"), _n(0.4, "refused", "s31")]
@@ -143,6 +152,10 @@ def test_precedent_wordings_must_be_answered_whole_and_different():
     assert [r.based_on for r in found] == [("2",)]
     assert "Devon County Council" in found[0].why
     assert not usable_wording("Which firewall do you use?", "Which firewall do you use?")
+
+
+def test_ncnd_is_explained_by_name():
+    assert explain("NCND").startswith('"Neither confirm nor deny" (NCND) means')
 
 
 def test_explanations_are_plain_and_unknown_sections_say_so():
