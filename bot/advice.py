@@ -208,7 +208,7 @@ class Advisor:
         resolved, _ = self.resolve_authority(named)
         # an authority the corpus does not know still says what kind of body it is
         addressee = resolved or (named.strip() if named else None) or None
-        vectors = self.searcher.embed(questions)
+        vectors = self.searcher.embed(with_antecedents(questions))
         found = [self.neighbours(v, addressee) for v in vectors]
         rest = riskmod.draft_contexts([self.knn_logit(n, addressee) for n in found])
         assessed = [self.assess_question(q, v, addressee, draft=d, neighbours=n)
@@ -217,6 +217,25 @@ class Advisor:
         if not addressee:
             overall.advice.append(NAME_THE_AUTHORITY)
         return Assessment(assessed, overall, addressee)
+
+
+# 'How many resulted in an arrest?', 'Where are they located?': a follow-up that names its
+# subject only in the question before it
+_FOLLOW_UP = re.compile(r"\b(?:these|those|them|they|their|such|of which|the above|the same)\b"
+                        r"|^(?:and|also|if so|if yes|of (?:these|those)|how many (?:of|resulted|"
+                        r"led|were))\b", re.I)
+FOLLOW_UP_WORDS = 12
+
+
+def with_antecedents(questions: Sequence[str]) -> list[str]:
+    """The texts to find each question's precedents by: a short follow-up is searched with the
+    question before it, which says what it is about ('How many stop and searches in 2023? How
+    many resulted in an arrest?'). The question itself, its cues and rewordings are unchanged."""
+    out = []
+    for i, q in enumerate(questions):
+        follow = i and len(q.split()) <= FOLLOW_UP_WORDS and _FOLLOW_UP.search(q)
+        out.append(f"{questions[i - 1]} {q}" if follow else q)
+    return out
 
 
 _GREETED = re.compile(r"^\s*(?:dear|to)\s+([^,\n:]{3,80})[,\n:]", re.I)

@@ -335,3 +335,15 @@ def test_a_letter_greeting_a_body_names_the_authority_and_a_person_does_not():
     for text in ("Dear Sir/Madam,\nHow many?", "Dear FOI Team,\nHow many?",
                  "Dear Jane Smith,\nHow many?", "How many fines?"):
         assert greeted(text) is None, text
+
+
+def test_a_follow_up_is_searched_with_the_question_it_follows():
+    from bot.advice import with_antecedents
+
+    asked = ["How many stop and searches were carried out in 2023?",
+             "How many resulted in an arrest?", "Where are they located?",
+             "What is the council's annual budget for road repairs in 2024?"]
+    found = with_antecedents(asked)
+    assert found[0] == asked[0] and found[3] == asked[3]
+    assert found[1] == f"{asked[0]} {asked[1]}"
+    assert found[2] == f"{asked[1]} {asked[2]}"
