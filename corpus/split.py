@@ -44,7 +44,9 @@ _SENTENCE = re.compile(r"(?<=[.?!])(?<!\be\.g\.)(?<!\bi\.e\.)\s+(?=[A-Z(\"'])") 
 _FOLLOW_ON = re.compile(
     r"^(if so|if yes|if not|if any|if this|if that|if it|and\b|also\b(?!,? (?:i|please|could|can|"
     r"would)\b)|or\b|including|"
-    r"for each|broken down|please (also )?(break|split|include|provide this)|can (i|you) "
+    r"for each|broken down|please (also )?(break|split|include|provide this)|please (?:give|"
+    r"provide) (?:the |these |this |your )?(?:figures|data|numbers|totals|information) (?:by|"
+    r"for each|per|broken)\b|can (i|you) "
     r"(please )?have a breakdown|in what form|what does|how much did|what (was|were) the)",
     re.I,
 )

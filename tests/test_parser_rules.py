@@ -1699,6 +1699,8 @@ def test_a_colon_series_in_prose_splits_and_e_g_ends_no_sentence():
         "Could you please tell me: the number of 999 calls received in 2023",
         "Could you please tell me: the average response time to Grade 1 incidents",
         "Could you please tell me: the number of calls abandoned."]
+    # and the breakdown asked after a question stays with it, its example whole
     assert split_questions("How many households were homeless in 2023/24? Please give "
-                           "figures by quarter, e.g. Q1, Q2, etc.")[-1] == (
-        "Please give figures by quarter, e.g. Q1, Q2, etc.")
+                           "figures by quarter, e.g. Q1, Q2, etc.") == [
+        "How many households were homeless in 2023/24? Please give figures by quarter, e.g. "
+        "Q1, Q2, etc."]
