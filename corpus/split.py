@@ -40,10 +40,14 @@ _SIGNOFF = re.compile(
 )
 _INLINE_NUM = re.compile(r"(?:(?<=\s)|^)\(?(\d{1,2})[.)]\s+(?=\S)")
 _INLINE_LETTER = re.compile(r"(?:(?<=\s)|^)\(?([a-h])\)\s+(?=\S)")
-_SENTENCE = re.compile(r"(?<=[.?!])(?<!\be\.g\.)(?<!\bi\.e\.)\s+(?=[A-Z(\"'])")  # not after 'e.g.'
+# a sentence break: before a capital, or before a lower-case ask in a draft typed without
+# capitals ('... payed. also how long does it take ...'); not after 'e.g.'
+_SENTENCE = re.compile(r"(?<=[.?!])(?<!\be\.g\.)(?<!\bi\.e\.)\s+(?=[A-Z(\"']|(?:also|"
+                       r"additionally|finally|how|what|which|when|where|who|why|could|can|"
+                       r"please)\s)")
 _FOLLOW_ON = re.compile(
     r"^(if so|if yes|if not|if any|if this|if that|if it|and\b|also\b(?!,? (?:i|please|could|can|"
-    r"would)\b)|or\b|including|"
+    r"would|how|what|which|when|where|who|why)\b)|or\b|including|"
     r"for each|broken down|please (also )?(break|split|include|provide this)|please (?:give|"
     r"provide) (?:the |these |this |your )?(?:figures|data|numbers|totals|information) (?:by|"
     r"for each|per|broken)\b|can (i|you) "
@@ -52,7 +56,8 @@ _FOLLOW_ON = re.compile(
 )
 _ASKS = re.compile(
     r"\?|\b(please|kindly|i would like|i'd like|i request|i am requesting|could you|can you|"
-    r"would you|how many|how much|what|which|who|when|where|why|whether|do you|does the|"
+    r"would you|how many|how much|how long|how often|how quickly|what|which|who|when|where|why|"
+    r"whether|do you|does the|"
     r"is there|are there|number of|total|amount|cost|spend|names?|list|copy|copies|"
     r"breakdown|broken down|break (?:this |it |these |that )?down|details|information|"
     r"correspondence|records|figures|data)\b"

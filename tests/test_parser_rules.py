@@ -1704,3 +1704,13 @@ def test_a_colon_series_in_prose_splits_and_e_g_ends_no_sentence():
                            "figures by quarter, e.g. Q1, Q2, etc.") == [
         "How many households were homeless in 2023/24? Please give figures by quarter, e.g. "
         "Q1, Q2, etc."]
+
+
+def test_a_draft_typed_without_capitals_still_splits_at_a_new_ask():
+    draft = ("i would like to know how many complaints the council received about potholes in "
+             "2023. also how long on average does it take to fix a pothole after its reported")
+    assert split_questions(draft) == [
+        "i would like to know how many complaints the council received about potholes in 2023.",
+        "also how long on average does it take to fix a pothole after its reported"]
+    # 'Also, ...' that adds to the question before it still joins it
+    assert len(split_questions("How many fines were issued in 2023? Also, for 2022.")) == 1
