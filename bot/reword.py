@@ -360,6 +360,13 @@ _YES_NO = ("A yes or no answer is enough: I am not asking for details of systems
 # "whether you hold Cyber Essentials", "Do you have a policy...?": asks if something is so
 _ASKS_YES_NO = re.compile(r"^(?:please confirm )?(?:whether|do|does|did|is|are|was|were|has|have|"
                           r"had)\b(?!.*\bhow (?:many|much)\b)", re.I)
+# 'Where are they located?', 'the locations of ...': a total would not answer it
+_ASKS_WHERE = re.compile(r"^\W*where\b|\blocations?\b|\baddress(?:es)?\b", re.I)
+_BY_AREA = ("A count for each area (ward, district or division) is enough: I am not asking for "
+            "exact locations or addresses.",
+            "Exact locations are what authorities withhold (they show where a crime would go "
+            "unseen or a building is weak); counts by area reveal none of it and are usually "
+            "given.")
 _AGGREGATE = ("A single yearly total for {body} as a whole is enough: I am not asking for a "
               "breakdown by location, system, product, team or individual case.",
               "Refusals on similar questions protected operational detail (where, which system, "
@@ -380,6 +387,8 @@ def fallback_rewording(question: str, section: str | None = None, body: str | No
         added, why = _FALLBACKS[section]
     elif _ASKS_FOR_DOCUMENT.search(question):
         added, why = _REDACT
+    elif _ASKS_WHERE.search(question):
+        added, why = _BY_AREA
     elif _ASKS_YES_NO.match(question.strip()):
         added, why = _YES_NO
     else:

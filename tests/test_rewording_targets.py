@@ -190,3 +190,9 @@ def test_pay_is_not_a_ransom_and_names_are_dropped_from_the_users_own_question()
     salaries = pattern_rewordings("The names and salaries of staff earning over £100,000, with "
                                   "any bonuses paid to them in 2023.")
     assert not any("cyber" in r.text for r in salaries)
+
+
+def test_a_where_question_is_offered_counts_by_area_not_a_yearly_total():
+    found = fallback_rewording("Where are they located?", "s31", "the force")
+    assert found.text.startswith("Where are they located? A count for each area")
+    assert "yearly total" not in found.text
