@@ -352,10 +352,14 @@ def strip_preamble(text: str) -> str:
     text = _ATTACHMENTS.sub(" ", text)
     sentences = _SENTENCE_BREAK.split(text.strip())
     start = 0
-    while start < len(sentences) - 1 and _courtesy(sentences[start]):
-        start += 1
+    while start < len(sentences) - 1 and (_courtesy(sentences[start]) or (
+            start and _BARE_DATE.match(sentences[start])
+            and sentences[start - 1].rstrip().lower().endswith(" on"))):
+        start += 1  # (a date wrapped onto its own line after 'which we received on')
     body = " ".join(" ".join(sentences[start:]).split())
-    return re.sub(r"^(?:(?:set out )?below|as follows)\s*:\s*", "", body, flags=re.I)
+    body = re.sub(r"^(?:(?:set out )?below|as follows)\s*:\s*", "", body, flags=re.I)
+    # the closing quote or mark of an echoed question left before the answer ('’ The number')
+    return re.sub(r"^[\"'’”?:;,.\s]+(?=\S)", "", body)
 
 
 def without_courtesies(text: str) -> str:
@@ -368,3 +372,6 @@ def without_courtesies(text: str) -> str:
 
 def _courtesy(sentence: str) -> bool:
     return not sentence.strip() or (bool(_PREAMBLE.search(sentence)) and len(sentence) < 250)
+
+
+_BARE_DATE = re.compile(r"^\W*\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\W*$")

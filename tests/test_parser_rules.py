@@ -1714,3 +1714,14 @@ def test_a_draft_typed_without_capitals_still_splits_at_a_new_ask():
         "also how long on average does it take to fix a pothole after its reported"]
     # 'Also, ...' that adds to the question before it still joins it
     assert len(split_questions("How many fines were issued in 2023? Also, for 2022.")) == 1
+
+
+def test_an_excerpt_starts_with_substance_not_a_wrapped_date_or_an_echoes_closing_quote():
+    from corpus.outcome import strip_preamble
+
+    assert strip_preamble("Thank you for your request which we received on\n25/07/2023.\n"
+                          "Sheffield City Council does not hold this information.") == (
+        "Sheffield City Council does not hold this information.")
+    assert strip_preamble("’ The number deemed ‘complex’ is exempt.") == (
+        "The number deemed ‘complex’ is exempt.")
+    assert strip_preamble("01/11/2026") == "01/11/2026"  # a date that is the answer stays
