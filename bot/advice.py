@@ -243,7 +243,8 @@ _A_BODY = re.compile(r"\b(?:council|police|constabulary|nhs|trust|university|col
                      r"department|ministry|office|service|authority|commission|agency|board|"
                      r"transport|fire)\b", re.I)
 _NOT_A_BODY = re.compile(r"\b(?:sir|madam|foi|freedom of information|team|officer|whom|"
-                         r"colleague|all)\b", re.I)
+                         r"colleague|all|customer|information governance|data protection|"
+                         r"records)\b", re.I)
 
 
 def greeted(text: str) -> str | None:

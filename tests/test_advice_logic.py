@@ -333,7 +333,8 @@ def test_a_letter_greeting_a_body_names_the_authority_and_a_person_does_not():
     assert greeted("Dear Sheffield City Council,\nHow many fines?") == "Sheffield City Council"
     assert greeted("To West Midlands Police: how many stops?") == "West Midlands Police"
     for text in ("Dear Sir/Madam,\nHow many?", "Dear FOI Team,\nHow many?",
-                 "Dear Jane Smith,\nHow many?", "How many fines?"):
+                 "Dear Jane Smith,\nHow many?", "Dear Customer Service,\nHow many?",
+                 "How many fines?"):
         assert greeted(text) is None, text
 
 
