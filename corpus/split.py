@@ -40,9 +40,14 @@ _SIGNOFF = re.compile(
 )
 _INLINE_NUM = re.compile(r"(?:(?<=\s)|^)\(?(\d{1,2})[.)]\s+(?=\S)")
 _INLINE_LETTER = re.compile(r"(?:(?<=\s)|^)\(?([a-h])\)\s+(?=\S)")
+# 'Dr. Smith', 'St. James's Hospital', 'Cllr. Jones': a title's full stop ends no sentence
+_NOT_AFTER_TITLE = "".join(rf"(?<!\b{t}\.)" for t in (
+    "Dr", "Mr", "Mrs", "Ms", "St", "Cllr", "Prof", "Rev", "Sgt", "Insp", "Supt", "PC", "DC",
+    "Det", "Ch", "No", "Nos", "Fr", "Sr", "Jr"))
 # a sentence break: before a capital, or before a lower-case ask in a draft typed without
 # capitals ('... payed. also how long does it take ...'); not after 'e.g.'
-_SENTENCE = re.compile(r"(?<=[.?!])(?<!\be\.g\.)(?<!\bi\.e\.)\s+(?=[A-Z(\"']|(?:also|"
+_SENTENCE = re.compile(r"(?<=[.?!])(?<!\be\.g\.)(?<!\bi\.e\.)" + _NOT_AFTER_TITLE
+                       + r"\s+(?=[A-Z(\"']|(?:also|"
                        r"additionally|finally|how|what|which|when|where|who|why|could|can|"
                        r"please)\s)")
 _FOLLOW_ON = re.compile(
@@ -107,6 +112,8 @@ def clean_request(text: str) -> str:
         if SALUTATION.match(line):
             # a draft pasted as one line: "Dear Leeds City Council, Please tell me: (a) ..."
             rest = line.split(",", 1)[1].strip() if "," in line else ""
+            if _SIGNOFF.match(rest):  # "Dear Sir, Yours faithfully, Bob": nothing asked
+                break
             if len(rest.split()) >= 3:
                 kept.append(rest)
             continue

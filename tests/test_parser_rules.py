@@ -1725,3 +1725,9 @@ def test_an_excerpt_starts_with_substance_not_a_wrapped_date_or_an_echoes_closin
     assert strip_preamble("’ The number deemed ‘complex’ is exempt.") == (
         "The number deemed ‘complex’ is exempt.")
     assert strip_preamble("01/11/2026") == "01/11/2026"  # a date that is the answer stays
+
+
+def test_a_title_s_full_stop_ends_no_sentence_and_a_bare_greeting_and_sign_off_ask_nothing():
+    request = "Please provide a copy of Dr. Smith's report on the incident at St. James's Hospital."
+    assert split_questions(request) == [request]
+    assert split_questions("Dear Sir, Yours faithfully, Bob") == []
