@@ -120,9 +120,16 @@ def _without_makes(q: str, body: str) -> str | None:
     return None
 
 
+# the cyber-security patterns answer cyber-security questions only: 'domestic abuse incidents'
+# or 'consultancy spend by supplier' are not asked of an IT department
+_CYBER_WORDS = (r"\b(?:cyber|ransomware|malware|phishing|hack\w*|ddos|virus\w*|firewall\w*|"
+                r"it security|information security|security incidents?|data breach\w*|"
+                r"attacks?)\b")
+_CYBER = r"^(?=.*\b(?:cyber|ransomware|malware|phishing|hack\w*|ddos)\b)"
+
 PATTERNS: list[tuple[re.Pattern, Rewrite, str]] = [
-    (re.compile(r"\bhow many\b.{0,80}\b(attacks?|breach(es)?|incidents?|hacks?|ransomware)\b",
-                re.I),
+    (re.compile(_CYBER + r".*\bhow many\b|\bhow many\b.{0,80}\b(attacks?|breach(es)?|incidents?|"
+                r"hacks?|ransomware)\b(?=.*" + _CYBER_WORDS + ")", re.I),
      _fixed("How many personal data breaches did {body} report to the Information "
             "Commissioner's Office in each of the last three financial years? A yearly total "
             "is enough."),
@@ -139,8 +146,8 @@ PATTERNS: list[tuple[re.Pattern, Rewrite, str]] = [
      _fixed("Does {body} have a policy on the security of staff working from home? If so, "
             "please provide a copy."),
      "A policy describes rules, not the configuration of defences, so it is usually disclosed."),
-    (re.compile(r"\b(budget|spend|spent|cost|expenditure)\b.{0,80}\b(breakdown|broken down|"
-                r"where|specifically|each|item|supplier)", re.I),
+    (re.compile(r"^(?=.*" + _CYBER_WORDS + r").*\b(budget|spend|spent|cost|expenditure)\b.{0,80}"
+                r"\b(breakdown|broken down|where|specifically|each|item|supplier)", re.I),
      _fixed("What was {body}'s total spend on cyber security in each of the last three "
             "financial years? A single yearly total is enough; I do not need a breakdown by "
             "supplier, product or item."),
@@ -280,7 +287,7 @@ def _topic(text: str) -> set[str]:
     return {w[:6] for w in _words(text) if w not in _GENERIC and not w.isdigit() and len(w) > 2}
 
 
-CLOSE_ENOUGH = 0.75  # a past question this close is about the same thing, whatever its words
+CLOSE_ENOUGH = 0.8  # a past question this close is about the same thing, whatever its words
 
 
 def _on_topic(candidate: str, original: str) -> bool:
@@ -388,7 +395,9 @@ def fallback_rewording(question: str, section: str | None = None, body: str | No
     elif _ASKS_FOR_DOCUMENT.search(question):
         added, why = _REDACT
     elif _ASKS_WHERE.search(question):
-        added, why = _BY_AREA
+        return Rewording(_tidy("Instead of exact locations or addresses, please give a count for "
+                               f"each area (ward, district or division) for this request: {asked}"),
+                         _BY_AREA[1])
     elif _ASKS_YES_NO.match(question.strip()):
         added, why = _YES_NO
     else:

@@ -44,8 +44,10 @@ UP_CUES = [
                 r"version)s?\b", re.I), "asks for named systems, products or suppliers"),
     (re.compile(r"\b(version|patch(ed|es|ing)?|updates? (applied|installed)|end of life|"
                 r"unsupported|windows (xp|7|server))\b", re.I), "asks about versions or patching"),
-    (re.compile(r"\bhow many\b.{0,60}\b(attacks?|breach(es)?|incidents?|hacks?|ransomware|"
-                r"phishing|malware|ddos)\b", re.I), "counts attacks or incidents"),
+    # cyber attacks and security incidents, not 'domestic abuse incidents' or fly-tipping
+    (re.compile(r"\bhow many\b.{0,60}\b(attacks?|breach(es)?|hacks?|ransomware|phishing|malware|"
+                r"ddos|(cyber|security|ransomware|malware)[- ]incidents?)\b", re.I),
+     "counts attacks or incidents"),
     (re.compile(r"\b(successful|unsuccessful|blocked|prevented|detected)\b.{0,40}\b(attacks?|"
                 r"attempts?|breach(es)?)\b|\bdetection rate", re.I),
      "splits attacks by success or detection"),
@@ -77,8 +79,10 @@ DOWN_CUES = [
     # 'How many staff work in IT security?', not 'how many complaints against officers' nor
     # 'how many officers are trained to use Tasers'
     (re.compile(r"\b(how many|number of)\s+(\w+\s+){0,3}(staff|employees|people employed|ftes?|"
-                r"posts|roles?)\b|\b(how many|number of)\s+(\w+\s+){0,2}officers\b.{0,40}\b("
-                r"employ|work|dedicated|in post)", re.I), "asks how many staff work on something"),
+                r"posts|roles?)\b(?!.{0,60}\b(dismiss|redundan|disciplin|suspend|complain|earning|"
+                r"paid|salar|sacked|left))"
+                r"|\b(how many|number of)\s+(\w+\s+){0,2}officers\b.{0,40}\b(employ|work|dedicated|"
+                r"in post)", re.I), "asks how many staff work on something"),
     (re.compile(r"\b(insurance|insured)\b", re.I), "asks whether insurance is held"),
 ]
 

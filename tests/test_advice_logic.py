@@ -43,8 +43,12 @@ def test_the_staff_count_cue_is_for_counting_staff_not_complaints_about_them():
     assert staff in risk.cues("How many staff work in the IT security team?")[1]
     assert staff in risk.cues("How many officers are employed in the cyber crime unit?")[1]
     for text in ("How many complaints were made against police officers in 2023?",
-                 "How many officers are trained to use Tasers?"):
+                 "How many officers are trained to use Tasers?",
+                 "How many staff were made redundant in 2023?"):
         assert staff not in risk.cues(text)[1], text
+    # nor is every count of incidents a count of attacks
+    assert not risk.cues("How many domestic abuse incidents were recorded in 2023?")[0]
+    assert "counts attacks or incidents" in risk.cues("How many cyber incidents were there?")[0]
 
 
 def test_knn_rate_follows_the_closest_neighbours():

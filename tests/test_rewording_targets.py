@@ -194,5 +194,15 @@ def test_pay_is_not_a_ransom_and_names_are_dropped_from_the_users_own_question()
 
 def test_a_where_question_is_offered_counts_by_area_not_a_yearly_total():
     found = fallback_rewording("Where are they located?", "s31", "the force")
-    assert found.text.startswith("Where are they located? A count for each area")
+    assert found.text == ("Instead of exact locations or addresses, please give a count for "
+                          "each area (ward, district or division) for this request: Where are "
+                          "they located?")
     assert "yearly total" not in found.text
+
+
+def test_the_cyber_patterns_answer_cyber_questions_only():
+    assert not pattern_rewordings("How many domestic abuse incidents were recorded in 2023?")
+    assert not pattern_rewordings("How much has the department spent on consultancy, broken "
+                                  "down by supplier?")
+    assert "Information Commissioner" in pattern_rewordings(
+        "How many cyber incidents were reported in 2023?")[0].text
