@@ -216,7 +216,8 @@ class Advisor:
         overall = _overall(assessed, text)
         if not addressee:
             overall.advice.append(NAME_THE_AUTHORITY)
-        return Assessment(assessed, overall, addressee)
+        return Assessment(assessed, overall, addressee,
+                          authority_key(addressee) in self._authority_keys if addressee else False)
 
 
 # 'How many resulted in an arrest?', 'Where are they located?': a follow-up that names its
@@ -402,8 +403,8 @@ def _tally(neighbours: Sequence[Precedent]) -> str:
     if not known:
         return "The closest past questions have no recorded outcome."
     refused = sum(p.outcome in ("refused", "ncnd") for p in known)
-    return (f"{refused} of the {len(known)} closest past questions with a known outcome were "
-            "refused or met with neither confirm nor deny.")
+    return (f"{refused} of the {len(known)} closest past questions with a known outcome "
+            f"{'was' if refused == 1 else 'were'} refused or met with neither confirm nor deny.")
 
 
 def _rewordings(text: str, scored: _Scored, neighbours: Sequence[Precedent],

@@ -57,7 +57,10 @@ class Assessment:
     questions: list[QuestionAssessment]
     overall: Overall
     authority: str | None = None
+    # whether the corpus holds any past response from that authority (its own history)
+    authority_on_record: bool = False
 
     def to_json(self) -> dict:
         return {"questions": [q.to_json() for q in self.questions],
-                "overall": self.overall.to_json(), "authority": self.authority}
+                "overall": self.overall.to_json(), "authority": self.authority,
+                "authority_on_record": self.authority_on_record}

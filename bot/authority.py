@@ -52,8 +52,9 @@ def match_authority(query: str, authorities: Sequence[str]) -> tuple[str | None,
     containing = [name for k, name in groups.items() if re.search(rf"\b{re.escape(key)}\b", k)]
     if len(containing) == 1:
         return containing[0], []
-    close = difflib.get_close_matches(key, list(groups), n=5, cutoff=0.75)
-    if len(close) == 1 and not containing and _same_place(key, close[0]):
+    close = [c for c in difflib.get_close_matches(key, list(groups), n=5, cutoff=0.75)
+             if _same_place(key, c)]  # 'Gwent Police' is no suggestion for 'Kent Police'
+    if len(close) == 1 and not containing:
         return groups[close[0]], []
     suggestions = list(dict.fromkeys(containing + [groups[c] for c in close]))[:5]
     return None, suggestions

@@ -179,8 +179,15 @@ def cmd_precedents(args: argparse.Namespace, config: Config) -> int:
         found = one_per_request(found)[:args.limit]
     if args.json:
         print(json.dumps([p.to_json() for p in found], ensure_ascii=False))
-    else:
-        print(precedents_text(args.query, found))
+        return 0
+    if not found and authority:  # nothing from that authority: what happened elsewhere
+        wider = advisor.searcher.search(args.query, k=fetch, exemption=args.exemption,
+                                        outcome=args.outcome)
+        if wider:
+            print(f"No past questions to {authority} like that are on record; asked of other "
+                  "authorities:")
+            found = wider if args.all_parts else one_per_request(wider)[:args.limit]
+    print(precedents_text(args.query, found))
     return 0
 
 

@@ -6,7 +6,6 @@ import json
 import textwrap
 
 from bot.assessment import Assessment, QuestionAssessment
-from corpus.header import authority_key
 from index.search import Precedent
 
 LEVEL_MARK = {"high": "HIGH", "medium": "MEDIUM", "low": "low", "unknown": "no close precedent"}
@@ -74,9 +73,8 @@ def assessment_text(a: Assessment) -> str:
 
 
 def authority_note(a: Assessment) -> str:
-    """Say the authority's history comes first only when some of it was found."""
-    key = authority_key(a.authority)
-    if any(authority_key(p.authority) == key for q in a.questions for p in q.precedents):
+    """Say the authority's history comes first only when the corpus has some."""
+    if a.authority_on_record:
         return "its own history is shown first"
     return "none of its past responses is on record: authorities of its kind count instead"
 
@@ -94,5 +92,7 @@ def assessment_json(a: Assessment) -> str:
 
 
 def _lower_first(text: str) -> str:
-    """'Naming products ...' after 'because', but 'ICO ...' and 'CCTV ...' as they are."""
-    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+    """'naming products ...' and 'a similar question ...' after 'because'; 'ICO ...' and
+    'CCTV ...' as they are."""
+    acronym = text.split(" ", 1)[0].isupper() and len(text.split(" ", 1)[0]) > 1
+    return text if acronym else text[:1].lower() + text[1:]

@@ -112,7 +112,9 @@ def assessment_html(a: Assessment) -> str:
     """The reply to a draft: the verdict, then one short block per question."""
     head = [f"<b>Verdict:</b> {esc(a.overall.verdict)}"]
     if a.authority:
-        head.append(f"<i>Authority: {esc(a.authority)} — its own history comes first.</i>")
+        note = ("its own history comes first" if a.authority_on_record else
+                "none of its past responses is on record: authorities of its kind count")
+        head.append(f"<i>Authority: {esc(a.authority)} — {note}.</i>")
     blocks = ["\n".join(head)]
     blocks += [question_summary(i, q) for i, q in enumerate(a.questions, 1)]
     if a.overall.advice:

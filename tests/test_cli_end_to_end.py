@@ -258,3 +258,19 @@ def test_check_cites_tribunal_decisions_on_similar_requests(built, cli):
     assert {"reference", "authority", "date", "result", "exemptions", "information_requested",
             "similarity", "source_url"} <= set(tribunal[0])
     assert tribunal[0]["result"] in ("upheld", "partly_upheld", "overturned", "unknown")
+
+
+def test_the_header_says_whether_the_authority_has_history_and_precedents_look_wider(built,
+                                                                                      cli):
+    code, out, _ = cli("--config", str(built), "check", "--authority", "Leicester City Council",
+                       "How many ransomware attacks did you have?")
+    assert "Authority: Leicester City Council (its own history is shown first)" in out
+    code, out, _ = cli("--config", str(built), "check", "--authority", "Kent Police",
+                       "How many ransomware attacks did you have?")
+    assert "Authority: Kent Police (none of its past responses is on record" in out
+    code, out, _ = cli("--config", str(built), "precedents", "ransomware attacks",
+                       "--authority", "Kent Police")
+    assert code == 0
+    assert out.startswith("No past questions to Kent Police like that are on record; asked of "
+                          "other authorities:")
+    assert "What happened when people asked" in out
