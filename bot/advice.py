@@ -444,6 +444,21 @@ _GENERAL = [
                 r"minutes)\b", re.I),
      "Already published (s21): check the authority's website and disclosure log first; if it is "
      "published, the reply will only point you there."),
+    # 'Does the council think ...?', 'Who was to blame?', 'Will the council admit ...?'
+    (re.compile(r"\b(do|does) (you|the \w+) (think|believe|feel|consider)\b|\bin your (view|"
+                r"opinion)\b|\bwho (is|was) to blame\b|\bwill (you|the \w+) (admit|apologi[sz]e)\b"
+                r"|\bwhy (did|does|do|has|have) (you|the \w+)\b|\bjustify\b", re.I),
+     "Recorded information only: FOI gives access to information the authority holds, not to "
+     "its opinions or explanations. Ask for the documents that record the decision (reports, "
+     "minutes, emails, the decision notice); a question asking why, or what it thinks, is "
+     "often answered 'not held'."),
+    # 'all information you hold about Mr John Peters of 14 Acacia Avenue'
+    (re.compile(r"\b(about|on|regarding|concerning) (mr|mrs|ms|miss|dr)\.? [A-Z]\w+"
+                r"|\b(about|on) (my|me|myself|my (late )?(mother|father|son|daughter))\b"
+                r"|\b\d{1,4} [A-Z]\w+ (avenue|road|street|lane|close|drive|way|crescent)\b", re.I),
+     "Information about a named private person: FOI disclosure is to the world, so it is "
+     "exempt (s40). For your own records, make a subject access request under data protection "
+     "law instead; for someone else's, ask only for anonymised figures."),
 ]
 
 

@@ -352,3 +352,16 @@ def test_a_follow_up_is_searched_with_the_question_it_follows():
     assert found[0] == asked[0] and found[3] == asked[3]
     assert found[1] == f"{asked[0]} {asked[1]}"
     assert found[2] == f"{asked[1]} {asked[2]}"
+
+
+def test_opinions_and_a_named_private_person_get_their_own_advice():
+    from bot.advice import general_advice
+
+    opinion = general_advice("Does the council think this was the right decision?", [])
+    assert any(a.startswith("Recorded information only") for a in opinion)
+    person = general_advice("Please provide all information you hold about Mr John Peters of "
+                            "14 Acacia Avenue.", [])
+    assert any("subject access request" in a for a in person)
+    plain = general_advice("How many parking fines were issued in 2023?", [])
+    assert not any(a.startswith("Recorded information only") or "subject access" in a
+                   for a in plain)
