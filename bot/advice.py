@@ -213,6 +213,10 @@ class Advisor:
         rest = riskmod.draft_contexts([self.knn_logit(n, addressee) for n in found])
         assessed = [self.assess_question(q, v, addressee, draft=d, neighbours=n)
                     for q, v, n, d in zip(questions, vectors, found, rest)]
+        if _EIR.search(text):  # no cost limit and no s16 under the EIR: regulation 9 instead
+            for q in assessed:
+                q.rewordings[:] = [Rewording(r.text.replace(S16_SENTENCE, EIR_SENTENCE), r.why,
+                                             r.based_on) for r in q.rewordings]
         overall = _overall(assessed, text)
         if not addressee:
             overall.advice.append(NAME_THE_AUTHORITY)
@@ -522,7 +526,8 @@ def _verdict(assessed: Sequence[QuestionAssessment], exemptions: list[dict]) -> 
     return head + why + tail + "."
 
 
-def _revised(assessed: Sequence[QuestionAssessment], advice: Sequence[str]) -> str:
+def _revised(assessed: Sequence[QuestionAssessment], advice: Sequence[str],
+             closing: str = S16_SENTENCE) -> str:
     lines = []
     used: set[str] = set()
     for i, q in enumerate(assessed, 1):
@@ -532,20 +537,33 @@ def _revised(assessed: Sequence[QuestionAssessment], advice: Sequence[str]) -> s
         text = fresh[0] if fresh and q.level in ("medium", "high") else q.text
         used.add(text)
         # the s16 sentence closes the whole draft once, not every question that asked for it
-        lines.append(f"{i}. {text.replace(S16_SENTENCE, '').strip()}")
+        lines.append(f"{i}. {text.replace(S16_SENTENCE, '').replace(EIR_SENTENCE, '').strip()}")
     lines.append("")
-    lines.append(S16_SENTENCE)
+    lines.append(closing)
     return "\n".join(lines)
+
+
+_EIR = re.compile(r"\b(?i:environmental information regulations)\b|\bEIR\b")
+EIR_SENTENCE = ("If answering would be manifestly unreasonable, please advise me under "
+                "regulation 9 of the Environmental Information Regulations how I could narrow "
+                "the request.")
+EIR_NOTE = ("Environmental information (EIR): there is no cost limit; the nearest ground is "
+            "'manifestly unreasonable' (regulation 12(4)(b)), every exception carries a public "
+            "interest test with a presumption in favour of disclosure, and advice and assistance "
+            "is due under regulation 9. Where this check names FOIA sections, read the EIR "
+            "exception that matches (s12 as r12(4)(b), s40 as r13, s43 as r12(5)(e)).")
 
 
 def _overall(assessed: Sequence[QuestionAssessment], text: str) -> Overall:
     exemptions = _merge_exemptions(assessed)
     advice = general_advice(text, assessed)
+    if _EIR.search(text):
+        advice = [a.replace(S16_SENTENCE, EIR_SENTENCE) for a in advice] + [EIR_NOTE]
     if any(e["ncnd"] and e["probability"] >= EXPLAIN_FROM for e in exemptions):
         advice.append(NCND_NOTE)
     risk = max((q.risk for q in assessed), default=0.0)
     return Overall(risk, _verdict(assessed, exemptions), exemptions, advice,
-                   _revised(assessed, advice))
+                   _revised(assessed, advice, EIR_SENTENCE if _EIR.search(text) else S16_SENTENCE))
 
 
 _DEFAULT: Advisor | None = None

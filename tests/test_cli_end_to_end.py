@@ -274,3 +274,13 @@ def test_the_header_says_whether_the_authority_has_history_and_precedents_look_w
     assert out.startswith("No past questions to Kent Police like that are on record; asked of "
                           "other authorities:")
     assert "What happened when people asked" in out
+
+
+def test_an_eir_request_is_advised_under_the_regulations_not_the_act(built, cli):
+    code, out, _ = cli("--config", str(built), "check", "Request under the Environmental "
+                       "Information Regulations 2004: please provide all air quality data "
+                       "since 2015.")
+    assert code == 0
+    assert "Environmental information (EIR): there is no cost limit" in out
+    revised = out.split("Revised draft:", 1)[1]
+    assert "regulation 9" in revised and "section 16" not in revised
