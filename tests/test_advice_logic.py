@@ -365,3 +365,16 @@ def test_opinions_and_a_named_private_person_get_their_own_advice():
     plain = general_advice("How many parking fines were issued in 2023?", [])
     assert not any(a.startswith("Recorded information only") or "subject access" in a
                    for a in plain)
+
+
+def test_the_send_it_alone_rewording_needs_a_real_move_and_drops_also():
+    from bot.advice import _rewordings, _Scored
+
+    text = "Please also provide the number of staff in the IT team."
+    moved = _Scored(0.5, "medium", [], [], risk_alone=0.2, level_alone="low")
+    [first, *_] = _rewordings(text, moved, [], None)
+    assert first.text == "Please provide the number of staff in the IT team."
+    assert first.why.startswith("Sent as a request of its own")
+    barely = _Scored(0.351, "medium", [], [], risk_alone=0.349, level_alone="low")
+    assert not any(r.why.startswith("Sent as a request of its own")
+                   for r in _rewordings(text, barely, [], None))
