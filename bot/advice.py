@@ -182,12 +182,14 @@ class Advisor:
 
     def assess_question(self, text: str, vector: np.ndarray, authority: str | None,
                         exclude: frozenset[str] = frozenset(), draft: float | None = None,
-                        neighbours: list[Precedent] | None = None) -> QuestionAssessment:
+                        neighbours: list[Precedent] | None = None,
+                        context: str = "") -> QuestionAssessment:
+        """One question; `context` is the question it follows, when it is a follow-up."""
         if neighbours is None:
             neighbours = self.neighbours(vector, authority, exclude)
         scored = self.score(text, neighbours, authority, draft)
         shown = ordered_precedents(neighbours, authority)[:SHOWN_PRECEDENTS]
-        rewordings = _rewordings(text, scored, neighbours, authority)
+        rewordings = _rewordings(text, scored, neighbours, authority, context)
         tribunal = self.searcher.tribunal(vector)
         explanation = " ".join(x for x in (_explanation(scored, neighbours),
                                             _tribunal_note(scored, tribunal)) if x)
@@ -208,11 +210,13 @@ class Advisor:
         resolved, _ = self.resolve_authority(named)
         # an authority the corpus does not know still says what kind of body it is
         addressee = resolved or (named.strip() if named else None) or None
-        vectors = self.searcher.embed(with_antecedents(questions))
+        searched = with_antecedents(questions)
+        vectors = self.searcher.embed(searched)
         found = [self.neighbours(v, addressee) for v in vectors]
         rest = riskmod.draft_contexts([self.knn_logit(n, addressee) for n in found])
-        assessed = [self.assess_question(q, v, addressee, draft=d, neighbours=n)
-                    for q, v, n, d in zip(questions, vectors, found, rest)]
+        assessed = [self.assess_question(q, v, addressee, draft=d, neighbours=n,
+                                         context=c if c != q else "")
+                    for q, v, n, d, c in zip(questions, vectors, found, rest, searched)]
         if _EIR.search(text):  # no cost limit and no s16 under the EIR: regulation 9 instead
             for q in assessed:
                 q.rewordings[:] = [Rewording(r.text.replace(S16_SENTENCE, EIR_SENTENCE), r.why,
@@ -229,7 +233,7 @@ class Advisor:
 _FOLLOW_UP = re.compile(r"\b(?:these|those|them|they|their|such|of which|the above|the same)\b"
                         r"|^(?:and|also|if so|if yes|of (?:these|those)|how many (?:of|resulted|"
                         r"led|were))\b", re.I)
-FOLLOW_UP_WORDS = 12
+FOLLOW_UP_WORDS = 16
 
 
 def with_antecedents(questions: Sequence[str]) -> list[str]:
@@ -418,7 +422,7 @@ def _tally(neighbours: Sequence[Precedent]) -> str:
 
 
 def _rewordings(text: str, scored: _Scored, neighbours: Sequence[Precedent],
-                authority: str | None = None) -> list[Rewording]:
+                authority: str | None = None, context: str = "") -> list[Rewording]:
     """Patterns first, then answered precedents' wordings; the user's own question with the
     limit the likely exemption calls for when neither fits, or when the likely ground is one
     (cost, personal data, commercial...) that no pattern addressed."""
@@ -436,7 +440,7 @@ def _rewordings(text: str, scored: _Scored, neighbours: Sequence[Precedent],
     found = patterns + precedent_rewordings(neighbours, text)
     section = scored.exemptions[0]["section"] if scored.exemptions else None
     if not found or (section in TARGETED_SECTIONS and not patterns):
-        found.append(fallback_rewording(text, section, body))
+        found.append(fallback_rewording(text, section, body, context))
     return (alone + found)[:MAX_REWORDINGS]
 
 

@@ -287,6 +287,8 @@ def _topic(text: str) -> set[str]:
     return {w[:6] for w in _words(text) if w not in _GENERIC and not w.isdigit() and len(w) > 2}
 
 
+_DAY_DATE = re.compile(r"\b\d{1,2}(?:/\d{1,2}/\d{2,4}|(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|"
+                       r"jun|jul|aug|sep|oct|nov|dec)\w*)", re.I)
 CLOSE_ENOUGH = 0.8  # a past question this close is about the same thing, whatever its words
 
 
@@ -305,6 +307,8 @@ def precedent_rewordings(precedents: Sequence, original: str = "", min_similarit
     for p in precedents:
         if p.outcome != "answered" or p.similarity < min_similarity:
             continue
+        if _DAY_DATE.search(p.question) and not _DAY_DATE.search(original):
+            continue  # someone else's dates ('during 20/04/24 - 26/04/24') are not the user's
         if not usable_wording(p.question, original) or any(
                 r.text == as_request(p.question) for r in out):
             continue
@@ -380,15 +384,16 @@ _AGGREGATE = ("A single yearly total for {body} as a whole is enough: I am not a
               "which case); a whole-authority total reveals none of it and is usually given.")
 
 
-def fallback_rewording(question: str, section: str | None = None, body: str | None = None
-                       ) -> Rewording:
+def fallback_rewording(question: str, section: str | None = None, body: str | None = None,
+                       context: str = "") -> Rewording:
     """When no pattern or answered precedent fits: the user's own question, kept whole, with the
     limit that the likely exemption calls for (a narrower period and the s16 sentence for the
     cost limit, anonymised totals for personal data...); for any other exemption, redaction
     for a document and a whole-authority total for anything else."""
     body = body or body_noun(None, question)
     asked = _pasteable(question)
-    if section == "s12" and _NAMES_PERIOD.search(question):
+    # the period may be named by the question a follow-up hangs on (`context`)
+    if section == "s12" and _NAMES_PERIOD.search(f"{context} {question}"):
         added, why = _COST_CENTRAL  # it names its period already: no 'last financial year'
     elif section in _FALLBACKS:
         added, why = _FALLBACKS[section]

@@ -320,8 +320,11 @@ def _nest(items: list[tuple[str, str]]) -> list[str]:
                 continue
             if out and out[-1] == stem:
                 out.pop()
-            joined = f"{stem.rstrip(':')}: {text_clean}" if stem.endswith(":") or len(stem) < 80 \
-                else text_clean
+            if re.search(r"(?:,\s*|\s)and:$", stem):  # "... lodged, and: (i) how many ..."
+                joined = f"{stem[:-1]} {text_clean}"
+            else:
+                joined = f"{stem.rstrip(':')}: {text_clean}" if stem.endswith(":") \
+                    or len(stem) < 80 else text_clean
             out.append(joined)
         else:
             out.append(text_clean)
@@ -399,7 +402,12 @@ def split_wh_list(sentence: str) -> list[str]:
     """'...how much was spent, how many appeals were brought and how many were won' asks three
     things; two clauses stay together ('what are they and how much did they cost')."""
     parts = [_tidy(p) for p in _WH_BREAK.split(sentence) if _tidy(p)]
-    return parts if len(parts) >= 3 else [sentence]
+    if len(parts) < 3:
+        return [sentence]
+    # each part a question of its own: 'How much ...?', 'How many ...?', not 'how many ...'
+    mark = "?" if sentence.rstrip().endswith("?") else ""
+    return [(p[:1].upper() + p[1:]).rstrip(" ,;") + ("" if p.endswith(("?", ".")) else mark)
+            for p in parts]
 
 
 _LIST_LEAD = re.compile(r"^(?:for each|per|each)$|^(?:for|in|during|between|since|from)\s[^,]*\d",

@@ -387,7 +387,7 @@ def test_requests_split_past_their_list():
     assert split_questions(text) == [
         "Please could you provide the procedure for EHCPs.", "How many panels are involved.",
         "How many weeks it takes.", "Could you also tell me how much was spent on appeals",
-        "how many appeals were brought", "how many were won."]
+        "How many appeals were brought", "How many were won."]
 
 
 def test_lines_under_a_colon_and_dash_items_are_questions():
@@ -1731,3 +1731,17 @@ def test_a_title_s_full_stop_ends_no_sentence_and_a_bare_greeting_and_sign_off_a
     request = "Please provide a copy of Dr. Smith's report on the incident at St. James's Hospital."
     assert split_questions(request) == [request]
     assert split_questions("Dear Sir, Yours faithfully, Bob") == []
+
+
+def test_wh_parts_read_as_questions_and_an_and_colon_stem_reads_on():
+    assert split_questions("How much did the council raise from fines in 2022/23, how much was "
+                           "spent on the contract, and what are its targets?") == [
+        "How much did the council raise from fines in 2022/23?",
+        "How much was spent on the contract?", "What are its targets?"]
+    request = ("1. How many EHCP requests were received in 2023?\n2. How many appeals were "
+               "lodged against the council, and:\n(i) how many were conceded\n(ii) how many "
+               "were won")
+    assert split_questions(request) == [
+        "How many EHCP requests were received in 2023?",
+        "How many appeals were lodged against the council, and how many were conceded",
+        "How many appeals were lodged against the council, and how many were won"]

@@ -206,3 +206,21 @@ def test_the_cyber_patterns_answer_cyber_questions_only():
                                   "down by supplier?")
     assert "Information Commissioner" in pattern_rewordings(
         "How many cyber incidents were reported in 2023?")[0].text
+
+
+def test_a_follow_up_whose_period_its_question_named_gets_no_last_financial_year():
+    found = fallback_rewording("How many resulted in a charge?", "s12", "the force",
+                               context="How many domestic abuse incidents were recorded in 2023? "
+                                       "How many resulted in a charge?")
+    assert "last financial year" not in found.text and "held centrally" in found.text
+
+
+def test_someone_elses_dates_are_not_offered_as_a_wording():
+    from bot.reword import precedent_rewordings
+    from index.search import Precedent
+
+    dated = Precedent(id="1", question="Please provide the number of bus lane PCNs issued during "
+                      "the period 20/04/24 - 26/04/24 (inclusive).", authority="Sheffield",
+                      date=None, reference=None, outcome="answered", exemptions=(),
+                      similarity=0.85, source_url=None)
+    assert not precedent_rewordings([dated], "How many bus lane PCNs were issued in 2023?")
