@@ -60,9 +60,10 @@ GROUNDS: dict[str, Ground] = {g.section: g for g in [
            "Authorities argue the mosaic effect (small pieces add up to an attack plan) and that "
            "disclosure is to the world. s31(3) lets them neither confirm nor deny when even "
            "saying whether they hold it would cause the harm.",
-           "Ask for policies instead of configurations, totals over years instead of monthly or "
-           "successful-versus-blocked splits, certifications held, breaches reported to the ICO; "
-           "never name products, versions or patch dates."),
+           "Ask for policies instead of configurations or tactics, totals over years instead of "
+           "monthly, location-level or successful-versus-blocked figures, and numbers by area "
+           "instead of exact locations; for IT, certifications held and breaches reported to the "
+           "ICO rather than products, versions or patch dates."),
     Ground("s27", "international relations",
            "relations between the UK and other states or international bodies.",
            "Qualified: prejudice and public interest tests.",
