@@ -53,8 +53,8 @@ FETCH_PER_KEPT = 3  # one question per request: fetch enough to keep NEIGHBOURS 
 CALIBRATION_FILE = "calibration.json"
 NAME_THE_AUTHORITY = (
     "Say which authority you are writing to: its own record, and that of authorities of its "
-    "kind (police forces refuse or NCND about three questions in four, councils about one in "
-    "eight), makes this estimate sharper.")
+    "kind (police forces refuse or NCND about seven questions in ten, councils about one in "
+    "six), makes this estimate sharper.")
 
 
 class DraftError(Exception):

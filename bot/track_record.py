@@ -1,7 +1,7 @@
 """How often an authority, and authorities of its kind, refused or NCND'd past questions.
 
 Refusal habits differ far more between authorities than between questions: in the corpus
-police forces refuse or NCND about three questions in four, councils about one in eight. So
+police forces refuse or NCND about seven questions in ten, councils about one in six. So
 when the requester names the authority, its own record (or, for an authority the corpus
 barely knows, the record of its kind) is evidence the risk model weighs beside the
 neighbours. Pure logic: counts in, rates out.
