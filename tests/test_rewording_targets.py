@@ -5,7 +5,22 @@ from __future__ import annotations
 
 from bot.advice import _revised, _rewordings, _Scored
 from bot.assessment import QuestionAssessment
-from bot.reword import S16_SENTENCE, body_noun, fallback_rewording, pattern_rewordings
+from bot.reword import (
+    S16_SENTENCE,
+    as_request,
+    body_noun,
+    fallback_rewording,
+    pattern_rewordings,
+    precedent_rewordings,
+)
+from index.search import Precedent
+
+
+def _answered(pid: str, question: str, sim: float, authority: str = "Sheffield City Council"
+              ) -> Precedent:
+    """A past question that was answered, as the index returns it."""
+    return Precedent(id=pid, question=question, authority=authority, date=None, reference=None,
+                     outcome="answered", exemptions=(), similarity=sim, source_url=None)
 
 
 def test_the_addressee_is_named_as_the_kind_of_body_it_is():
@@ -101,14 +116,8 @@ def test_makes_and_models_are_dropped_from_the_question_or_become_a_count():
 
 
 def test_precedent_wordings_cut_mid_list_or_only_loosely_similar_are_not_offered():
-    from index.search import Precedent
-
     def p(pid, question, sim):
-        return Precedent(id=pid, question=question, authority="Northumbria Police", date=None,
-                         reference=None, outcome="answered", exemptions=(), similarity=sim,
-                         source_url=None)
-
-    from bot.reword import precedent_rewordings
+        return _answered(pid, question, sim, "Northumbria Police")
 
     found = precedent_rewordings([
         p("1", "total number of firearms owned by the force (by type: pistol", 0.7),
@@ -132,13 +141,8 @@ def test_a_yes_no_question_is_rewritten_as_one_not_asked_for_a_yearly_total():
 
 
 def test_an_answered_wording_that_asks_what_draws_refusals_is_not_offered():
-    from bot.reword import precedent_rewordings
-    from index.search import Precedent
-
     def p(pid, question, sim):
-        return Precedent(id=pid, question=question, authority="Lincolnshire County Council",
-                         date=None, reference=None, outcome="answered", exemptions=(),
-                         similarity=sim, source_url=None)
+        return _answered(pid, question, sim, "Lincolnshire County Council")
 
     found = precedent_rewordings([
         p("1", "for each month Mar 2024-Aug 2025: number of recorded personal data breaches", 0.8),
@@ -163,14 +167,7 @@ def test_the_patch_policy_rewording_is_offered_for_it_questions_only():
 
 
 def test_an_answered_wording_must_ask_about_the_same_thing_and_stand_alone():
-    from bot.reword import as_request, precedent_rewordings
-    from index.search import Precedent
-
-    def p(pid, question, sim):
-        return Precedent(id=pid, question=question, authority="Sheffield City Council",
-                         date=None, reference=None, outcome="answered", exemptions=(),
-                         similarity=sim, source_url=None)
-
+    p = _answered
     found = precedent_rewordings([
         p("1", "What has been the average annual spend to date for the council's current "
                "Homelessness Case Management software?", 0.66),
@@ -216,11 +213,6 @@ def test_a_follow_up_whose_period_its_question_named_gets_no_last_financial_year
 
 
 def test_someone_elses_dates_are_not_offered_as_a_wording():
-    from bot.reword import precedent_rewordings
-    from index.search import Precedent
-
-    dated = Precedent(id="1", question="Please provide the number of bus lane PCNs issued during "
-                      "the period 20/04/24 - 26/04/24 (inclusive).", authority="Sheffield",
-                      date=None, reference=None, outcome="answered", exemptions=(),
-                      similarity=0.85, source_url=None)
+    dated = _answered("1", "Please provide the number of bus lane PCNs issued during the period "
+                      "20/04/24 - 26/04/24 (inclusive).", 0.85)
     assert not precedent_rewordings([dated], "How many bus lane PCNs were issued in 2023?")
