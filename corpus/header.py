@@ -106,7 +106,8 @@ def is_generic(name: str) -> bool:
 @lru_cache(maxsize=4096)  # the check's neighbour weighting asks it ~400 times per draft
 def authority_key(name: str | None) -> str:
     """One key for the spellings of one authority: 'London Borough of Barnet', 'Barnet
-    Council', 'barnet.gov.uk' and 'London Borough of Barnet FOI' all give 'barnet'."""
+    Council', 'barnet.gov.uk' and 'London Borough of Barnet FOI' all give 'barnet'; a place's
+    force and NHS body keep their kind ('surrey police', 'surrey nhs', 'surrey')."""
     if not name:
         return ""
     low = " ".join(name.lower().split())
