@@ -715,7 +715,8 @@ def _unechoed(question: str, answer: str | None) -> str | None:
     information asked for, not a refusal. Words of refusal the question itself uses are
     neutral in its answer, and so are the sections it names: 'the section 41 notice period'
     (Housing Act) or 'Section 38 agreements' (Highways Act) is the subject, not an
-    exemption cited."""
+    exemption cited. A question about exemptions of its own (council tax's class N, exempt
+    vehicles) makes every form of the word its topic, unless the answer cites a section."""
     used = {w.lower() for w in _REFUSAL_WORDS.findall(question)}
     named = {int(n) for n in _SECTION_NAMED.findall(question)}
     if not answer or not (used or named):
@@ -723,8 +724,14 @@ def _unechoed(question: str, answer: str | None) -> str | None:
     if named:
         answer = _SECTION_NAMED.sub(
             lambda m: "the said provision" if int(m.group(1)) in named else m.group(0), answer)
-    return _REFUSAL_WORDS.sub(lambda m: "counted" if m.group(0).lower() in used else m.group(0),
-                              answer)
+    answer = _REFUSAL_WORDS.sub(lambda m: "counted" if m.group(0).lower() in used
+                                else m.group(0), answer)
+    if _EXEMPT.search(question) and not find_exemptions(answer, implied=False):
+        answer = _EXEMPT.sub("relief", answer)
+    return answer
+
+
+_EXEMPT = re.compile(r"\bexempt(?:ions?|ed)?\b", re.I)
 
 
 def make_questions(questions: list[str], answers: list[str], whole_response: str) -> list[Question]:
@@ -733,7 +740,7 @@ def make_questions(questions: list[str], answers: list[str], whole_response: str
     result = []
     denied: str | None = None  # the answer that said "none" to the last yes/no question
     for text, answer in zip(questions, answers):
-        neutral = _topic_words_out(text, _unechoed(text, _unshown(answer)))
+        neutral = _unechoed(text, _unshown(answer))
         outcome = classify(neutral)
         cites = find_exemptions(neutral) if neutral else []
         if outcome in ("refused", "ncnd", "partial"):
@@ -753,18 +760,6 @@ def make_questions(questions: list[str], answers: list[str], whole_response: str
         result.append(Question(text=text, outcome=outcome, exemptions=tuple(cites),
                                answer=excerpt or None))
     return _follow_references(result, answers)
-
-
-_EXEMPT = re.compile(r"\bexempt(?:ions?|ed)?\b", re.I)
-
-
-def _topic_words_out(question: str, answer: str | None) -> str | None:
-    """A question about exemptions of its own (council tax's class N, exempt vehicles) is
-    answered in the same words: there 'exemption' names the topic, not a ground for refusal,
-    unless the answer cites a section."""
-    if not answer or not _EXEMPT.search(question) or find_exemptions(answer, implied=False):
-        return answer
-    return _EXEMPT.sub("relief", answer)
 
 
 _SEE_ANSWER = re.compile(r"^\W*(?:n/?a\W*)?(?:please\s+)?(?:see|refer to|as per)\s+"
