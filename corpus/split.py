@@ -274,18 +274,21 @@ def _absorb(items: list[tuple[str, str]], top: str) -> list[tuple[str, str]]:
         subs = [_tidy(t) for _, t in items[i:end]]
         if kind == top and subs and all(_PERIOD_LABEL.match(t) for t in subs):
             i = end
-        elif kind == top and subs and "?" not in " ".join(subs) and (
-                (_BREAKDOWN_LEAD.search(_tidy(out[-1][1])) and all(len(t.split()) <= 4
-                                                                    for t in subs))
-                or (_CATEGORISED.search(_tidy(out[-1][1])) and all(
-                    len(_SENTENCE.split(t)[0].split()) <= 12 for t in subs))):
-            # "The number of applicants by property type: - 1-bed - 2-bed ...": the
-            # categories of one figure, not questions
-            # (a note run on after the last category is dropped with it)
-            cats = ", ".join(_SENTENCE.split(t)[0].rstrip(".") for t in subs)
+        elif kind == top and subs and (cats := _categories(_tidy(out[-1][1]), subs)):
             out[-1] = (kind, f"{_tidy(out[-1][1])} {cats}")
             i = end
     return out
+
+
+def _categories(stem: str, subs: list[str]) -> str | None:
+    """'The number of applicants by property type: - 1-bed - 2-bed ...': the categories of one
+    figure, not questions, joined for the stem (a note run on after the last one goes)."""
+    if "?" in " ".join(subs):
+        return None
+    firsts = [_SENTENCE.split(t)[0] for t in subs]
+    short = _BREAKDOWN_LEAD.search(stem) and all(len(t.split()) <= 4 for t in subs)
+    listed = _CATEGORISED.search(stem) and all(len(f.split()) <= 12 for f in firsts)
+    return ", ".join(f.rstrip(".") for f in firsts) if short or listed else None
 
 
 _BREAKDOWN_LEAD = re.compile(r"\b(?:by|per|for each|for every)\s+(?:\w+\s+){0,3}\w+"
