@@ -570,13 +570,14 @@ EIR_NOTE = ("Environmental information (EIR): there is no cost limit; the neares
 def _overall(assessed: Sequence[QuestionAssessment], text: str) -> Overall:
     exemptions = _merge_exemptions(assessed)
     advice = general_advice(text, assessed)
-    if _EIR.search(text):
+    eir = bool(_EIR.search(text))
+    if eir:
         advice = [a.replace(S16_SENTENCE, EIR_SENTENCE) for a in advice] + [EIR_NOTE]
     if any(e["ncnd"] and e["probability"] >= EXPLAIN_FROM for e in exemptions):
         advice.append(NCND_NOTE)
     risk = max((q.risk for q in assessed), default=0.0)
     return Overall(risk, _verdict(assessed, exemptions), exemptions, advice,
-                   _revised(assessed, advice, EIR_SENTENCE if _EIR.search(text) else S16_SENTENCE))
+                   _revised(assessed, advice, EIR_SENTENCE if eir else S16_SENTENCE))
 
 
 _DEFAULT: Advisor | None = None

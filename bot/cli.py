@@ -170,23 +170,21 @@ def cmd_precedents(args: argparse.Namespace, config: Config) -> int:
             print("Which authority? " + "; ".join(suggestions), file=sys.stderr)
             return 2
         authority = found or authority
-    # one question per past request unless asked for every part: a request's ten parts share
-    # one reply, and would push every other request off the list
-    fetch = args.limit if args.all_parts else args.limit * FETCH_PER_KEPT
-    found = advisor.searcher.search(args.query, k=fetch, authority=authority,
-                                    exemption=args.exemption, outcome=args.outcome)
-    if not args.all_parts:
-        found = one_per_request(found)[:args.limit]
+    def find(among: str | None) -> list:
+        # one question per past request unless asked for every part: a request's ten parts
+        # share one reply, and would push every other request off the list
+        fetch = args.limit if args.all_parts else args.limit * FETCH_PER_KEPT
+        hits = advisor.searcher.search(args.query, k=fetch, authority=among,
+                                       exemption=args.exemption, outcome=args.outcome)
+        return hits if args.all_parts else one_per_request(hits)[:args.limit]
+
+    found = find(authority)
     if args.json:
         print(json.dumps([p.to_json() for p in found], ensure_ascii=False))
         return 0
-    if not found and authority:  # nothing from that authority: what happened elsewhere
-        wider = advisor.searcher.search(args.query, k=fetch, exemption=args.exemption,
-                                        outcome=args.outcome)
-        if wider:
-            print(f"No past questions to {authority} like that are on record; asked of other "
-                  "authorities:")
-            found = wider if args.all_parts else one_per_request(wider)[:args.limit]
+    if not found and authority and (found := find(None)):  # what happened elsewhere
+        print(f"No past questions to {authority} like that are on record; asked of other "
+              "authorities:")
     print(precedents_text(args.query, found))
     return 0
 

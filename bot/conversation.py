@@ -41,6 +41,7 @@ _BARE = re.compile(r"^/?(authority|explain|writing to)\W*$", re.I)
 _AUTHORITY = re.compile(r"^/?(?:authority|i(?:'m| am) writing to|writing to)\s+(.+)$", re.I)
 
 
+_HELP = ("help", "/help", "?", "/start")
 _GREETING = re.compile(r"^(?:hello|hi|hey|hiya|good (?:morning|afternoon|evening)|greetings)\b"
                        r"[\s\w]{0,12}\W*$", re.I)
 _THANKS = re.compile(r"^(?:thanks?|thank you|cheers|many thanks|ta)\b[\s\w]{0,20}\W*$", re.I)
@@ -88,14 +89,14 @@ class Conversation:
         """Whether a line is something to answer at once rather than the start of a draft:
         'What is the council's budget?' opens a draft; 'what is s31' asks for a note."""
         text = line.strip()
-        return (text.lower() in ("help", "/help", "?", "/start") or small_talk(text) is not None
+        return (text.lower() in _HELP or small_talk(text) is not None
                 or any(pattern.match(text) for pattern, _ in self._commands()))
 
     def respond(self, session: Session, line: str) -> str:
         text = line.strip()
         if not text:
             return "Paste a draft, or type help."
-        if text.lower() in ("help", "/help", "?", "/start"):
+        if text.lower() in _HELP:
             return HELP
         if (reply := small_talk(text)) is not None:
             return reply

@@ -94,5 +94,5 @@ def assessment_json(a: Assessment) -> str:
 def _lower_first(text: str) -> str:
     """'naming products ...' and 'a similar question ...' after 'because'; 'ICO ...' and
     'CCTV ...' as they are."""
-    acronym = text.split(" ", 1)[0].isupper() and len(text.split(" ", 1)[0]) > 1
-    return text if acronym else text[:1].lower() + text[1:]
+    first = text.split(" ", 1)[0]
+    return text if first.isupper() and len(first) > 1 else text[:1].lower() + text[1:]
