@@ -10,22 +10,12 @@ import difflib
 import re
 from collections.abc import Sequence
 
-from corpus.header import authority_key, is_generic
+from corpus.header import authority_key, canonical_names, is_generic
 
 
 def _groups(authorities: Sequence[str]) -> dict[str, str]:
-    """key -> the first (most frequent, as the store lists them) spelling with that key, a
-    name before a web domain ('Hastings Borough Council', not 'hastings.gov.uk')."""
-    groups: dict[str, str] = {}
-    for name in authorities:
-        key = authority_key(name)
-        if key not in groups or (_DOMAIN_NAME.search(groups[key])
-                                 and not _DOMAIN_NAME.search(name)):
-            groups[key] = name
-    return groups
-
-
-_DOMAIN_NAME = re.compile(r"\.(?:gov|nhs|police|ac|org|co)\.uk$|\.(?:org|com)$", re.I)
+    """key -> the name that shows the authority (see canonical_names)."""
+    return {authority_key(name): shown for name, shown in canonical_names(authorities).items()}
 
 
 def _kind(key: str) -> str:

@@ -31,8 +31,10 @@ KINDS = (
     ("fire", re.compile(r"\bfire\b", re.I)),
     ("health", re.compile(r"\bnhs\b|hospital|health|\bcare\b.*\btrust\b|nhs\.wales", re.I)),
     ("education", re.compile(r"universit|college|school|academy", re.I)),
+    # TfL answers to the Mayor, Network Rail runs the railway: transport bodies, not ministries
+    ("transport", re.compile(r"transport for london|\btfl\b|network rail", re.I)),
     ("central", re.compile(r"ministry|department|home office|\bnational\b|regulator|"
-                           r"commissioner|transport for london|\btfl\b|ordnance|\bos\.uk\b|"
+                           r"commissioner|\bgovernment\b|ordnance|\bos\.uk\b|"
                            r"gov\.scot|standards authority|british council|nationalarchives|"
                            r"thepensionsregulator", re.I)),
     ("council", re.compile(r"council|borough|district|county|\bcity\b|\.gov\.(uk|wales)$",
@@ -41,6 +43,7 @@ KINDS = (
 KIND_NAMES = {"police": "police forces", "fire": "fire and rescue services",
               "health": "NHS bodies", "education": "universities and colleges",
               "central": "central government and national bodies", "council": "councils",
+              "transport": "transport bodies",
               "other": "other public bodies"}
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
 
@@ -17,16 +19,29 @@ _DATE_ISO = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)")
 _YEAR = re.compile(r"\b(20[0-2]\d|19[89]\d)\b")
 _REF = re.compile(
     r"(?:our ref(?:erence)?|ref(?:erence)?(?:\s+(?:no|number))?|request(?:\s+(?:no|number|id))?|"
-    r"case(?:\s+(?:no|number))?|foi(?:\s+ref)?)\b\s*[:.#]?\s*((?=[A-Z0-9/-]*\d)[A-Z0-9][A-Z0-9/-]{3,30})",
+    r"case(?:\s+(?:no|number))?|foi(?:\s+ref)?)\b\s*[:.#]?\s*((?=[A-Z0-9/-]*\d)[A-Z0-9](?:[A-Z0-9/-]|\.(?=\d)){3,30})",
     re.I,
 )
+_DOTTED_REF = re.compile(r"\b(\d\d[./]FOI[./]\d\d[./]\d{4,})\b")  # the Met's 01.FOI.23.029665
 _BARE_REF = re.compile(r"\b((?:FOIR?|FOI|EIR|CAS|FS|IC|EA|REQ|RFI|FI)[-/ ]?\d[\w/-]{2,24})\b")
+# A word of a name: capitalised, no digits ('FOI.22.023079 Police' names no force).
+_WORD = r"[A-Z](?:[^\W\d_]|['&.-])+"
+# 'Maidstone and Tunbridge Wells NHS Trust', 'Newcastle upon Tyne City Council'
+_NAME_WORDS = rf"(?:{_WORD} (?:(?:and|upon) )?){{1,4}}"
+_NATIONAL = (r"(?:The )?National Archives|Ordnance Survey|(?:The )?Pensions Regulator|"
+             r"Scottish Government|Welsh Government|Home Office|Cabinet Office|HM Treasury|"
+             r"HM Revenue (?:and|&) Customs|Network Rail|National Highways|Environment Agency|"
+             r"Public Health Wales|NHS England|Information Commissioner's Office|"
+             r"University College London|University of (?!the\b)[A-Z][\w'-]+(?: [A-Z][\w'-]+)?|"
+             rf"Department (?:for|of) {_WORD}(?: (?:and|&) {_WORD})?|Ministry of {_WORD}")
 _AUTHORITY = re.compile(
-    r"((?:(?:London Borough|Royal Borough|City|County|Metropolitan Borough|Borough|District) of "
-    r"[A-Z][\w'&-]*(?: (?:and|upon|on|under)? ?[A-Z][\w'&-]*)*)|"
-    r"(?:[A-Z][\w'&.-]+ ){1,4}(?:City Council|County Council|Borough Council|District Council|"
-    r"Council|Police|Constabulary|NHS (?:Foundation )?Trust|Fire and Rescue Service|University|"
-    r"Fire Authority|Combined Authority|Transport for London))"
+    r"((?:(?:London Borough|Royal Borough|City and County|City|County|Metropolitan Borough|"
+    r"Borough|District) of "
+    r"[A-Z][\w'&-]*(?: (?:and|upon|on|under)? ?(?!(?:FOI|EIR|FOIA)\b)[A-Z][\w'&-]*)*)|"
+    rf"{_NAME_WORDS}(?:City Council|County Council|Borough Council|District Council|"
+    r"Council|Police|Constabulary|NHS (?:Foundation )?(?:Trust|FT)\b|Fire and Rescue Service|"
+    r"University(?! Hospital| of)|"
+    rf"Fire Authority|Combined Authority|Transport for London)|{_NATIONAL})"
 )
 _ACRONYM_WORDS = {"C": ("City", "County", "Council"), "B": ("Borough",), "D": ("District",)}
 
@@ -55,16 +70,17 @@ def find_date(text: str) -> str | None:
 
 
 def find_year(text: str) -> str | None:
-    m = _YEAR.search(text)
+    """The first year written, not an Act's ('the Freedom of Information (Scotland) Act 2002')."""
+    m = re.search(r"(?<!Act )" + _YEAR.pattern, text)
     return m.group(1) if m else None
 
 
 def find_reference(text: str) -> str | None:
-    m = _REF.search(text)
-    if m:
-        return m.group(1).rstrip("/-")
-    m = _BARE_REF.search(text)
-    return m.group(1) if m else None
+    """The request's reference; a bare year ('FOI 2023 11') is a date, not a reference."""
+    found = [m.group(1) for m in _DOTTED_REF.finditer(text)]
+    found += [m.group(1).rstrip("/.-") for m in _REF.finditer(text)]
+    found += [m.group(1) for m in _BARE_REF.finditer(text)]
+    return next((ref for ref in found if not _YEAR.fullmatch(re.sub(r"^\D+", "", ref))), None)
 
 
 def find_authority(text: str) -> str | None:
@@ -126,3 +142,25 @@ def authority_key(name: str | None) -> str:
     else:
         base = " ".join(_KEY_NOISE.sub(" ", low).split())
     return f"{base} {kind}".strip() if base else low
+
+
+_DOMAIN_NAME = re.compile(r"\.(?:gov|nhs|police|ac|org|co)\.uk$|\.(?:org|com|scot|wales)$", re.I)
+
+
+def is_domain(name: str) -> bool:
+    return bool(_DOMAIN_NAME.search(name))
+
+
+def canonical_names(names: Iterable[str]) -> dict[str, str]:
+    """Each spelling -> the name its authority is shown by: of the spellings sharing its key,
+    a name before a web domain ('Hastings Borough Council', not 'hastings.gov.uk'), then the
+    commonest, then the first seen. One body, one name beside every precedent."""
+    counts = Counter(n for n in names if n)
+    best: dict[str, str] = {}
+    for name in counts:  # first seen first: ties keep the earlier spelling
+        key = authority_key(name)
+        rival = best.get(key)
+        if rival is None or ((not is_domain(name), counts[name])
+                             > (not is_domain(rival), counts[rival])):
+            best[key] = name
+    return {name: best[authority_key(name)] for name in counts}

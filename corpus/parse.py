@@ -139,17 +139,40 @@ def parse_disclosure_record(record: dict, source: str = "disclosure-logs") -> Do
     )
 
 
+# 'WhatDoTheyKnow request to the ICO', 'blog post quoting London Borough of Barnet FOI
+# response': the body is what follows the relay phrase
+_RELAY = re.compile(r"^.*?\b(?:request to|quoting|from)\s+(?:the\s+(?=[a-z]))?", re.I)
+_PUBLIC_SITE = re.compile(r"\.(?:gov|nhs|police|ac|mod|parliament)\.uk$|\.gov\.(?:scot|wales)$|"
+                          r"^nhs\.wales$|\.(?:org|co)\.uk$", re.I)
+_BODY_WORDS = re.compile(r"council|police|trust|nhs|university|authority|service|department|"
+                         r"office|transport|constabulary|ministry|agency|commission|"
+                         r"partnership", re.I)
+# national bodies a log's title names by their initials ('DWP Central FoI Team')
+_INITIALS = {"DWP": "Department for Work and Pensions", "HMRC": "HM Revenue and Customs",
+             "MoD": "Ministry of Defence", "MOD": "Ministry of Defence",
+             "MoJ": "Ministry of Justice", "MOJ": "Ministry of Justice",
+             "DfE": "Department for Education", "NOMS": "National Offender Management Service",
+             "ICO": "Information Commissioner's Office", "DVLA": "Driver and Vehicle Licensing "
+             "Agency", "HMPPS": "HM Prison and Probation Service"}
+
+
 def _authority_of(record: dict, title: str) -> str | None:
+    """The body a log page is from. A title names it in brackets after the subject ('Posts
+    funded by the Home Office (WhatDoTheyKnow request to Cambridgeshire Constabulary)'), so
+    the brackets are read first, the last first; else the site it came from, when that is a
+    public body's."""
+    for part in reversed(re.findall(r"\(([^()]*)\)", title)):
+        name = _RELAY.sub("", part.split(",")[0].strip())
+        found = find_authority(name) or _INITIALS.get(name.split(" ", 1)[0])
+        if found:
+            return found
+        if name[:1].isupper() and _BODY_WORDS.search(name):
+            return re.sub(r"\s+(?:FOI|disclosure log)$", "", name)
     found = find_authority(title)
     if found:
         return found
-    inner = re.findall(r"\(([^()]*)\)", title)
-    for part in inner:
-        name = part.split(",")[0].strip()
-        if re.search(r"council|police|trust|nhs|university|authority|service|department|office|"
-                     r"transport|constabulary|ministry|agency|commission", name, re.I):
-            return re.sub(r"\s+(?:FOI|disclosure log)$", "", name)
-    return _text_field(record, "site") or _text_field(record, "domain")
+    site = _text_field(record, "site") or _text_field(record, "domain")
+    return site if site and _PUBLIC_SITE.search(site) else None
 
 
 _ACK = re.compile(

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from corpus.exemptions import section_of
-from corpus.header import authority_key
+from corpus.header import authority_key, canonical_names
 from corpus.store import Store
 from index.embedder import Embedder
 from index.vectors import DECISIONS, IndexProblem, VectorIndex, load
@@ -141,6 +141,10 @@ class Searcher:
         self.embedder = embedder
         self.decisions = decisions
         self._rows: dict[int, dict] = {r["id"]: r for r in store.questions()}
+        # 'hastings.gov.uk' and 'Hastings Borough Council' are one body: show it by one name
+        shown = canonical_names(r["authority"] for r in self._rows.values())
+        for r in self._rows.values():
+            r["authority"] = shown.get(r["authority"], r["authority"])
         self._decisions = store.decisions_by_rowid() if decisions is not None else {}
         self._known = _selector([i for i, r in self._rows.items() if r["outcome"] != "unknown"])
         self._document_sizes = Counter(r["document_id"] for r in self._rows.values())

@@ -201,3 +201,17 @@ def test_one_question_per_past_request_keeps_each_requests_closest_in_order():
              _precedent("4", "d1", 0.6), _precedent("5", "", 0.5), _precedent("6", "", 0.4)]
     kept = one_per_request(found)
     assert [p.id for p in kept] == ["1", "3", "5", "6"]  # no document id: each is its own
+
+
+def test_precedents_show_an_authority_by_its_name_not_its_web_domain(tmp_path):
+    store = Store.open(tmp_path / "s.db")
+    for i, (authority, text) in enumerate([("Hastings Borough Council", "How many CCTV cameras?"),
+                                           ("hastings.gov.uk", "How many CCTV cameras work?")]):
+        store.write_document(Document(
+            source="t", key=f"d{i}", kind="response", authority=authority, date=None,
+            reference=None, url=None, title=text,
+            questions=(Question(text, "answered", ()),), content_hash=text))
+    emb = FakeEmbedder()
+    build_index(store, emb, tmp_path / "idx", progress=False)
+    found = Searcher.open(store, tmp_path / "idx", emb).search("CCTV cameras", k=5)
+    assert [p.authority for p in found] == ["Hastings Borough Council"] * 2

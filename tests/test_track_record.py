@@ -21,7 +21,7 @@ def _rows(authority: str, refused: int, answered: int, doc: str = "d") -> list[d
                                    "police"),
     ("Essex County Fire and Rescue Service", "fire"), ("Bolton NHS Foundation Trust", "health"),
     ("University of East Anglia", "education"), ("Home Office", "central"),
-    ("Transport for London", "central"), ("nationalarchives.gov.uk", "central"),
+    ("Transport for London", "transport"), ("nationalarchives.gov.uk", "central"),
     ("Sheffield City Council", "council"), ("London Borough of Barnet", "council"),
     ("hastings.gov.uk", "council"), ("scribd.com", "other"), (None, "other"),
 ])
