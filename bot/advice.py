@@ -11,7 +11,7 @@ import logging
 import os
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -210,6 +210,7 @@ class Advisor:
         resolved, _ = self.resolve_authority(named)
         # an authority the corpus does not know still says what kind of body it is
         addressee = resolved or (named.strip() if named else None) or None
+        follows = antecedents(questions)
         searched = with_antecedents(questions)
         vectors = self.searcher.embed(searched)
         found = [self.neighbours(v, addressee) for v in vectors]
@@ -217,6 +218,7 @@ class Advisor:
         assessed = [self.assess_question(q, v, addressee, draft=d, neighbours=n,
                                          context=c if c != q else "")
                     for q, v, n, d, c in zip(questions, vectors, found, rest, searched)]
+        assessed = [replace(q, follows=a) for q, a in zip(assessed, follows)]
         if _EIR.search(text):  # no cost limit and no s16 under the EIR: regulation 9 instead
             for q in assessed:
                 q.rewordings[:] = [Rewording(r.text.replace(S16_SENTENCE, EIR_SENTENCE), r.why,
@@ -228,23 +230,36 @@ class Advisor:
                           authority_key(addressee) in self._authority_keys if addressee else False)
 
 
-# 'How many resulted in an arrest?', 'Where are they located?': a follow-up that names its
-# subject only in the question before it
+# 'How many resulted in an arrest?', 'Where are they located?', 'the cameras in (a)': a
+# follow-up that names its subject only in the question before it, or in the one it cites
 _FOLLOW_UP = re.compile(r"\b(?:these|those|them|they|their|such|of which|the above|the same)\b"
                         r"|^(?:and|also|if so|if yes|of (?:these|those)|how many (?:of|resulted|"
-                        r"led|were))\b", re.I)
+                        r"led|were))\b|" + r"\b(?:in|from|at|of|to|for|under) (?:" +
+                        r"\(([a-h])\)|(?:question|part|q)\s?(\d{1,2})\b)", re.I)
 FOLLOW_UP_WORDS = 16
 
 
-def with_antecedents(questions: Sequence[str]) -> list[str]:
-    """The texts to find each question's precedents by: a short follow-up is searched with the
-    question before it, which says what it is about ('How many stop and searches in 2023? How
-    many resulted in an arrest?'). The question itself, its cues and rewordings are unchanged."""
-    out = []
+def antecedents(questions: Sequence[str]) -> list[int | None]:
+    """For each question, the one it follows up (0-based), or None: the question it cites
+    ('in (b)', 'in question 2') when that comes before it, else the one just before."""
+    out: list[int | None] = []
     for i, q in enumerate(questions):
-        follow = i and len(q.split()) <= FOLLOW_UP_WORDS and _FOLLOW_UP.search(q)
-        out.append(f"{questions[i - 1]} {q}" if follow else q)
+        m = _FOLLOW_UP.search(q) if i and len(q.split()) <= FOLLOW_UP_WORDS else None
+        if not m:
+            out.append(None)
+            continue
+        letter, number = m.group(1), m.group(2)
+        cited = ord(letter.lower()) - ord("a") if letter else int(number) - 1 if number else i - 1
+        out.append(cited if 0 <= cited < i else i - 1)
     return out
+
+
+def with_antecedents(questions: Sequence[str]) -> list[str]:
+    """The texts to find each question's precedents by: a follow-up is searched with the
+    question it follows, which says what it is about ('How many stop and searches in 2023? How
+    many resulted in an arrest?'). The question itself, its cues and rewordings are unchanged."""
+    return [q if a is None else f"{questions[a]} {q}"
+            for q, a in zip(questions, antecedents(questions))]
 
 
 def _standalone(question: str) -> str:
@@ -430,7 +445,8 @@ def _rewordings(text: str, scored: _Scored, neighbours: Sequence[Precedent],
         return []
     # only when its company really moved it (5 points or more), not 34.9% against 35.1%
     moved = scored.risk_alone is not None and scored.risk - scored.risk_alone >= 0.05
-    alone = [] if scored.level_alone != "low" or not moved else [Rewording(
+    # a follow-up ('If so, how much?') means nothing sent without the question it follows
+    alone = [] if scored.level_alone != "low" or not moved or context else [Rewording(
         _standalone(text), f"Sent as a request of its own: alone its risk is "
         f"{scored.risk_alone:.0%}; it is "
         f"{scored.risk:.0%} here only because {DRAFT_MARK} look likely to be refused, and "
@@ -487,6 +503,9 @@ def general_advice(text: str, assessed: Sequence[QuestionAssessment]) -> list[st
     # judged as each would fare on its own: in a sensitive draft a harmless question's risk is
     # raised by its company, which is exactly what splitting the request removes
     alone = [q.level_alone or q.level for q in assessed]
+    for i, q in enumerate(assessed):  # a follow-up goes wherever the question it follows goes
+        if q.follows is not None:
+            alone[i] = alone[q.follows]
     risky = [i for i, level in enumerate(alone, 1) if level in ("medium", "high")]
     safe = [i for i, level in enumerate(alone, 1) if level == "low"]
     if risky and safe:
@@ -539,8 +558,19 @@ def _verdict(assessed: Sequence[QuestionAssessment], exemptions: list[dict]) -> 
     return head + why + tail + "."
 
 
+# '(b) Where is each of the cameras in (a) located?': the revised draft numbers its questions,
+# so a lettered draft's cross-references are renamed to match
+_LETTERED = re.compile(r"^\s*\(?[a-h]\)", re.M)
+_LETTER_REF = re.compile(r"\(([a-h])\)")
+
+
+def _renamed_refs(text: str, count: int) -> str:
+    return _LETTER_REF.sub(lambda m: f"question {ord(m.group(1)) - 96}"
+                           if ord(m.group(1)) - 96 <= count else m.group(0), text)
+
+
 def _revised(assessed: Sequence[QuestionAssessment], advice: Sequence[str],
-             closing: str = S16_SENTENCE) -> str:
+             closing: str = S16_SENTENCE, lettered: bool = False) -> str:
     lines = []
     used: set[str] = set()
     for i, q in enumerate(assessed, 1):
@@ -549,6 +579,8 @@ def _revised(assessed: Sequence[QuestionAssessment], advice: Sequence[str],
         fresh = [r.text for r in q.rewordings if r.text not in used]
         text = fresh[0] if fresh and q.level in ("medium", "high") else q.text
         used.add(text)
+        if lettered:
+            text = _renamed_refs(text, len(assessed))
         # the s16 sentence closes the whole draft once, not every question that asked for it
         lines.append(f"{i}. {text.replace(S16_SENTENCE, '').replace(EIR_SENTENCE, '').strip()}")
     lines.append("")
@@ -577,7 +609,8 @@ def _overall(assessed: Sequence[QuestionAssessment], text: str) -> Overall:
         advice.append(NCND_NOTE)
     risk = max((q.risk for q in assessed), default=0.0)
     return Overall(risk, _verdict(assessed, exemptions), exemptions, advice,
-                   _revised(assessed, advice, EIR_SENTENCE if eir else S16_SENTENCE))
+                   _revised(assessed, advice, EIR_SENTENCE if eir else S16_SENTENCE,
+                            lettered=bool(_LETTERED.search(text))))
 
 
 _DEFAULT: Advisor | None = None

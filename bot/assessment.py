@@ -23,6 +23,9 @@ class QuestionAssessment:
     # moves a question's risk: authorities often answer or refuse a request whole)
     risk_alone: float | None = None
     level_alone: str | None = None
+    # the draft's question (0-based) this one follows up ('If so, how much?'): it cannot be
+    # sent, or split off, without it
+    follows: int | None = None
 
     def to_json(self) -> dict:
         alone = self.risk if self.risk_alone is None else self.risk_alone

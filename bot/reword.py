@@ -88,7 +88,11 @@ def _coarser_period(q: str, body: str) -> str | None:
 
 
 def _camera_totals(q: str, body: str) -> str:
-    kind = "ANPR cameras" if re.search(r"\banpr\b", q, re.I) else "CCTV cameras"
+    named = re.search(r"\b(anpr|cctv)\b", q, re.I)
+    if not named:  # 'each of the cameras in (a)': another question says which cameras
+        return ("How many of these cameras are there in each area (ward or district), as "
+                "totals? I am not asking where any camera is sited.")
+    kind = "ANPR cameras" if named.group(1).lower() == "anpr" else "CCTV cameras"
     return (f"How many {kind} does {body} operate in total? Please also provide its policy or "
             "code of practice for them.")
 

@@ -378,3 +378,45 @@ def test_the_send_it_alone_rewording_needs_a_real_move_and_drops_also():
     barely = _Scored(0.351, "medium", [], [], risk_alone=0.349, level_alone="low")
     assert not any(r.why.startswith("Sent as a request of its own")
                    for r in _rewordings(text, barely, [], None))
+
+
+def test_a_follow_up_citing_an_earlier_part_is_searched_with_that_part():
+    from bot.advice import antecedents, with_antecedents
+
+    asked = ["How many ANPR cameras does the force operate?",
+             "How many speed cameras does the force operate?",
+             "Where is each of the cameras in (a) located?",
+             "What was spent on the cameras in question 2?",
+             "What is the force's budget for road safety in 2024?"]
+    assert antecedents(asked) == [None, None, 0, 1, None]
+    assert with_antecedents(asked)[2] == f"{asked[0]} {asked[2]}"
+
+
+def test_a_follow_up_goes_with_its_question_when_a_split_is_advised():
+    from bot.advice import general_advice
+    from bot.assessment import QuestionAssessment
+
+    def q(text, level, follows=None):
+        return QuestionAssessment(text=text, risk=0.5, level=level, likely_exemptions=[],
+                                  precedents=[], explanation="", rewordings=[],
+                                  follows=follows)
+
+    advice = general_advice("", [q("Which firewall do you use?", "high"),
+                                 q("How many IT staff are there?", "low"),
+                                 q("If so, when was it bought?", "low", follows=0)])
+    split = next(a for a in advice if a.startswith("Split the request"))
+    assert split.startswith("Split the request: send question 2 on its own and questions 1 and 3")
+
+
+def test_a_lettered_drafts_cross_references_follow_the_revised_numbering():
+    from bot.advice import _overall
+    from bot.assessment import QuestionAssessment
+
+    def q(text):
+        return QuestionAssessment(text=text, risk=0.1, level="low", likely_exemptions=[],
+                                  precedents=[], explanation="", rewordings=[])
+
+    draft = "(a) How many CCTV cameras are there?\n(b) How many in (a) work?"
+    revised = _overall([q("How many CCTV cameras are there?"), q("How many in (a) work?")],
+                       draft).revised_draft
+    assert "2. How many in question 1 work?" in revised.splitlines()

@@ -216,3 +216,18 @@ def test_someone_elses_dates_are_not_offered_as_a_wording():
     dated = _answered("1", "Please provide the number of bus lane PCNs issued during the period "
                       "20/04/24 - 26/04/24 (inclusive).", 0.85)
     assert not precedent_rewordings([dated], "How many bus lane PCNs were issued in 2023?")
+
+
+def test_a_follow_up_is_never_offered_as_a_request_of_its_own():
+    q = "If so, how much did repairs cost?"
+    raised = _Scored(0.4, "medium", [{"section": "s12", "subsection": None,
+                                      "probability": 0.2, "ncnd": False}], [], 0.1, "low")
+    context = "How many cameras were out of service in 2023? If so, how much did repairs cost?"
+    found = _rewordings(q, raised, [], "Kent Police", context)
+    assert found and all("request of its own" not in r.why for r in found)
+
+
+def test_camera_locations_asked_by_cross_reference_become_counts_by_area():
+    found = pattern_rewordings("Where is each of the cameras in (a) located?", body="the force")
+    assert found[0].text.startswith("How many of these cameras are there in each area")
+    assert "CCTV" not in found[0].text
