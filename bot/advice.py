@@ -37,6 +37,7 @@ from index.search import (
     Precedent,
     Searcher,
     TribunalPrecedent,
+    known_first,
     one_per_request,
     request_of,
 )
@@ -147,7 +148,11 @@ class Advisor:
         """'What happened when people asked X?': up to k past questions, the authority's own
         close ones (at most three) first. Shared by the terminal chat and the bot."""
         vector = self.searcher.embed([topic])[0]
-        return self.neighbours(vector, authority, k=k, own_k=3, known=False)[:k]
+        found = self.neighbours(vector, authority, k=k * 2, own_k=3, known=False)
+        key = authority_key(authority)
+        own = next((i for i, p in enumerate(found) if authority_key(p.authority) != key),
+                   len(found)) if key else 0
+        return (known_first(found[:own]) + known_first(found[own:]))[:k]
 
     def _pool(self, neighbours: Sequence[Precedent], authority: str | None
               ) -> list[riskmod.Neighbour]:

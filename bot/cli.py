@@ -153,7 +153,7 @@ def _check_jsonl(advisor) -> int:
 def cmd_precedents(args: argparse.Namespace, config: Config) -> int:
     from bot.advice import FETCH_PER_KEPT
     from bot.render import precedents_text
-    from index.search import one_per_request
+    from index.search import known_first, one_per_request
 
     if not args.query.strip():
         print("Say what was asked: foi-assistant precedents \"ransomware attacks\"",
@@ -176,6 +176,7 @@ def cmd_precedents(args: argparse.Namespace, config: Config) -> int:
         fetch = args.limit if args.all_parts else args.limit * FETCH_PER_KEPT
         hits = advisor.searcher.search(args.query, k=fetch, authority=among,
                                        exemption=args.exemption, outcome=args.outcome)
+        hits = known_first(hits)  # what happened first; an unrecorded reply only fills in
         return hits if args.all_parts else one_per_request(hits)[:args.limit]
 
     found = find(authority)

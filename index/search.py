@@ -116,6 +116,14 @@ def one_per_request(precedents: Iterable[Precedent]) -> list[Precedent]:
     return out
 
 
+def known_first(precedents: Iterable[Precedent]) -> list[Precedent]:
+    """Those whose outcome is on record first, each group in its order: 'what happened when
+    people asked X?' is answered by what happened, and a request whose reply the corpus lacks
+    only fills in when too few others are close."""
+    ranked = list(precedents)
+    return sorted(ranked, key=lambda p: p.outcome == "unknown")
+
+
 def _selector(ids: list[int]) -> object:
     """A FAISS id selector over these question ids (kept alive by its holder)."""
     import faiss

@@ -111,11 +111,11 @@ def test_precedents_lists_each_past_request_once_unless_every_part_is_asked_for(
     code, out, _ = cli("--config", str(built), "precedents", "cyber security provisions",
                        "--json", "--limit", "5")
     assert code == 0
-    refs = [p["reference"] for p in json.loads(out)]
-    assert len(refs) == len(set(refs))  # each request (reference) once
+    refs = [(p["reference"], p["source_url"]) for p in json.loads(out)]
+    assert len(refs) == len(set(refs))  # each request (reference and link) once
     code, out, _ = cli("--config", str(built), "precedents", "cyber security provisions",
                        "--json", "--limit", "5", "--all-parts")
-    refs = [p["reference"] for p in json.loads(out)]
+    refs = [(p["reference"], p["source_url"]) for p in json.loads(out)]
     assert len(refs) == 5 and len(set(refs)) < len(refs)
 
 
