@@ -30,8 +30,10 @@ _AUTHORITY_WORDS = re.compile(
 _DEAR = re.compile(
     r"((?i:^\s*(?:dear|hi|hello)\s+)|\b(?:Dear|Hi|Hello)\s+)"
     r"(?:([^,\n\s]+(?:[ \t]+[^,\n\s]+){0,3})(,)"
-    r"|((?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+[A-Z][\w'’-]+|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)())",
+    r"|((?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+(?:\[requester\]|[A-Z][\w'’-]+)"
+    r"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)())",
     re.M)
+_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+([A-Z][\w'’-]{2,})\s*,")
 _SIGNOFF = re.compile(
     r"^(\s*(?:[^\n]{0,30}?[,.!]\s*)?(?:yours (?:faithfully|sincerely|truly)|kind regards|regards"
     r"|best wishes|many thanks|thanks)[,.!]?\s*\n)((?:[ \t]*\S[^\n]{0,60}\n?){1,2})",
@@ -59,14 +61,18 @@ def requester_names(text: str) -> list[str]:
 
 
 def _addressee(name: str) -> bool:
-    return not _AUTHORITY_WORDS.search(name) and not re.fullmatch(
-        r"\s*(?:there|all|everyone|both|again)\W*", name, re.I)
+    """Whether a greeting's name is a person's. 'Dear [requester] Brown' (the first name was
+    redacted, the surname not) is one; 'Dear [requester]' alone is done."""
+    rest = re.sub(r"\[[^\]]*\]|\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\b\.?", " ", name).strip()
+    return bool(rest) and not _AUTHORITY_WORDS.search(rest) and not re.fullmatch(
+        r"\s*(?:there|all|everyone|both|again)\W*", rest, re.I)
 
 
 def _greeting(m: re.Match) -> str:
     """A greeting with the person's name replaced, an authority's or 'there' kept."""
     name, end = (m.group(2), m.group(3)) if m.group(2) is not None else (m.group(4), m.group(5))
-    return m.group(1) + (REQUESTER if _addressee(name) else name) + end
+    redacted = _addressee(name) or REQUESTER in name  # 'Mr [requester]' says no more
+    return m.group(1) + (REQUESTER if redacted else name) + end
 
 
 def redact(text: str, names: list[str] | tuple[str, ...] = (), requester_signs: bool = True) -> str:
@@ -74,9 +80,12 @@ def redact(text: str, names: list[str] | tuple[str, ...] = (), requester_signs: 
     if not text:
         return text
     out = redact_emails(text)
-    for name in sorted({n for n in names if len(n) > 2}, key=len, reverse=True):
+    # 'Rebecca Brown.' signs off with a full stop that 'Dear Rebecca Brown,' lacks; a letter
+    # opening 'Mr Parry,' names someone whose surname may recur ('Parry FPN data.xlsx')
+    cleaned = {n.strip(" \t.,;:!'\"") for n in names} | set(_TITLED.findall(text))
+    for name in sorted({n for n in cleaned if len(n) > 2}, key=len, reverse=True):
         out = re.sub(re.escape(name), REQUESTER, out, flags=re.I)
-        for part in name.split():
+        for part in re.findall(r"[\w'’-]+", name):
             if len(part) > 3 and part[0].isupper() and not _AUTHORITY_WORDS.search(part):
                 out = re.sub(rf"\b{re.escape(part)}\b", REQUESTER, out)
     out = _DEAR.sub(_greeting, out)

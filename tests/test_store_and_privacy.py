@@ -98,3 +98,15 @@ def test_no_personal_email_reaches_the_database_from_the_real_threads(tmp_path):
              if not re.search(r"Council|Team|Officer|Colleague|Customer|Information|Thank|"
                               r"Please|There|All", m.group(1))}
     assert names == set()
+
+
+def test_a_surname_left_beside_a_redacted_first_name_is_redacted_too():
+    names = requester_names("Please tell me.\nYours faithfully,\nRebecca Brown.\n")
+    out = redact("EIR Dear Rebecca Brown, Thank you. Mrs Brown asked twice.", names)
+    assert "Brown" not in out and "Rebecca" not in out
+    # a reply greeting a requester who signed with a first name only
+    out = redact("Dear Sam Jewell, Thank you for your request.", ["Sam"])
+    assert "Jewell" not in out and out.startswith("Dear [requester],")
+    assert redact("Dear [requester], Thank you.", []) == "Dear [requester], Thank you."
+    out = redact("Sam Parry FPN data.xlsx Enforcement Mr Parry, Please find it attached.", [])
+    assert "Parry" not in out
