@@ -122,6 +122,10 @@ class Advisor:
             return None, []
         return match_authority(name, self._authorities)
 
+    def _same_body(self, name: str, other: str) -> bool:
+        found, _ = self.resolve_authority(name)
+        return authority_key(found or name) == authority_key(other)
+
     # -- one question ------------------------------------------------------------------
 
     def neighbours(self, vector: np.ndarray, authority: str | None,
@@ -211,7 +215,8 @@ class Advisor:
         """Split, score, explain and reword every question of a draft."""
         questions = _questions(text)
         self.refresh()
-        named = authority or greeted(text)
+        letter = greeted(text)
+        named = authority or letter
         resolved, _ = self.resolve_authority(named)
         # an authority the corpus does not know still says what kind of body it is
         addressee = resolved or (named.strip() if named else None) or None
@@ -231,6 +236,9 @@ class Advisor:
         overall = _overall(assessed, text)
         if not addressee:
             overall.advice.append(NAME_THE_AUTHORITY)
+        elif letter and authority and not self._same_body(letter, addressee):
+            overall.advice.append(f"Your draft greets {letter}, but it was checked for "
+                                  f"{addressee}, the authority you named.")
         return Assessment(assessed, overall, addressee,
                           authority_key(addressee) in self._authority_keys if addressee else False)
 
@@ -274,6 +282,8 @@ def _standalone(question: str) -> str:
 
 
 _GREETED = re.compile(r"^\s*(?:dear|to)\s+([^,\n:]{3,80})[,\n:]", re.I)
+# a pasted e-mail greets the body after its From/Sent/To/Subject lines
+_GREETED_LATER = re.compile(r"^[ \t]*dear\s+([^,\n:]{3,80})[,\n:]", re.I | re.M)
 _A_BODY = re.compile(r"\b(?:council|police|constabulary|nhs|trust|university|college|"
                      r"department|ministry|office|service|authority|commission|agency|board|"
                      r"transport|fire)\b", re.I)
@@ -282,11 +292,16 @@ _NOT_A_BODY = re.compile(r"\b(?:sir|madam|foi|freedom of information|team|office
                          r"records)\b", re.I)
 
 
+def names_a_body(text: str) -> bool:
+    """Whether a phrase names a public body ('the fire service', 'Kent Police')."""
+    return bool(_A_BODY.search(text))
+
+
 def greeted(text: str) -> str | None:
     """The authority a pasted letter greets ('Dear Sheffield City Council,'), when no other is
     named: the draft is checked against its history as if the user had named it. 'Dear
     Sir/Madam' and 'Dear FOI Team' greet nobody in particular."""
-    m = _GREETED.match(text)
+    m = _GREETED.match(text) or _GREETED_LATER.search("\n".join(text.splitlines()[:12]))
     name = m.group(1).strip() if m else ""
     return name if name and _A_BODY.search(name) and not _NOT_A_BODY.search(name) else None
 

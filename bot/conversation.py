@@ -6,14 +6,16 @@ user is small: the authority they write to and their last assessment (never stor
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 
-from bot.advice import Advisor, DraftError
+from bot.advice import Advisor, DraftError, greeted, names_a_body
 from bot.assessment import Assessment
 from bot.explain import explain
 from bot.render import assessment_text, precedents_text
 from bot.track_record import KIND_NAMES, authority_kind
+from corpus.header import authority_key
 
 HELP = """Paste a draft FOI request and I will check each question against real past responses.
 Other things you can type:
@@ -22,6 +24,9 @@ Other things you can type:
   what happened when people asked ...?   (the same, in plain words)
   why [N]               why question N (or every risky one) may be refused
   reword [N]            suggested rewordings for question N (or every risky one)
+  which is riskiest     the question most likely to be refused, and why
+  what should I do      the verdict and the advice for the whole draft
+  and for NAME          the same draft checked for another authority
   revised               the whole draft rewritten, ready to copy
   explain s31           what an exemption protects and how to get around it
   help                  this text;  quit  to leave"""
@@ -30,15 +35,60 @@ _PRECEDENT_Q = re.compile(
     r"^(?:/precedents\b|precedents?\b(?: (?:for|on|about))?|what happened when (?:people|someone|"
     r"anyone) asked(?: about)?|has anyone asked(?: about)?|have people asked(?: about)?)\s*(.*)$",
     re.I | re.S)
-_WHY = re.compile(r"^/?(?:why)(?:\s+(?:question\s+)?(\d+))?\W*$", re.I)
-_REWORD = re.compile(r"^/?(?:reword|how would you reword(?: this| it)?|rewordings?)"
-                     r"(?:\s+(?:question\s+)?(\d+))?\W*$", re.I)
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "last": -1}
+# which question a follow-up means: 'question 2', 'q2', '#2', '2', 'the second one', 'the last'
+_REF = (r"(?:(?:question|q|number|no\.?|part)\s*#?\s*\d+|#?\d+|(?:the\s+)?(?:" +
+        "|".join(_ORDINALS) + r")(?:\s+(?:one|question|part))?|it|this(?:\s+one)?|that(?:\s+one)?)")
+# 'why 2', 'why is question 2 risky?', 'why is the second one likely to be refused?'; not 'Why
+# did the council close the library?', a draft's question
+_WHY = re.compile(rf"^/?why(?:\s+(?:is|was|would|might|could|will)\s+({_REF})(?:\s+[\w\s]{{0,40}})?"
+                  rf"|\s+({_REF}))?\W*$", re.I)
+_REWORD = re.compile(r"^/?(?:(?:how\s+(?:would|should|could|can|do|might)\s+(?:you|i|we)\s+|"
+                     r"(?:can|could|would)\s+you\s+(?:please\s+)?|please\s+)?"
+                     r"(?:reword|rephrase|rewrite|improve)|rewordings?)"
+                     rf"(?:\s+({_REF}))?(?:\s+(?:please|instead|better))?\W*$", re.I)
+_WHAT_ABOUT = re.compile(rf"^(?:and\s+|so\s+)?(?:what|how)\s+about\s+({_REF})\W*$", re.I)
+_RISKIEST = re.compile(r"^(?:which|what)\s+(?:question|one|part)?\s*(?:is|looks|seems)\s+"
+                       r"(?:the\s+)?(?:most\s+risky|riskiest|most\s+at\s+risk|highest\s+risk|"
+                       r"most\s+likely\s+to\s+be\s+refused)\W*$|^(?:which|what) is riskiest\W*$",
+                       re.I)
+_ADVICE = re.compile(r"^(?:so\s+)?(?:what should i do(?: now)?|what do you (?:suggest|recommend)|"
+                     r"any (?:advice|suggestions)|what now|advice)\W*$", re.I)
 _REVISED = re.compile(r"^/?(?:revised(?: draft)?|revise|full draft)\W*$", re.I)
 _EXPLAIN = re.compile(r"^/?(?:(?:explain|what is|what does)\s+((?:section|s|reg(?:ulation)?|r)\s?"
                       r"\d+\S*)(?:\s+mean)?\W*|explain\s+(.+))$", re.I)
 # a command word typed alone: a usage hint, not a one-word draft to check
 _BARE = re.compile(r"^/?(authority|explain|writing to)\W*$", re.I)
-_AUTHORITY = re.compile(r"^/?(?:authority|i(?:'m| am) writing to|writing to)\s+(.+)$", re.I)
+_AUTHORITY = re.compile(
+    r"^/?(?:(?:now|ok|okay|actually|so)[,\s]+)?(?:authority|set (?:the )?authority(?: to)?|"
+    r"i(?:'m| am)(?: now)? (?:writing|going to write) to|writing to|"
+    r"i(?:'d| would)? (?:want|like) to write to|i(?:'ll| will) (?:be )?writ(?:e|ing) to)\s+(.+?)"
+    r"[\s.!?]*$", re.I)
+# 'and for the fire service?', 'what about Kent Police?': the same draft for another body
+_AND_FOR = re.compile(r"^(?:and|what about|how about)\s+(?:for|to)?\s*(.+?)[\s?.!]*$", re.I)
+_COMMAND_WORDS = ("help", "why", "reword", "revised", "authority", "explain", "precedents",
+                  "quit", "exit")
+
+
+def question_number(ref: str | None) -> str | None:
+    """'question 2', '#2' -> '2'; 'the second one' -> '2'; 'the last' -> '-1'; 'it' -> None."""
+    if not ref:
+        return None
+    if m := re.search(r"\d+", ref):
+        return m.group(0)
+    word = next((w for w in re.findall(r"[a-z]+", ref.lower()) if w in _ORDINALS), None)
+    return str(_ORDINALS[word]) if word else None
+
+
+def did_you_mean(text: str) -> str | None:
+    """A mistyped command ('helpp', 'wy 2', 'rewrod 2'): which one, rather than a one-line
+    draft that would swallow the lines after it."""
+    words = text.strip().lower().split()
+    if not words or len(words) > 3 or "?" in text or words[0] in _COMMAND_WORDS:
+        return None
+    close = difflib.get_close_matches(words[0].lstrip("/"), _COMMAND_WORDS, n=1, cutoff=0.7)
+    return close[0] if close else None
 
 
 _HELP = ("help", "/help", "?", "/start")
@@ -65,12 +115,14 @@ def small_talk(text: str) -> str | None:
 class Session:
     authority: str | None = None
     last: Assessment | None = None
+    draft: str | None = None  # the text of the last draft, re-checked when the authority changes
 
 
 def _pick(a: Assessment, number: str | None) -> list[tuple[int, object]]:
     items = list(enumerate(a.questions, 1))
     if number:
         n = int(number)
+        n = len(a.questions) if n == -1 else n  # 'the last one'
         return [(n, a.questions[n - 1])] if 1 <= n <= len(a.questions) else []
     risky = [(i, q) for i, q in items if q.level in ("medium", "high")]
     return risky or items
@@ -82,7 +134,8 @@ class Conversation:
 
     def _commands(self) -> tuple:
         return ((_BARE, self._usage), (_AUTHORITY, self._authority), (_WHY, self._why),
-                (_REWORD, self._reword), (_REVISED, self._revised), (_EXPLAIN, self._explain),
+                (_REWORD, self._reword), (_WHAT_ABOUT, self._why), (_RISKIEST, self._riskiest),
+                (_ADVICE, self._advice), (_REVISED, self._revised), (_EXPLAIN, self._explain),
                 (_PRECEDENT_Q, self._precedents))
 
     def is_command(self, line: str) -> bool:
@@ -90,7 +143,16 @@ class Conversation:
         'What is the council's budget?' opens a draft; 'what is s31' asks for a note."""
         text = line.strip()
         return (text.lower() in _HELP or small_talk(text) is not None
-                or any(pattern.match(text) for pattern, _ in self._commands()))
+                or any(pattern.match(text) for pattern, _ in self._commands())
+                or self._another_body(text) is not None or did_you_mean(text) is not None)
+
+    def _another_body(self, text: str) -> str | None:
+        """'and for the fire service?': the body named, when the line names one."""
+        m = _AND_FOR.match(text) if len(text) <= 80 and "\n" not in text else None
+        if not m:
+            return None
+        name = m.group(1)
+        return name if names_a_body(name) or self.advisor.resolve_authority(name)[0] else None
 
     def respond(self, session: Session, line: str) -> str:
         text = line.strip()
@@ -104,6 +166,10 @@ class Conversation:
             m = pattern.match(text)
             if m:
                 return handler(session, next((g for g in m.groups() if g), None))
+        if (body := self._another_body(text)) is not None:
+            return self._authority(session, body)
+        if (meant := did_you_mean(text)) is not None:
+            return f"Did you mean “{meant}”? Type help to see what I understand."
         return self._draft(session, text)
 
     def _usage(self, session: Session, command: str | None) -> str:
@@ -114,17 +180,44 @@ class Conversation:
         return "Which authority? For example: authority Barnet"
 
     def _authority(self, session: Session, name: str | None) -> str:
-        found, suggestions = self.advisor.resolve_authority(name or "")
+        name = re.sub(r"^the\s+", "", (name or "").strip(), flags=re.I)
+        found, suggestions = self.advisor.resolve_authority(name)
         if found:
             session.authority = found
-            return f"Authority set to {found}. Its own history will come first."
+            return f"Authority set to {found}. Its own history will come first." + \
+                self._rechecked(session)
         if suggestions:
             return "Which one do you mean? " + "; ".join(suggestions)
-        session.authority = (name or "").strip() or None
+        session.authority = name or None
         kind = authority_kind(session.authority)
         like = f", leaning on the record of {KIND_NAMES[kind]}" if kind != "other" else ""
         return (f"I have no past responses from {name!r} yet; I will use everyone's "
-                f"history{like}. (Authority noted.)")
+                f"history{like}. (Authority noted.)") + self._rechecked(session)
+
+    def _rechecked(self, session: Session) -> str:
+        """The last draft checked again for the new authority, so 'why' and 'reword' answer
+        for the body now named, not the one before."""
+        if not session.draft:
+            return ""
+        try:
+            session.last = self.advisor.check_draft(session.draft, session.authority)
+        except DraftError:
+            return ""
+        return (f"\nYour draft, checked again for {session.authority}: "
+                f"{session.last.overall.verdict} Type why N or reword N for details.")
+
+    def _riskiest(self, session: Session, _: str | None) -> str:
+        if not session.last:
+            return "Paste a draft first; then ask which question is riskiest."
+        n, q = max(enumerate(session.last.questions, 1), key=lambda iq: iq[1].risk)
+        return (f"Question {n} ({q.level} risk, {q.risk:.0%}):\n" + self._why(session, str(n)))
+
+    def _advice(self, session: Session, _: str | None) -> str:
+        if not session.last:
+            return "Paste a draft first; then I can advise on it."
+        overall = session.last.overall
+        lines = [overall.verdict, *(f"- {a}" for a in overall.advice)]
+        return "\n".join(lines) + "\nType revised for the whole draft rewritten, ready to copy."
 
     def _precedents(self, session: Session, topic: str | None) -> str:
         topic = (topic or "").strip().rstrip("?")
@@ -132,17 +225,19 @@ class Conversation:
             return "Precedents on what? For example: precedents ransomware attacks"
         return precedents_text(topic, self.advisor.precedents(topic, session.authority))
 
-    def _why(self, session: Session, number: str | None) -> str:
+    def _why(self, session: Session, ref: str | None) -> str:
         if not session.last:
             return "Paste a draft first; then ask why."
+        number = question_number(ref)
         picked = _pick(session.last, number)
         if not picked:
             return f"There is no question {number} in your draft."
         return "\n\n".join(f"{i}. {q.text}\n   {q.explanation}" for i, q in picked)
 
-    def _reword(self, session: Session, number: str | None) -> str:
+    def _reword(self, session: Session, ref: str | None) -> str:
         if not session.last:
             return "Paste a draft first; then ask for rewordings."
+        number = question_number(ref)
         picked = _pick(session.last, number)
         if not picked:
             return f"There is no question {number} in your draft."
@@ -165,9 +260,21 @@ class Conversation:
                               .startswith("reg") else "s", section or "", flags=re.I))
 
     def _draft(self, session: Session, text: str) -> str:
+        """A letter greeting another body than the one set is checked for the body it greets
+        (the user is writing to them now), and says so."""
+        letter, note = greeted(text), ""
+        authority = session.authority
+        if letter and authority:
+            found, _ = self.advisor.resolve_authority(letter)
+            if authority_key(found or letter) != authority_key(authority):
+                note = (f"Your letter greets {found or letter}, so I checked it for them, "
+                        f"not {authority}.\n")
+                authority = None
         try:
-            session.last = self.advisor.check_draft(text, session.authority)
+            session.last = self.advisor.check_draft(text, authority)
         except DraftError as exc:
             return str(exc)
-        return assessment_text(session.last)
+        session.draft = text
+        session.authority = session.last.authority or session.authority
+        return note + assessment_text(session.last)
 

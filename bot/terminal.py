@@ -33,12 +33,17 @@ def run_chat(conversation: Conversation, stdin: TextIO | None = None,
                 stdout.write(conversation.respond(session, "\n".join(buffer)) + "\n")
             return 0
         line = line.rstrip("\n")
-        if not buffer and line.strip().lower() in _QUIT:
+        # a command is answered at once, and ends a draft being pasted without its empty line
+        # (the draft is checked first); anything else opens a draft, which ends at an empty
+        # line ('What is the council's budget for ...?' is a draft's first line)
+        command = line.strip().lower() in _QUIT or conversation.is_command(line)
+        if buffer and command:
+            stdout.write(conversation.respond(session, "\n".join(buffer)) + "\n")
+            buffer = []
+        if line.strip().lower() in _QUIT:
             stdout.write("Goodbye.\n")
             return 0
-        # a command is answered at once; anything else opens a draft, which ends at an empty
-        # line ('What is the council's budget for ...?' is a draft's first line)
-        if not buffer and conversation.is_command(line):
+        if command:
             stdout.write(conversation.respond(session, line) + "\n")
             continue
         if line.strip():

@@ -420,3 +420,19 @@ def test_a_lettered_drafts_cross_references_follow_the_revised_numbering():
     revised = _overall([q("How many CCTV cameras are there?"), q("How many in (a) work?")],
                        draft).revised_draft
     assert "2. How many in question 1 work?" in revised.splitlines()
+
+
+def test_a_follow_up_in_plain_words_names_its_question_and_a_typo_its_command():
+    from bot.conversation import _REWORD, _WHY, did_you_mean, question_number
+
+    for line, ref in (("why is question 2 risky?", "2"), ("why 3", "3"),
+                      ("why is the second one likely to be refused?", "2"),
+                      ("why is the last one risky", "-1")):
+        m = _WHY.match(line)
+        assert m and question_number(next((g for g in m.groups() if g), None)) == ref, line
+    assert _WHY.match("Why did the council close the library?") is None  # a draft's question
+    assert _WHY.match("Why is the council closing libraries?") is None
+    m = _REWORD.match("can you reword the third question?")
+    assert m and question_number(m.group(1)) == "3"
+    assert did_you_mean("helpp") == "help" and did_you_mean("rewrod 2") == "reword"
+    assert did_you_mean("How many fines?") is None and did_you_mean("why 2") is None

@@ -194,6 +194,37 @@ def test_chat_takes_a_pasted_letter_whole_and_the_authority_from_its_greeting(bu
     assert "2. Do you train staff in cyber security?" in out
 
 
+def test_chat_understands_follow_ups_in_plain_words_and_never_swallows_them(built, cli):
+    script = "\n".join([
+        "authority leicester", DRAFT,  # no empty line: the next command ends the draft
+        "why is question 2 risky?", "how would you reword the first one?",
+        "which question is most risky?", "helpp", "authority barnet", "why 1",
+        "Dear Leicester City Council,", "", "How many ransomware attacks did you have?",
+        "quit"]) + "\n"
+    code, out, _ = cli("--config", str(built), "chat", stdin=script)
+    assert code == 0
+    assert out.count("Verdict:") == 2  # the draft and the letter; no command checked as one
+    assert "2. Which antivirus software do you use?\n" in out
+    assert "1. How many ransomware attacks has the council suffered" in out
+    assert "Did you mean “help”?" in out
+    assert "Your draft, checked again for London Borough of Barnet:" in out
+    assert ("Your letter greets Leicester City Council, so I checked it for them, not "
+            "London Borough of Barnet.") in out
+    assert "Authority: Leicester City Council" in out
+    assert out.rstrip().endswith("Goodbye.")
+
+
+def test_check_says_when_the_draft_greets_another_body_than_the_one_named(built, cli):
+    letter = "Dear Leicester City Council,\n\nHow many ransomware attacks did you have?"
+    code, out, _ = cli("--config", str(built), "check", "--authority", "barnet", "--json",
+                       letter)
+    assert code == 0
+    found = json.loads(out)
+    assert found["authority"] == "London Borough of Barnet"
+    assert ("Your draft greets Leicester City Council, but it was checked for London Borough "
+            "of Barnet, the authority you named.") in found["overall"]["advice"]
+
+
 def test_stale_index_is_refused_with_the_fix(built, cli, tmp_path):
     extra = built.parent / "extra.txt"
     extra.write_text("Thank you for your request for the following information:\n"
