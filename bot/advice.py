@@ -30,7 +30,7 @@ from bot.reword import (
     precedent_rewordings,
 )
 from bot.track_record import TrackRecord, logit
-from corpus.header import authority_key
+from corpus.header import authority_key, expand_initials
 from corpus.split import split_questions
 from index.search import (
     Filters,
@@ -118,9 +118,11 @@ class Advisor:
         return True
 
     def resolve_authority(self, name: str | None) -> tuple[str | None, list[str]]:
+        """The authority on record a name means ('MoD' read as 'Ministry of Defence' first),
+        or None and suggestions."""
         if not name:
             return None, []
-        return match_authority(name, self._authorities)
+        return match_authority(expand_initials(name), self._authorities)
 
     def _same_body(self, name: str, other: str) -> bool:
         found, _ = self.resolve_authority(name)
@@ -219,7 +221,7 @@ class Advisor:
         named = authority or letter
         resolved, _ = self.resolve_authority(named)
         # an authority the corpus does not know still says what kind of body it is
-        addressee = resolved or (named.strip() if named else None) or None
+        addressee = resolved or (expand_initials(named).strip() if named else None) or None
         follows = antecedents(questions)
         searched = with_antecedents(questions)
         vectors = self.searcher.embed(searched)

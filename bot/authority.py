@@ -10,6 +10,7 @@ import difflib
 import re
 from collections.abc import Sequence
 
+from bot.track_record import authority_kind
 from corpus.header import authority_key, canonical_names, is_generic
 
 
@@ -35,6 +36,9 @@ def match_authority(query: str, authorities: Sequence[str]) -> tuple[str | None,
         return groups[key], []
     if _kind(key):  # Lincolnshire Police is not Lincolnshire County Council
         groups = {k: name for k, name in groups.items() if _kind(k) == _kind(key)}
+    kind = authority_kind(query)
+    if kind != "other":  # nor is Leeds City Council the University of Leeds
+        groups = {k: name for k, name in groups.items() if authority_kind(name) == kind}
     if is_generic(q):  # only generic words ("council", "police"): offer the names that contain them
         hits = [name for name in groups.values() if re.search(rf"\b{re.escape(q)}\b",
                                                               name.lower())]

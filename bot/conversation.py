@@ -15,7 +15,7 @@ from bot.assessment import Assessment
 from bot.explain import explain
 from bot.render import assessment_text, precedents_text
 from bot.track_record import KIND_NAMES, authority_kind
-from corpus.header import authority_key
+from corpus.header import authority_key, expand_initials
 
 HELP = """Paste a draft FOI request and I will check each question against real past responses.
 Other things you can type:
@@ -180,7 +180,7 @@ class Conversation:
         return "Which authority? For example: authority Barnet"
 
     def _authority(self, session: Session, name: str | None) -> str:
-        name = re.sub(r"^the\s+", "", (name or "").strip(), flags=re.I)
+        name = expand_initials(re.sub(r"^the\s+", "", (name or "").strip(), flags=re.I))
         found, suggestions = self.advisor.resolve_authority(name)
         if found:
             session.authority = found

@@ -32,7 +32,8 @@ class Rewording:
 # force reads as a template, and authorities answer what is asked of them in their own terms.
 BODY_NOUNS = {"police": "the force", "fire": "the fire and rescue service", "health": "the trust",
               "education": "the institution", "central": "the department",
-              "council": "the council", "transport": "the authority", "other": "the authority"}
+              "council": "the council", "transport": "the authority", "school": "the school",
+              "other": "the authority"}
 _BODY_IN_TEXT = [("police", re.compile(r"\b(police|force|constabulary)\b", re.I)),
                  ("council", re.compile(r"\bcouncils?\b", re.I)),
                  ("health", re.compile(r"\b(nhs|trust|hospital)\b", re.I)),

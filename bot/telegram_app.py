@@ -80,6 +80,7 @@ from bot.conversation import small_talk
 from bot.explain import GROUNDS, explain
 from bot.track_record import KIND_NAMES, authority_kind
 from bot.users import UserStore
+from corpus.header import expand_initials
 
 log = logging.getLogger("bot.telegram")
 T = TypeVar("T")
@@ -665,6 +666,7 @@ async def set_authority(update: Update, context: Context, name: str) -> None:
         services.users.set_authority(user_id, None)
         await answer(update, context, "Authority cleared: everyone's history counts the same.")
         return
+    name = expand_initials(name)  # 'MoD': the Ministry of Defence, a central department
     found, suggestions = services.advisor.resolve_authority(name)
     if found:
         services.users.set_authority(user_id, found)

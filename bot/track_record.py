@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from corpus.header import authority_key
 
@@ -23,6 +23,7 @@ COUNTED = (*REFUSED, "answered")
 # A record of n questions counts as n observations against this many of the level above
 # (authority -> its kind -> the whole corpus): two questions do not make a habit.
 PSEUDO_COUNT = 5.0
+KIND_PSEUDO_COUNT = 3.0
 
 # First match wins: a "Fire and Rescue Service" is not a council, a "Police and Crime
 # Commissioner" is policing, "Home Office" is central government.
@@ -30,11 +31,15 @@ KINDS = (
     ("police", re.compile(r"police|constabulary|crime commissioner|counter terrorism", re.I)),
     ("fire", re.compile(r"\bfire\b", re.I)),
     ("health", re.compile(r"\bnhs\b|hospital|health|\bcare\b.*\btrust\b|nhs\.wales", re.I)),
-    ("education", re.compile(r"universit|college|school|academy", re.I)),
+    # a school is not a university: it borrows no university's record
+    ("school", re.compile(r"\bschool\b|\bacadem(?:y|ies)\b", re.I)),
+    ("education", re.compile(r"universit|college", re.I)),
     # TfL answers to the Mayor, Network Rail runs the railway: transport bodies, not ministries
     ("transport", re.compile(r"transport for london|\btfl\b|network rail", re.I)),
     ("central", re.compile(r"ministry|department|home office|\bnational\b|regulator|"
-                           r"commissioner|\bgovernment\b|ordnance|\bos\.uk\b|"
+                           r"commissioner|\bgovernment\b|ordnance|\bos\.uk\b|cabinet office|"
+                           r"\bhm (?:treasury|revenue)|\b(?:mod|moj|dwp|hmrc|dfe|dft|dhsc|defra|"
+                           r"fcdo|dvla|hmpps|noms)\b|foreign,? commonwealth|"
                            r"gov\.scot|standards authority|british council|nationalarchives|"
                            r"thepensionsregulator", re.I)),
     ("council", re.compile(r"council|borough|district|county|\bcity\b|\.gov\.(uk|wales)$",
@@ -43,7 +48,7 @@ KINDS = (
 KIND_NAMES = {"police": "police forces", "fire": "fire and rescue services",
               "health": "NHS bodies", "education": "universities and colleges",
               "central": "central government and national bodies", "council": "councils",
-              "transport": "transport bodies",
+              "transport": "transport bodies", "school": "schools",
               "other": "other public bodies"}
 
 
@@ -69,6 +74,14 @@ def _shrunk(tally: Tally, toward: float) -> float:
     return (tally.refused + PSEUDO_COUNT * toward) / (tally.total + PSEUDO_COUNT)
 
 
+def _shrunk_by_members(tally: Tally, members: int, toward: float) -> float:
+    """A kind's rate, weighed as `members` observations (its authorities), not its questions."""
+    if not tally.total:
+        return toward
+    rate = tally.refused / tally.total
+    return (members * rate + KIND_PSEUDO_COUNT * toward) / (members + KIND_PSEUDO_COUNT)
+
+
 def logit(p: float) -> float:
     p = min(max(p, 1e-4), 1 - 1e-4)
     return math.log(p / (1 - p))
@@ -82,15 +95,18 @@ class TrackRecord:
     by_authority: dict[str, Tally] = field(default_factory=dict)
     by_kind: dict[str, Tally] = field(default_factory=dict)
     overall: Tally = Tally()
+    names: dict[str, str] = field(default_factory=dict)  # authority key -> a spelling of it
 
     @classmethod
     def from_rows(cls, rows: Iterable[dict]) -> TrackRecord:
         refused: Counter = Counter()
         total: Counter = Counter()
+        names: dict[str, str] = {}
         for r in rows:
             if r["outcome"] not in COUNTED:
                 continue
             name = r["authority"]
+            names.setdefault(authority_key(name), name)
             for key in (("a", authority_key(name)), ("k", authority_kind(name))):
                 total[key] += 1
                 refused[key] += r["outcome"] in REFUSED
@@ -98,14 +114,22 @@ class TrackRecord:
             return {k: Tally(refused[(t, k)], n) for (t, k), n in total.items() if t == tag}
         by_kind = tallies("k")
         overall = sum(by_kind.values(), Tally())
-        return cls(tallies("a"), by_kind, overall)
+        return cls(tallies("a"), by_kind, overall, names)
 
     def minus(self, other: TrackRecord) -> TrackRecord:
         """This record without the questions of `other` (a held-out document or authority)."""
         def less(mine: dict[str, Tally], theirs: dict[str, Tally]) -> dict[str, Tally]:
             return {k: t - theirs.get(k, Tally()) for k, t in mine.items()}
         return TrackRecord(less(self.by_authority, other.by_authority),
-                           less(self.by_kind, other.by_kind), self.overall - other.overall)
+                           less(self.by_kind, other.by_kind), self.overall - other.overall,
+                           self.names)
+
+    @cached_property
+    def members(self) -> Counter:
+        """How many authorities of each kind the record holds: a kind's habit carries over to
+        a new authority as far as many authorities show it, not many questions to a few."""
+        return Counter(authority_kind(self.names.get(k)) for k, t in self.by_authority.items()
+                       if t.total > 0)
 
     @property
     def base_rate(self) -> float:
@@ -116,7 +140,9 @@ class TrackRecord:
         With no authority named, the corpus's own rate: no evidence either way."""
         if not authority:
             return self.base_rate
-        kind = _shrunk(self.by_kind.get(authority_kind(authority), Tally()), self.base_rate)
+        kind_of = authority_kind(authority)
+        kind = _shrunk_by_members(self.by_kind.get(kind_of, Tally()),
+                                  self.members.get(kind_of, 0), self.base_rate)
         return _shrunk(self.by_authority.get(authority_key(authority), Tally()), kind)
 
     def describe(self, authority: str | None) -> str | None:
@@ -127,12 +153,13 @@ class TrackRecord:
         kind = authority_kind(authority)
         of_kind = self.by_kind.get(kind, Tally())
         known_kind = of_kind.total and kind != "other"
+        at = f" (at {self.members[kind]} of them)" if self.members[kind] < 10 else ""
         if own.total:
             said = (f"{authority} refused or NCND'd {own.refused} of the {own.total} past "
                     "questions on record")
-            return said + (f"; {KIND_NAMES[kind]} {of_kind.refused} of {of_kind.total}."
+            return said + (f"; {KIND_NAMES[kind]} {of_kind.refused} of {of_kind.total}{at}."
                            if known_kind else ".")
         if known_kind:
             return (f"no past questions to {authority} on record; {KIND_NAMES[kind]} refused "
-                    f"or NCND'd {of_kind.refused} of {of_kind.total}.")
+                    f"or NCND'd {of_kind.refused} of {of_kind.total}{at}.")
         return None

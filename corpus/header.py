@@ -103,6 +103,28 @@ def _authority_from_email(text: str) -> str | None:
     return f"{place} Council"
 
 
+# national bodies a log's title names by their initials ('DWP Central FoI Team')
+INITIALS = {"DWP": "Department for Work and Pensions", "HMRC": "HM Revenue and Customs",
+            "MoD": "Ministry of Defence", "MOD": "Ministry of Defence",
+            "MoJ": "Ministry of Justice", "MOJ": "Ministry of Justice",
+            "DfE": "Department for Education", "NOMS": "National Offender Management Service",
+            "ICO": "Information Commissioner's Office",
+            "DVLA": "Driver and Vehicle Licensing Agency",
+            "HMPPS": "HM Prison and Probation Service",
+            "FCDO": "Foreign, Commonwealth and Development Office",
+            "DHSC": "Department of Health and Social Care", "DfT": "Department for Transport",
+            "DEFRA": "Department for Environment, Food and Rural Affairs",
+            "TfL": "Transport for London", "PSNI": "Police Service of Northern Ireland"}
+
+
+def expand_initials(name: str) -> str:
+    """'MoD' -> 'Ministry of Defence', 'the DWP' -> 'Department for Work and Pensions'; any
+    other name as it is."""
+    bare = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
+    return next((full for short, full in INITIALS.items() if short.lower() == bare.lower()),
+                name)
+
+
 _KEY_NOISE = re.compile(
     r"\b(the|of|council|city|county|borough|district|london|metropolitan|royal|and|nhs|trust|"
     r"foundation|police|service|foi|response|disclosure|log|ft)\b")

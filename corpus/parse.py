@@ -11,7 +11,7 @@ import json
 import re
 
 from corpus.align import align, labelled_count
-from corpus.header import find_authority, find_date, find_reference, find_year
+from corpus.header import INITIALS, find_authority, find_date, find_reference, find_year
 from corpus.models import CorpusError, Document, Question
 from corpus.redact import redact, requester_names
 from corpus.split import refine_to_count, split_questions
@@ -147,15 +147,6 @@ _PUBLIC_SITE = re.compile(r"\.(?:gov|nhs|police|ac|mod|parliament)\.uk$|\.gov\.(
 _BODY_WORDS = re.compile(r"council|police|trust|nhs|university|authority|service|department|"
                          r"office|transport|constabulary|ministry|agency|commission|"
                          r"partnership", re.I)
-# national bodies a log's title names by their initials ('DWP Central FoI Team')
-_INITIALS = {"DWP": "Department for Work and Pensions", "HMRC": "HM Revenue and Customs",
-             "MoD": "Ministry of Defence", "MOD": "Ministry of Defence",
-             "MoJ": "Ministry of Justice", "MOJ": "Ministry of Justice",
-             "DfE": "Department for Education", "NOMS": "National Offender Management Service",
-             "ICO": "Information Commissioner's Office", "DVLA": "Driver and Vehicle Licensing "
-             "Agency", "HMPPS": "HM Prison and Probation Service"}
-
-
 def _authority_of(record: dict, title: str) -> str | None:
     """The body a log page is from. A title names it in brackets after the subject ('Posts
     funded by the Home Office (WhatDoTheyKnow request to Cambridgeshire Constabulary)'), so
@@ -163,7 +154,7 @@ def _authority_of(record: dict, title: str) -> str | None:
     public body's."""
     for part in reversed(re.findall(r"\(([^()]*)\)", title)):
         name = _RELAY.sub("", part.split(",")[0].strip())
-        found = find_authority(name) or _INITIALS.get(name.split(" ", 1)[0])
+        found = find_authority(name) or INITIALS.get(name.split(" ", 1)[0])
         if found:
             return found
         if name[:1].isupper() and _BODY_WORDS.search(name):

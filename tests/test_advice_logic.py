@@ -436,3 +436,14 @@ def test_a_follow_up_in_plain_words_names_its_question_and_a_typo_its_command():
     assert m and question_number(m.group(1)) == "3"
     assert did_you_mean("helpp") == "help" and did_you_mean("rewrod 2") == "reword"
     assert did_you_mean("How many fines?") is None and did_you_mean("why 2") is None
+
+
+def test_a_council_is_never_matched_to_a_university_trust_or_fire_service_of_its_place():
+    known = ["University of Leeds", "Oxford University Hospitals NHS FT",
+             "Hampshire Fire and Rescue Service", "University Hospitals Birmingham NHS FT",
+             "Birmingham City Council"]
+    assert match_authority("Leeds City Council", known)[0] is None
+    assert match_authority("Oxford City Council", known)[0] is None
+    assert match_authority("Hampshire County Council", known)[0] is None
+    assert match_authority("Birmingham City Council", known) == ("Birmingham City Council", [])
+    assert match_authority("leeds", known)[0] == "University of Leeds"  # a bare place may

@@ -76,3 +76,15 @@ def test_a_body_named_by_its_initials_or_as_a_university_of_is_named_in_full():
 def test_a_file_name_is_not_a_reference():
     assert find_reference("reference 1598527.xlsx attached") == "1598527"
     assert find_reference("ref F2021.08.4687") == "F2021.08.4687"
+
+
+def test_a_department_typed_by_its_initials_is_named_and_known_as_central_government():
+    from bot.track_record import authority_kind
+    from corpus.header import expand_initials
+
+    assert expand_initials("MoD") == "Ministry of Defence"
+    assert expand_initials("the DWP") == "Department for Work and Pensions"
+    assert expand_initials("Barnet") == "Barnet"
+    for name in ("Cabinet Office", "HMRC", "HM Treasury", "Ministry of Defence"):
+        assert authority_kind(name) == "central", name
+    assert authority_kind("St Mary's Primary School") == "school"

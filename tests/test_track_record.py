@@ -39,10 +39,14 @@ def test_an_authority_with_a_long_record_is_judged_on_it():
 
 
 def test_an_unknown_authority_borrows_the_record_of_its_kind():
-    record = TrackRecord.from_rows(_rows("West Midlands Police", 40, 10)
-                                   + _rows("Sheffield City Council", 5, 95))
+    forces = [f"{place} Police" for place in ("West Midlands", "Kent", "Essex", "Gwent",
+                                               "Cleveland", "Durham")]
+    councils = [f"{place} Council" for place in ("Sheffield", "Leeds", "Moray", "Thurrock",
+                                                 "Dover", "Devon")]
+    record = TrackRecord.from_rows([r for force in forces for r in _rows(force, 8, 2)]
+                                   + [r for c in councils for r in _rows(c, 1, 19)])
     assert record.rate("Dorset Police") > 0.6 > record.base_rate
-    assert record.rate("Barnet Council") < 0.1
+    assert record.rate("Barnet Council") < 0.2 < record.base_rate
     assert record.rate("Royal Mint") == pytest.approx(record.base_rate)
 
 
@@ -65,9 +69,10 @@ def test_the_record_is_described_in_plain_words():
                                    + _rows("Dorset Police", 2, 0))
     said = record.describe("West Midlands Police")
     assert said == ("West Midlands Police refused or NCND'd 40 of the 50 past questions on "
-                    "record; police forces 42 of 52.")
-    assert record.describe("Kent Police") == ("no past questions to Kent Police on record; "
-                                              "police forces refused or NCND'd 42 of 52.")
+                    "record; police forces 42 of 52 (at 2 of them).")
+    assert record.describe("Kent Police") == (
+        "no past questions to Kent Police on record; police forces refused or NCND'd 42 of 52 "
+        "(at 2 of them).")
     assert record.describe("Royal Mint") is None
     assert record.describe(None) is None
 
@@ -99,3 +104,12 @@ def test_risk_model_round_trips_and_reads_a_calibration_saved_before_the_split(t
     assert old.named == old.unnamed and old.named.w_history == 0.0 and old.base_rate == 0.25
     path.write_text("{broken")
     assert risk.RiskModel.load(path) == risk.RiskModel()
+
+
+def test_a_kind_seen_at_few_authorities_says_little_about_another():
+    # 32 refusals at two universities (a few security requests) are no habit of universities
+    record = TrackRecord.from_rows(_rows("University of East Anglia", 20, 0)
+                                   + _rows("Cardiff University", 12, 0)
+                                   + _rows("Sheffield City Council", 10, 90))
+    assert record.rate("University of Manchester") < 0.65
+    assert record.rate("University of East Anglia") > 0.7  # its own record still counts
