@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -205,10 +206,11 @@ def cmd_evaluate(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_explain(args: argparse.Namespace, config: Config) -> int:
-    from bot.explain import explain
+    from bot.explain import citation_of, explain, ground
 
     print(explain(args.section))
-    return 0
+    known = ground(citation_of(args.section)) or "ncnd" in args.section.lower()
+    return 0 if known else 1
 
 
 def cmd_bot(args: argparse.Namespace, config: Config) -> int:
@@ -305,6 +307,9 @@ def main(argv: list[str] | None = None) -> int:
         config = load_config(args.config)
         handler = COMMANDS[args.command][0]
         return handler(args, config)
+    except BrokenPipeError:  # '... | head': the reader had enough, which is no error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except _user_errors() as exc:
         print(f"foi-assistant: {exc}", file=sys.stderr)
         return 2

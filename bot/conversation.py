@@ -256,8 +256,7 @@ class Conversation:
         return "Revised draft:\n\n" + session.last.overall.revised_draft
 
     def _explain(self, session: Session, section: str | None) -> str:
-        return explain(re.sub(r"^(section|reg(ulation)?)\s?", lambda m: "r" if m.group(0).lower()
-                              .startswith("reg") else "s", section or "", flags=re.I))
+        return explain(section or "")
 
     def _draft(self, session: Session, text: str) -> str:
         """A letter greeting another body than the one set is checked for the body it greets

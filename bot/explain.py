@@ -64,6 +64,13 @@ GROUNDS: dict[str, Ground] = {g.section: g for g in [
            "monthly, location-level or successful-versus-blocked figures, and numbers by area "
            "instead of exact locations; for IT, certifications held and breaches reported to the "
            "ICO rather than products, versions or patch dates."),
+    Ground("s26", "defence",
+           "the defence of the UK and the capability, effectiveness or security of the armed "
+           "forces.",
+           "Qualified: prejudice and public interest tests; operational readiness, numbers "
+           "available for operations and deployments are where it is used.",
+           "Ask for totals held (fleet size, spend) rather than availability, readiness or "
+           "locations, and for historical rather than current figures."),
     Ground("s27", "international relations",
            "relations between the UK and other states or international bodies.",
            "Qualified: prejudice and public interest tests.",
@@ -112,6 +119,37 @@ GROUNDS: dict[str, Ground] = {g.section: g for g in [
            "As s40.", "Ask for anonymised figures."),
 ]}
 
+# what each EIR exception protects, for `explain r12(5)(e)` (the Regulations number them)
+EIR_EXCEPTIONS = {
+    "r12(4)(a)": "not held: the authority does not hold the information.",
+    "r12(4)(b)": "manifestly unreasonable requests: too burdensome (the EIR's cost limit, with "
+                 "no fixed hours) or vexatious. Narrow the request.",
+    "r12(4)(c)": "requests formulated too generally: the authority must help you clarify.",
+    "r12(4)(d)": "material still in the course of completion, unfinished documents or "
+                 "incomplete data. Ask for it once it is finished, or for what is final.",
+    "r12(4)(e)": "internal communications. Ask for the final decision and the facts behind it.",
+    "r12(5)(a)": "international relations, defence, national security or public safety.",
+    "r12(5)(b)": "the course of justice and inquiries: legal advice, investigations, "
+                 "prosecutions. Ask whether advice was taken and what it cost.",
+    "r12(5)(c)": "intellectual property rights.",
+    "r12(5)(d)": "the confidentiality of the authority's proceedings where the law provides it.",
+    "r12(5)(e)": "commercial or industrial confidentiality provided by law, protecting a "
+                 "legitimate economic interest. Ask for totals, or once a deal is done.",
+    "r12(5)(f)": "the interests of someone who supplied the information voluntarily.",
+    "r12(5)(g)": "the protection of the environment itself (the sites of rare species, say).",
+}
+# the words people use for a ground rather than its number
+_TOPICS = [(re.compile(rx, re.I), section) for rx, section in (
+    (r"cost|too (expensive|long|broad)|time limit", "s12"),
+    (r"vexatious|repeat", "s14"), (r"already published|reasonably accessible", "s21"),
+    (r"future publication|to be published", "s22"), (r"national security", "s24"),
+    (r"defen[cs]e|armed forces|military", "s26"), (r"investigation", "s30"),
+    (r"law enforcement|crime|cyber|cctv", "s31"), (r"government policy|policy advice", "s35"),
+    (r"public affairs|prejudice to|qualified person", "s36"), (r"health and safety", "s38"),
+    (r"personal (data|information)|data protection|names?", "s40"),
+    (r"confiden", "s41"), (r"legal (advice|privilege)|privilege", "s42"),
+    (r"commercial|trade secret", "s43"), (r"manifestly unreasonable|environmental", "r12"))]
+
 NCND_NOTE = ("\"Neither confirm nor deny\" (NCND) means the authority will not even say whether "
              "it holds the information, because saying yes or no would itself cause the harm.")
 
@@ -138,13 +176,41 @@ def explain_citation(citation: str, ncnd: bool = False) -> str:
     return text
 
 
+NCND_AROUND = ("How requesters get around it: ask for something whose existence is not itself "
+               "sensitive (a policy, a yearly total, whether a certification is held), or for "
+               "information the authority has already confirmed in public; an NCND reply must "
+               "still be justified under a named exemption (s31(3), s24(2), s40(5)...).")
+
+
+def citation_of(text: str) -> str:
+    """What a requester types for a ground, as a citation: 'section 31' -> 's31', 'regulation
+    12(4)(b)', 'EIR 12(4)(b)' and a bare '12(5)(e)' -> 'r12(...)', 'cost limit' -> 's12'."""
+    low = re.sub(r"\s+", " ", text.strip().lower())
+    eir = re.search(r"\b(?:eir|reg(?:ulation)?s?\.?|r)\s?(\d+\S*)", low)
+    if eir:
+        return "r" + eir.group(1)
+    m = re.search(r"\b(?:section|sec\.?|s\.?)?\s?(\d+(?:\(\w+\))*)", low)
+    if m and re.fullmatch(r"1[23]\([45]\)\([a-g]\)", m.group(1)):  # only the EIR letter these
+        return "r" + m.group(1)
+    if m:
+        return "s" + m.group(1)
+    return next((section for rx, section in _TOPICS if rx.search(low)), low)
+
+
+def known_grounds() -> str:
+    return ", ".join(sorted(GROUNDS, key=lambda s: (s[0], int(s[1:]))))
+
+
 def explain(section: str) -> str:
     """The long form, for `/explain s31` and the CLI: protects, tests, and the way around."""
     if re.sub(r"\W", "", section.lower()) in ("ncnd", "neitherconfirmnordeny"):
-        return NCND_NOTE
-    g = ground(section.lower().replace("section", "s").replace(" ", ""))
+        return NCND_NOTE + "\n" + NCND_AROUND
+    cite = citation_of(section)
+    g = ground(cite)
     if g is None:
-        known = ", ".join(sorted(GROUNDS, key=lambda s: (s[0], int(s[1:]))))
-        return f"I have no note on {section!r}. Try one of: {known}."
-    return (f"{g.section} — {g.name}\nWhat it protects: {g.protects}\nThe test: {g.test}\n"
+        return f"I have no note on {section!r}. Try one of: {known_grounds()}."
+    text = (f"{g.section} — {g.name}\nWhat it protects: {g.protects}\nThe test: {g.test}\n"
             f"How requesters get around it: {g.around}")
+    if cite in EIR_EXCEPTIONS:
+        text += f"\n{cite} in particular: {EIR_EXCEPTIONS[cite]}"
+    return text

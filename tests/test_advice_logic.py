@@ -168,6 +168,12 @@ def test_explanations_are_plain_and_unknown_sections_say_so():
     assert explain("s31").startswith("s31 — law enforcement")
     assert "How requesters get around it" in explain("section 12")
     assert "I have no note" in explain("s99")
+    for asked, head in (("regulation 12(4)(b)", "r12 — EIR"), ("EIR 12(5)(e)", "r12 — EIR"),
+                        ("12(5)(b)", "r12 — EIR"), ("s26", "s26 — defence"),
+                        ("cost limit", "s12 — cost limit"), ("personal data", "s40 —")):
+        assert explain(asked).startswith(head), asked
+    assert "r12(5)(e) in particular: commercial" in explain("regulation 12(5)(e)")
+    assert "How requesters get around it" in explain("NCND")
 
 
 def test_authority_matching_with_suggestions():

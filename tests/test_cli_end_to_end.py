@@ -166,7 +166,7 @@ def test_chat_a_command_word_alone_gets_a_hint_not_a_check(built, cli):
     assert code == 0
     assert "Which authority? For example: authority Barnet" in out
     assert "Explain which exemption? For example: explain s31" in out
-    assert "I have no note on 'cost limit'" in out
+    assert "s12 — cost limit" in out  # a ground asked for by name
     assert "You are writing to London Borough of Barnet. To change it: authority NAME" in out
     assert "Verdict:" not in out  # no command word was checked as a draft
 
