@@ -58,6 +58,11 @@ NAME_THE_AUTHORITY = (
     "six), makes this estimate sharper.")
 
 
+# 'What happened when people asked X?' lists nothing further from X than this: a short topic
+# ('hotel asylum') is otherwise answered with prison escapes at 0.1 similarity
+PRECEDENT_FLOOR = 0.35
+
+
 class DraftError(Exception):
     """A draft that cannot be checked (empty, too long); the message says what to do."""
 
@@ -154,7 +159,8 @@ class Advisor:
         """'What happened when people asked X?': up to k past questions, the authority's own
         close ones (at most three) first. Shared by the terminal chat and the bot."""
         vector = self.searcher.embed([topic])[0]
-        found = self.neighbours(vector, authority, k=k * 2, own_k=3, known=False)
+        found = [p for p in self.neighbours(vector, authority, k=k * 2, own_k=3, known=False)
+                 if p.similarity >= PRECEDENT_FLOOR]
         key = authority_key(authority)
         own = next((i for i, p in enumerate(found) if authority_key(p.authority) != key),
                    len(found)) if key else 0

@@ -152,7 +152,7 @@ def _check_jsonl(advisor) -> int:
 
 
 def cmd_precedents(args: argparse.Namespace, config: Config) -> int:
-    from bot.advice import FETCH_PER_KEPT
+    from bot.advice import FETCH_PER_KEPT, PRECEDENT_FLOOR
     from bot.render import precedents_text
     from index.search import known_first, one_per_request
 
@@ -177,7 +177,8 @@ def cmd_precedents(args: argparse.Namespace, config: Config) -> int:
         fetch = args.limit if args.all_parts else args.limit * FETCH_PER_KEPT
         hits = advisor.searcher.search(args.query, k=fetch, authority=among,
                                        exemption=args.exemption, outcome=args.outcome)
-        hits = known_first(hits)  # what happened first; an unrecorded reply only fills in
+        hits = known_first(p for p in hits if p.similarity >= PRECEDENT_FLOOR)
+        # what happened first; an unrecorded reply only fills in
         return hits if args.all_parts else one_per_request(hits)[:args.limit]
 
     found = find(authority)

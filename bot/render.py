@@ -81,7 +81,8 @@ def authority_note(a: Assessment) -> str:
 
 def precedents_text(query: str, precedents: list[Precedent]) -> str:
     if not precedents:
-        return f"No past questions like \"{query}\" matched those filters."
+        return (f"Nothing on record is close enough to \"{_short(query, 80)}\" (with those "
+                "filters). Try other words for it, a fuller question, or fewer filters.")
     lines = [f"What happened when people asked \"{_short(query, 80)}\":"]
     lines += [f"{i}. {precedent_line(p)}" for i, p in enumerate(precedents, 1)]
     return "\n".join(lines)

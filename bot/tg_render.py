@@ -214,7 +214,8 @@ def view_buttons(action: str, key: str, a: Assessment, current: int) -> Buttons:
 
 def search_html(topic: str, found: Sequence[Precedent], authority: str | None) -> str:
     if not found:
-        return f"No past questions like “{esc(short(topic, 80))}” matched."
+        return (f"Nothing on record is close enough to “{esc(short(topic, 80))}”. Try other "
+                "words for it, or a fuller question.")
     head = f"<b>What happened when people asked “{esc(short(topic, 80))}”</b>"
     if authority and any(p.authority == authority for p in found):
         head += f"\n<i>{esc(authority)}'s own history comes first.</i>"

@@ -126,9 +126,17 @@ def test_precedents_refuses_an_empty_topic_or_limit_politely(built, cli):
     assert code == 2 and "--limit must be 1 or more" in err and "Traceback" not in err
 
 
+def test_precedents_lists_nothing_far_from_the_topic_and_says_so(built, cli):
+    code, out, _ = cli("--config", str(built), "precedents", "zebra xylophone quantum")
+    assert code == 0
+    assert out.startswith("Nothing on record is close enough to \"zebra xylophone quantum\"")
+    code, out, _ = cli("--config", str(built), "precedents", "zebra xylophone", "--json")
+    assert json.loads(out) == []
+
+
 def test_precedents_authority_first(built, cli):
-    code, out, _ = cli("--config", str(built), "precedents", "cyber attacks", "--authority",
-                       "barnet", "--json")
+    code, out, _ = cli("--config", str(built), "precedents", "attempted cyber breaches recorded",
+                       "--authority", "barnet", "--json")
     assert code == 0
     found = json.loads(out)
     from corpus.header import authority_key
