@@ -81,6 +81,55 @@ _ONE_PERIOD = re.compile(r"^(?!.*\b(since|from|between)\b).*(\b(19|20)\d\d\b|"
                          r"\blast (year|financial year|12 months)\b)", re.I)
 
 
+_NAMES_OF = re.compile(r"\b(?:the )?names?(?: and ([\w ,]{1,30}?))? of\b", re.I)
+_WHO_IS = re.compile(r"\bwho (?:is|are|was|were) the (person|officer|individual|member of "
+                     r"staff)s?\b", re.I)
+
+
+def _anonymised(q: str) -> str:
+    """'the names and salaries of staff earning over £100,000' -> 'the number of staff earning
+    over £100,000, by salary band': the count the names were for, which s40 does not touch."""
+    m = _NAMES_OF.search(q)
+    if m:
+        paid = m.group(1) and re.search(r"salar|pay", m.group(1), re.I)
+        q = re.sub(r"^(?:what|which) (?:are|were|is|was) (?=the names?\b)", "Please give ", q,
+                   flags=re.I)
+        asked = re.sub(r"\bthe number of (?:all|every|each|the|any) ", "the number of ",
+                       _NAMES_OF.sub("the number of", q, count=1), flags=re.I)
+        end = "?" if q.rstrip().endswith("?") and not q.lower().startswith("please") else "."
+        asked = asked.rstrip(" ?.") + (", by salary band" if paid else "") + end
+        return _tidy(asked) + " Anonymised totals are enough, with numbers under five " \
+            "suppressed if necessary."
+    if _WHO_IS.search(q):
+        return _tidy(_WHO_IS.sub(r"what is the job title (not the name) of the \1", q))
+    return _pasteable(q) + " I am not asking for anyone's name: anonymised totals are enough, " \
+        "with numbers under five suppressed if necessary."
+
+
+_ALL_OF = re.compile(r"\b(?:any and all|all) (information|records|documents|data)\b"
+                     r"(?: (?:held |you hold )?(?:about|on|regarding|relating to|concerning) )?",
+                     re.I)
+_SINCE_YEAR = re.compile(r"\bsince ((?:19|20)\d\d)\b", re.I)
+
+
+def _narrowed(q: str) -> str:
+    """A broad request made narrow enough to answer: 'all information about X' asks first for
+    the list of what is held (then the requester chooses), 'all correspondence' drops the
+    'all', a long 'since 2015' becomes the last three financial years, and a period is added
+    only where none is left."""
+    if m := _ALL_OF.search(q):
+        topic = q[m.end():].strip(" ?.") or "this"
+        kind = "records" if m.group(1).lower() == "records" else "documents"
+        return (f"Please provide a list of the {kind} you hold about {topic} "
+                "(titles and dates are enough), so that I can choose which to ask for. "
+                + S16_SENTENCE)
+    text = re.sub(r"\b(?:any and all|all) (?=correspondence|emails?|letters)", "the ", q,
+                  flags=re.I)
+    text = _SINCE_YEAR.sub("in the last three financial years", text)
+    period = "" if _NAMES_PERIOD.search(text) else " Please limit this to the last financial year."
+    return _tidy(_pasteable(_tidy(text)) + period) + " " + S16_SENTENCE
+
+
 def _coarser_period(q: str, body: str) -> str | None:
     """Months, weeks or days become years; a question about one year just loses the split."""
     repl = "" if _ONE_PERIOD.search(q) else " in each year"
@@ -200,14 +249,12 @@ PATTERNS: list[tuple[re.Pattern, Rewrite, str]] = [
     (re.compile(r"\b(names?\b[^.?;]{0,40}\b(staff|officers?|employees?|individuals?|people|"
                 r"persons?|councillors?|officials?)|named (staff|officers?|individuals?)|who (is|"
                 r"are|was|were) the (person|officer|individual)s?|employee details)\b", re.I),
-     lambda q, body: _pasteable(q) + " I am not asking for anyone's name: anonymised totals "
-     "are enough, with numbers under five suppressed if necessary.",
+     lambda q, body: _anonymised(q),
      "Anonymised aggregates are not personal data, so s40 falls away; senior officials acting "
      "officially are usually named anyway."),
     (re.compile(r"\b(all (information|correspondence|records|emails|documents)|since (19|20)\d\d|"
                 r"any and all)\b", re.I),
-     lambda q, body: _tidy(re.sub(r"\b(?:any and all|all)\b", "the main", q, flags=re.I))
-     + " Please limit this to the last financial year. " + S16_SENTENCE,
+     lambda q, body: _narrowed(q),
      "Broad 'all information' requests and long periods are refused under the s12 cost limit; "
      "a narrow period plus the s16 sentence turns a flat refusal into advice."),
     (re.compile(r"\b(unit (price|cost)|rates?|pricing|tender (bids?|scores?)|bids?)\b", re.I),
@@ -359,6 +406,9 @@ _FALLBACKS = {  # likely section -> (what to add to the question, why it should 
 TARGETED_SECTIONS = frozenset(_FALLBACKS)
 _NAMES_PERIOD = re.compile(r"\b(?:19|20)\d\d\b|\b(?:last|past|previous) (?:\w+ )?(?:years?|months?|"
                            r"weeks?|financial years?)\b|\bsince\b", re.I)
+# 'How many tasers does the force own?': what is held now, which no period narrows
+_STOCK = re.compile(r"\b(?:currently|at present|as of|now)\b|^(?:how many|what|which)\b.*\b(?:do|"
+                    r"does)\b.*\b(?:own|have|hold|operate|employ|run|manage|use)\b", re.I)
 _COST_CENTRAL = ("Please limit this to information held centrally. " + S16_SENTENCE,
                  "Refusals under the s12 cost limit turn on how long the search takes: "
                  "information held in one place fits within the limit, and the s16 sentence "
@@ -398,8 +448,9 @@ def fallback_rewording(question: str, section: str | None = None, body: str | No
     body = body or body_noun(None, question)
     asked = _pasteable(question)
     # the period may be named by the question a follow-up hangs on (`context`)
-    if section == "s12" and _NAMES_PERIOD.search(f"{context} {question}"):
-        added, why = _COST_CENTRAL  # it names its period already: no 'last financial year'
+    if section == "s12" and (_NAMES_PERIOD.search(f"{context} {question}")
+                             or _STOCK.search(question)):
+        added, why = _COST_CENTRAL  # it names its period, or asks what is held now: no year
     elif section in _FALLBACKS:
         added, why = _FALLBACKS[section]
     elif _ASKS_FOR_DOCUMENT.search(question):

@@ -153,7 +153,8 @@ def test_an_answered_wording_that_asks_what_draws_refusals_is_not_offered():
 
 def test_names_asked_with_other_details_get_the_anonymised_rewording_and_fragments_end_well():
     [names] = pattern_rewordings("the names and salaries of all IT security staff.")
-    assert "anonymised total" in names.text and "s40" in names.why
+    assert names.text.startswith("The number of IT security staff, by salary band. Anonymised")
+    assert "s40" in names.why
     coarser = pattern_rewordings("how many ransomware attacks you suffered in 2023, broken "
                                  "down by month")[-1]
     assert coarser.text == "How many ransomware attacks you suffered in 2023?"
@@ -183,7 +184,9 @@ def test_pay_is_not_a_ransom_and_names_are_dropped_from_the_users_own_question()
     q = ("Please tell me how many complaints were made against officers in 2023, how many were "
          "upheld, and the names of any officers dismissed.")
     found = pattern_rewordings(q)
-    assert found[0].text.startswith(q) and "not asking for anyone's name" in found[0].text
+    # the names become the count they were for; the rest of the question stays as asked
+    assert found[0].text.startswith(q.replace("the names of any", "the number of")[:-1] + ".")
+    assert "names" not in found[0].text
     salaries = pattern_rewordings("The names and salaries of staff earning over £100,000, with "
                                   "any bonuses paid to them in 2023.")
     assert not any("cyber" in r.text for r in salaries)
@@ -231,3 +234,23 @@ def test_camera_locations_asked_by_cross_reference_become_counts_by_area():
     found = pattern_rewordings("Where is each of the cameras in (a) located?", body="the force")
     assert found[0].text.startswith("How many of these cameras are there in each area")
     assert "CCTV" not in found[0].text
+
+
+def test_a_broad_request_is_narrowed_without_contradicting_itself():
+    since = pattern_rewordings("How many officers have been dismissed for misconduct since 2020?")
+    assert since[0].text.startswith("How many officers have been dismissed for misconduct in the "
+                                    "last three financial years?")
+    assert "last financial year" not in since[0].text  # no second, contradictory period
+    vague = pattern_rewordings("all information about the new bypass")
+    assert vague[0].text.startswith("Please provide a list of the documents you hold about the "
+                                    "new bypass (titles and dates are enough)")
+    stock = fallback_rewording("How many tasers does the force own?", "s12", "the force")
+    assert "financial year" not in stock.text and "held centrally" in stock.text
+
+
+def test_a_name_asked_for_becomes_the_count_or_the_job_title():
+    [count] = pattern_rewordings("Please give the names of officers dismissed.")
+    assert count.text.startswith("Please give the number of officers dismissed. Anonymised")
+    [title] = pattern_rewordings("Who is the officer responsible for this contract?")
+    assert title.text == ("What is the job title (not the name) of the officer responsible for "
+                          "this contract?")
