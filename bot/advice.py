@@ -222,6 +222,7 @@ class Advisor:
     def check_draft(self, text: str, authority: str | None = None) -> Assessment:
         """Split, score, explain and reword every question of a draft."""
         questions = _questions(text)
+        text = _unquoted(text)  # the advice reads the requester's words, not a quoted reply
         self.refresh()
         letter = greeted(text)
         named = authority or letter
@@ -351,10 +352,22 @@ def _questions(text: str) -> list[str]:
         raise DraftError(f"The draft is too long ({len(text):,} characters; the limit is "
                          f"{MAX_DRAFT_CHARS:,}). Long requests are often refused under the s12 "
                          "cost limit anyway: split it.")
-    questions = split_questions(text)
+    questions = split_questions(_unquoted(text))
     if not questions:
         raise DraftError("I could not find a question in that draft.")
     return questions
+
+
+# a reply quoted under a pasted e-mail: 'On 1 March 2024, FOI Team wrote:', '> ...' lines,
+# '-----Original Message-----'; none of it is the requester's to check
+_QUOTE_START = re.compile(r"^\s*(?:on\b.{0,120}\bwrote:|-{2,}\s*original message\s*-{2,}|"
+                          r"-{2,}\s*forwarded message\s*-{2,})\s*$", re.I | re.M)
+
+
+def _unquoted(text: str) -> str:
+    m = _QUOTE_START.search(text)
+    kept = text[:m.start()] if m and text[:m.start()].strip() else text
+    return "\n".join(line for line in kept.splitlines() if not line.lstrip().startswith(">"))
 
 
 def ordered_precedents(neighbours: Sequence[Precedent], authority: str | None

@@ -453,3 +453,14 @@ def test_a_council_is_never_matched_to_a_university_trust_or_fire_service_of_its
     assert match_authority("Hampshire County Council", known)[0] is None
     assert match_authority("Birmingham City Council", known) == ("Birmingham City Council", [])
     assert match_authority("leeds", known)[0] == "University of Leeds"  # a bare place may
+
+
+def test_a_reply_quoted_under_a_pasted_email_is_not_part_of_the_draft():
+    from bot.advice import _questions
+
+    email = ("Dear Leeds City Council,\n\n1. How many PCNs were issued on Briggate in 2023?\n"
+             "2. How many of those were cancelled on appeal?\n\n"
+             "> On 1 March 2024, FOI Team wrote:\n> Thank you. We issued 145,000 PCNs.\n"
+             "> Regards, FOI Team\n\nOn 2 March 2024, Leeds FOI wrote:\nAnything else?\n")
+    assert _questions(email) == ["How many PCNs were issued on Briggate in 2023?",
+                                 "How many of those were cancelled on appeal?"]
