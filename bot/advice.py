@@ -280,8 +280,20 @@ def with_antecedents(questions: Sequence[str]) -> list[str]:
     """The texts to find each question's precedents by: a follow-up is searched with the
     question it follows, which says what it is about ('How many stop and searches in 2023? How
     many resulted in an arrest?'). The question itself, its cues and rewordings are unchanged."""
-    return [q if a is None else f"{questions[a]} {q}"
-            for q, a in zip(questions, antecedents(questions))]
+    found = antecedents(questions)
+
+    def chain(i: int) -> str:
+        """'How many were refused?' after 'How many were approved?' after 'How many planning
+        applications in 2023?': the question it follows and the first of the run, which names
+        the subject (and often the period)."""
+        if found[i] is None:
+            return questions[i]
+        root = found[i]
+        while found[root] is not None:
+            root = found[root]
+        return " ".join(dict.fromkeys([questions[root], questions[found[i]], questions[i]]))
+
+    return [chain(i) for i in range(len(questions))]
 
 
 def _standalone(question: str) -> str:

@@ -304,6 +304,20 @@ def _words(text: str) -> set[str]:
     return set(re.findall(r"[a-z0-9]+", text.lower()))
 
 
+_PROPER = re.compile(r"(?<=[a-z,;:&] )[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*|\b[A-Z]{2,}[a-z]*\b")
+_COMMON_CAPS = frozenset(["I", "FOI", "EIR", "ICO", "IT", "ICT", "CCTV", "ANPR", "NHS", "UK",
+                          "GDPR", "PCN", "PCNs", "HMO", "HMOs", "SEND", "Council", "Councils",
+                          "Police"])
+
+
+def _names_others(candidate: str, original: str) -> bool:
+    """Whether a past wording names a place, body, department or product the user's question
+    does not ('the Housing Register software', 'Sheffield'): pasted, it asks about theirs."""
+    mine = original.lower()
+    return any(name not in _COMMON_CAPS and name.lower() not in mine
+               for name in _PROPER.findall(candidate))
+
+
 def usable_wording(candidate: str, original: str) -> bool:
     """A precedent's wording is worth offering when it is a whole question, not a fragment of a
     summary, not simply the user's own question again, and able to stand alone (not 'the
@@ -366,6 +380,10 @@ def precedent_rewordings(precedents: Sequence, original: str = "", min_similarit
             continue
         if p.similarity < CLOSE_ENOUGH and original and not _on_topic(p.question, original):
             continue  # 'the average spend on homelessness software' for a cyber budget
+        if original and _names_others(p.question, original):
+            continue  # '... of the marketing Sheffield & City Futures department'
+        if original and len(_words(original) - _GENERIC) <= 1:
+            continue  # 'How many were refused?' means what its draft says; no wording does
         up, down = cues(p.question)
         if len(up) > len(down):  # answered once, but with what draws refusals ('each month')
             continue
@@ -380,7 +398,8 @@ def precedent_rewordings(precedents: Sequence, original: str = "", min_similarit
 
 
 _ASKS_FOR_DOCUMENT = re.compile(r"\b(cop(y|ies)|policy|policies|procedures?|reports?|minutes|"
-                                r"documents?|guidance|strategy|assessments?|plans?)\b", re.I)
+                                r"documents?|guidance|strategy|assessments?|plans?|charts?|"
+                                r"structures?)\b", re.I)
 _FALLBACKS = {  # likely section -> (what to add to the question, why it should fare better)
     "s12": ("Please limit this to the last financial year and to information held centrally. "
             + S16_SENTENCE,
@@ -414,6 +433,12 @@ _COST_CENTRAL = ("Please limit this to information held centrally. " + S16_SENTE
                  "information held in one place fits within the limit, and the s16 sentence "
                  "obliges the authority to say how to narrow the request rather than refuse it "
                  "flat.")
+_REDACT_NAMES = ("If it names junior staff or members of the public, please redact those names "
+                 "and release the rest; senior officers' names and job titles are usually "
+                 "published.",
+                 "s40 protects individuals, not documents: with junior staff's and the public's "
+                 "names redacted, the rest is not personal data, and senior officers acting "
+                 "officially are usually named anyway.")
 _REDACT = ("If any part of this is exempt, please release the rest with only the exempt passages "
            "redacted, and say which exemption applies to each.",
            "Authorities must release the parts of a document no exemption covers; asking for "
@@ -451,6 +476,8 @@ def fallback_rewording(question: str, section: str | None = None, body: str | No
     if section == "s12" and (_NAMES_PERIOD.search(f"{context} {question}")
                              or _STOCK.search(question)):
         added, why = _COST_CENTRAL  # it names its period, or asks what is held now: no year
+    elif section == "s40" and _ASKS_FOR_DOCUMENT.search(question):
+        added, why = _REDACT_NAMES  # an organisation chart has no 'anonymised total'
     elif section in _FALLBACKS:
         added, why = _FALLBACKS[section]
     elif _ASKS_FOR_DOCUMENT.search(question):

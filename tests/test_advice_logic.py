@@ -357,7 +357,7 @@ def test_a_follow_up_is_searched_with_the_question_it_follows():
     found = with_antecedents(asked)
     assert found[0] == asked[0] and found[3] == asked[3]
     assert found[1] == f"{asked[0]} {asked[1]}"
-    assert found[2] == f"{asked[1]} {asked[2]}"
+    assert found[2] == f"{asked[0]} {asked[1]} {asked[2]}"  # back to where the subject is named
 
 
 def test_opinions_and_a_named_private_person_get_their_own_advice():

@@ -254,3 +254,19 @@ def test_a_name_asked_for_becomes_the_count_or_the_job_title():
     [title] = pattern_rewordings("Who is the officer responsible for this contract?")
     assert title.text == ("What is the job title (not the name) of the officer responsible for "
                           "this contract?")
+
+
+def test_a_document_that_may_name_people_is_asked_for_with_names_redacted():
+    found = fallback_rewording("Please provide the planning department's organisational chart.",
+                               "s40", "the council")
+    assert "please redact those names and release the rest" in found.text
+    assert "anonymised totals" not in found.text
+
+
+def test_a_short_follow_up_gets_no_past_wording_and_none_naming_other_bodies():
+    answered = [_answered("1", "How many were refused as 'manifestly unfounded'?", 0.9),
+                _answered("2", "Please can you provide an organisational chart of the marketing "
+                               "Sheffield & City Futures department?", 0.85)]
+    assert precedent_rewordings(answered[:1], "How many were refused?") == []
+    assert precedent_rewordings(answered[1:], "Please provide the planning department's "
+                                              "organisational chart.") == []
