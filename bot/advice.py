@@ -194,7 +194,8 @@ class Advisor:
         alone = riskmod.score(feats[:4], cal)
         reasons += _draft_reason(risk, alone)
         return _Scored(risk, riskmod.level(risk, top),
-                       riskmod.likely_exemptions(pool, risk, prior=self._prior), reasons,
+                       riskmod.likely_exemptions(pool, risk, prior=self._prior,
+                                                 pointed=riskmod.exemption_cues(text)), reasons,
                        alone, riskmod.level(alone, top))
 
     def assess_question(self, text: str, vector: np.ndarray, authority: str | None,

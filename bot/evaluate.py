@@ -227,8 +227,8 @@ def _top2(neighbour_lists, rows, risks) -> float:
         if r["outcome"] not in POSITIVE or not cited:
             continue
         total += 1
-        predicted = [e["section"] for e in riskmod.likely_exemptions(n, max(risk, 1e-3), 2,
-                                                                     prior)]
+        predicted = [e["section"] for e in riskmod.likely_exemptions(
+            n, max(risk, 1e-3), 2, prior, riskmod.exemption_cues(r["text"]))]
         hits += bool(cited & set(predicted))
     return hits / total if total else float("nan")
 

@@ -244,8 +244,39 @@ def section_prior(rows: Sequence[dict]) -> dict[str, float]:
     return {k: v / total for k, v in counts.items()}
 
 
+# Grounds the wording itself points at, for when the neighbours come from other kinds of
+# request: names point at s40 whatever the topic, bidders' prices at s43, advice to ministers
+# at s35, the armed forces' readiness at s26. Each counts as this many perfect neighbours.
+CUE_WEIGHT = 2.0
+EXEMPTION_CUES = [(re.compile(rx, re.I), section) for rx, section in (
+    (r"\bnames?\b[^.?;]{0,40}\b(staff|teachers?|officers?|employees?|individuals?|pupils?|"
+     r"patients?|people|tenants?|residents?|councillors?)\b|\bnamed (staff|individuals?|"
+     r"officers?)|home address|date of birth|\bwho (is|was|are|were) the (person|officer|"
+     r"individual)", "s40"),
+    (r"\bpricing schedule|\bunit (prices?|costs?|rates?)|\bbids?\b|\bbidders?\b|"
+     r"\btender (scores|evaluation|submissions?)|\bcommercially (sensitive|confidential)|"
+     r"\bprofit margins?", "s43"),
+    (r"\b(advice|briefings?|submissions?|papers?)\b[^.?;]{0,40}\b(minister|ministers|prime "
+     r"minister|secretary of state)\b|\bministerial (meetings?|briefings?|submissions?)|"
+     r"\bpolicy (development|formulation|options)", "s35"),
+    (r"\barmed forces|\bmilitary\b|\bdefence capabilit|\b(aircraft|submarines?|warships?|"
+     r"tanks|jets?)\b[^.?;]{0,60}\b(available|availability|readiness|operational)\b", "s26"),
+    (r"\blegal (advice|opinion)|\bcounsel's opinion|\badvice from (solicitors|lawyers|"
+     r"counsel)", "s42"),
+    (r"\b(will be|to be|due to be) published|\bforthcoming (report|publication)", "s22"),
+    (r"\bcounter[- ]?terror|\bnational security|\bterroris", "s24"),
+    (r"\b(criminal|police) investigations?|\binvestigation into\b", "s30"),
+)]
+
+
+def exemption_cues(text: str) -> dict[str, float]:
+    """The sections the wording points at, each with CUE_WEIGHT."""
+    return {section: CUE_WEIGHT for rx, section in EXEMPTION_CUES if rx.search(text or "")}
+
+
 def likely_exemptions(neighbours: Sequence[Neighbour], risk: float, limit: int = 3,
-                      prior: dict[str, float] | None = None) -> list[dict]:
+                      prior: dict[str, float] | None = None,
+                      pointed: dict[str, float] | None = None) -> list[dict]:
     """Sections the refused neighbours cited, weighted by similarity and scaled by the risk;
     the most cited subsection names each, and NCND is flagged where it was the usual form.
     A small share of the corpus-wide prior keeps the list sensible when neighbours cite little."""
@@ -270,6 +301,9 @@ def likely_exemptions(neighbours: Sequence[Neighbour], risk: float, limit: int =
         for sec, freq in prior.items():
             by_section[sec] += share * freq
         total += share
+    for sec, w in (pointed or {}).items():
+        by_section[sec] += w
+        total += w
     if not total:
         return []
     ranked = sorted(by_section.items(), key=lambda kv: -kv[1])[:limit]

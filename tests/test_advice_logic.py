@@ -464,3 +464,16 @@ def test_a_reply_quoted_under_a_pasted_email_is_not_part_of_the_draft():
              "> Regards, FOI Team\n\nOn 2 March 2024, Leeds FOI wrote:\nAnything else?\n")
     assert _questions(email) == ["How many PCNs were issued on Briggate in 2023?",
                                  "How many of those were cancelled on appeal?"]
+
+
+def test_the_wording_points_at_its_ground_when_the_neighbours_do_not():
+    cctv = [_n(0.8, "refused", "s31(1)(a)")]  # neighbours from another kind of request
+    for text, section in (("Please give the names of the teachers suspended this year.", "s40"),
+                          ("Please provide the tender evaluation scores given to each bidder.",
+                           "s43"),
+                          ("The briefing papers given to the Prime Minister before the meeting.",
+                           "s35"),
+                          ("How many F-35 aircraft were available for operations in 2024?", "s26")):
+        found = risk.likely_exemptions(cctv, 0.6, pointed=risk.exemption_cues(text))
+        assert section in [e["section"] for e in found[:2]], text
+    assert risk.exemption_cues("How many parking fines were issued in 2023?") == {}
