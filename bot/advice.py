@@ -303,10 +303,11 @@ def _standalone(question: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-_GREETED = re.compile(r"^\s*(?:dear|to)\s+([^,\n:]{3,80})[,\n:]", re.I)
+_GREETED = re.compile(r"^\s*(?:dear|to|annwyl)\s+([^,\n:]{3,80})[,\n:]", re.I)
 # a pasted e-mail greets the body after its From/Sent/To/Subject lines
-_GREETED_LATER = re.compile(r"^[ \t]*dear\s+([^,\n:]{3,80})[,\n:]", re.I | re.M)
+_GREETED_LATER = re.compile(r"^[ \t]*(?:dear|annwyl)\s+([^,\n:]{3,80})[,\n:]", re.I | re.M)
 _A_BODY = re.compile(r"\b(?:council|police|constabulary|nhs|trust|university|college|"
+                     r"c?yngor|gyngor|heddlu|"
                      r"department|ministry|office|service|authority|commission|agency|board|"
                      r"transport|fire)\b", re.I)
 _NOT_A_BODY = re.compile(r"\b(?:sir|madam|foi|freedom of information|team|officer|whom|"
@@ -495,7 +496,9 @@ def _rewordings(text: str, scored: _Scored, neighbours: Sequence[Precedent],
     """Patterns first, then answered precedents' wordings; the user's own question with the
     limit the likely exemption calls for when neither fits, or when the likely ground is one
     (cost, personal data, commercial...) that no pattern addressed."""
-    if scored.level not in ("medium", "high"):
+    # a sensitive question padded with harmless ones is no safer when sent: judged by the
+    # riskier of the two (the split advice judges it alone too)
+    if scored.level not in ("medium", "high") and scored.level_alone not in ("medium", "high"):
         return []
     # only when its company really moved it (5 points or more), not 34.9% against 35.1%
     moved = scored.risk_alone is not None and scored.risk - scored.risk_alone >= 0.05
@@ -539,6 +542,19 @@ _GENERAL = [
      "its opinions or explanations. Ask for the documents that record the decision (reports, "
      "minutes, emails, the decision notice); a question asking why, or what it thinks, is "
      "often answered 'not held'."),
+    # 'You are a bunch of corrupt liars ...': the tone, not the question, draws the refusal
+    (re.compile(r"\b(liars?|lying|corrupt|incompetent|useless|idiots?|disgrace(ful)?|"
+                r"shameful|cover[- ]?up|crooks?|pathetic|clowns)\b", re.I),
+     "Tone (s14): accusations and insults let an authority call a request vexatious. Keep to "
+     "neutral words and ask only for the recorded information; take a complaint to the "
+     "complaints procedure or the Ombudsman instead."),
+    # 'This is my fifth request on this subject'
+    (re.compile(r"\b((ask(ing)?|request(ing)?) (this )?again|(second|third|fourth|fifth|another) "
+                r"(request|time)|(already|previously) "
+                r"(asked|requested)|keep (refusing|ignoring))\b", re.I),
+     "Repeated requests (s14(2)): an authority need not answer a request identical or "
+     "substantially similar to one it answered from you recently. Ask for something new, or "
+     "request an internal review of the earlier reply, then complain to the ICO."),
     # 'all information you hold about Mr John Peters of 14 Acacia Avenue'
     (re.compile(r"\b(about|on|regarding|concerning) (mr|mrs|ms|miss|dr)\.? [A-Z]\w+"
                 r"|\b(about|on) (my|me|myself|my (late )?(mother|father|son|daughter))\b"

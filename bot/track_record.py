@@ -28,7 +28,8 @@ KIND_PSEUDO_COUNT = 3.0
 # First match wins: a "Fire and Rescue Service" is not a council, a "Police and Crime
 # Commissioner" is policing, "Home Office" is central government.
 KINDS = (
-    ("police", re.compile(r"police|constabulary|crime commissioner|counter terrorism", re.I)),
+    ("police", re.compile(r"police|constabulary|crime commissioner|counter terrorism|heddlu",
+                          re.I)),
     ("fire", re.compile(r"\bfire\b", re.I)),
     ("health", re.compile(r"\bnhs\b|hospital|health|\bcare\b.*\btrust\b|nhs\.wales", re.I)),
     # a school is not a university: it borrows no university's record
@@ -42,7 +43,8 @@ KINDS = (
                            r"fcdo|dvla|hmpps|noms)\b|foreign,? commonwealth|"
                            r"gov\.scot|standards authority|british council|nationalarchives|"
                            r"thepensionsregulator", re.I)),
-    ("council", re.compile(r"council|borough|district|county|\bcity\b|\.gov\.(uk|wales)$",
+    ("council", re.compile(r"council|c?yngor|gyngor|borough|district|county|\bcity\b|"
+                           r"\.gov\.(uk|wales)$",
                            re.I)),
 )
 KIND_NAMES = {"police": "police forces", "fire": "fire and rescue services",
@@ -160,6 +162,7 @@ class TrackRecord:
             return said + (f"; {KIND_NAMES[kind]} {of_kind.refused} of {of_kind.total}{at}."
                            if known_kind else ".")
         if known_kind:
-            return (f"no past questions to {authority} on record; {KIND_NAMES[kind]} refused "
+            return (f"no answered or refused questions to {authority} on record; "
+                    f"{KIND_NAMES[kind]} refused "
                     f"or NCND'd {of_kind.refused} of {of_kind.total}{at}.")
         return None

@@ -477,3 +477,16 @@ def test_the_wording_points_at_its_ground_when_the_neighbours_do_not():
         found = risk.likely_exemptions(cctv, 0.6, pointed=risk.exemption_cues(text))
         assert section in [e["section"] for e in found[:2]], text
     assert risk.exemption_cues("How many parking fines were issued in 2023?") == {}
+
+
+def test_insults_and_repeated_requests_get_the_s14_advice_and_a_welsh_letter_is_read():
+    from bot.advice import general_advice, greeted
+
+    rude = general_advice("You are a bunch of corrupt liars. How much did the consultants cost?",
+                          [])
+    assert any(a.startswith("Tone (s14)") for a in rude)
+    again = general_advice("This is my fifth request on this subject since you keep refusing.",
+                           [])
+    assert any(a.startswith("Repeated requests (s14(2))") for a in again)
+    assert not any("s14" in a for a in general_advice("How many fines were issued?", []))
+    assert greeted("Annwyl Gyngor Gwynedd,\nFaint o ddirwyon?") == "Gyngor Gwynedd"

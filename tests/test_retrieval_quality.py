@@ -82,9 +82,10 @@ def test_an_authority_the_corpus_lacks_is_judged_by_its_kind(advisor):
     # risk with no authority named comes from another calibration, so it is not compared)
     # compared as log-odds: near certainty the same evidence moves a probability less
     assert logit(kent.questions[0].risk) > logit(rutland.questions[0].risk) + 0.5
-    assert "track record: no past questions to Kent Police on record; police forces" in \
-        " ".join(kent.questions[0].reasons)
-    assert "Track record: no past questions to Kent Police" in kent.questions[0].explanation
+    assert ("track record: no answered or refused questions to Kent Police on record; police "
+            "forces") in " ".join(kent.questions[0].reasons)
+    assert ("Track record: no answered or refused questions to Kent Police"
+            in kent.questions[0].explanation)
     assert "Track record" not in unnamed.questions[0].explanation
     assert NAME_THE_AUTHORITY in unnamed.overall.advice
     assert NAME_THE_AUTHORITY not in kent.overall.advice

@@ -270,3 +270,10 @@ def test_a_short_follow_up_gets_no_past_wording_and_none_naming_other_bodies():
     assert precedent_rewordings(answered[:1], "How many were refused?") == []
     assert precedent_rewordings(answered[1:], "Please provide the planning department's "
                                               "organisational chart.") == []
+
+
+def test_a_sensitive_question_made_low_only_by_its_company_still_gets_rewordings():
+    q = "Please provide the names of the teachers who have been suspended this year."
+    padded = _Scored(0.24, "low", [{"section": "s40", "subsection": None, "probability": 0.2,
+                                    "ncnd": False}], [], 0.45, "medium")
+    assert _rewordings(q, padded, [], "St Mary's School")

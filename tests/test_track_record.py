@@ -71,8 +71,8 @@ def test_the_record_is_described_in_plain_words():
     assert said == ("West Midlands Police refused or NCND'd 40 of the 50 past questions on "
                     "record; police forces 42 of 52 (at 2 of them).")
     assert record.describe("Kent Police") == (
-        "no past questions to Kent Police on record; police forces refused or NCND'd 42 of 52 "
-        "(at 2 of them).")
+        "no answered or refused questions to Kent Police on record; police forces refused or "
+        "NCND'd 42 of 52 (at 2 of them).")
     assert record.describe("Royal Mint") is None
     assert record.describe(None) is None
 
