@@ -76,11 +76,14 @@ def find_year(text: str) -> str | None:
 
 
 def find_reference(text: str) -> str | None:
-    """The request's reference; a bare year ('FOI 2023 11') is a date, not a reference."""
+    """The request's reference; a bare year ('FOI 2023 11') is a date, not a reference, and a
+    tribunal appeal the reply cites is the tribunal's."""
     found = [m.group(1) for m in _DOTTED_REF.finditer(text)]
     found += [m.group(1).rstrip("/.-") for m in _REF.finditer(text)]
     found += [m.group(1) for m in _BARE_REF.finditer(text)]
-    return next((ref for ref in found if not _YEAR.fullmatch(re.sub(r"^\D+", "", ref))), None)
+    # a tribunal appeal a reply cites ('EA/2018/0055') is not the request's own reference
+    return next((ref for ref in found if not _YEAR.fullmatch(re.sub(r"^\D+", "", ref))
+                 and not re.match(r"EA/\d{4}/", ref)), None)
 
 
 def find_authority(text: str) -> str | None:

@@ -243,6 +243,9 @@ def _top_kind(items: list[tuple[str, str]]) -> str:
     categories placed before the numbered questions ('please use the below list: • Mainstream
     • Grammar School ... 1. How many children...?') asks nothing, and the kind that asks wins."""
     first = items[0][0]
+    heads = [text for kind, text in items if kind == first]
+    if len(heads) >= 2 and all(_tidy(t).endswith(":") for t in heads):
+        return first  # '1. Regarding hotels:' over 'a) ...': headings whose parts ask
     total: dict[str, int] = {}
     asking: dict[str, int] = {}
     for kind, text in items:

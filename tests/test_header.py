@@ -35,6 +35,7 @@ def test_a_bare_year_is_not_a_reference():
     assert find_reference("FOI 2023 11 - Cyber Security (Public Health Wales)") is None
     assert find_reference("Our ref: FOI-2023-11") == "FOI-2023-11"
     assert find_reference("Request FOIR-609875000 Cyberattacks") == "FOIR-609875000"
+    assert find_reference("as the Tribunal held in EA/2018/0055, we refuse") is None
 
 
 def _record(title: str, **extra) -> dict:

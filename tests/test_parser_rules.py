@@ -1745,3 +1745,14 @@ def test_wh_parts_read_as_questions_and_an_and_colon_stem_reads_on():
         "How many EHCP requests were received in 2023?",
         "How many appeals were lodged against the council, and how many were conceded",
         "How many appeals were lodged against the council, and how many were won"]
+
+
+def test_numbered_headings_over_lettered_parts_are_stems_not_questions():
+    draft = ("1. Regarding temporary accommodation:\n a) How many households were placed in "
+             "B&Bs in 2023?\n b) What was the total cost?\n2. Regarding hotel use:\n"
+             " i. Which hotels were used?\n ii. How much was paid to each hotel?")
+    assert split_questions(draft) == [
+        "Regarding temporary accommodation: How many households were placed in B&Bs in 2023?",
+        "Regarding temporary accommodation: What was the total cost?",
+        "Regarding hotel use: Which hotels were used?",
+        "Regarding hotel use: How much was paid to each hotel?"]
