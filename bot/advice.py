@@ -678,10 +678,21 @@ def _overall(assessed: Sequence[QuestionAssessment], text: str) -> Overall:
     if any(e["ncnd"] and e["probability"] >= EXPLAIN_FROM for e in exemptions):
         advice.append(NCND_NOTE)
     risk = max((q.risk for q in assessed), default=0.0)
-    return Overall(risk, _verdict(assessed, exemptions), exemptions, advice,
+    verdict = _verdict(assessed, exemptions)
+    if _OWN_DATA.search(text):  # 'all information you hold about me': not an FOI request at all
+        verdict, risk = OWN_DATA_VERDICT, max(risk, 0.9)
+    return Overall(risk, verdict, exemptions, advice,
                    _revised(assessed, advice, EIR_SENTENCE if eir else S16_SENTENCE,
                             lettered=bool(_LETTERED.search(text))))
 
+
+_OWN_DATA = re.compile(r"\b(?:about|on|regarding|concerning|mentioning) (?:me|myself)\b|\bmy "
+                       r"(?:own )?(?:case (?:notes|file)|file|records|personal (?:data|"
+                       r"information)|data|notes)\b", re.I)
+OWN_DATA_VERDICT = (
+    "Not an FOI request: information about yourself is exempt under FOI (s40(1), absolute), "
+    "but yours to have by a subject access request under data protection law (free, answered "
+    "within a month). Send it as a subject access request instead.")
 
 _DEFAULT: Advisor | None = None
 

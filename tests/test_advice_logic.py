@@ -490,3 +490,15 @@ def test_insults_and_repeated_requests_get_the_s14_advice_and_a_welsh_letter_is_
     assert any(a.startswith("Repeated requests (s14(2))") for a in again)
     assert not any("s14" in a for a in general_advice("How many fines were issued?", []))
     assert greeted("Annwyl Gyngor Gwynedd,\nFaint o ddirwyon?") == "Gyngor Gwynedd"
+
+
+def test_a_request_for_ones_own_records_is_told_to_be_a_subject_access_request():
+    from bot.advice import OWN_DATA_VERDICT, _overall
+    from bot.assessment import QuestionAssessment
+
+    q = QuestionAssessment(text="Please send me all information you hold about me.", risk=0.1,
+                           level="low", likely_exemptions=[], precedents=[], explanation="",
+                           rewordings=[])
+    overall = _overall([q], "Please send me all information you hold about me.")
+    assert overall.verdict == OWN_DATA_VERDICT and overall.risk >= 0.9
+    assert _overall([q], "How many fines did my council issue?").verdict != OWN_DATA_VERDICT
