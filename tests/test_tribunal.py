@@ -374,3 +374,11 @@ def test_any_input_gives_a_document_or_corpus_error(record):
     assert isinstance(doc, Document) and doc.kind == "decision"
     assert doc.decision.result in DECISION_RESULTS
     assert not any(EMAIL.search(t) for t in _outputs(doc))
+
+
+def test_an_authority_caught_with_the_next_sentence_is_cut_at_its_end():
+    from corpus.tribunal.names import _clean_authority
+
+    assert _clean_authority("BBC. However, the Commissioner found") == "BBC"
+    assert _clean_authority("St. Albans City and District Council") == \
+        "St. Albans City and District Council"

@@ -131,6 +131,8 @@ _ROLE_PREFIX = re.compile(
 
 def _clean_authority(name: str) -> str | None:
     """One readable authority name: no defined-term brackets, no leading 'The', no ALL CAPS."""
+    # 'BBC. However, ...': a name caught with the start of the next sentence
+    name = re.split(r"(?<!\bSt)(?<!\bDr)(?<!\bMr)\.\s+(?=[A-Z])", name, maxsplit=1)[0]
     name = _AUTHORITY_JUNK.sub(" ", _SPACES.sub(" ", name)).strip(" ,.;:-–")
     name = _ROLE_PREFIX.sub("", name)
     name = _SPACES.sub(" ", re.sub(r"^the\s+", "", name, flags=re.I))
