@@ -81,6 +81,18 @@ def question_number(ref: str | None) -> str | None:
     return str(_ORDINALS[word]) if word else None
 
 
+def plain_view(text: str) -> tuple[str, int] | None:
+    """A one-line follow-up in plain words as the bot's view of the last draft: ('w', 2) for
+    'why is question 2 risky?', ('r', 3) for 'reword the third one', ('d', 0) for 'revised';
+    0 means every risky question, -1 the last one."""
+    text = text.strip()
+    for pattern, action in ((_WHY, "w"), (_WHAT_ABOUT, "w"), (_REWORD, "r"), (_REVISED, "d")):
+        if m := pattern.match(text):
+            ref = next((g for g in m.groups() if g), None)
+            return action, int(question_number(ref) or 0)
+    return None
+
+
 def did_you_mean(text: str) -> str | None:
     """A mistyped command ('helpp', 'wy 2', 'rewrod 2'): which one, rather than a one-line
     draft that would swallow the lines after it."""

@@ -76,7 +76,7 @@ from bot import tg_render as render
 from bot.advice import MAX_DRAFT_CHARS, Advisor, DraftError
 from bot.assessment import Assessment
 from bot.config import Config, ConfigError
-from bot.conversation import small_talk
+from bot.conversation import plain_view, small_talk
 from bot.explain import GROUNDS, explain
 from bot.track_record import KIND_NAMES, authority_kind
 from bot.users import UserStore
@@ -741,12 +741,18 @@ def _number(context: Context) -> int | None:
 
 
 async def _view_command(update: Update, context: Context, action: str) -> None:
+    await _view(update, context, action, _number(context))
+
+
+async def _view(update: Update, context: Context, action: str, n: int | None) -> None:
+    """Why, rewordings or the revised draft of the last draft; n = 0: every risky question."""
     latest = _latest(context)
     if latest is None:
         await answer(update, context, FIRST_DRAFT)
         return
     key, kept = latest
-    n = _number(context)
+    if n == -1:  # 'the last one'
+        n = len(kept.assessment.questions)
     if n is None or n > len(kept.assessment.questions):
         await answer(update, context, f"Your last draft has questions 1 to "
                      f"{len(kept.assessment.questions)}.")
@@ -817,6 +823,8 @@ async def on_text(update: Update, context: Context) -> None:
         await show_precedents(update, context, text)
     elif (topic := precedents_topic(text)) is not None:
         await show_precedents(update, context, topic)
+    elif one_line and (view := plain_view(text)) is not None:  # 'why is question 2 risky?'
+        await _view(update, context, *view)
     elif (reply := small_talk(text)) is not None:
         await answer(update, context, render.esc(reply))
     else:

@@ -316,6 +316,18 @@ def test_reword_why_and_revised_commands_use_the_last_draft(config, advisor):
     run(scenario())
 
 
+def test_follow_ups_in_plain_words_answer_about_the_last_draft(config, advisor):
+    async def scenario():
+        async with running(config, advisor) as fake:
+            await fake.exchange(fake.push_text(DRAFT))
+            reply = only_message(await fake.exchange(fake.push_text("how would you reword "
+                                                                    "the third one?")))
+            assert reply.text.startswith("<b>Rewordings: question 3</b>")
+            reply = only_message(await fake.exchange(fake.push_text("why is question 2 risky?")))
+            assert reply.text.startswith("<b>Why: question 2</b>")
+    run(scenario())
+
+
 def test_a_txt_upload_is_a_draft_and_other_files_are_politely_refused(config, advisor):
     async def scenario():
         async with running(config, advisor) as fake:
