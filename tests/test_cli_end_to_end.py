@@ -153,7 +153,7 @@ def test_chat_transcript(built, cli):
         "reword 2",
         "revised",
         "explain s31",
-        "what happened when people asked about ransomware payments?",
+        "what happened when people asked about attempted cyber breaches recorded?",
         "quit",
     ]) + "\n"
     code, out, _ = cli("--config", str(built), "chat", stdin=script)
