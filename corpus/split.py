@@ -38,6 +38,8 @@ _SIGNOFF = re.compile(
     r"thanks( in advance)?|thank you( (very much|in advance))?|best wishes|sincerely)\b",
     re.I,
 )
+_OPENING_THANKS = re.compile(r"^\s*(?:many )?thanks?(?: you)?(?: very much)? for\b|"
+                             r"^\s*thank you\.?\s*$", re.I)
 _INLINE_NUM = re.compile(r"(?:(?<=\s)|^)\(?(\d{1,2})[.)]\s+(?=\S)")
 _INLINE_LETTER = re.compile(r"(?:(?<=\s)|^)\(?([a-h])\)\s+(?=\S)")
 # 'Dr. Smith', 'St. James's Hospital', 'Cllr. Jones': a title's full stop ends no sentence
@@ -108,7 +110,9 @@ def clean_request(text: str) -> str:
     kept: list[str] = []
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         if _SIGNOFF.match(line):
-            break
+            if any(k.strip() for k in kept) or not _OPENING_THANKS.match(line):
+                break
+            continue  # 'Thanks for your reply.' opening a follow-up request signs nothing off
         if SALUTATION.match(line):
             # a draft pasted as one line: "Dear Leeds City Council, Please tell me: (a) ..."
             rest = line.split(",", 1)[1].strip() if "," in line else ""

@@ -1756,3 +1756,10 @@ def test_numbered_headings_over_lettered_parts_are_stems_not_questions():
         "Regarding temporary accommodation: What was the total cost?",
         "Regarding hotel use: Which hotels were used?",
         "Regarding hotel use: How much was paid to each hotel?"]
+
+
+def test_thanks_opening_a_follow_up_request_signs_nothing_off():
+    assert split_questions("Thanks for your reply.\n\nHow many fixed penalty notices were "
+                           "issued in 2023?") == [
+        "How many fixed penalty notices were issued in 2023?"]
+    assert split_questions("How many fines?\nThanks for your help.\nJo") == ["How many fines?"]
