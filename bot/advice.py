@@ -641,19 +641,31 @@ def _renamed_refs(text: str, count: int) -> str:
 
 def _revised(assessed: Sequence[QuestionAssessment], advice: Sequence[str],
              closing: str = S16_SENTENCE, lettered: bool = False) -> str:
-    lines = []
+    lines, left_out = [], []
     used: set[str] = set()
-    for i, q in enumerate(assessed, 1):
+    asks_else: set[int] = set()  # questions the revised draft asks differently, not extends
+    for i, q in enumerate(assessed):
         # one question's rewording is not another's: 'Who supplies the ANPR cameras?' does not
         # become the count already put in for 'How many ANPR cameras?'
         fresh = [r.text for r in q.rewordings if r.text not in used]
-        text = fresh[0] if fresh and q.level in ("medium", "high") else q.text
+        risky = q.level in ("medium", "high") or q.level_alone in ("medium", "high")
+        text = fresh[0] if fresh and risky else q.text
         used.add(text)
+        if not text.startswith(q.text.rstrip("?. ")):
+            asks_else.add(i)
+        if q.follows in asks_else and text == q.text:
+            # 'If so, was a ransom paid?' after a question now asked differently hangs on nothing
+            left_out.append(f"question {i + 1} (it followed question {q.follows + 1}, which the "
+                            "revised draft asks differently)")
+            continue
         if lettered:
             text = _renamed_refs(text, len(assessed))
         # the s16 sentence closes the whole draft once, not every question that asked for it
-        lines.append(f"{i}. {text.replace(S16_SENTENCE, '').replace(EIR_SENTENCE, '').strip()}")
+        text = text.replace(S16_SENTENCE, "").replace(EIR_SENTENCE, "").strip()
+        lines.append(f"{len(lines) + 1}. {text}")
     lines.append("")
+    if left_out:
+        lines += [f"(Left out: {'; '.join(left_out)}.)", ""]
     lines.append(closing)
     return "\n".join(lines)
 

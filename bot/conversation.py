@@ -42,20 +42,27 @@ _REF = (r"(?:(?:question|q|number|no\.?|part)\s*#?\s*\d+|#?\d+|(?:the\s+)?(?:" +
         "|".join(_ORDINALS) + r")(?:\s+(?:one|question|part))?|it|this(?:\s+one)?|that(?:\s+one)?)")
 # 'why 2', 'why is question 2 risky?', 'why is the second one likely to be refused?'; not 'Why
 # did the council close the library?', a draft's question
-_WHY = re.compile(rf"^/?why(?:\s+(?:is|was|would|might|could|will)\s+({_REF})(?:\s+[\w\s]{{0,40}})?"
-                  rf"|\s+({_REF}))?\W*$", re.I)
+_WHY = re.compile(
+    rf"^/?why(?:\s+(?:is|was|would|might|could|will)\s+|['’]s\s+)({_REF})(?:\s+[\w\s]{{0,40}})?"
+    rf"\W*$|^/?why(?:\s+({_REF}))?\W*$|"
+    rf"^what(?:['’]s| is) (?:wrong with|the problem with|risky about)\s+({_REF})\W*$", re.I)
 _REWORD = re.compile(r"^/?(?:(?:how\s+(?:would|should|could|can|do|might)\s+(?:you|i|we)\s+|"
                      r"(?:can|could|would)\s+you\s+(?:please\s+)?|please\s+)?"
                      r"(?:reword|rephrase|rewrite|improve)|rewordings?)"
-                     rf"(?:\s+({_REF}))?(?:\s+(?:please|instead|better))?\W*$", re.I)
+                     rf"(?:\s+(?:all|them|everything|({_REF})))?"
+                     r"(?:\s+(?:please|instead|better|for me))*\W*$", re.I)
 _WHAT_ABOUT = re.compile(rf"^(?:and\s+|so\s+)?(?:what|how)\s+about\s+({_REF})\W*$", re.I)
-_RISKIEST = re.compile(r"^(?:which|what)\s+(?:question|one|part)?\s*(?:is|looks|seems)\s+"
+_RISKIEST = re.compile(r"^what['’]s (?:the )?(?:riskiest|most risky)(?: one| question)?\W*$|"
+                       r"^(?:which|what)\s+(?:question|one|part)?\s*(?:is|looks|seems)\s+"
                        r"(?:the\s+)?(?:most\s+risky|riskiest|most\s+at\s+risk|highest\s+risk|"
                        r"most\s+likely\s+to\s+be\s+refused)\W*$|^(?:which|what) is riskiest\W*$",
                        re.I)
 _ADVICE = re.compile(r"^(?:so\s+)?(?:what should i do(?: now)?|what do you (?:suggest|recommend)|"
                      r"any (?:advice|suggestions)|what now|advice)\W*$", re.I)
-_REVISED = re.compile(r"^/?(?:revised(?: draft)?|revise|full draft)\W*$", re.I)
+_REVISED = re.compile(
+    r"^/?(?:(?:show|give|send) me |can i (?:see|have) |let me see )?(?:the |a |my )?"
+    r"(?:revised|rewritten|improved)(?: draft| version| request)?(?: please)?\W*$"
+    r"|^/?(?:revise|full draft)\W*$", re.I)
 _EXPLAIN = re.compile(r"^/?(?:(?:explain|what is|what does)\s+((?:section|s|reg(?:ulation)?|r)\s?"
                       r"\d+\S*)(?:\s+mean)?\W*|explain\s+(.+))$", re.I)
 # a command word typed alone: a usage hint, not a one-word draft to check
@@ -66,7 +73,42 @@ _AUTHORITY = re.compile(
     r"i(?:'d| would)? (?:want|like) to write to|i(?:'ll| will) (?:be )?writ(?:e|ing) to)\s+(.+?)"
     r"[\s.!?]*$", re.I)
 # 'and for the fire service?', 'what about Kent Police?': the same draft for another body
-_AND_FOR = re.compile(r"^(?:and|what about|how about)\s+(?:for|to)?\s*(.+?)[\s?.!]*$", re.I)
+_AND_FOR = re.compile(r"^(?:and|what about|how about|same for|the same for|now)\s+(?:for|to)?\s*"
+                      r"(.+?)[\s?.!]*$", re.I)
+# 'ok', 'yes', 'great': an acknowledgement, not a one-word draft that replaces the last one
+_ACKNOWLEDGED = re.compile(r"^(?:ok(?:ay)?|yes|yeah|yep|no|nope|sure|great|cool|fine|right|got it|"
+                           r"understood|i see)\W*$", re.I)
+# 'what is the riskiest question?', 'can you check question 3 again': about the draft, but not
+# in words the conversation knows; a hint, never a new draft replacing the user's
+_ABOUT_DRAFT = re.compile(r"^(?:what['’]?s?|what is|which|show|give|can you|could you|would you|"
+                          r"please|and|so|ok|now|tell me|how about|is|are)\b.{0,60}\b(?:"
+                          r"question \d+|q\d+|(?:my|this) draft|the draft\W*$|riskiest|reword|"
+                          r"rewrite|rephrase|revised|rewording)", re.I)
+ABOUT_DRAFT_HINT = ("I did not catch that. About your draft you can ask: why 2, reword 2, "
+                    "revised, which is riskiest, what should I do; or paste a new draft.")
+
+
+def about_the_draft(text: str) -> bool:
+    """A short line about the draft in words the conversation does not know ('can you check
+    question 3 again?'): a hint, never a one-line draft replacing the user's."""
+    return "\n" not in text.strip() and len(text.split()) <= 12 and bool(
+        _ABOUT_DRAFT.match(text.strip()))
+
+
+# '1. ...' then, after an empty line, '2. ...': one draft pasted with blank lines
+_MARKER = re.compile(r"^\s*\(?(\d{1,2}|[a-h])[.)]\s", re.M)
+
+
+def continues(before: str, text: str) -> bool:
+    """Whether a draft carries on the numbering (or lettering) of the one before it."""
+    last = _MARKER.findall(before)
+    first = _MARKER.match(text.lstrip("\n"))
+    if not last or not first:
+        return False
+    prev, nxt = last[-1], first.group(1)
+    if prev.isdigit() and nxt.isdigit():
+        return int(nxt) == int(prev) + 1
+    return not prev.isdigit() and not nxt.isdigit() and ord(nxt) == ord(prev) + 1
 _COMMAND_WORDS = ("help", "why", "reword", "revised", "authority", "explain", "precedents",
                   "quit", "exit")
 
@@ -106,7 +148,9 @@ def did_you_mean(text: str) -> str | None:
 _HELP = ("help", "/help", "?", "/start")
 _GREETING = re.compile(r"^(?:hello|hi|hey|hiya|good (?:morning|afternoon|evening)|greetings)\b"
                        r"[\s\w]{0,12}\W*$", re.I)
-_THANKS = re.compile(r"^(?:thanks?|thank you|cheers|many thanks|ta)\b[\s\w]{0,20}\W*$", re.I)
+_THANKS = re.compile(r"^(?:(?:ok(?:ay)?|great|brilliant|perfect),?\s+)?(?:thanks?|thank you|cheers|"
+                     r"many thanks|ta)\b[\s\w]{0,20}\W*$", re.I)
+_BYE = re.compile(r"^(?:bye|goodbye|see you|that'?s all)\b[\s\w]{0,12}\W*$", re.I)
 
 
 def small_talk(text: str) -> str | None:
@@ -120,6 +164,11 @@ def small_talk(text: str) -> str | None:
                 "against real past responses; type help to see what else I can do.")
     if _THANKS.match(text):
         return "You're welcome. Paste another draft whenever you like."
+    if _BYE.match(text):
+        return "Goodbye. Good luck with your request."
+    if _ACKNOWLEDGED.match(text):
+        return ("OK. Paste another draft, or ask about this one: why 2, reword 2, revised, "
+                "which is riskiest.")
     return None
 
 
@@ -156,7 +205,8 @@ class Conversation:
         text = line.strip()
         return (text.lower() in _HELP or small_talk(text) is not None
                 or any(pattern.match(text) for pattern, _ in self._commands())
-                or self._another_body(text) is not None or did_you_mean(text) is not None)
+                or self._another_body(text) is not None or did_you_mean(text) is not None
+                or about_the_draft(text))
 
     def _another_body(self, text: str) -> str | None:
         """'and for the fire service?': the body named, when the line names one."""
@@ -182,6 +232,8 @@ class Conversation:
             return self._authority(session, body)
         if (meant := did_you_mean(text)) is not None:
             return f"Did you mean “{meant}”? Type help to see what I understand."
+        if about_the_draft(text):
+            return ABOUT_DRAFT_HINT if session.last else "Paste a draft first; then ask about it."
         return self._draft(session, text)
 
     def _usage(self, session: Session, command: str | None) -> str:
@@ -274,6 +326,10 @@ class Conversation:
         """A letter greeting another body than the one set is checked for the body it greets
         (the user is writing to them now), and says so."""
         letter, note = greeted(text), ""
+        if session.draft and continues(session.draft, text):
+            text = f"{session.draft}\n\n{text}"
+            note = "Read with your draft above (it carries on its numbering).\n"
+            letter = greeted(text)
         authority = session.authority
         if letter and authority:
             found, _ = self.advisor.resolve_authority(letter)

@@ -117,7 +117,8 @@ INITIALS = {"DWP": "Department for Work and Pensions", "HMRC": "HM Revenue and C
             "FCDO": "Foreign, Commonwealth and Development Office",
             "DHSC": "Department of Health and Social Care", "DfT": "Department for Transport",
             "DEFRA": "Department for Environment, Food and Rural Affairs",
-            "TfL": "Transport for London", "PSNI": "Police Service of Northern Ireland"}
+            "TfL": "Transport for London", "PSNI": "Police Service of Northern Ireland",
+            "Met": "Metropolitan Police"}
 
 
 def expand_initials(name: str) -> str:

@@ -154,7 +154,8 @@ def _authority_of(record: dict, title: str) -> str | None:
     public body's."""
     for part in reversed(re.findall(r"\(([^()]*)\)", title)):
         name = _RELAY.sub("", part.split(",")[0].strip())
-        found = find_authority(name) or INITIALS.get(name.split(" ", 1)[0])
+        initials = name.split(" ", 1)[0]  # 'DWP Central FoI Team'; not 'Met Office'
+        found = find_authority(name) or (INITIALS.get(initials) if initials.isupper() else None)
         if found:
             return found
         if name[:1].isupper() and _BODY_WORDS.search(name):

@@ -502,3 +502,34 @@ def test_a_request_for_ones_own_records_is_told_to_be_a_subject_access_request()
     overall = _overall([q], "Please send me all information you hold about me.")
     assert overall.verdict == OWN_DATA_VERDICT and overall.risk >= 0.9
     assert _overall([q], "How many fines did my council issue?").verdict != OWN_DATA_VERDICT
+
+
+def test_a_follow_up_to_a_question_asked_differently_is_left_out_of_the_revised_draft():
+    from bot.advice import _revised
+    from bot.assessment import QuestionAssessment
+    from bot.reword import Rewording
+
+    governance = Rewording("Has the council's audit committee received reports on cyber risk?",
+                           "")
+    first = QuestionAssessment(text="Has the council suffered a ransomware attack?", risk=0.8,
+                               level="high", likely_exemptions=[], precedents=[],
+                               explanation="", rewordings=[governance])
+    then = QuestionAssessment(text="If so, was a ransom paid?", risk=0.8, level="high",
+                              likely_exemptions=[], precedents=[], explanation="",
+                              rewordings=[], follows=0)
+    lines = _revised([first, then], []).splitlines()
+    assert lines[0] == f"1. {governance.text}"
+    assert not any("ransom paid" in line and line.startswith("2.") for line in lines)
+    assert "(Left out: question 2 (it followed question 1, which the revised draft asks " \
+           "differently).)" in lines
+
+
+def test_everyday_words_about_the_draft_are_never_a_new_draft():
+    from bot.conversation import about_the_draft, continues, small_talk
+
+    for line in ("ok thanks", "yes", "bye", "great, thanks"):
+        assert small_talk(line) is not None, line
+    assert about_the_draft("can you check question 3 again?")
+    assert not about_the_draft("How many risky buildings are there in the borough?")
+    assert continues("1. How many potholes?", "2. How many were repaired?")
+    assert not continues("1. How many potholes?", "1. How many bins?")

@@ -222,6 +222,23 @@ def test_chat_understands_follow_ups_in_plain_words_and_never_swallows_them(buil
     assert out.rstrip().endswith("Goodbye.")
 
 
+def test_chat_reads_a_draft_pasted_with_blank_lines_as_one_and_keeps_it_through_small_talk(
+        built, cli):
+    script = "\n".join([
+        "Dear Leicester City Council,", "", "1. How many ransomware attacks did you have?", "",
+        "2. Which antivirus software do you use?", "", "Yours faithfully,", "Jo", "",
+        "ok thanks", "yes", "what is the riskiest question?", "show me the revised draft",
+        "quit"]) + "\n"
+    code, out, _ = cli("--config", str(built), "chat", stdin=script)
+    assert code == 0
+    assert "Read with your draft above (it carries on its numbering)." in out
+    revised = out.rsplit("Revised draft:", 1)[1].split("Goodbye.")[0]
+    numbered = [line for line in revised.splitlines() if re.match(r"\s*\d+\. ", line)]
+    assert len(numbered) == 2 and "thanks" not in revised and "riskiest" not in revised
+    assert "You're welcome." in out and "OK. Paste another draft" in out
+    assert out.count("Verdict:") == 2  # the first part, then the whole draft; no small talk
+
+
 def test_check_says_when_the_draft_greets_another_body_than_the_one_named(built, cli):
     letter = "Dear Leicester City Council,\n\nHow many ransomware attacks did you have?"
     code, out, _ = cli("--config", str(built), "check", "--authority", "barnet", "--json",
