@@ -27,6 +27,7 @@ def _kind(key: str) -> str:
 
 def match_authority(query: str, authorities: Sequence[str]) -> tuple[str | None, list[str]]:
     """(the authority meant, or None; up to five suggestions when unsure)."""
+    query = mend_body_words(query)
     q = " ".join(query.lower().split())
     if not q:
         return None, []
@@ -54,7 +55,35 @@ def match_authority(query: str, authorities: Sequence[str]) -> tuple[str | None,
     return None, suggestions
 
 
+# words that say what kind of body a key is, not where: 'university oxford' is in Oxford
+_KIND_WORDS = frozenset(["university", "college", "police", "nhs", "fire", "rescue", "service",
+                         "teaching", "hospitals", "hospital", "health", "care", "integrated",
+                         "ambulance"])
+# the words that say what kind of body a name is, for mending a typo in them ('Kent polce')
+_BODY_WORDS = ("police", "constabulary", "council", "county", "borough", "district", "city",
+               "university", "college", "hospital", "hospitals", "trust", "fire", "rescue",
+               "service", "department", "ministry", "authority")
+
+
+def mend_body_words(name: str) -> str:
+    """'kent polce' -> 'kent police', 'Leeds Citty Counsil' -> 'Leeds city council': a typo
+    in the word that says what kind of body it is, mended; the place is left alone."""
+    words = name.split()
+    for i, word in enumerate(words[1:], 1):
+        low = word.lower()
+        if len(low) >= 4 and low not in _BODY_WORDS:
+            close = difflib.get_close_matches(low, _BODY_WORDS, n=1, cutoff=0.8)
+            words[i] = close[0] if close else word
+    return " ".join(words)
+
+
+def _place(key: str) -> str:
+    words = [w for w in key.split() if w not in _KIND_WORDS]
+    return words[0] if words else key
+
+
 def _same_place(key: str, other: str) -> bool:
-    """A near-spelling names the same authority only if its first word, the place, is near:
-    'leeds teaching hospitals' is not 'blackpool teaching hospitals'."""
-    return difflib.SequenceMatcher(None, key.split()[0], other.split()[0]).ratio() >= 0.8
+    """A near-spelling names the same authority only if its place is nearly the same word:
+    'leeds teaching hospitals' is not 'blackpool teaching hospitals', the University of Oxford
+    not Salford's, Nottingham not Nottinghamshire; 'Sheffeild' is Sheffield."""
+    return difflib.SequenceMatcher(None, _place(key), _place(other)).ratio() >= 0.85

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from bot.advice import Advisor, DraftError, greeted, names_a_body
 from bot.assessment import Assessment
+from bot.authority import mend_body_words
 from bot.explain import explain
 from bot.render import assessment_text, precedents_text
 from bot.track_record import KIND_NAMES, authority_kind
@@ -252,10 +253,10 @@ class Conversation:
                 self._rechecked(session)
         if suggestions:
             return "Which one do you mean? " + "; ".join(suggestions)
-        session.authority = name or None
+        session.authority = mend_body_words(name) or None
         kind = authority_kind(session.authority)
         like = f", leaning on the record of {KIND_NAMES[kind]}" if kind != "other" else ""
-        return (f"I have no past responses from {name!r} yet; I will use everyone's "
+        return (f"I have no past responses from {session.authority!r} yet; I will use everyone's "
                 f"history{like}. (Authority noted.)") + self._rechecked(session)
 
     def _rechecked(self, session: Session) -> str:

@@ -152,7 +152,7 @@ def authority_key(name: str | None) -> str:
     force and NHS body keep their kind ('surrey police', 'surrey nhs', 'surrey')."""
     if not name:
         return ""
-    low = " ".join(name.lower().split())
+    low = " ".join(name.lower().replace("&", " and ").split())  # 'Fire & Rescue'
     m = _DOMAIN.match(low)
     if m:
         low = m.group(1).replace("-", " ")

@@ -533,3 +533,18 @@ def test_everyday_words_about_the_draft_are_never_a_new_draft():
     assert not about_the_draft("How many risky buildings are there in the borough?")
     assert continues("1. How many potholes?", "2. How many were repaired?")
     assert not continues("1. How many potholes?", "1. How many bins?")
+
+
+def test_an_authority_is_not_taken_for_another_of_its_kind_and_a_typo_in_its_kind_is_mended():
+    from bot.authority import mend_body_words
+
+    known = ["University of Salford", "University of Reading", "Nottinghamshire County Council",
+             "Sheffield City Council", "Surrey Police", "Essex County Fire and Rescue Service",
+             "Essex County Fire & Rescue Service"]
+    assert match_authority("University of Oxford", known)[0] is None
+    assert match_authority("University of Edinburgh", known)[0] is None
+    assert match_authority("Nottingham City Council", known)[0] is None
+    assert match_authority("Sheffeild City Council", known)[0] == "Sheffield City Council"
+    assert match_authority("Surrey Polis", known)[0] == "Surrey Police"
+    assert match_authority("Essex Fire", known)[0] == "Essex County Fire and Rescue Service"
+    assert mend_body_words("kent polce") == "kent police"
