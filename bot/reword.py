@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from bot.risk import cues
+from bot.risk import NAMES_PEOPLE, cues
 from bot.track_record import authority_kind
 
 S16_SENTENCE = ("If answering would exceed the cost limit, please advise me under section 16 "
@@ -86,6 +86,12 @@ _WHO_IS = re.compile(r"\bwho (?:is|are|was|were) the (person|officer|individual|
                      r"staff)s?\b", re.I)
 
 
+_TITLED_NAME = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|PC|DC|DS|DI|Sgt|Cllr|Councillor)\.? [A-Z][a-z]+"
+                          r"(?: [A-Z][a-z]+)?")
+_GROUP_OF = {"pc": "officers", "dc": "officers", "ds": "officers", "di": "officers",
+             "sgt": "officers", "cllr": "councillors", "councillor": "councillors"}
+
+
 def _anonymised(q: str) -> str:
     """'the names and salaries of staff earning over £100,000' -> 'the number of staff earning
     over £100,000, by salary band': the count the names were for, which s40 does not touch."""
@@ -102,6 +108,11 @@ def _anonymised(q: str) -> str:
             "suppressed if necessary."
     if _WHO_IS.search(q):
         return _tidy(_WHO_IS.sub(r"what is the job title (not the name) of the \1", q))
+    if _TITLED_NAME.search(q):  # 'complaints about Mr Jenkins' -> 'complaints about staff'
+        asked = _TITLED_NAME.sub(lambda m: _GROUP_OF.get(m.group(1).rstrip(".").lower(),
+                                                         "staff"), q)
+        return _pasteable(_tidy(asked)) + " As anonymised totals: I am not asking about any " \
+            "named person."
     return _pasteable(q) + " I am not asking for anyone's name: anonymised totals are enough, " \
         "with numbers under five suppressed if necessary."
 
@@ -246,9 +257,10 @@ PATTERNS: list[tuple[re.Pattern, Rewrite, str]] = [
             "published."),
      "Governance papers are the accountability the public interest values and are often "
      "already published; ransom details draw NCND under s31(3)."),
-    (re.compile(r"\b(names?\b[^.?;]{0,40}\b(staff|officers?|employees?|individuals?|people|"
+    (re.compile(r"(?i:\b(names?\b[^.?;]{0,40}\b(staff|officers?|employees?|individuals?|people|"
                 r"persons?|councillors?|officials?)|named (staff|officers?|individuals?)|who (is|"
-                r"are|was|were) the (person|officer|individual)s?|employee details)\b", re.I),
+                r"are|was|were) the (person|officer|individual)s?|employee details)\b)|"
+                + NAMES_PEOPLE),
      lambda q, body: _anonymised(q),
      "Anonymised aggregates are not personal data, so s40 falls away; senior officials acting "
      "officially are usually named anyway."),
@@ -476,6 +488,8 @@ def fallback_rewording(question: str, section: str | None = None, body: str | No
     if section == "s12" and (_NAMES_PERIOD.search(f"{context} {question}")
                              or _STOCK.search(question)):
         added, why = _COST_CENTRAL  # it names its period, or asks what is held now: no year
+    elif section == "s40" and _NAMES_OF.search(question):  # the count the names were for
+        return Rewording(_anonymised(question), _FALLBACKS["s40"][1])
     elif section == "s40" and _ASKS_FOR_DOCUMENT.search(question):
         added, why = _REDACT_NAMES  # an organisation chart has no 'anonymised total'
     elif section in _FALLBACKS:

@@ -38,6 +38,20 @@ LEVELS = ((0.6, "high"), (0.35, "medium"), (0.0, "low"))
 AUTHORITY_BOOST = 2.0
 KIND_BOOST = 3.0
 
+# A question about identifiable people: their names, a named person ('Mr Jenkins', 'PC John
+# Smith'), their disciplinary records, referrals to a regulator
+_NOT_PEOPLE = (r"suppliers?|compan(?:y|ies)|contractors?|firms?|providers?|vendors?|software|"
+               r"products?|systems?|organi[sz]ations?|charities|hotels?|schools?|roads?|"
+               r"streets?|venues?|sites?|buildings?|places?|parks?")
+NAMES_PEOPLE = (r"(?i:\bnames\s+(?:and\s+[\w ]{1,20}?\s+)?of\s+"
+                rf"(?!(?:(?:the|any|all|each)\s+)?(?:{_NOT_PEOPLE})\b)[a-z]"
+                r"|\bname of (?:the |each |any )?(?:person|officer|individual|member|employee|"
+                r"councillor|manager|director|doctor|teacher)"
+                r"|\bnamed (?:staff|individuals?|officers?|persons?)|home address|date of birth"
+                r"|\bwho (?:is|was|are|were) the (?:person|officer|individual)"
+                r"|\bdisciplinary (?:records?|history|action (?:taken )?against)"
+                r"|\breferred to the (?:GMC|NMC|HCPC)\b)"
+                r"|\b(?:Mr|Mrs|Ms|Miss|Dr|PC|DC|DS|DI|Sgt|Cllr|Councillor)\.? [A-Z][a-z]+")
 UP_CUES = [
     (re.compile(r"\b(which|what|name of the|names? of)\b.{0,40}\b(software|product|antivirus|"
                 r"anti-virus|firewall|system|supplier|vendor|provider|operating system|"
@@ -66,6 +80,7 @@ UP_CUES = [
      "touches on policing tactics or capabilities"),
     (re.compile(r"\b(by|per|each|every) (month|week|day)\b|\bmonthly\b|\bweekly\b", re.I),
      "asks for a fine time breakdown"),
+    (re.compile(NAMES_PEOPLE), "names or identifies individuals"),
 ]
 DOWN_CUES = [
     (re.compile(r"\b(policy|policies|procedure|strategy|guidance)\b", re.I),
@@ -249,10 +264,7 @@ def section_prior(rows: Sequence[dict]) -> dict[str, float]:
 # at s35, the armed forces' readiness at s26. Each counts as this many perfect neighbours.
 CUE_WEIGHT = 2.0
 EXEMPTION_CUES = [(re.compile(rx, re.I), section) for rx, section in (
-    (r"\bnames?\b[^.?;]{0,40}\b(staff|teachers?|officers?|employees?|individuals?|pupils?|"
-     r"patients?|people|tenants?|residents?|councillors?)\b|\bnamed (staff|individuals?|"
-     r"officers?)|home address|date of birth|\bwho (is|was|are|were) the (person|officer|"
-     r"individual)", "s40"),
+    (NAMES_PEOPLE, "s40"),
     (r"\bpricing schedule|\bunit (prices?|costs?|rates?)|\bbids?\b|\bbidders?\b|"
      r"\btender (scores|evaluation|submissions?)|\bcommercially (sensitive|confidential)|"
      r"\bprofit margins?", "s43"),

@@ -548,3 +548,14 @@ def test_an_authority_is_not_taken_for_another_of_its_kind_and_a_typo_in_its_kin
     assert match_authority("Surrey Polis", known)[0] == "Surrey Police"
     assert match_authority("Essex Fire", known)[0] == "Essex County Fire and Rescue Service"
     assert mend_body_words("kent polce") == "kent police"
+
+
+def test_a_question_about_identifiable_people_is_a_refusal_cue_and_points_at_s40():
+    for text in ("How many complaints were made about Mr Jenkins?",
+                 "Please give the names of disciplined firefighters.",
+                 "Please provide the disciplinary records of PC John Smith."):
+        assert "names or identifies individuals" in risk.cues(text)[0], text
+        assert "s40" in risk.exemption_cues(text), text
+    for text in ("Please list the names of suppliers used.", "How many PC monitors?",
+                 "What is the name of the software?"):
+        assert "names or identifies individuals" not in risk.cues(text)[0], text

@@ -277,3 +277,15 @@ def test_a_sensitive_question_made_low_only_by_its_company_still_gets_rewordings
     padded = _Scored(0.24, "low", [{"section": "s40", "subsection": None, "probability": 0.2,
                                     "ncnd": False}], [], 0.45, "medium")
     assert _rewordings(q, padded, [], "St Mary's School")
+
+
+def test_a_named_person_becomes_the_group_and_a_pc_monitor_is_no_person():
+    [staff] = pattern_rewordings("How many complaints were made about Mr Jenkins in 2023?")
+    assert staff.text.startswith("How many complaints were made about staff in 2023?")
+    assert "Jenkins" not in staff.text
+    [officers] = pattern_rewordings("Please provide the disciplinary records of PC John Smith.")
+    assert "records of officers" in officers.text and "Smith" not in officers.text
+    assert pattern_rewordings("How many PC monitors were bought in 2023?") == []
+    names = fallback_rewording("Please provide the names of the teachers suspended this year.",
+                               "s40", "the school")
+    assert names.text.startswith("Please provide the number of teachers suspended this year.")
