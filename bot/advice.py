@@ -257,7 +257,8 @@ class Advisor:
 # follow-up that names its subject only in the question before it, or in the one it cites
 _FOLLOW_UP = re.compile(r"\b(?:these|those|them|they|their|such|of which|the above|the same)\b"
                         r"|^(?:and|also|if so|if yes|of (?:these|those)|how many (?:of|resulted|"
-                        r"led|were))\b|" + r"\b(?:in|from|at|of|to|for|under) (?:" +
+                        r"led|were|was|had|involved|included|received|required|needed|went|came|"
+                        r"took|ended|became|died))\b|" + r"\b(?:in|from|at|of|to|for|under) (?:" +
                         r"\(([a-h])\)|(?:question|part|q)\s?(\d{1,2})\b)", re.I)
 FOLLOW_UP_WORDS = 16
 
@@ -567,9 +568,11 @@ _GENERAL = [
 
 def general_advice(text: str, assessed: Sequence[QuestionAssessment]) -> list[str]:
     advice = [msg for rx, msg in _GENERAL if rx.search(text)]
-    if len(assessed) > 8 and not any(a.startswith("Cost limit") for a in advice):
-        advice.insert(0, f"Cost limit (s12): {len(assessed)} questions in one request is a lot; "
-                      "authorities add up the time for all parts. Add: \"" + S16_SENTENCE + "\"")
+    if len(assessed) > 8:
+        advice.insert(0, f"Many parts (s12): {len(assessed)} questions in one request is a lot; "
+                      "authorities add up the time for all parts, so one hard part can sink the "
+                      "rest. Send fewer, or split them into separate requests spaced apart. Add: "
+                      "\"" + S16_SENTENCE + "\"")
     # judged as each would fare on its own: in a sensitive draft a harmless question's risk is
     # raised by its company, which is exactly what splitting the request removes
     alone = [q.level_alone or q.level for q in assessed]

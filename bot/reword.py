@@ -81,7 +81,7 @@ _ONE_PERIOD = re.compile(r"^(?!.*\b(since|from|between)\b).*(\b(19|20)\d\d\b|"
                          r"\blast (year|financial year|12 months)\b)", re.I)
 
 
-_NAMES_OF = re.compile(r"\b(?:the )?names?(?: and ([\w ,]{1,30}?))? of\b", re.I)
+_NAMES_OF = re.compile(r"\b(?:the )?(?:full )?names?(?: and ([\w ,]{1,30}?))? of\b", re.I)
 _WHO_IS = re.compile(r"\bwho (?:is|are|was|were) the (person|officer|individual|member of "
                      r"staff)s?\b", re.I)
 
@@ -470,7 +470,7 @@ _BY_AREA = ("A count for each area (ward, district or division) is enough: I am 
             "Exact locations are what authorities withhold (they show where a crime would go "
             "unseen or a building is weak); counts by area reveal none of it and are usually "
             "given.")
-_AGGREGATE = ("A single yearly total for {body} as a whole is enough: I am not asking for a "
+_AGGREGATE = ("A single figure for {body} as a whole is enough: I am not asking for a "
               "breakdown by location, system, product, team or individual case.",
               "Refusals on similar questions protected operational detail (where, which system, "
               "which case); a whole-authority total reveals none of it and is usually given.")
@@ -502,9 +502,18 @@ def fallback_rewording(question: str, section: str | None = None, body: str | No
                          _BY_AREA[1])
     elif _ASKS_YES_NO.match(question.strip()):
         added, why = _YES_NO
+    elif _LIST_PART.search(question):  # '..., and at which events?': the count alone
+        return Rewording(_tidy(_pasteable(_LIST_PART.sub("", question).rstrip(" ?.,") + "?")
+                               + " The number alone is enough: I am not asking which, or where."),
+                         _AGGREGATE[1].format(body=body))
     else:
         added, why = _AGGREGATE
     return Rewording(_tidy(f"{asked} {added.format(body=body)}"), why.format(body=body))
+
+
+# '..., and at which events?', 'and what models are they?': the list that draws the refusal
+_LIST_PART = re.compile(r",?\s+and\s+(?:at |in |for |from |to )?(?:which|what|where)\b[^?.]*"
+                        r"[?.]?\s*$", re.I)
 
 
 def _pasteable(question: str) -> str:

@@ -559,3 +559,16 @@ def test_a_question_about_identifiable_people_is_a_refusal_cue_and_points_at_s40
     for text in ("Please list the names of suppliers used.", "How many PC monitors?",
                  "What is the name of the software?"):
         assert "names or identifies individuals" not in risk.cues(text)[0], text
+
+
+def test_a_how_many_follow_up_without_its_noun_is_a_follow_up_and_many_parts_are_warned_of():
+    from bot.advice import antecedents, general_advice
+    from bot.assessment import QuestionAssessment
+
+    assert antecedents(["How many taser discharges were there in 2023?",
+                        "How many involved children?"]) == [None, 0]
+    q = QuestionAssessment(text="How many?", risk=0.1, level="low", likely_exemptions=[],
+                           precedents=[], explanation="", rewordings=[])
+    advice = general_advice("Please send all correspondence about it.", [q] * 15)
+    assert advice[0].startswith("Many parts (s12): 15 questions in one request is a lot")
+    assert any(a.startswith("Cost limit (s12): 'all information'") for a in advice)

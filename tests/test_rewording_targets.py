@@ -137,7 +137,7 @@ def test_a_yes_no_question_is_rewritten_as_one_not_asked_for_a_yearly_total():
     # a count asked as a yes/no question still gets the whole-authority total
     count = fallback_rewording("Do you know how many laptops were lost in 2023?", "s31",
                                "the council")
-    assert "A single yearly total for the council" in count.text
+    assert "A single figure for the council as a whole" in count.text
 
 
 def test_an_answered_wording_that_asks_what_draws_refusals_is_not_offered():
@@ -289,3 +289,16 @@ def test_a_named_person_becomes_the_group_and_a_pc_monitor_is_no_person():
     names = fallback_rewording("Please provide the names of the teachers suspended this year.",
                                "s40", "the school")
     assert names.text.startswith("Please provide the number of teachers suspended this year.")
+
+
+def test_a_count_with_a_list_part_drops_the_list_and_a_stock_gets_no_year():
+    events = fallback_rewording("How many times has the force used facial recognition "
+                                "technology, and at which events?", "s31", "the force")
+    assert events.text.startswith("How many times has the force used facial recognition "
+                                  "technology? The number alone is enough")
+    stock = fallback_rewording("How many police officers are currently suspended?", "s31",
+                               "the force")
+    assert "yearly" not in stock.text
+    full = pattern_rewordings("Please provide the full names of all councillors who claimed "
+                              "expenses in 2023.")
+    assert full[0].text.startswith("Please provide the number of councillors who claimed")
