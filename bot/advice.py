@@ -239,7 +239,7 @@ class Advisor:
                                          context=c if c != q else "")
                     for q, v, n, d, c in zip(questions, vectors, found, rest, searched)]
         assessed = [replace(q, follows=a) for q, a in zip(assessed, follows)]
-        if _EIR.search(text):  # no cost limit and no s16 under the EIR: regulation 9 instead
+        if is_environmental(text):  # no cost limit and no s16 under the EIR: regulation 9
             for q in assessed:
                 q.rewordings[:] = [Rewording(r.text.replace(S16_SENTENCE, EIR_SENTENCE), r.why,
                                              r.based_on) for r in q.rewordings]
@@ -677,6 +677,22 @@ _EIR = re.compile(r"\b(?i:environmental information regulations)\b|\bEIR\b")
 EIR_SENTENCE = ("If answering would be manifestly unreasonable, please advise me under "
                 "regulation 9 of the Environmental Information Regulations how I could narrow "
                 "the request.")
+# what the Environmental Information Regulations cover, whatever the request calls itself:
+# emissions, water, air, land, waste, noise, natural sites, and plans and measures affecting them
+_ENVIRONMENTAL = re.compile(
+    r"\b(?:sewage|pollut\w*|emissions?|air quality|water quality|rivers?|flood(?:ing|s)?|"
+    r"contaminat\w*|pesticides?|biodiversity|habitats?|noise (?:complaints?|levels?|nuisance)|"
+    r"landfill|fly[- ]?tipping|waste (?:collection|disposal|management|sites?)|recycling|"
+    r"planning (?:applications?|permission)|environmental impact|carbon|climate|trees?|"
+    r"green ?belt|bypass|road scheme|highways? scheme|low traffic neighbourhoods?|ltns?)\b", re.I)
+
+
+def is_environmental(text: str) -> bool:
+    """Whether a draft is about environmental information, which the EIR govern (an FOI
+    request for it is handled under them whatever it cites)."""
+    return bool(_EIR.search(text) or _ENVIRONMENTAL.search(text))
+
+
 EIR_NOTE = ("Environmental information (EIR): there is no cost limit; the nearest ground is "
             "'manifestly unreasonable' (regulation 12(4)(b)), every exception carries a public "
             "interest test with a presumption in favour of disclosure, and advice and assistance "
@@ -687,9 +703,12 @@ EIR_NOTE = ("Environmental information (EIR): there is no cost limit; the neares
 def _overall(assessed: Sequence[QuestionAssessment], text: str) -> Overall:
     exemptions = _merge_exemptions(assessed)
     advice = general_advice(text, assessed)
-    eir = bool(_EIR.search(text))
+    eir = is_environmental(text)
     if eir:
-        advice = [a.replace(S16_SENTENCE, EIR_SENTENCE) for a in advice] + [EIR_NOTE]
+        advice = [a.replace(S16_SENTENCE, EIR_SENTENCE)
+                  .replace("Cost limit (s12)", "Burden (EIR r12(4)(b), manifestly unreasonable)")
+                  .replace("Many parts (s12)", "Many parts (EIR r12(4)(b))")
+                  for a in advice] + [EIR_NOTE]
     if any(e["ncnd"] and e["probability"] >= EXPLAIN_FROM for e in exemptions):
         advice.append(NCND_NOTE)
     risk = max((q.risk for q in assessed), default=0.0)

@@ -572,3 +572,18 @@ def test_a_how_many_follow_up_without_its_noun_is_a_follow_up_and_many_parts_are
     advice = general_advice("Please send all correspondence about it.", [q] * 15)
     assert advice[0].startswith("Many parts (s12): 15 questions in one request is a lot")
     assert any(a.startswith("Cost limit (s12): 'all information'") for a in advice)
+
+
+def test_an_environmental_request_is_advised_under_the_eir_whatever_it_cites():
+    from bot.advice import EIR_NOTE, _overall, is_environmental
+    from bot.assessment import QuestionAssessment
+
+    assert is_environmental("How many sewage discharges were recorded at Mogden in 2023?")
+    assert not is_environmental("How many parking fines were issued in 2023?")
+    q = QuestionAssessment(text="Please send all correspondence about storm overflows.",
+                           risk=0.5, level="medium", likely_exemptions=[], precedents=[],
+                           explanation="", rewordings=[])
+    overall = _overall([q], "Please send all correspondence about sewage storm overflows.")
+    assert EIR_NOTE in overall.advice
+    assert any(a.startswith("Burden (EIR r12(4)(b)") for a in overall.advice)
+    assert "regulation 9" in overall.revised_draft
