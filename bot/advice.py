@@ -26,6 +26,7 @@ from bot.reword import (
     Rewording,
     body_noun,
     fallback_rewording,
+    pasteable,
     pattern_rewordings,
     precedent_rewordings,
 )
@@ -94,6 +95,9 @@ class Advisor:
         self._authority_keys = {authority_key(a) for a in self._authorities}
         self._prior = riskmod.section_prior(searcher.rows())
         self._record = TrackRecord.from_rows(searcher.rows())
+        # an authority whose past replies are on record: one whose outcomes are all unknown
+        # has no history to show first
+        self._answered_keys = {k for k, t in self._record.by_authority.items() if t.total}
 
     def _history(self, authority: str | None) -> float:
         """The named authority's record as the risk model reads it (0: none named)."""
@@ -250,7 +254,7 @@ class Advisor:
             overall.advice.append(f"Your draft greets {letter}, but it was checked for "
                                   f"{addressee}, the authority you named.")
         return Assessment(assessed, overall, addressee,
-                          authority_key(addressee) in self._authority_keys if addressee else False)
+                          authority_key(addressee) in self._answered_keys if addressee else False)
 
 
 # 'How many resulted in an arrest?', 'Where are they located?', 'the cameras in (a)': a
@@ -544,15 +548,29 @@ _GENERAL = [
      "minutes, emails, the decision notice); a question asking why, or what it thinks, is "
      "often answered 'not held'."),
     # 'You are a bunch of corrupt liars ...': the tone, not the question, draws the refusal
-    (re.compile(r"\b(liars?|lying|corrupt|incompetent|useless|idiots?|disgrace(ful)?|"
-                r"shameful|cover[- ]?up|crooks?|pathetic|clowns)\b", re.I),
+    (re.compile(r"\b(you|your|you're|you are|you lot|the council|the force)\b[^.?!]{0,40}\b("
+                r"liars?|lying|corrupt|incompetent|useless|idiots?|disgrace(ful)?|shameful|"
+                r"cover(ing)?[- ]?up|crooks?|pathetic|clowns)\b|\b(liars?|crooks?|idiots?|"
+                r"clowns)\b[^.?!]{0,30}\b(you|your)\b", re.I),
      "Tone (s14): accusations and insults let an authority call a request vexatious. Keep to "
      "neutral words and ask only for the recorded information; take a complaint to the "
      "complaints procedure or the Ombudsman instead."),
+    # 'you keep ignoring me': a request not answered is a complaint about delay, not a repeat
+    (re.compile(r"\b(keep ignoring|no (reply|response) (yet|at all|to my)|not (yet )?(replied|"
+                r"responded)|still waiting|heard nothing|ignored my)\b", re.I),
+     "No reply yet (s10): an authority must answer within 20 working days. Rather than send the "
+     "request again, ask for an internal review of the delay, then complain to the ICO."),
+    # 'my late mother's care home records': a relative's records, not a request to the world
+    (re.compile(r"\bmy (?:late )?(?:mother|father|mum|dad|husband|wife|partner|son|daughter|"
+                r"brother|sister|grandmother|grandfather|gran|nan)['’]?s? (?:[\w-]+ ){0,3}"
+                r"(?:records|notes|file)\b", re.I),
+     "A relative's records: FOI disclosure is to the world, so personal records are exempt. "
+     "For someone who has died, a personal representative can use the Access to Health Records "
+     "Act 1990 for health records; otherwise ask the body about its own access arrangements."),
     # 'This is my fifth request on this subject'
     (re.compile(r"\b((ask(ing)?|request(ing)?) (this )?again|(second|third|fourth|fifth|another) "
                 r"(request|time)|(already|previously) "
-                r"(asked|requested)|keep (refusing|ignoring))\b", re.I),
+                r"(asked|requested)|keep refusing)\b", re.I),
      "Repeated requests (s14(2)): an authority need not answer a request identical or "
      "substantially similar to one it answered from you recently. Ask for something new, or "
      "request an internal review of the earlier reply, then complain to the ICO."),
@@ -642,6 +660,21 @@ def _renamed_refs(text: str, count: int) -> str:
                            if ord(m.group(1)) - 96 <= count else m.group(0), text)
 
 
+# 'I am writing to ask how many children ...', '... in unregistered homes. Thank you.': a
+# prose draft's words around its questions, which the revised draft's numbered list drops
+_LEAD_IN = re.compile(r"^(?:i am writing to (?:ask|request|find out)|i(?:'d| would) like to "
+                      r"(?:know|ask|request)|please (?:tell me|let me know|advise me)|could you "
+                      r"(?:please )?(?:tell me|let me know))\s*,?\s*", re.I)
+_THANKS_TAIL = re.compile(r"(?<=[.?!])\s*(?:thank you|thanks|many thanks)\b[^.?!]*[.!]?\s*$",
+                          re.I)
+
+
+def as_asked(text: str) -> str:
+    """A question as a numbered line of a request: no lead-in, no thanks, a closing mark."""
+    bare = _THANKS_TAIL.sub("", _LEAD_IN.sub("", text.strip())).strip()
+    return pasteable(bare[:1].upper() + bare[1:]) if bare else text
+
+
 def _revised(assessed: Sequence[QuestionAssessment], advice: Sequence[str],
              closing: str = S16_SENTENCE, lettered: bool = False) -> str:
     lines, left_out = [], []
@@ -661,6 +694,7 @@ def _revised(assessed: Sequence[QuestionAssessment], advice: Sequence[str],
             left_out.append(f"question {i + 1} (it followed question {q.follows + 1}, which the "
                             "revised draft asks differently)")
             continue
+        text = as_asked(text)
         if lettered:
             text = _renamed_refs(text, len(assessed))
         # the s16 sentence closes the whole draft once, not every question that asked for it
@@ -720,7 +754,8 @@ def _overall(assessed: Sequence[QuestionAssessment], text: str) -> Overall:
                             lettered=bool(_LETTERED.search(text))))
 
 
-_OWN_DATA = re.compile(r"\b(?:about|on|regarding|concerning|mentioning) (?:me|myself)\b|\bmy "
+_OWN_DATA = re.compile(r"\b(?:about|on|regarding|concerning|mention|mentions|mentioning|that "
+                       r"mention) (?:me|myself|my name)\b|\bmy "
                        r"(?:own )?(?:case (?:notes|file)|file|records|personal (?:data|"
                        r"information)|data|notes)\b", re.I)
 OWN_DATA_VERDICT = (

@@ -64,15 +64,17 @@ _REVISED = re.compile(
     r"^/?(?:(?:show|give|send) me |can i (?:see|have) |let me see )?(?:the |a |my )?"
     r"(?:revised|rewritten|improved)(?: draft| version| request)?(?: please)?\W*$"
     r"|^/?(?:revise|full draft)\W*$", re.I)
-_EXPLAIN = re.compile(r"^/?(?:(?:explain|what is|what does)\s+((?:section|s|reg(?:ulation)?|r)\s?"
-                      r"\d+\S*)(?:\s+mean)?\W*|explain\s+(.+))$", re.I)
+# 'explain s31', 'what does section 40 mean', 'explain cost limit'; not a draft's 'Explain the
+# criteria used to decide which libraries would close.'
+_EXPLAIN = re.compile(r"^/?(?:(?:explain|what is|what does)\s+((?:section|s|reg(?:ulation)?|r|eir)"
+                      r"\s?\d+\S*)(?:\s+mean)?\W*|explain\s+(\S+(?:\s+\S+){0,2}))$", re.I)
 # a command word typed alone: a usage hint, not a one-word draft to check
 _BARE = re.compile(r"^/?(authority|explain|writing to)\W*$", re.I)
 _AUTHORITY = re.compile(
     r"^/?(?:(?:now|ok|okay|actually|so)[,\s]+)?(?:authority|set (?:the )?authority(?: to)?|"
     r"i(?:'m| am)(?: now)? (?:writing|going to write) to|writing to|"
-    r"i(?:'d| would)? (?:want|like) to write to|i(?:'ll| will) (?:be )?writ(?:e|ing) to)\s+(.+?)"
-    r"[\s.!?]*$", re.I)
+    r"i(?:'d| would)? (?:want|like) to write to|i(?:'ll| will) (?:be )?writ(?:e|ing) to)\s+"
+    r"(?!wide\b)(\S+(?:\s+\S+){0,7}?)[\s.!?]*$", re.I)  # not 'Authority wide figures are fine'
 # 'and for the fire service?', 'what about Kent Police?': the same draft for another body
 _AND_FOR = re.compile(r"^(?:and|what about|how about|same for|the same for|now)\s+(?:for|to)?\s*"
                       r"(.+?)[\s?.!]*$", re.I)

@@ -79,9 +79,10 @@ GROUNDS: dict[str, Ground] = {g.section: g for g in [
            "Qualified.", "Ask for published forecasts or totals."),
     Ground("s33", "audit functions", "an authority's audit and inspection of others.",
            "Qualified.", "Ask for the final published audit report."),
-    Ground("s35", "formulation of government policy (FOIA) / law enforcement (Scotland's FOISA)",
-           "under FOIA, policy being developed by government; under FOISA, s35 is the Scottish "
-           "law-enforcement exemption, the counterpart of FOIA s31.",
+    Ground("s35", "formulation of government policy",
+           "policy being developed by government: advice to ministers, briefings and "
+           "submissions while the policy is open. (Under Scotland's FOISA, s35 is instead the "
+           "law-enforcement exemption, the counterpart of FOIA s31.)",
            "Qualified: a public interest test; weaker once the policy is settled.",
            "Ask for factual background, or wait until the policy is announced."),
     Ground("s36", "effective conduct of public affairs",

@@ -111,9 +111,9 @@ def _anonymised(q: str) -> str:
     if _TITLED_NAME.search(q):  # 'complaints about Mr Jenkins' -> 'complaints about staff'
         asked = _TITLED_NAME.sub(lambda m: _GROUP_OF.get(m.group(1).rstrip(".").lower(),
                                                          "staff"), q)
-        return _pasteable(_tidy(asked)) + " As anonymised totals: I am not asking about any " \
+        return pasteable(_tidy(asked)) + " As anonymised totals: I am not asking about any " \
             "named person."
-    return _pasteable(q) + " I am not asking for anyone's name: anonymised totals are enough, " \
+    return pasteable(q) + " I am not asking for anyone's name: anonymised totals are enough, " \
         "with numbers under five suppressed if necessary."
 
 
@@ -138,7 +138,7 @@ def _narrowed(q: str) -> str:
                   flags=re.I)
     text = _SINCE_YEAR.sub("in the last three financial years", text)
     period = "" if _NAMES_PERIOD.search(text) else " Please limit this to the last financial year."
-    return _tidy(_pasteable(_tidy(text)) + period) + " " + S16_SENTENCE
+    return _tidy(pasteable(_tidy(text)) + period) + " " + S16_SENTENCE
 
 
 def _coarser_period(q: str, body: str) -> str | None:
@@ -284,7 +284,7 @@ def pattern_rewordings(question: str, limit: int = 2, body: str | None = None
     for trigger, rewrite, why in PATTERNS:
         if trigger.search(question):
             text = rewrite(question, body)
-            text = _pasteable(text) if text else None
+            text = pasteable(text) if text else None
             if text and text.lower() != question.lower() and all(r.text != text for r in out):
                 out.append(Rewording(text, why))
         if len(out) >= limit:
@@ -483,7 +483,7 @@ def fallback_rewording(question: str, section: str | None = None, body: str | No
     cost limit, anonymised totals for personal data...); for any other exemption, redaction
     for a document and a whole-authority total for anything else."""
     body = body or body_noun(None, question)
-    asked = _pasteable(question)
+    asked = pasteable(question)
     # the period may be named by the question a follow-up hangs on (`context`)
     if section == "s12" and (_NAMES_PERIOD.search(f"{context} {question}")
                              or _STOCK.search(question)):
@@ -503,7 +503,7 @@ def fallback_rewording(question: str, section: str | None = None, body: str | No
     elif _ASKS_YES_NO.match(question.strip()):
         added, why = _YES_NO
     elif _LIST_PART.search(question):  # '..., and at which events?': the count alone
-        return Rewording(_tidy(_pasteable(_LIST_PART.sub("", question).rstrip(" ?.,") + "?")
+        return Rewording(_tidy(pasteable(_LIST_PART.sub("", question).rstrip(" ?.,") + "?")
                                + " The number alone is enough: I am not asking which, or where."),
                          _AGGREGATE[1].format(body=body))
     else:
@@ -516,7 +516,7 @@ _LIST_PART = re.compile(r",?\s+and\s+(?:at |in |for |from |to )?(?:which|what|wh
                         r"[?.]?\s*$", re.I)
 
 
-def _pasteable(question: str) -> str:
+def pasteable(question: str) -> str:
     """The user's question as a sentence of its own: a bare 'whether you hold X' (a part of
     'Please tell me: (a) ...; (b) whether ...') becomes 'Please confirm whether you hold X.'"""
     asked = question.strip()

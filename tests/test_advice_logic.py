@@ -587,3 +587,28 @@ def test_an_environmental_request_is_advised_under_the_eir_whatever_it_cites():
     assert EIR_NOTE in overall.advice
     assert any(a.startswith("Burden (EIR r12(4)(b)") for a in overall.advice)
     assert "regulation 9" in overall.revised_draft
+
+
+def test_the_revised_draft_lists_a_prose_drafts_questions_as_questions():
+    from bot.advice import as_asked
+
+    assert as_asked("I am writing to ask how many children in care were placed outside the "
+                    "county in 2023") == ("How many children in care were placed outside the "
+                                          "county in 2023?")
+    assert as_asked("whether any were placed in unregistered homes. Thank you.") == \
+        "Please confirm whether any were placed in unregistered homes."
+    assert as_asked("How many were repaired?") == "How many were repaired?"
+
+
+def test_advice_for_insults_only_when_addressed_and_a_missing_reply_is_no_repeat():
+    from bot.advice import general_advice
+
+    assert not any(a.startswith("Tone") for a in general_advice(
+        "How many allegations of lying were made against police officers in 2023?", []))
+    assert any(a.startswith("Tone") for a in general_advice(
+        "You are incompetent. How much was spent on consultants?", []))
+    ignored = general_advice("I have asked three times and you keep ignoring me.", [])
+    assert any(a.startswith("No reply yet (s10)") for a in ignored)
+    assert not any(a.startswith("Repeated requests") for a in ignored)
+    assert any(a.startswith("A relative's records") for a in general_advice(
+        "Please provide my late mother's care home records.", []))
