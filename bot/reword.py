@@ -150,9 +150,12 @@ def _coarser_period(q: str, body: str) -> str | None:
 
 def _camera_totals(q: str, body: str) -> str:
     named = re.search(r"\b(anpr|cctv)\b", q, re.I)
-    if not named:  # 'each of the cameras in (a)': another question says which cameras
-        return ("How many of these cameras are there in each area (ward or district), as "
-                "totals? I am not asking where any camera is sited.")
+    if not named:  # 'each of the cameras in (a)': another question says which cameras;
+        kind = re.search(r"\b((?:(?!the\b|all\b|of\b|these\b|each\b|any\b|those\b)[a-z-]+\s+)"
+                         r"{1,2})cameras\b", q, re.I)  # 'covert surveillance cameras' says
+        cameras = f"{kind.group(1).strip().lower()} cameras" if kind else "of these cameras"
+        return (f"How many {cameras} are there in each area (ward or district), as totals? I am "
+                "not asking where any camera is sited.")
     kind = "ANPR cameras" if named.group(1).lower() == "anpr" else "CCTV cameras"
     return (f"How many {kind} does {body} operate in total? Please also provide its policy or "
             "code of practice for them.")
@@ -316,6 +319,32 @@ def _words(text: str) -> set[str]:
     return set(re.findall(r"[a-z0-9]+", text.lower()))
 
 
+_FORMS = (("count", re.compile(r"\bhow many\b|\bnumber of\b|\bhow often\b", re.I)),
+          ("amount", re.compile(r"\bhow much\b|\b(?:total|annual|overall) (?:cost|spend|"
+                                r"value|budget|amount)|\bcost of\b|\bspen[dt] on\b|\bbudget\b|"
+                                r"\bpercentage\b", re.I)),
+          ("yes/no", re.compile(r"^(?:please confirm )?(?:whether|do|does|did|is|are|was|were|"
+                                r"has|have|had|can|could)\b", re.I)),
+          ("which", re.compile(r"\b(?:which|who)\b|\bwhat (?:company|supplier|software|system|"
+                               r"product)|\bnames? of\b", re.I)),
+          ("document", re.compile(r"\bcop(?:y|ies)\b|\bpolicy\b|\bpolicies\b|\breports?\b|"
+                                  r"\bminutes\b|\bdocuments?\b", re.I)))
+
+
+# the forms a past wording may take for a question of each form: a count stays a count, but a
+# sensitive 'which firewall' may become a policy or a yes or no (the usual way round s31)
+_KEEPS_FORM = {"count": {"count", "amount"}, "amount": {"amount", "count"},
+               "which": {"which", "yes/no", "document"}, "yes/no": {"yes/no", "document", "which"},
+               "document": {"document", "yes/no"},
+               "other": {"count", "amount", "which", "yes/no", "document", "other"}}
+
+
+def _form(question: str) -> str:
+    """What kind of answer a question asks for (a count, an amount, yes or no, a name, a
+    document): a past wording that asks for another kind is another question."""
+    return next((name for name, rx in _FORMS if rx.search(question)), "other")
+
+
 _PROPER = re.compile(r"(?<=[a-z,;:&] )[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*|\b[A-Z]{2,}[a-z]*\b")
 _COMMON_CAPS = frozenset(["I", "FOI", "EIR", "ICO", "IT", "ICT", "CCTV", "ANPR", "NHS", "UK",
                           "GDPR", "PCN", "PCNs", "HMO", "HMOs", "SEND", "Council", "Councils",
@@ -394,6 +423,8 @@ def precedent_rewordings(precedents: Sequence, original: str = "", min_similarit
             continue  # 'the average spend on homelessness software' for a cyber budget
         if original and _names_others(p.question, original):
             continue  # '... of the marketing Sheffield & City Futures department'
+        if original and _form(p.question) not in _KEEPS_FORM.get(_form(original), {"other"}):
+            continue  # a count asked for is not answered by 'Whether officers have ...?'
         if original and len(_words(original) - _GENERIC) <= 1:
             continue  # 'How many were refused?' means what its draft says; no wording does
         up, down = cues(p.question)

@@ -302,3 +302,17 @@ def test_a_count_with_a_list_part_drops_the_list_and_a_stock_gets_no_year():
     full = pattern_rewordings("Please provide the full names of all councillors who claimed "
                               "expenses in 2023.")
     assert full[0].text.startswith("Please provide the number of councillors who claimed")
+
+
+def test_a_count_is_not_reworded_as_a_yes_no_question_and_cameras_keep_their_kind():
+    whether = _answered("9", "Whether serving officers have criminal convictions or have been "
+                             "investigated for inappropriate behaviour?", 0.85)
+    assert precedent_rewordings([whether], "How many officers are currently under "
+                                           "investigation for sexual misconduct?") == []
+    count = _answered("8", "Please provide the total number of council-owned CCTV cameras as "
+                           "of 2024.", 0.85)
+    assert precedent_rewordings([count], "Which company maintains the council's CCTV "
+                                         "cameras?") == []
+    [covert] = pattern_rewordings("Please list the locations of all covert surveillance cameras "
+                                  "in Salford.", body="the force")
+    assert covert.text.startswith("How many covert surveillance cameras are there in each area")
