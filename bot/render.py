@@ -6,6 +6,7 @@ import json
 import textwrap
 
 from bot.assessment import Assessment, QuestionAssessment
+from bot.risk import SHOW_EXEMPTION_FROM
 from index.search import Precedent
 
 LEVEL_MARK = {"high": "HIGH", "medium": "MEDIUM", "low": "low", "unknown": "no close precedent"}
@@ -34,10 +35,11 @@ def _short(text: str, limit: int) -> str:
 
 
 def _exemptions(q: QuestionAssessment) -> str:
-    if not q.likely_exemptions:
-        return "none likely"
+    shown = [e for e in q.likely_exemptions if e["probability"] >= SHOW_EXEMPTION_FROM]
+    if not shown:
+        return "none stands out"
     return ", ".join(f"{e['subsection'] or e['section']}{' (NCND)' if e['ncnd'] else ''} "
-                     f"{e['probability']:.0%}" for e in q.likely_exemptions)
+                     f"{e['probability']:.0%}" for e in shown)
 
 
 def question_text(i: int, q: QuestionAssessment, precedents: int = 3) -> str:

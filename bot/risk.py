@@ -29,6 +29,9 @@ from corpus.header import authority_key
 section = lru_cache(maxsize=4096)(section_of)
 
 REFUSAL = {"refused": 1.0, "ncnd": 1.0, "partial": 0.5, "answered": 0.0}
+# an exemption under this probability is not named to the user (the JSON keeps it): with a low
+# risk, the corpus-wide prior alone puts s31 at 2% beside every question
+SHOW_EXEMPTION_FROM = 0.05
 NO_PRECEDENT_SIMILARITY = 0.42
 LEVELS = ((0.6, "high"), (0.35, "medium"), (0.0, "low"))
 # A neighbour asked of the named authority counts this much more, and one asked of an

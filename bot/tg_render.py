@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from bot.assessment import Assessment, QuestionAssessment
 from bot.explain import GROUNDS
+from bot.risk import SHOW_EXEMPTION_FROM
 from index.search import Precedent
 
 MAX_MESSAGE = 4096  # Telegram's limit on message text, in characters after entity parsing
@@ -70,7 +71,9 @@ def _exemption(ex: dict) -> str:
 
 
 def likely_exemption(q: QuestionAssessment) -> str:
-    return _exemption(q.likely_exemptions[0]) if q.likely_exemptions else "none likely"
+    top = q.likely_exemptions[0] if q.likely_exemptions else None
+    return _exemption(top) if top and top["probability"] >= SHOW_EXEMPTION_FROM else \
+        "none stands out"
 
 
 def outcome(p: Precedent) -> str:

@@ -612,3 +612,17 @@ def test_advice_for_insults_only_when_addressed_and_a_missing_reply_is_no_repeat
     assert not any(a.startswith("Repeated requests") for a in ignored)
     assert any(a.startswith("A relative's records") for a in general_advice(
         "Please provide my late mother's care home records.", []))
+
+
+def test_an_exemption_under_five_percent_is_not_named_to_the_user():
+    from bot.assessment import QuestionAssessment
+    from bot.render import _exemptions
+
+    def q(*probabilities):
+        return QuestionAssessment(
+            text="How many?", risk=0.1, level="low", precedents=[], explanation="",
+            rewordings=[], likely_exemptions=[{"section": s, "subsection": None,
+                                               "probability": p, "ncnd": False}
+                                              for s, p in zip(("s12", "s31"), probabilities)])
+    assert _exemptions(q(0.02, 0.02)) == "none stands out"
+    assert _exemptions(q(0.3, 0.02)) == "s12 30%"
