@@ -102,6 +102,10 @@ DOWN_CUES = [
                 r"|\b(how many|number of)\s+(\w+\s+){0,2}officers\b.{0,40}\b(employ|work|dedicated|"
                 r"in post)", re.I), "asks how many staff work on something"),
     (re.compile(r"\b(insurance|insured)\b", re.I), "asks whether insurance is held"),
+    # what forces and councils publish anyway: recorded crime, budgets, the workforce
+    (re.compile(r"\b(recorded crimes?|crimes? (were |was )?recorded|(total|annual|overall) "
+                r"budget|headcount|workforce (figures|numbers|size)|establishment figures)\b",
+                re.I), "asks for figures usually published (recorded crime, budgets, workforce)"),
 ]
 
 

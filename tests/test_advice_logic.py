@@ -626,3 +626,10 @@ def test_an_exemption_under_five_percent_is_not_named_to_the_user():
                                               for s, p in zip(("s12", "s31"), probabilities)])
     assert _exemptions(q(0.02, 0.02)) == "none stands out"
     assert _exemptions(q(0.3, 0.02)) == "s12 30%"
+
+
+def test_figures_usually_published_lower_the_odds():
+    for text in ("How many hate crimes were recorded in 2023?",
+                 "What was the force's total budget for 2023-24?"):
+        assert "asks for figures usually published (recorded crime, budgets, workforce)" in \
+            risk.cues(text)[1], text
