@@ -84,6 +84,11 @@ UP_CUES = [
     (re.compile(r"\b(by|per|each|every) (month|week|day)\b|\bmonthly\b|\bweekly\b", re.I),
      "asks for a fine time breakdown"),
     (re.compile(NAMES_PEOPLE), "names or identifies individuals"),
+    (re.compile(r"\blegal (advice|opinion)|\bcounsel's (advice|opinion)|\badvice from "
+                r"(solicitors|lawyers|counsel)", re.I), "asks for legal advice (privileged)"),
+    (re.compile(r"\b(address|location|whereabouts)(es)? of (the |its |your )?(data cent(re|er)s?|"
+                r"server rooms?|control rooms?|safe houses?|refuges?|custody suites?)", re.I),
+     "asks where a sensitive site is"),
 ]
 DOWN_CUES = [
     (re.compile(r"\b(policy|policies|procedure|strategy|guidance)\b", re.I),
@@ -168,9 +173,13 @@ class Neighbour:
 
 
 def cues(text: str) -> tuple[list[str], list[str]]:
-    """The lexical reasons that raise and lower the odds of refusal, in plain words."""
+    """The lexical reasons that raise and lower the odds of refusal, in plain words. Advice to
+    ministers on a policy ('submissions on the Rwanda policy') is no policy document asked
+    for."""
     up = [why for rx, why in UP_CUES if rx.search(text)]
     down = [why for rx, why in DOWN_CUES if rx.search(text)]
+    if _POLICY_ADVICE.search(text):
+        down = [d for d in down if d != "asks for a policy or procedure"]
     return up, down
 
 
@@ -266,6 +275,9 @@ def section_prior(rows: Sequence[dict]) -> dict[str, float]:
     return {k: v / total for k, v in counts.items()}
 
 
+_POLICY_ADVICE = re.compile(r"\b(advice|briefings?|submissions?|papers?)\b[^.?;]{0,60}\b("
+                            r"ministers?|secretary of state)\b|\bministerial\b|\bcabinet\b",
+                            re.I)
 # Grounds the wording itself points at, for when the neighbours come from other kinds of
 # request: names point at s40 whatever the topic, bidders' prices at s43, advice to ministers
 # at s35, the armed forces' readiness at s26. Each counts as this many perfect neighbours.
