@@ -86,7 +86,8 @@ UP_CUES = [
     (re.compile(NAMES_PEOPLE), "names or identifies individuals"),
     (re.compile(r"\blegal (advice|opinion)|\bcounsel's (advice|opinion)|\badvice from "
                 r"(solicitors|lawyers|counsel)", re.I), "asks for legal advice (privileged)"),
-    (re.compile(r"\b(address|location|whereabouts)(es)? of (the |its |your )?(data cent(re|er)s?|"
+    (re.compile(r"\b(address|location|whereabouts)(es)? of (the |its |your )?([\w-]+['’]s )?"
+                r"(data cent(re|er)s?|"
                 r"server rooms?|control rooms?|safe houses?|refuges?|custody suites?)", re.I),
      "asks where a sensitive site is"),
 ]
