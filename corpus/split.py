@@ -68,7 +68,10 @@ _ASKS = re.compile(
     r"is there|are there|number of|total|amount|cost|spend|names?|list|copy|copies|"
     r"breakdown|broken down|break (?:this |it |these |that )?down|details|information|"
     r"correspondence|records|figures|data)\b"
-    r"|^(?:could|can|would|will) (?:this|these|that|it|they)\b",
+    r"|^(?:could|can|would|will) (?:this|these|that|it|they)\b"
+    # 'Provide the 2023 budget for parks.', 'Send me ...': a request in the imperative
+    r"|^(?:please |kindly )?(?:provide|send|share|disclose|supply|give|tell|confirm|state|"
+    r"release|forward|advise|identify|specify|outline|explain|detail|publish|show)\b",
     re.I,
 )
 _INTRO = re.compile(

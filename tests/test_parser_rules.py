@@ -1763,3 +1763,9 @@ def test_thanks_opening_a_follow_up_request_signs_nothing_off():
                            "issued in 2023?") == [
         "How many fixed penalty notices were issued in 2023?"]
     assert split_questions("How many fines?\nThanks for your help.\nJo") == ["How many fines?"]
+
+
+def test_a_request_in_the_imperative_is_a_question():
+    assert split_questions("How many park rangers are employed?\n\nProvide the 2023 budget "
+                           "for parks.") == ["How many park rangers are employed?",
+                                            "Provide the 2023 budget for parks."]
