@@ -38,7 +38,21 @@ _SIGNOFF = re.compile(
     r"thanks( in advance)?|thank you( (very much|in advance))?|best wishes|sincerely)\b",
     re.I,
 )
-_OPENING_THANKS = re.compile(r"^\s*(?:many )?thanks?(?: you)?(?: very much)? for\b|"
+_THANKS_ONLY = re.compile(r"^\s*(?:many )?thanks?(?: you)?(?: very much)?(?: in advance)?\b",
+                          re.I)
+
+
+def _asks_later(lines: list[str]) -> bool:
+    """Whether a question follows (a sign-off ends the request; thanks in passing do not)."""
+    for line in lines:
+        if _SIGNOFF.match(line) and not _THANKS_ONLY.match(line):
+            return False  # 'Yours faithfully' comes first: what follows is the signature
+        if "?" in line or re.match(r"\s*\(?(?:\d{1,2}|[a-h])[.)]\s", line):
+            return True
+    return False
+
+
+_OPENING_THANKS = re.compile(r"^\s*(?:many )?thanks?(?: you)?(?: very much)?(?: in advance)? for\b|"
                              r"^\s*thank you\.?\s*$", re.I)
 _INLINE_NUM = re.compile(r"(?:(?<=\s)|^)\(?(\d{1,2})[.)]\s+(?=\S)")
 _INLINE_LETTER = re.compile(r"(?:(?<=\s)|^)\(?([a-h])\)\s+(?=\S)")
@@ -111,11 +125,14 @@ def strip_marker(line: str) -> str:
 def clean_request(text: str) -> str:
     """Drop salutation and sign-off, so neither becomes a question (and names go with them)."""
     kept: list[str] = []
-    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for i, line in enumerate(lines):
         if _SIGNOFF.match(line):
-            if any(k.strip() for k in kept) or not _OPENING_THANKS.match(line):
-                break
-            continue  # 'Thanks for your reply.' opening a follow-up request signs nothing off
+            opening = not any(k.strip() for k in kept) and _OPENING_THANKS.match(line)
+            # 'Thanks in advance for your help.' between two questions signs nothing off
+            if opening or (_THANKS_ONLY.match(line) and _asks_later(lines[i + 1:])):
+                continue
+            break
         if SALUTATION.match(line):
             # a draft pasted as one line: "Dear Leeds City Council, Please tell me: (a) ..."
             rest = line.split(",", 1)[1].strip() if "," in line else ""

@@ -1769,3 +1769,12 @@ def test_a_request_in_the_imperative_is_a_question():
     assert split_questions("How many park rangers are employed?\n\nProvide the 2023 budget "
                            "for parks.") == ["How many park rangers are employed?",
                                             "Provide the 2023 budget for parks."]
+
+
+def test_thanks_in_passing_sign_nothing_off_but_a_sign_off_does():
+    assert split_questions("Thanks in advance for your help.\n\n1. How many fines?\n"
+                           "2. How many appeals?") == ["How many fines?", "How many appeals?"]
+    assert split_questions("1. How many fines?\nThanks in advance for your help.\n"
+                           "2. How many appeals?") == ["How many fines?", "How many appeals?"]
+    assert split_questions("1. How many fines?\nThanks in advance.\nYours faithfully,\nJo\n"
+                           "P.S. What?") == ["How many fines?"]
