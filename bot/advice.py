@@ -31,7 +31,7 @@ from bot.reword import (
     precedent_rewordings,
 )
 from bot.track_record import TrackRecord, logit
-from corpus.header import authority_key, expand_initials
+from corpus.header import authority_key, expand_initials, find_authority
 from corpus.split import split_questions
 from index.search import (
     Filters,
@@ -312,9 +312,13 @@ _GREETED = re.compile(r"^\s*(?:dear|to|annwyl)\s+([^,\n:]{3,80})[,\n:]", re.I)
 # a pasted e-mail greets the body after its From/Sent/To/Subject lines
 _GREETED_LATER = re.compile(r"^[ \t]*(?:dear|annwyl)\s+([^,\n:]{3,80})[,\n:]", re.I | re.M)
 _A_BODY = re.compile(r"\b(?:council|police|constabulary|nhs|trust|university|college|"
-                     r"c?yngor|gyngor|heddlu|"
+                     r"c?yngor|gyngor|heddlu|treasury|highways|rail|government|executive|"
                      r"department|ministry|office|service|authority|commission|agency|board|"
                      r"transport|fire)\b", re.I)
+_FAO = re.compile(r"^[ \t]*(?:fao|f\.a\.o\.?|for the attention of)\s*:?\s*(?:[^,\n]*,\s*)*"
+                  r"([^,\n]{3,80})", re.I | re.M)  # 'FAO: Information Governance, Kent CC
+_TEAM_AT = re.compile(r"^.*?\b(?:team|officer|unit|department|office)\s+(?:at|of|for)\s+"
+                      r"(?:the\s+)?(?=[A-Z])", re.I)
 _NOT_A_BODY = re.compile(r"\b(?:sir|madam|foi|freedom of information|team|officer|whom|"
                          r"colleague|all|customer|information governance|data protection|"
                          r"records)\b", re.I)
@@ -329,9 +333,16 @@ def greeted(text: str) -> str | None:
     """The authority a pasted letter greets ('Dear Sheffield City Council,'), when no other is
     named: the draft is checked against its history as if the user had named it. 'Dear
     Sir/Madam' and 'Dear FOI Team' greet nobody in particular."""
-    m = _GREETED.match(text) or _GREETED_LATER.search("\n".join(text.splitlines()[:12]))
+    head = "\n".join(text.splitlines()[:12])
+    m = _GREETED.match(text) or _GREETED_LATER.search(head) or _FAO.search(head)
     name = m.group(1).strip() if m else ""
-    return name if name and _A_BODY.search(name) and not _NOT_A_BODY.search(name) else None
+    # 'Dear FOI team at Leeds City Council': the body after the team
+    name = _TEAM_AT.sub("", name)
+    if not name or _NOT_A_BODY.search(name):
+        return None
+    if _A_BODY.search(name) or expand_initials(name) != name or find_authority(name):
+        return expand_initials(name)  # 'Dear TfL', 'Dear HM Treasury', 'Dear Network Rail'
+    return None
 
 
 def manifest_stamp(index_dir: Path | None) -> tuple[int, int, int] | None:

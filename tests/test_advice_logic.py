@@ -643,3 +643,14 @@ def test_legal_advice_and_sensitive_sites_raise_the_odds_and_policy_advice_is_no
     up, down = risk.cues("Please provide the submissions to ministers on the Rwanda policy.")
     assert "asks for a policy or procedure" not in down
     assert "asks for a policy or procedure" in risk.cues("Please send your parking policy.")[1]
+
+
+def test_a_letter_greeting_a_team_at_a_body_or_a_body_by_initials_names_it():
+    from bot.advice import greeted
+
+    assert greeted("Dear FOI team at Leeds City Council,\n\nHow many?") == "Leeds City Council"
+    assert greeted("FAO: Information Governance, Kent County Council\nHow many?") == \
+        "Kent County Council"
+    assert greeted("Dear TfL,\nHow many?") == "Transport for London"
+    assert greeted("Dear HM Treasury,\nHow many?") == "HM Treasury"
+    assert greeted("Dear Network Rail,\nHow many?") == "Network Rail"
