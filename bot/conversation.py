@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.advice import Advisor, DraftError, greeted, names_a_body
 from bot.assessment import Assessment
@@ -58,26 +58,55 @@ _RISKIEST = re.compile(r"^what['’]s (?:the )?(?:riskiest|most risky)(?: one| q
                        r"(?:the\s+)?(?:most\s+risky|riskiest|most\s+at\s+risk|highest\s+risk|"
                        r"most\s+likely\s+to\s+be\s+refused)\W*$|^(?:which|what) is riskiest\W*$",
                        re.I)
-_ADVICE = re.compile(r"^(?:so\s+)?(?:what should i do(?: now)?|what do you (?:suggest|recommend)|"
-                     r"any (?:advice|suggestions)|what now|advice)\W*$", re.I)
+_ADVICE = re.compile(r"^(?:so\s+)?(?:what should i (?:do|change)(?: now)?|what do you (?:suggest|"
+                     r"recommend)|any (?:advice|suggestions)|what now|advice|how (?:do|can) i "
+                     r"(?:fix|improve) (?:it|this)|help me|make it (?:less risky|better|safer)|"
+                     r"which (?:one|question|part) should i (?:drop|remove|change))\W*$", re.I)
+_PICK = re.compile(r"^(?:use |pick |choose |take |i mean )?(?:the )?(first|second|third|fourth|"
+                   r"fifth|[1-5])(?:st|nd|rd|th)?(?: one| suggestion| option)?\W*$", re.I)
+_DROP = re.compile(rf"^(?:please )?(?:drop|remove|delete|take out|leave out)\s+({_REF})\W*$", re.I)
+# the questions requesters ask about FOI itself, answered in a sentence
+_FAQ = [(re.compile(rx, re.I), answer) for rx, answer in (
+    (r"^how long (?:do|does|will) (?:they|it|the \w+) (?:have|take)\b.*\W*$",
+     "An authority must answer within 20 working days (s10). It may extend that for a public "
+     "interest test, but must tell you. No reply: ask for an internal review, then complain "
+     "to the ICO."),
+    (r"^(?:does|will) (?:it|this|an? (?:foi )?request) cost\b.*$|^is (?:it|foi) free\W*$",
+     "Asking is free. An authority may refuse a request that would cost more than the "
+     "appropriate limit (s12), or charge for copying and postage, but it cannot charge you "
+     "for the time it takes to answer."),
+    (r"^can i ask for (?:the )?names?\b.*$",
+     "Names of junior staff and members of the public are usually withheld (s40); senior "
+     "officials acting in their role are usually named. Ask for job titles or anonymised "
+     "totals if names are not the point."),
+    (r"^(?:what if|and if) (?:they|it(?:'s| is)) refuse[sd]?\b.*$|^how do i appeal\W*$",
+     "Ask for an internal review within 40 working days of the refusal, saying why the "
+     "exemption does not apply; if that fails, complain to the ICO (the tribunal comes after)."),
+)]
 _REVISED = re.compile(
     r"^/?(?:(?:show|give|send) me |can i (?:see|have) |let me see )?(?:the |a |my )?"
     r"(?:revised|rewritten|improved)(?: draft| version| request)?(?: please)?\W*$"
     r"|^/?(?:revise|full draft)\W*$", re.I)
 # 'explain s31', 'what does section 40 mean', 'explain cost limit'; not a draft's 'Explain the
 # criteria used to decide which libraries would close.'
-_EXPLAIN = re.compile(r"^/?(?:(?:explain|what is|what does)\s+((?:section|s|reg(?:ulation)?|r|eir)"
-                      r"\s?\d+\S*)(?:\s+mean)?\W*|explain\s+(\S+(?:\s+\S+){0,2}))$", re.I)
+_EXPLAIN = re.compile(
+    r"^/?(?:(?:explain|what is|what does|what's)\s+((?:section|s|reg(?:ulation)?|r|eir)\s?"
+    r"\d+\S*)(?:\s+mean)?\W*|explain\s+(\S+(?:\s+\S+){0,2})|what(?:'s| is| does)\s+(?:the\s+|"
+    r"an?\s+)?(ncnd|neither confirm nor deny|cost limit|section 16|public interest test|"
+    r"vexatious|personal data)(?:\s+mean)?\W*)$", re.I)
 # a command word typed alone: a usage hint, not a one-word draft to check
 _BARE = re.compile(r"^/?(authority|explain|writing to)\W*$", re.I)
 _AUTHORITY = re.compile(
     r"^/?(?:(?:now|ok|okay|actually|so)[,\s]+)?(?:authority|set (?:the )?authority(?: to)?|"
-    r"i(?:'m| am)(?: now)? (?:writing|going to write) to|writing to|"
-    r"i(?:'d| would)? (?:want|like) to write to|i(?:'ll| will) (?:be )?writ(?:e|ing) to)\s+"
-    r"(?!wide\b)(\S+(?:\s+\S+){0,7}?)[\s.!?]*$", re.I)  # not 'Authority wide figures are fine'
+    r"i(?:'m| am)(?: now)? (?:writing|going to write|sending it|sending this) to|writing to|"
+    r"i(?:'d| would)? (?:want|like) to write to|i(?:'ll| will) (?:be )?writ(?:e|ing) to|"
+    r"change (?:the )?authority to|switch (?:the authority )?to|send it to|check it for|"
+    r"the authority is|it(?:'s| is) (?:for|to|going to))\s+"
+    r"(?!wide\b)(\S+(?:\s+\S+){0,7}?)(?:\s+instead)?[\s.!?]*$", re.I)  # not 'Authority wide ...'
 # 'and for the fire service?', 'what about Kent Police?': the same draft for another body
-_AND_FOR = re.compile(r"^(?:and|what about|how about|same for|the same for|now)\s+(?:for|to)?\s*"
-                      r"(.+?)[\s?.!]*$", re.I)
+# ... only when what follows names a body: 'For 2023, how many fines?' is a draft
+_AND_FOR = re.compile(r"^(?:and|what about|how about|same for|the same for|now|try|for|to:)\s+"
+                      r"(?:for|to)?\s*(.+?)(?:\s+instead)?[\s?.!]*$", re.I)
 # 'ok', 'yes', 'great': an acknowledgement, not a one-word draft that replaces the last one
 _ACKNOWLEDGED = re.compile(r"^(?:ok(?:ay)?|yes|yeah|yep|no|nope|sure|great|cool|fine|right|got it|"
                            r"understood|i see)\W*$", re.I)
@@ -180,6 +209,7 @@ class Session:
     authority: str | None = None
     last: Assessment | None = None
     draft: str | None = None  # the text of the last draft, re-checked when the authority changes
+    suggestions: list[str] = field(default_factory=list)  # after 'Which one do you mean?'
 
 
 def _pick(a: Assessment, number: str | None) -> list[tuple[int, object]]:
@@ -200,6 +230,7 @@ class Conversation:
         return ((_BARE, self._usage), (_AUTHORITY, self._authority), (_WHY, self._why),
                 (_REWORD, self._reword), (_WHAT_ABOUT, self._why), (_RISKIEST, self._riskiest),
                 (_ADVICE, self._advice), (_REVISED, self._revised), (_EXPLAIN, self._explain),
+                (_PICK, self._pick_suggestion), (_DROP, self._drop),
                 (_PRECEDENT_Q, self._precedents))
 
     def is_command(self, line: str) -> bool:
@@ -208,6 +239,7 @@ class Conversation:
         text = line.strip()
         return (text.lower() in _HELP or small_talk(text) is not None
                 or any(pattern.match(text) for pattern, _ in self._commands())
+                or any(rx.match(text) for rx, _ in _FAQ)
                 or self._another_body(text) is not None or did_you_mean(text) is not None
                 or about_the_draft(text))
 
@@ -231,6 +263,8 @@ class Conversation:
             m = pattern.match(text)
             if m:
                 return handler(session, next((g for g in m.groups() if g), None))
+        if (faq := next((answer for rx, answer in _FAQ if rx.match(text)), None)) is not None:
+            return faq
         if (body := self._another_body(text)) is not None:
             return self._authority(session, body)
         if (meant := did_you_mean(text)) is not None:
@@ -254,12 +288,38 @@ class Conversation:
             return f"Authority set to {found}. Its own history will come first." + \
                 self._rechecked(session)
         if suggestions:
-            return "Which one do you mean? " + "; ".join(suggestions)
+            session.suggestions = list(suggestions)
+            return ("Which one do you mean? " + "; ".join(
+                f"{i}. {name}" for i, name in enumerate(suggestions, 1))
+                + " (type its number, or the name)")
         session.authority = mend_body_words(name) or None
         kind = authority_kind(session.authority)
         like = f", leaning on the record of {KIND_NAMES[kind]}" if kind != "other" else ""
         return (f"I have no past responses from {session.authority!r} yet; I will use everyone's "
                 f"history{like}. (Authority noted.)") + self._rechecked(session)
+
+    def _pick_suggestion(self, session: Session, which: str | None) -> str:
+        n = int(question_number(which) or 0)
+        if not session.suggestions:
+            return "There is nothing to choose from yet; type authority NAME."
+        if not 1 <= n <= len(session.suggestions):
+            return f"Pick 1 to {len(session.suggestions)}."
+        name, session.suggestions = session.suggestions[n - 1], []
+        return self._authority(session, name)
+
+    def _drop(self, session: Session, ref: str | None) -> str:
+        """The last draft without one of its questions, checked again."""
+        if not session.last:
+            return "Paste a draft first."
+        picked = _pick(session.last, question_number(ref))
+        if len(picked) != 1 or len(session.last.questions) < 2:
+            return f"Which question? Your draft has questions 1 to {len(session.last.questions)}."
+        n = picked[0][0]
+        kept = [q.text for i, q in enumerate(session.last.questions, 1) if i != n]
+        session.draft = "\n".join(f"{i}. {t}" for i, t in enumerate(kept, 1))
+        session.last = self.advisor.check_draft(session.draft, session.authority)
+        return (f"Question {n} dropped; the draft now has {len(kept)}. "
+                f"{session.last.overall.verdict} Type revised for the whole draft.")
 
     def _rechecked(self, session: Session) -> str:
         """The last draft checked again for the new authority, so 'why' and 'reword' answer

@@ -640,7 +640,7 @@ def test_legal_advice_and_sensitive_sites_raise_the_odds_and_policy_advice_is_no
         "Please provide the legal advice the council received about the closures.")[0]
     assert "asks where a sensitive site is" in risk.cues(
         "What is the address of the council's data centre?")[0]
-    up, down = risk.cues("Please provide the submissions to ministers on the Rwanda policy.")
+    _up, down = risk.cues("Please provide the submissions to ministers on the Rwanda policy.")
     assert "asks for a policy or procedure" not in down
     assert "asks for a policy or procedure" in risk.cues("Please send your parking policy.")[1]
 

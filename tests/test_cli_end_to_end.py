@@ -239,6 +239,21 @@ def test_chat_reads_a_draft_pasted_with_blank_lines_as_one_and_keeps_it_through_
     assert out.count("Verdict:") == 2  # the first part, then the whole draft; no small talk
 
 
+def test_chat_picks_a_suggestion_drops_a_question_and_answers_foi_questions(built, cli):
+    script = "\n".join([
+        "authority council", "use the first suggestion",
+        "1. How many ransomware attacks did you have?", "2. Do you train staff in cyber security?",
+        "", "drop question 2", "how long do they have to reply?", "switch to barnet",
+        "what's the cost limit?", "quit"]) + "\n"
+    code, out, _ = cli("--config", str(built), "chat", stdin=script)
+    assert code == 0
+    assert "Which one do you mean? 1. " in out
+    assert out.count("Authority set to") == 2 and "Authority set to London Borough of Barnet" in out
+    assert "Question 2 dropped; the draft now has 1." in out
+    assert "within 20 working days (s10)" in out and "s12 — cost limit" in out
+    assert out.count("Verdict:") == 1  # none of these lines was checked as a draft
+
+
 def test_check_says_when_the_draft_greets_another_body_than_the_one_named(built, cli):
     letter = "Dear Leicester City Council,\n\nHow many ransomware attacks did you have?"
     code, out, _ = cli("--config", str(built), "check", "--authority", "barnet", "--json",
