@@ -501,6 +501,16 @@ _BY_AREA = ("A count for each area (ward, district or division) is enough: I am 
             "Exact locations are what authorities withhold (they show where a crime would go "
             "unseen or a building is weak); counts by area reveal none of it and are usually "
             "given.")
+_WHICH = ("If naming them is what is exempt, please give their number instead, and say which "
+          "exemption applies.",
+          "A refusal protects the names (which system, which supplier, which officers); their "
+          "number reveals none of that, and the authority must still say which exemption "
+          "applies.")
+_AGGREGATE_HERE = ("A single figure is enough: I am not asking for a breakdown by date, system, "
+                   "team or individual case.",
+                   "Refusals on similar questions protected operational detail (when, which "
+                   "system, which case); a single figure reveals none of it and is usually "
+                   "given.")
 _AGGREGATE = ("A single figure for {body} as a whole is enough: I am not asking for a "
               "breakdown by location, system, product, team or individual case.",
               "Refusals on similar questions protected operational detail (where, which system, "
@@ -516,8 +526,10 @@ def fallback_rewording(question: str, section: str | None = None, body: str | No
     body = body or body_noun(None, question)
     asked = pasteable(question)
     # the period may be named by the question a follow-up hangs on (`context`)
-    if section == "s12" and (_NAMES_PERIOD.search(f"{context} {question}")
-                             or _STOCK.search(question)):
+    if section == "s12" and _ASKS_YES_NO.match(question.strip()):
+        added, why = _YES_NO  # 'Does the force use Cellebrite?' costs nothing to answer
+    elif section == "s12" and (_NAMES_PERIOD.search(f"{context} {question}")
+                               or _STOCK.search(question)):
         added, why = _COST_CENTRAL  # it names its period, or asks what is held now: no year
     elif section == "s40" and _NAMES_OF.search(question):  # the count the names were for
         return Rewording(_anonymised(question), _FALLBACKS["s40"][1])
@@ -537,9 +549,17 @@ def fallback_rewording(question: str, section: str | None = None, body: str | No
         return Rewording(_tidy(pasteable(_LIST_PART.sub("", question).rstrip(" ?.,") + "?")
                                + " The number alone is enough: I am not asking which, or where."),
                          _AGGREGATE[1].format(body=body))
+    elif _form(question) == "which":  # 'Which firearms ...?': no total answers it
+        added, why = _WHICH
+    elif _names_a_place(question):  # 'at Charing Cross station': not 'the force as a whole'
+        added, why = _AGGREGATE_HERE
     else:
         added, why = _AGGREGATE
     return Rewording(_tidy(f"{asked} {added.format(body=body)}"), why.format(body=body))
+
+
+def _names_a_place(question: str) -> bool:
+    return any(name not in _COMMON_CAPS for name in _PROPER.findall(question))
 
 
 # '..., and at which events?', 'and what models are they?': the list that draws the refusal

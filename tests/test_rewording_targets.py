@@ -316,3 +316,13 @@ def test_a_count_is_not_reworded_as_a_yes_no_question_and_cameras_keep_their_kin
     [covert] = pattern_rewordings("Please list the locations of all covert surveillance cameras "
                                   "in Salford.", body="the force")
     assert covert.text.startswith("How many covert surveillance cameras are there in each area")
+
+
+def test_the_fallback_fits_a_which_question_a_yes_no_and_a_named_place():
+    which = fallback_rewording("Which firearms does the force use?", "s31", "the force")
+    assert "give their number instead" in which.text and "single figure" not in which.text
+    yes_no = fallback_rewording("Does the force use Cellebrite?", "s12", "the force")
+    assert "financial year" not in yes_no.text and "A yes or no answer is enough" in yes_no.text
+    here = fallback_rewording("How many assaults were recorded at Charing Cross station in "
+                              "2023?", "s31", "the force")
+    assert "as a whole" not in here.text and "A single figure is enough" in here.text
