@@ -46,6 +46,10 @@ def match_authority(query: str, authorities: Sequence[str]) -> tuple[str | None,
         return (hits[0], []) if len(hits) == 1 else (None, hits[:5])
     containing = [name for k, name in groups.items() if re.search(rf"\b{re.escape(key)}\b", k)]
     if len(containing) == 1:
+        # a bare place ('Leeds', 'Bristol') most often means its council: its university or
+        # hospital trust, the only body of that place on record, is offered, not assumed
+        if kind == "other" and authority_kind(containing[0]) in ("education", "health", "school"):
+            return None, containing
         return containing[0], []
     close = [c for c in difflib.get_close_matches(key, list(groups), n=5, cutoff=0.75)
              if _same_place(key, c)]  # 'Gwent Police' is no suggestion for 'Kent Police'

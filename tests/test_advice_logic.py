@@ -452,7 +452,7 @@ def test_a_council_is_never_matched_to_a_university_trust_or_fire_service_of_its
     assert match_authority("Oxford City Council", known)[0] is None
     assert match_authority("Hampshire County Council", known)[0] is None
     assert match_authority("Birmingham City Council", known) == ("Birmingham City Council", [])
-    assert match_authority("leeds", known)[0] == "University of Leeds"  # a bare place may
+    assert match_authority("leeds", known) == (None, ["University of Leeds"])  # offered only
 
 
 def test_a_reply_quoted_under_a_pasted_email_is_not_part_of_the_draft():
@@ -654,3 +654,12 @@ def test_a_letter_greeting_a_team_at_a_body_or_a_body_by_initials_names_it():
     assert greeted("Dear TfL,\nHow many?") == "Transport for London"
     assert greeted("Dear HM Treasury,\nHow many?") == "HM Treasury"
     assert greeted("Dear Network Rail,\nHow many?") == "Network Rail"
+
+
+def test_a_bare_place_is_not_taken_for_its_university_or_hospital_trust():
+    known = ["University of Leeds", "Oxford University Hospitals NHS FT", "Northumbria Police",
+             "London Borough of Barnet"]
+    assert match_authority("Leeds", known) == (None, ["University of Leeds"])
+    assert match_authority("Oxford", known)[0] is None
+    assert match_authority("northumbria", known)[0] == "Northumbria Police"
+    assert match_authority("barnet", known)[0] == "London Borough of Barnet"
