@@ -514,7 +514,8 @@ def _rewordings(text: str, scored: _Scored, neighbours: Sequence[Precedent],
     (cost, personal data, commercial...) that no pattern addressed."""
     # a sensitive question padded with harmless ones is no safer when sent: judged by the
     # riskier of the two (the split advice judges it alone too)
-    if scored.level not in ("medium", "high") and scored.level_alone not in ("medium", "high"):
+    if scored.level not in ("medium", "high") and scored.level_alone not in ("medium", "high") \
+            and not _ABOUT_PEOPLE.search(text):  # names asked for: s40, whatever the neighbours
         return []
     # only when its company really moved it (5 points or more), not 34.9% against 35.1%
     moved = scored.risk_alone is not None and scored.risk - scored.risk_alone >= 0.05
@@ -533,13 +534,13 @@ def _rewordings(text: str, scored: _Scored, neighbours: Sequence[Precedent],
     return (alone + found)[:MAX_REWORDINGS]
 
 
+_ABOUT_PEOPLE = re.compile(riskmod.NAMES_PEOPLE)
 _GENERAL = [
     (re.compile(r"\b(all (information|correspondence|records|emails|documents|data)|any and all|"
                 r"every (email|document|record)|since (19|20)\d\d)\b", re.I),
      "Cost limit (s12): 'all information' and long periods are the commonest reason for a "
      "refusal. Name the documents you want and limit the period. Add: \"" + S16_SENTENCE + "\""),
-    (re.compile(r"\b(names?|named|individuals?|home address|date of birth|who (is|are|was|were)"
-                r"|staff member)\b", re.I),
+    (re.compile(riskmod.NAMES_PEOPLE),
      "Personal data (s40): ask for anonymised totals, not names; small numbers may be suppressed. "
      "Senior officials acting in their official role are usually named."),
     (re.compile(r"\b(contracts?|tenders?|suppliers?|unit (price|cost)|pricing|bids?|invoices?)\b",
@@ -695,7 +696,8 @@ def _revised(assessed: Sequence[QuestionAssessment], advice: Sequence[str],
         # one question's rewording is not another's: 'Who supplies the ANPR cameras?' does not
         # become the count already put in for 'How many ANPR cameras?'
         fresh = [r.text for r in q.rewordings if r.text not in used]
-        risky = q.level in ("medium", "high") or q.level_alone in ("medium", "high")
+        risky = q.level in ("medium", "high") or q.level_alone in ("medium", "high") or \
+            bool(_ABOUT_PEOPLE.search(q.text))
         text = fresh[0] if fresh and risky else q.text
         used.add(text)
         if not text.startswith(q.text.rstrip("?. ")):

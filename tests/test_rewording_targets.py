@@ -326,3 +326,14 @@ def test_the_fallback_fits_a_which_question_a_yes_no_and_a_named_place():
     here = fallback_rewording("How many assaults were recorded at Charing Cross station in "
                               "2023?", "s31", "the force")
     assert "as a whole" not in here.text and "A single figure is enough" in here.text
+
+
+def test_names_of_people_are_reworded_even_when_the_neighbours_say_low_risk():
+    from bot.advice import general_advice
+
+    q = "Please provide the names of the pupils who were excluded in 2023."
+    found = _rewordings(q, _Scored(0.09, "low", [], [], 0.09, "low"), [], "St Mary's School")
+    assert found and found[0].text.startswith("Please provide the number of pupils")
+    assert not any(a.startswith("Personal data") for a in general_advice(
+        "Please provide the name of the supplier of the council's CCTV.", []))
+    assert any(a.startswith("Personal data") for a in general_advice(q, []))
