@@ -572,6 +572,19 @@ _GENERAL = [
                 r"responded)|still waiting|heard nothing|ignored my)\b", re.I),
      "No reply yet (s10): an authority must answer within 20 working days. Rather than send the "
      "request again, ask for an internal review of the delay, then complain to the ICO."),
+    (re.compile(r"\binternal review\b", re.I),
+     "Internal review: this reads as a request to review an earlier reply, not a new request. "
+     "Send it to the authority quoting its reference and saying why the reply or exemption was "
+     "wrong; it should answer within 20 working days, and then you can complain to the ICO."),
+    (re.compile(r"\(scotland\)|\bfoisa\b|\bscottish (government|information commissioner)|"
+                r"\bpolice scotland\b", re.I),
+     "Scotland: the Freedom of Information (Scotland) Act 2002 applies, not FOIA. Its cost "
+     "limit is £600, reviews must be asked for within 40 working days, and appeals go to the "
+     "Scottish Information Commissioner; section numbers differ (s35 is law enforcement)."),
+    (re.compile(r"\bhousing associations?\b", re.I),
+     "Housing associations are not public authorities under FOIA in England and Wales: ask "
+     "the council or the Regulator of Social Housing, or use the association's own access "
+     "policy. (In Scotland registered social landlords are covered by FOISA.)"),
     # 'my late mother's care home records': a relative's records, not a request to the world
     (re.compile(r"\bmy (?:late )?(?:mother|father|mum|dad|husband|wife|partner|son|daughter|"
                 r"brother|sister|grandmother|grandfather|gran|nan)['’]?s? (?:[\w-]+ ){0,3}"
