@@ -254,6 +254,15 @@ def test_chat_picks_a_suggestion_drops_a_question_and_answers_foi_questions(buil
     assert out.count("Verdict:") == 1  # none of these lines was checked as a draft
 
 
+def test_chat_keeps_hi_and_thanks_inside_a_pasted_letter(built, cli):
+    script = ("Dear Leicester City Council,\nHi,\nHow many ransomware attacks did you have?\n"
+              "Thanks,\nJo\n\nquit\n")
+    code, out, _ = cli("--config", str(built), "chat", stdin=script)
+    assert code == 0 and out.count("Verdict:") == 1
+    assert "Hello." not in out and "You're welcome" not in out
+    assert "Authority: Leicester City Council" in out
+
+
 def test_check_says_when_the_draft_greets_another_body_than_the_one_named(built, cli):
     letter = "Dear Leicester City Council,\n\nHow many ransomware attacks did you have?"
     code, out, _ = cli("--config", str(built), "check", "--authority", "barnet", "--json",
