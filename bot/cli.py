@@ -137,7 +137,8 @@ def _check_jsonl(advisor) -> int:
 
     status = 0
     for n, line in enumerate(sys.stdin, 1):
-        if not line.strip():
+        if not line.strip():  # answered too, so output line n stays input line n's answer
+            print(json.dumps({"error": f"line {n}: empty line", "skipped": True}), flush=True)
             continue
         try:
             item = json.loads(line)

@@ -78,14 +78,15 @@ def test_check_reads_stdin_and_human_text(built, cli):
 
 def test_check_jsonl_answers_each_line_in_order(built, cli):
     lines = [json.dumps({"text": "How many CCTV cameras are there?", "authority": None}),
-             "not json", json.dumps({"text": DRAFT, "authority": "Barnet"})]
+             "not json", "", json.dumps({"text": DRAFT, "authority": "Barnet"})]
     code, out, _ = cli("--config", str(built), "check", "--jsonl", stdin="\n".join(lines))
     results = [json.loads(x) for x in out.splitlines()]
     assert code == 1
-    assert len(results) == 3
+    assert len(results) == 4  # output line n answers input line n, a blank one included
     assert len(results[0]["questions"]) == 1
     assert "error" in results[1] and "line 2" in results[1]["error"]
-    assert results[2]["authority"] == "London Borough of Barnet"
+    assert results[2] == {"error": "line 3: empty line", "skipped": True}
+    assert results[3]["authority"] == "London Borough of Barnet"
 
 
 def test_empty_draft_is_a_clear_error(built, cli):
