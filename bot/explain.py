@@ -202,14 +202,52 @@ def known_grounds() -> str:
     return ", ".join(sorted(GROUNDS, key=lambda s: (s[0], int(s[1:]))))
 
 
+# the Act's duties and steps that are not exemptions, asked about all the same
+NOTES = {
+    "s1": "s1 — the right of access\nAnyone, anywhere, may ask for recorded information a "
+          "public authority holds, without saying why; the authority must say whether it holds "
+          "it and, unless an exemption applies, provide it.",
+    "s10": "s10 — time limits\nAn authority must answer within 20 working days. It may take "
+           "longer only to weigh the public interest, and must say so within the 20 days.",
+    "s16": "s16 — advice and assistance\nAn authority must help requesters, for example by "
+           "saying how a request that would exceed the cost limit could be narrowed. Asking for "
+           "it in the request (\"If answering would exceed the cost limit, please advise me under "
+           "section 16 how I could narrow the request.\") turns a flat refusal into advice.",
+    "s17": "s17 — refusal notice\nA refusal must name the exemption, say why it applies and, "
+           "for a qualified one, how the public interest was weighed; it must also say how to "
+           "ask for an internal review and complain to the ICO.",
+    "review": "Internal review\nIf a reply is refused or incomplete, ask the authority to review "
+              "it (within 40 working days), saying why the exemption does not apply or what is "
+              "missing; it should answer within 20 working days. Then complain to the ICO, and "
+              "after its decision appeal to the First-tier Tribunal.",
+    "eir": "EIR — the Environmental Information Regulations 2004\nEnvironmental information "
+           "(emissions, water, air, land, waste, noise, and plans affecting them) is requested "
+           "under the EIR, not FOIA: there is no cost limit in hours (a burdensome request is "
+           "'manifestly unreasonable', r12(4)(b)), every exception carries a public interest "
+           "test with a presumption in favour of disclosure, and advice is due under "
+           "regulation 9.",
+}
+_NOTE_WORDS = [(re.compile(rx, re.I), key) for rx, key in (
+    (r"^(?:s|section )?1$|right of access", "s1"), (r"^(?:s|section )?10$|time limit|how long",
+                                                     "s10"),
+    (r"^(?:s|section )?16$|advice and assistance", "s16"),
+    (r"^(?:s|section )?17$|refusal notice", "s17"),
+    (r"internal review|review|appeal|complain", "review"),
+    (r"^eir$|environmental information regulations", "eir"))]
+
+
 def explain(section: str) -> str:
     """The long form, for `/explain s31` and the CLI: protects, tests, and the way around."""
     if re.sub(r"\W", "", section.lower()) in ("ncnd", "neitherconfirmnordeny"):
         return NCND_NOTE + "\n" + NCND_AROUND
+    note = next((NOTES[key] for rx, key in _NOTE_WORDS if rx.search(section.strip())), None)
+    if note:
+        return note
     cite = citation_of(section)
     g = ground(cite)
     if g is None:
-        return f"I have no note on {section!r}. Try one of: {known_grounds()}."
+        return (f"I have no note on {section!r}. Try one of: {known_grounds()}; or s1, s10, "
+                "s16, s17, internal review, EIR, NCND.")
     text = (f"{g.section} — {g.name}\nWhat it protects: {g.protects}\nThe test: {g.test}\n"
             f"How requesters get around it: {g.around}")
     if cite in EIR_EXCEPTIONS:

@@ -174,6 +174,10 @@ def test_explanations_are_plain_and_unknown_sections_say_so():
         assert explain(asked).startswith(head), asked
     assert "r12(5)(e) in particular: commercial" in explain("regulation 12(5)(e)")
     assert "How requesters get around it" in explain("NCND")
+    for asked, head in (("s16", "s16 — advice and assistance"), ("internal review",
+                                                                   "Internal review"),
+                        ("EIR", "EIR — the Environmental"), ("s10", "s10 — time limits")):
+        assert explain(asked).startswith(head), asked
 
 
 def test_authority_matching_with_suggestions():
