@@ -817,7 +817,8 @@ def split_questions(text: str, semicolons: bool = False, answers_follow: bool = 
             asking = prose if semicolons else [p for p in prose if _ASKS.search(p)
                                                and not _STATEMENT.match(p)]
             questions = _drop_intro(asking or prose)
-    questions = _without_periods([q for q in questions if len(q) > 2])
+    # a date taken off a line can leave nothing worth asking ('12 March 2021 A' -> 'A')
+    questions = [q for q in _without_periods([q for q in questions if len(q) > 2]) if len(q) > 2]
     # "in Excel, please" asks nothing, nor "I am writing to request information under the
     # Freedom of Information Act."
     asks = [q for q in questions if not _FORMAT_ONLY.search(q) and not _invokes_act_only(q)

@@ -1778,3 +1778,7 @@ def test_thanks_in_passing_sign_nothing_off_but_a_sign_off_does():
                            "2. How many appeals?") == ["How many fines?", "How many appeals?"]
     assert split_questions("1. How many fines?\nThanks in advance.\nYours faithfully,\nJo\n"
                            "P.S. What?") == ["How many fines?"]
+
+
+def test_a_date_taken_off_a_line_leaves_no_one_letter_question():
+    assert split_questions("12 March 2021\nA") == []
