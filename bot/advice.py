@@ -316,7 +316,7 @@ _A_BODY = re.compile(r"\b(?:council|police|constabulary|nhs|trust|university|col
                      r"department|ministry|office|service|authority|commission|agency|board|"
                      r"transport|fire)\b", re.I)
 _FAO = re.compile(r"^[ \t]*(?:fao|f\.a\.o\.?|for the attention of)\s*:?\s*(?:[^,\n]*,\s*)*"
-                  r"([^,\n]{3,80})", re.I | re.M)  # 'FAO: Information Governance, Kent CC
+                  r"([^,\n]{3,80})", re.I | re.M)  # 'FAO: Information Governance, Kent CC'
 _TEAM_AT = re.compile(r"^.*?\b(?:team|officer|unit|department|office)\s+(?:at|of|for)\s+"
                       r"(?:the\s+)?(?=[A-Z])", re.I)
 _NOT_A_BODY = re.compile(r"\b(?:sir|madam|foi|freedom of information|team|officer|whom|"

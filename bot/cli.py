@@ -172,6 +172,7 @@ def cmd_precedents(args: argparse.Namespace, config: Config) -> int:
             print("Which authority? " + "; ".join(suggestions), file=sys.stderr)
             return 2
         authority = found or authority
+
     def find(among: str | None) -> list:
         # one question per past request unless asked for every part: a request's ten parts
         # share one reply, and would push every other request off the list

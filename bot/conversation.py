@@ -141,6 +141,8 @@ def continues(before: str, text: str) -> bool:
     if prev.isdigit() and nxt.isdigit():
         return int(nxt) == int(prev) + 1
     return not prev.isdigit() and not nxt.isdigit() and ord(nxt) == ord(prev) + 1
+
+
 _COMMAND_WORDS = ("help", "why", "reword", "revised", "authority", "explain", "precedents",
                   "quit", "exit")
 

@@ -129,7 +129,6 @@ class Calibration:
     w_draft: float = 0.0
 
 
-
 @dataclass(frozen=True)
 class RiskModel:
     """Two fitted calibrations: one for drafts addressed to a named authority (its track

@@ -648,7 +648,6 @@ async def check_and_reply(update: Update, context: Context, text: str) -> None:
              len(assessment.questions))
 
 
-
 async def show_precedents(update: Update, context: Context, topic: str) -> None:
     services = _services(context)
     topic = topic.strip().rstrip("?")

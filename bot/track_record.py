@@ -112,6 +112,7 @@ class TrackRecord:
             for key in (("a", authority_key(name)), ("k", authority_kind(name))):
                 total[key] += 1
                 refused[key] += r["outcome"] in REFUSED
+
         def tallies(tag: str) -> dict[str, Tally]:
             return {k: Tally(refused[(t, k)], n) for (t, k), n in total.items() if t == tag}
         by_kind = tallies("k")

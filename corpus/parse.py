@@ -147,6 +147,8 @@ _PUBLIC_SITE = re.compile(r"\.(?:gov|nhs|police|ac|mod|parliament)\.uk$|\.gov\.(
 _BODY_WORDS = re.compile(r"council|police|trust|nhs|university|authority|service|department|"
                          r"office|transport|constabulary|ministry|agency|commission|"
                          r"partnership", re.I)
+
+
 def _authority_of(record: dict, title: str) -> str | None:
     """The body a log page is from. A title names it in brackets after the subject ('Posts
     funded by the Home Office (WhatDoTheyKnow request to Cambridgeshire Constabulary)'), so

@@ -24,6 +24,8 @@ def _paths(directory: Path, name: str) -> tuple[Path, Path]:
     if name == "questions":
         return directory / INDEX_FILE, directory / MANIFEST_FILE
     return directory / f"{name}.faiss", directory / f"{name}.manifest.json"
+
+
 FIX = "run `foi-assistant build-index` to rebuild it"
 
 

@@ -92,8 +92,6 @@ def text_of(data: bytes, shape: int) -> str:
             else glue(data))
 
 
-
-
 def shaped(kind: int, text: str) -> object:
     """A JSON value of the kind picked by `kind` (text for most kinds)."""
     values = [None, True, 0, -7, 2**70, 1.5, float("nan"), [text], {"k": text}, [], {}, [None]]
