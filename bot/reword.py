@@ -150,9 +150,10 @@ def _coarser_period(q: str, body: str) -> str | None:
 
 def _camera_totals(q: str, body: str) -> str:
     named = re.search(r"\b(anpr|cctv)\b", q, re.I)
-    if not named:  # 'each of the cameras in (a)': another question says which cameras;
+    if not named:  # the question's own words for them ('covert surveillance cameras'), or
+        # 'these' when another question says which ('each of the cameras in (a)')
         kind = re.search(r"\b((?:(?!the\b|all\b|of\b|these\b|each\b|any\b|those\b)[a-z-]+\s+)"
-                         r"{1,2})cameras\b", q, re.I)  # 'covert surveillance cameras' says
+                         r"{1,2})cameras\b", q, re.I)
         cameras = f"{kind.group(1).strip().lower()} cameras" if kind else "of these cameras"
         return (f"How many {cameras} are there in each area (ward or district), as totals? I am "
                 "not asking where any camera is sited.")
