@@ -387,7 +387,10 @@ _GENERIC_WORDS = (
     "please provide number total information council councils authority force trust department "
     "annual year years yearly each per last past current currently data details list copy "
     "give tell confirm can could would will i we my our me us their there been its time "
-    "financial period since between including include")
+    "financial period since between including include "
+    # who does the work says nothing of what it is about: 'staff in your IT security team' and
+    # 'staff members of your elective home education team' share only these
+    "staff team teams member members work works working employ employed people make up")
 _GENERIC = frozenset(_GENERIC_WORDS.split())
 
 

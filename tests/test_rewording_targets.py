@@ -337,3 +337,10 @@ def test_names_of_people_are_reworded_even_when_the_neighbours_say_low_risk():
     assert not any(a.startswith("Personal data") for a in general_advice(
         "Please provide the name of the supplier of the council's CCTV.", []))
     assert any(a.startswith("Personal data") for a in general_advice(q, []))
+
+
+def test_a_wording_sharing_only_who_does_the_work_is_another_question():
+    other_team = _answered("7", "How many staff members make up your elective home education "
+                                "team?", 0.7)
+    assert precedent_rewordings([other_team], "How many staff work in your IT security "
+                                              "team?") == []
