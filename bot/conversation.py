@@ -169,6 +169,19 @@ def plain_view(text: str) -> tuple[str, int] | None:
     return None
 
 
+def plain_request(text: str) -> tuple[str, str] | None:
+    """A one-line message in plain words that is not a draft, for the bot: ('authority', name)
+    for 'I'm writing to Kent Police', ('explain', ground) for 'what does NCND mean?', ('faq',
+    answer) for 'how long do they have to reply?'."""
+    text = text.strip()
+    if (m := _AUTHORITY.match(text)) and not _BARE.match(text):
+        return "authority", m.group(1)
+    if m := _EXPLAIN.match(text):
+        return "explain", next(g for g in m.groups() if g)
+    faq = next((answer for rx, answer in _FAQ if rx.match(text)), None)
+    return ("faq", faq) if faq else None
+
+
 def did_you_mean(text: str) -> str | None:
     """A mistyped command ('helpp', 'wy 2', 'rewrod 2'): which one, rather than a one-line
     draft that would swallow the lines after it."""

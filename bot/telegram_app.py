@@ -76,7 +76,7 @@ from bot import tg_render as render
 from bot.advice import MAX_DRAFT_CHARS, Advisor, DraftError
 from bot.assessment import Assessment
 from bot.config import Config, ConfigError
-from bot.conversation import plain_view, small_talk
+from bot.conversation import plain_request, plain_view, small_talk
 from bot.explain import GROUNDS, explain
 from bot.track_record import KIND_NAMES, authority_kind
 from bot.users import UserStore
@@ -824,10 +824,21 @@ async def on_text(update: Update, context: Context) -> None:
         await show_precedents(update, context, topic)
     elif one_line and (view := plain_view(text)) is not None:  # 'why is question 2 risky?'
         await _view(update, context, *view)
+    elif one_line and (asked := plain_request(text)) is not None:  # 'I'm writing to Kent Police'
+        await _plain_request(update, context, *asked)
     elif (reply := small_talk(text)) is not None:
         await answer(update, context, render.esc(reply))
     else:
         await check_and_reply(update, context, text)
+
+
+async def _plain_request(update: Update, context: Context, kind: str, value: str) -> None:
+    if kind == "authority":
+        await set_authority(update, context, value)
+    elif kind == "explain":
+        await answer(update, context, render.explain_html(explain(value)))
+    else:
+        await answer(update, context, render.esc(value))
 
 
 async def on_document(update: Update, context: Context) -> None:

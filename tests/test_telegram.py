@@ -328,6 +328,19 @@ def test_follow_ups_in_plain_words_answer_about_the_last_draft(config, advisor):
     run(scenario())
 
 
+def test_plain_words_set_the_authority_explain_and_answer_questions_about_foi(config, advisor):
+    async def scenario():
+        async with running(config, advisor) as fake:
+            reply = only_message(await fake.exchange(fake.push_text("I'm writing to barnet")))
+            assert "Authority set to <b>London Borough of Barnet</b>" in reply.text
+            reply = only_message(await fake.exchange(fake.push_text("what does NCND mean?")))
+            assert "Neither confirm nor deny" in reply.text
+            reply = only_message(await fake.exchange(fake.push_text(
+                "how long do they have to reply?")))
+            assert "20 working days (s10)" in reply.text and "Verdict" not in reply.text
+    run(scenario())
+
+
 def test_a_txt_upload_is_a_draft_and_other_files_are_politely_refused(config, advisor):
     async def scenario():
         async with running(config, advisor) as fake:
