@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from typing import TextIO
 
-from bot.conversation import Conversation, Session, small_talk
+from bot.conversation import Conversation, Session, continues, small_talk
 from corpus.split import SALUTATION as _SALUTATION
 from corpus.split import clean_request
 
@@ -23,13 +23,14 @@ def run_chat(conversation: Conversation, stdin: TextIO | None = None,
     session = Session()
     stdout.write("FOI request assistant. Paste a draft (end with an empty line), or type help.\n")
     buffer: list[str] = []
+    pushed: list[str] = []  # a line read ahead that belongs to what comes next
     while True:
         if interactive and not buffer:
             stdout.write(PROMPT)
             stdout.flush()
-        line = stdin.readline()
-        if not line:
-            if buffer:
+        line = pushed.pop() if pushed else stdin.readline()
+        if not line:  # a sign-off left at the end ('Yours, Jo') is no draft
+            if buffer and clean_request("\n".join(buffer)):
                 stdout.write(conversation.respond(session, "\n".join(buffer)) + "\n")
             return 0
         line = line.rstrip("\n")
@@ -57,6 +58,21 @@ def run_chat(conversation: Conversation, stdin: TextIO | None = None,
             if not _SALUTATION.match(buffer[0]):
                 buffer = []
             continue
+        if buffer and not interactive:
+            # piped in whole: a letter with blank lines between its numbered parts is one
+            # draft, checked once, not once per paragraph
+            ahead = _next_filled(stdin)
+            if ahead and continues("\n".join(buffer), ahead):
+                buffer += ["", ahead.rstrip("\n")]
+                continue
+            pushed.extend([ahead] if ahead else [])
         if buffer:
             stdout.write(conversation.respond(session, "\n".join(buffer)) + "\n")
             buffer = []
+
+
+def _next_filled(stdin: TextIO) -> str:
+    """The next line that is not empty ('' at the end of the input)."""
+    while (line := stdin.readline()) and not line.strip():
+        pass
+    return line

@@ -679,3 +679,27 @@ def test_an_internal_review_a_scottish_request_and_a_housing_association_are_tol
     assert "Scotland" in heads("Under the Freedom of Information (Scotland) Act, how many?")
     assert any(h.startswith("Housing associations") for h in heads(
         "How many repairs did the housing association complete?"))
+
+
+def test_a_letter_piped_in_with_blank_lines_between_its_parts_is_checked_once():
+    import io
+
+    from bot.terminal import run_chat
+
+    class Recording:  # the conversation's side, without an index: what it was asked to check
+        def __init__(self):
+            self.drafts = []
+
+        def is_command(self, line):
+            return False
+
+        def respond(self, session, text):
+            self.drafts.append(text)
+            return "checked"
+
+    talk = Recording()
+    run_chat(talk, io.StringIO("1. How many fines?\n\n2. How many appeals?\n\nYours faithfully,"
+                               "\nJo\n"),
+             io.StringIO())
+    assert talk.drafts[0] == "1. How many fines?\n\n2. How many appeals?"
+    assert len(talk.drafts) == 1  # the sign-off paragraph is no draft of its own

@@ -232,12 +232,11 @@ def test_chat_reads_a_draft_pasted_with_blank_lines_as_one_and_keeps_it_through_
         "quit"]) + "\n"
     code, out, _ = cli("--config", str(built), "chat", stdin=script)
     assert code == 0
-    assert "Read with your draft above (it carries on its numbering)." in out
     revised = out.rsplit("Revised draft:", 1)[1].split("Goodbye.")[0]
     numbered = [line for line in revised.splitlines() if re.match(r"\s*\d+\. ", line)]
     assert len(numbered) == 2 and "thanks" not in revised and "riskiest" not in revised
     assert "You're welcome." in out and "OK. Paste another draft" in out
-    assert out.count("Verdict:") == 2  # the first part, then the whole draft; no small talk
+    assert out.count("Verdict:") == 1  # piped in whole: checked once; no small talk checked
 
 
 def test_chat_picks_a_suggestion_drops_a_question_and_answers_foi_questions(built, cli):
