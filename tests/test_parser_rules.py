@@ -6,6 +6,16 @@ from corpus.outcome import classify
 from corpus.parse import parse_disclosure_record, parse_wdtk_thread
 from corpus.split import split_field_list, split_questions
 
+
+def _thread(request: str, *replies: str, status: str | None = None) -> dict:
+    """A WhatDoTheyKnow thread as the corpus stores it: the request, then the replies."""
+    record: dict = {"id": 1, "events": [{"type": "outgoing", "content": [request]},
+                                        *({"type": "incoming", "content": [r]} for r in replies)]}
+    if status:
+        record["display_status"] = status
+    return record
+
+
 # --- splitting -----------------------------------------------------------------------------
 
 
@@ -311,26 +321,27 @@ _ACK = ("Dear Ann Smith,\nThank you for your request which we received on 01/10/
 
 
 def test_wdtk_skips_acknowledgement_with_disclaimer_and_reads_the_response():
-    record = {"id": 1, "display_status": "Successful", "events": [
-        {"type": "outgoing", "content": ["Dear Council,\n1. How many cameras?\n"
-                                         "2. What did they cost?\nYours faithfully,\nAnn Smith"]},
-        {"type": "incoming", "content": [_ACK]},
-        {"type": "incoming", "content": [
-            "Dear Ann Smith,\nPlease see our response below:\n1. How many cameras?\n167 cameras.\n"
-            "2. What did they cost?\nThis is exempt under section 43(2) of the Act as it would "
-            "prejudice commercial interests.\nIf you are unhappy you may ask for a review.\n"
-            "From: FOI\nSent: today\nThis has been logged"]},
-    ]}
+    record = _thread(
+        "Dear Council,\n1. How many cameras?\n"
+        "2. What did they cost?\nYours faithfully,\nAnn Smith",
+        _ACK,
+        "Dear Ann Smith,\nPlease see our response below:\n1. How many cameras?\n167 cameras.\n"
+        "2. What did they cost?\nThis is exempt under section 43(2) of the Act as it would "
+        "prejudice commercial interests.\nIf you are unhappy you may ask for a review.\n"
+        "From: FOI\nSent: today\nThis has been logged",
+        status="Successful",
+    )
     doc = parse_wdtk_thread(record)
     assert [q.outcome for q in doc.questions] == ["answered", "refused"]
     assert doc.questions[1].exemptions == ("s43(2)",)
 
 
 def test_wdtk_acknowledgement_only_stays_unknown():
-    record = {"id": 2, "display_status": "Awaiting response", "events": [
-        {"type": "outgoing", "content": ["Dear Council,\nHow many cameras do you run?\n"]},
-        {"type": "incoming", "content": [_ACK]},
-    ]}
+    record = _thread(
+        "Dear Council,\nHow many cameras do you run?\n",
+        _ACK,
+        status="Awaiting response",
+    )
     assert [q.outcome for q in parse_wdtk_thread(record).questions] == ["unknown"]
 
 
@@ -627,14 +638,14 @@ def test_only_the_details_of_a_shown_answer_following_is_not_a_cut_summary():
 
 
 def test_wdtk_a_missed_deadline_apology_is_not_the_response():
-    record = {"id": 3, "display_status": "Information not held", "events": [
-        {"type": "outgoing", "content": ["Dear Council,\n1. Do you check holiday lets?\n"]},
-        {"type": "incoming", "content": [
-            "Dear Requester,\nWe apologise for not meeting the deadline listed in our email of "
-            "15/04/2024. We are actively working on your request and will be in touch with your "
-            "response as soon as possible."]},
-        {"type": "incoming", "content": ["Dear Requester,\nInformation not held."]},
-    ]}
+    record = _thread(
+        "Dear Council,\n1. Do you check holiday lets?\n",
+        "Dear Requester,\nWe apologise for not meeting the deadline listed in our email of "
+        "15/04/2024. We are actively working on your request and will be in touch with your "
+        "response as soon as possible.",
+        "Dear Requester,\nInformation not held.",
+        status="Information not held",
+    )
     assert [q.outcome for q in parse_wdtk_thread(record).questions] == ["not_held"]
 
 
@@ -684,28 +695,28 @@ def test_an_ask_before_the_sentence_that_introduces_a_list_is_a_question():
 
 
 def test_wdtk_a_line_of_dashes_in_the_request_divides_sections_not_quoted_text():
-    record = {"id": 4, "display_status": "Successful", "events": [
-        {"type": "outgoing", "content": [
-            "Dear Council,\nQuestions:\n1.\tHow many maintained schools are in your area?\n"
-            "---------------------------\nEnergy Procurement:\n2.\tDo you include schools in "
-            "your energy contracts? (Y/N)\n3.\tDo you offer an energy monitoring service? (Y/N)"
-            "\nYours faithfully,\nA Requester"]},
-        {"type": "incoming", "content": ["Dear Requester,\n1. 120.\n2. Yes.\n3. No."]},
-    ]}
+    record = _thread(
+        "Dear Council,\nQuestions:\n1.\tHow many maintained schools are in your area?\n"
+        "---------------------------\nEnergy Procurement:\n2.\tDo you include schools in "
+        "your energy contracts? (Y/N)\n3.\tDo you offer an energy monitoring service? (Y/N)"
+        "\nYours faithfully,\nA Requester",
+        "Dear Requester,\n1. 120.\n2. Yes.\n3. No.",
+        status="Successful",
+    )
     doc = parse_wdtk_thread(record)
     assert len(doc.questions) == 3
     assert doc.questions[2].text.startswith("Do you offer an energy monitoring service")
 
 
 def test_wdtk_a_reply_saying_the_response_is_not_complete_is_a_holding_reply():
-    record = {"id": 5, "display_status": "Successful", "events": [
-        {"type": "outgoing", "content": ["Dear Council,\nWhen did the firm report its findings?"]},
-        {"type": "incoming", "content": [
-            "Hi Mr Buxton Our response is due today, but we apologise that it is not complete. "
-            "We will reply tomorrow 20 December 2022, or otherwise this week."]},
-        {"type": "incoming", "content": ["Dear Mr Buxton,\nThe findings were reported on 3 May "
-                                         "2022."]},
-    ]}
+    record = _thread(
+        "Dear Council,\nWhen did the firm report its findings?",
+        "Hi Mr Buxton Our response is due today, but we apologise that it is not complete. "
+        "We will reply tomorrow 20 December 2022, or otherwise this week.",
+        "Dear Mr Buxton,\nThe findings were reported on 3 May "
+        "2022.",
+        status="Successful",
+    )
     doc = parse_wdtk_thread(record)
     assert [q.outcome for q in doc.questions] == ["answered"]
     assert "Buxton" not in (doc.questions[0].answer or "")
@@ -726,38 +737,38 @@ def test_lettered_parts_of_a_numbered_question_split_even_when_glued():
 
 
 def test_wdtk_a_deadline_extension_wrapped_across_lines_is_a_holding_reply():
-    record = {"id": 6, "display_status": "Successful", "events": [
-        {"type": "outgoing", "content": ["Dear Council,\n1) Please list the crash sites.\n"]},
-        {"type": "incoming", "content": [
-            "Dear Requester,\nI am writing to apologise that we will not be\nable to provide a "
-            "response to your request within the initial timescale.\nRegulation 7(1) lets an "
-            "authority extend the 20-working day limit up to 40\nworking days, so we are "
-            "extending the deadline until 23/07/2024."]},
-        {"type": "incoming", "content": ["Dear Requester,\nThe sites are Park Square and "
-                                         "West Street; a list is attached."]},
-    ]}
+    record = _thread(
+        "Dear Council,\n1) Please list the crash sites.\n",
+        "Dear Requester,\nI am writing to apologise that we will not be\nable to provide a "
+        "response to your request within the initial timescale.\nRegulation 7(1) lets an "
+        "authority extend the 20-working day limit up to 40\nworking days, so we are "
+        "extending the deadline until 23/07/2024.",
+        "Dear Requester,\nThe sites are Park Square and "
+        "West Street; a list is attached.",
+        status="Successful",
+    )
     doc = parse_wdtk_thread(record)
     assert [q.outcome for q in doc.questions] == ["answered"]
     assert "Park Square" in (doc.questions[0].answer or "")
 
 
 def test_wdtk_a_letter_restarting_the_clock_is_not_the_response_but_a_review_saying_none_is():
-    clock = {"id": 7, "display_status": "Successful", "events": [
-        {"type": "outgoing", "content": ["Dear Council,\n1) How many permits were issued?\n"]},
-        {"type": "incoming", "content": [
-            "Dear Requester,\nYour four requests duplicated each other; we could refuse to treat "
-            "them separately. Please accept this as acknowledgement of your clarification.\nThe "
-            "20-working day\nclock will start the day after we receive it."]},
-        {"type": "incoming", "content": ["Dear Requester,\n1) 219 permits were issued."]},
-    ]}
+    clock = _thread(
+        "Dear Council,\n1) How many permits were issued?\n",
+        "Dear Requester,\nYour four requests duplicated each other; we could refuse to treat "
+        "them separately. Please accept this as acknowledgement of your clarification.\nThe "
+        "20-working day\nclock will start the day after we receive it.",
+        "Dear Requester,\n1) 219 permits were issued.",
+        status="Successful",
+    )
     assert [q.outcome for q in parse_wdtk_thread(clock).questions] == ["answered"]
-    review = {"id": 8, "display_status": "Information not held", "events": [
-        {"type": "outgoing", "content": ["Dear Council,\nWhy was the A57 speed limit cut?\n"]},
-        {"type": "incoming", "content": [
-            "Dear Requester,\nWe endeavour to respond to internal reviews within 20 working\n"
-            "days. Having reviewed your request, I can confirm that SCC holds no relevant "
-            "information; it is likely to be held by Rotherham Council."]},
-    ]}
+    review = _thread(
+        "Dear Council,\nWhy was the A57 speed limit cut?\n",
+        "Dear Requester,\nWe endeavour to respond to internal reviews within 20 working\n"
+        "days. Having reviewed your request, I can confirm that SCC holds no relevant "
+        "information; it is likely to be held by Rotherham Council.",
+        status="Information not held",
+    )
     assert [q.outcome for q in parse_wdtk_thread(review).questions] == ["not_held"]
 
 
@@ -875,11 +886,12 @@ def test_wdtk_delay_notices_are_holding_replies():
         "21 February and update you by 28 February 2022.",
     ]
     for notice in notices:
-        record = {"id": 9, "display_status": "Successful", "events": [
-            {"type": "outgoing", "content": ["Dear Council,\nHow many officers were involved?\n"]},
-            {"type": "incoming", "content": [f"Dear Requester,\n{notice}"]},
-            {"type": "incoming", "content": ["Dear Requester,\nFour officers were involved."]},
-        ]}
+        record = _thread(
+            "Dear Council,\nHow many officers were involved?\n",
+            f"Dear Requester,\n{notice}",
+            "Dear Requester,\nFour officers were involved.",
+            status="Successful",
+        )
         [q] = parse_wdtk_thread(record).questions
         assert (q.outcome, q.answer) == ("answered", "Four officers were involved."), notice
 
@@ -1424,16 +1436,16 @@ def test_the_requester_speaking_of_themselves_is_context_not_a_question():
 
 
 def test_wdtk_an_unmonitored_inbox_notice_with_its_disclaimer_run_on_is_a_holding_reply():
-    record = {"id": 6, "display_status": "Successful", "events": [
-        {"type": "outgoing", "content": ["Dear Council,\nHow many fines were issued in 2020?"]},
-        {"type": "incoming", "content": [
-            "Thank you for your email. This inbox is not being monitored over the Christmas "
-            "period. Your email will be picked up when staff return on the 4th January.\nKind "
-            "Regards, Sheffield City Council PO Box 1283 Email: [request email] This Email, and "
-            "any attachments, may contain non-public information ... you must not disclose, "
-            "copy, print or rely on any of the information contained in it or attached."]},
-        {"type": "incoming", "content": ["Dear requester,\n412 fines were issued in 2020."]},
-    ]}
+    record = _thread(
+        "Dear Council,\nHow many fines were issued in 2020?",
+        "Thank you for your email. This inbox is not being monitored over the Christmas "
+        "period. Your email will be picked up when staff return on the 4th January.\nKind "
+        "Regards, Sheffield City Council PO Box 1283 Email: [request email] This Email, and "
+        "any attachments, may contain non-public information ... you must not disclose, "
+        "copy, print or rely on any of the information contained in it or attached.",
+        "Dear requester,\n412 fines were issued in 2020.",
+        status="Successful",
+    )
     doc = parse_wdtk_thread(record)
     assert [q.outcome for q in doc.questions] == ["answered"]
     assert doc.questions[0].answer.startswith("412 fines")
@@ -1540,19 +1552,17 @@ def test_a_question_echoed_without_its_lead_in_takes_the_answer_under_the_echo()
 
 
 def test_an_acknowledgement_whose_topic_names_exemptions_is_still_a_holding_reply():
-    record = {"id": 9, "events": [
-        {"type": "outgoing", "content": ["Dear Council,\nCan you confirm the number of student "
-                                         "properties exempt from paying council tax in 2023?"]},
-        {"type": "incoming", "content": [
-            "Dear requester,\nThank you for your request for information relating to student "
-            "council tax exemptions which we received on 15/08/2024.\nThis has been logged as a "
-            "Freedom of Information Request and will be dealt with under the Freedom of "
-            "Information Act 2000. We must respond to you within 20 working days."]},
-        {"type": "incoming", "content": [
-            "Dear requester,\nPlease find our response below:\nFinancial Year Exemption N "
-            "Exemption M\n2023/24 13,209 9,095\nPlease note the figures are accounts that had "
-            "either exemption applied for any period during the year."]},
-    ]}
+    record = _thread(
+        "Dear Council,\nCan you confirm the number of student "
+        "properties exempt from paying council tax in 2023?",
+        "Dear requester,\nThank you for your request for information relating to student "
+        "council tax exemptions which we received on 15/08/2024.\nThis has been logged as a "
+        "Freedom of Information Request and will be dealt with under the Freedom of "
+        "Information Act 2000. We must respond to you within 20 working days.",
+        "Dear requester,\nPlease find our response below:\nFinancial Year Exemption N "
+        "Exemption M\n2023/24 13,209 9,095\nPlease note the figures are accounts that had "
+        "either exemption applied for any period during the year.",
+    )
     [question] = parse_wdtk_thread(record).questions
     assert question.answer.startswith("Financial Year Exemption N")
     # the exemptions asked about are the topic, not a refusal
@@ -1569,14 +1579,13 @@ def test_an_answer_about_exemptions_asked_for_refuses_only_when_it_cites_a_secti
 
 
 def test_a_reply_that_cannot_process_the_request_yet_answers_nothing_however_long():
-    record = {"id": 10, "events": [
-        {"type": "outgoing", "content": ["Dear Council,\nDo you have records of youth "
-                                         "unemployment for 2014-2015?"]},
-        {"type": "incoming", "content": [
-            "Dear Jasmine\nUnfortunately, Sheffield City Council cannot process your requests "
-            "because you have not given us your full name. Section 8 of the Freedom of "
-            "Information Act states that you must give us your full name. " + "Guidance. " * 400]},
-    ]}
+    record = _thread(
+        "Dear Council,\nDo you have records of youth "
+        "unemployment for 2014-2015?",
+        "Dear Jasmine\nUnfortunately, Sheffield City Council cannot process your requests "
+        "because you have not given us your full name. Section 8 of the Freedom of "
+        "Information Act states that you must give us your full name. " + "Guidance. " * 400,
+    )
     [question] = parse_wdtk_thread(record).questions
     assert question.outcome == "unknown"
     assert question.answer is None
@@ -1601,10 +1610,11 @@ def test_a_reply_with_no_substantive_response_yet_or_none_on_file_answers_nothin
             "We are reviewing old information requests and do not seem to have a response on "
             "file. Can you confirm that you received this? If you have not, please let us know "
             "if you still wish to receive the request."):
-        record = {"id": 11, "events": [
-            {"type": "outgoing", "content": ["Dear Council,\nHow much was paid in disrepair "
-                                             "compensation in 2024?"]},
-            {"type": "incoming", "content": [f"Dear requester,\n{reply}"]}]}
+        record = _thread(
+            "Dear Council,\nHow much was paid in disrepair "
+            "compensation in 2024?",
+            f"Dear requester,\n{reply}",
+        )
         [question] = parse_wdtk_thread(record).questions
         assert question.outcome == "unknown", reply
 
@@ -1623,13 +1633,13 @@ def test_the_personal_data_legitimate_interest_refusal_is_a_refusal():
 
 
 def test_a_reply_that_cannot_accept_the_request_as_valid_answers_nothing():
-    record = {"id": 12, "events": [
-        {"type": "outgoing", "content": ["Dear Council,\nHow many providers are approved on "
-                                         "the DPS?"]},
-        {"type": "incoming", "content": [
-            "Dear requester,\nI am writing in response to your recent request. Unfortunately, "
-            "we cannot consider this as a valid request under the Freedom of Information Act. "
-            "Section 8 states a valid request must include your real name."]}]}
+    record = _thread(
+        "Dear Council,\nHow many providers are approved on "
+        "the DPS?",
+        "Dear requester,\nI am writing in response to your recent request. Unfortunately, "
+        "we cannot consider this as a valid request under the Freedom of Information Act. "
+        "Section 8 states a valid request must include your real name.",
+    )
     [question] = parse_wdtk_thread(record).questions
     assert question.outcome == "unknown"
 
