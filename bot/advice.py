@@ -133,9 +133,10 @@ class Advisor:
             return None, []
         return match_authority(expand_initials(name), self._authorities)
 
-    def _same_body(self, name: str, other: str) -> bool:
+    def other_body(self, name: str, authority: str) -> str | None:
+        """The body `name` means (a letter's greeting), when it is not `authority`."""
         found, _ = self.resolve_authority(name)
-        return authority_key(found or name) == authority_key(other)
+        return None if authority_key(found or name) == authority_key(authority) else found or name
 
     # -- one question ------------------------------------------------------------------
 
@@ -243,14 +244,15 @@ class Advisor:
                                          context=c if c != q else "")
                     for q, v, n, d, c in zip(questions, vectors, found, rest, searched)]
         assessed = [replace(q, follows=a) for q, a in zip(assessed, follows)]
-        if is_environmental(text):  # no cost limit and no s16 under the EIR: regulation 9
+        eir = is_environmental(text)
+        if eir:  # no cost limit and no s16 under the EIR: regulation 9
             for q in assessed:
                 q.rewordings[:] = [Rewording(r.text.replace(S16_SENTENCE, EIR_SENTENCE), r.why,
                                              r.based_on) for r in q.rewordings]
-        overall = _overall(assessed, text)
+        overall = _overall(assessed, text, eir)
         if not addressee:
             overall.advice.append(NAME_THE_AUTHORITY)
-        elif letter and authority and not self._same_body(letter, addressee):
+        elif letter and authority and self.other_body(letter, addressee):
             overall.advice.append(f"Your draft greets {letter}, but it was checked for "
                                   f"{addressee}, the authority you named.")
         return Assessment(assessed, overall, addressee,
@@ -534,13 +536,13 @@ def _rewordings(text: str, scored: _Scored, neighbours: Sequence[Precedent],
     return (alone + found)[:MAX_REWORDINGS]
 
 
-_ABOUT_PEOPLE = re.compile(riskmod.NAMES_PEOPLE)
+_ABOUT_PEOPLE = riskmod.ABOUT_PEOPLE
 _GENERAL = [
     (re.compile(r"\b(all (information|correspondence|records|emails|documents|data)|any and all|"
                 r"every (email|document|record)|since (19|20)\d\d)\b", re.I),
      "Cost limit (s12): 'all information' and long periods are the commonest reason for a "
      "refusal. Name the documents you want and limit the period. Add: \"" + S16_SENTENCE + "\""),
-    (re.compile(riskmod.NAMES_PEOPLE),
+    (riskmod.ABOUT_PEOPLE,
      "Personal data (s40): ask for anonymised totals, not names; small numbers may be suppressed. "
      "Senior officials acting in their official role are usually named."),
     (re.compile(r"\b(contracts?|tenders?|suppliers?|unit (price|cost)|pricing|bids?|invoices?)\b",
@@ -760,10 +762,12 @@ EIR_NOTE = ("Environmental information (EIR): there is no cost limit; the neares
             "exception that matches (s12 as r12(4)(b), s40 as r13, s43 as r12(5)(e)).")
 
 
-def _overall(assessed: Sequence[QuestionAssessment], text: str) -> Overall:
+def _overall(assessed: Sequence[QuestionAssessment], text: str, eir: bool | None = None
+             ) -> Overall:
+    """The verdict, advice and revised draft; `eir` when the caller has judged it already."""
     exemptions = _merge_exemptions(assessed)
     advice = general_advice(text, assessed)
-    eir = is_environmental(text)
+    eir = is_environmental(text) if eir is None else eir
     if eir:
         advice = [a.replace(S16_SENTENCE, EIR_SENTENCE)
                   .replace("Cost limit (s12)", "Burden (EIR r12(4)(b), manifestly unreasonable)")

@@ -16,7 +16,7 @@ from bot.authority import mend_body_words
 from bot.explain import explain
 from bot.render import assessment_text, precedents_text
 from bot.track_record import KIND_NAMES, authority_kind
-from corpus.header import authority_key, expand_initials
+from corpus.header import expand_initials
 
 HELP = """Paste a draft FOI request and I will check each question against real past responses.
 Other things you can type:
@@ -409,12 +409,9 @@ class Conversation:
             note = "Read with your draft above (it carries on its numbering).\n"
             letter = greeted(text)
         authority = session.authority
-        if letter and authority:
-            found, _ = self.advisor.resolve_authority(letter)
-            if authority_key(found or letter) != authority_key(authority):
-                note = (f"Your letter greets {found or letter}, so I checked it for them, "
-                        f"not {authority}.\n")
-                authority = None
+        if letter and authority and (other := self.advisor.other_body(letter, authority)):
+            note = f"Your letter greets {other}, so I checked it for them, not {authority}.\n"
+            authority = None
         try:
             session.last = self.advisor.check_draft(text, authority)
         except DraftError as exc:

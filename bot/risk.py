@@ -55,6 +55,7 @@ NAMES_PEOPLE = (r"(?i:\bnames\s+(?:and\s+[\w ]{1,20}?\s+)?of\s+"
                 r"|\bdisciplinary (?:records?|history|action (?:taken )?against)"
                 r"|\breferred to the (?:GMC|NMC|HCPC)\b)"
                 r"|\b(?:Mr|Mrs|Ms|Miss|Dr|PC|DC|DS|DI|Sgt|Cllr|Councillor)\.? [A-Z][a-z]+")
+ABOUT_PEOPLE = re.compile(NAMES_PEOPLE)
 UP_CUES = [
     (re.compile(r"\b(which|what|name of the|names? of)\b.{0,40}\b(software|product|antivirus|"
                 r"anti-virus|firewall|system|supplier|vendor|provider|operating system|"
@@ -83,7 +84,7 @@ UP_CUES = [
      "touches on policing tactics or capabilities"),
     (re.compile(r"\b(by|per|each|every) (month|week|day)\b|\bmonthly\b|\bweekly\b", re.I),
      "asks for a fine time breakdown"),
-    (re.compile(NAMES_PEOPLE), "names or identifies individuals"),
+    (ABOUT_PEOPLE, "names or identifies individuals"),
     (re.compile(r"\blegal (advice|opinion)|\bcounsel's (advice|opinion)|\badvice from "
                 r"(solicitors|lawyers|counsel)", re.I), "asks for legal advice (privileged)"),
     (re.compile(r"\b(address|location|whereabouts)(es)? of (the |its |your )?([\w-]+['’]s )?"
