@@ -17,8 +17,10 @@ from pathlib import Path
 import numpy as np
 
 from bot import risk as riskmod
+from bot import scotland
 from bot.assessment import Assessment, Overall, QuestionAssessment
 from bot.authority import match_authority
+from bot.eir import EIR_NOTE, EIR_SENTENCE, is_environmental
 from bot.explain import GROUNDS, NCND_NOTE, explain_citation
 from bot.reword import (
     S16_SENTENCE,
@@ -255,8 +257,9 @@ class Advisor:
         elif letter and authority and self.other_body(letter, addressee):
             overall.advice.append(f"Your draft greets {letter}, but it was checked for "
                                   f"{addressee}, the authority you named.")
-        return Assessment(assessed, overall, addressee,
-                          authority_key(addressee) in self._answered_keys if addressee else False)
+        result = Assessment(assessed, overall, addressee,
+                            authority_key(addressee) in self._answered_keys if addressee else False)
+        return scotland.adapt(result, EXPLAIN_FROM) if scotland.applies(addressee, text) else result
 
 
 # 'How many resulted in an arrest?', 'Where are they located?', 'the cameras in (a)': a
@@ -578,11 +581,6 @@ _GENERAL = [
      "Internal review: this reads as a request to review an earlier reply, not a new request. "
      "Send it to the authority quoting its reference and saying why the reply or exemption was "
      "wrong; it should answer within 20 working days, and then you can complain to the ICO."),
-    (re.compile(r"\(scotland\)|\bfoisa\b|\bscottish (government|information commissioner)|"
-                r"\bpolice scotland\b", re.I),
-     "Scotland: the Freedom of Information (Scotland) Act 2002 applies, not FOIA. Its cost "
-     "limit is £600, reviews must be asked for within 40 working days, and appeals go to the "
-     "Scottish Information Commissioner; section numbers differ (s35 is law enforcement)."),
     (re.compile(r"\bhousing associations?\b", re.I),
      "Housing associations are not public authorities under FOIA in England and Wales: ask "
      "the council or the Regulator of Social Housing, or use the association's own access "
@@ -733,33 +731,6 @@ def _revised(assessed: Sequence[QuestionAssessment], advice: Sequence[str],
         lines += [f"(Left out: {'; '.join(left_out)}.)", ""]
     lines.append(closing)
     return "\n".join(lines)
-
-
-_EIR = re.compile(r"\b(?i:environmental information regulations)\b|\bEIR\b")
-EIR_SENTENCE = ("If answering would be manifestly unreasonable, please advise me under "
-                "regulation 9 of the Environmental Information Regulations how I could narrow "
-                "the request.")
-# what the Environmental Information Regulations cover, whatever the request calls itself:
-# emissions, water, air, land, waste, noise, natural sites, and plans and measures affecting them
-_ENVIRONMENTAL = re.compile(
-    r"\b(?:sewage|pollut\w*|emissions?|air quality|water quality|rivers?|flood(?:ing|s)?|"
-    r"contaminat\w*|pesticides?|biodiversity|habitats?|noise (?:complaints?|levels?|nuisance)|"
-    r"landfill|fly[- ]?tipping|waste (?:collection|disposal|management|sites?)|recycling|"
-    r"planning (?:applications?|permission)|environmental impact|carbon|climate|trees?|"
-    r"green ?belt|bypass|road scheme|highways? scheme|low traffic neighbourhoods?|ltns?)\b", re.I)
-
-
-def is_environmental(text: str) -> bool:
-    """Whether a draft is about environmental information, which the EIR govern (an FOI
-    request for it is handled under them whatever it cites)."""
-    return bool(_EIR.search(text) or _ENVIRONMENTAL.search(text))
-
-
-EIR_NOTE = ("Environmental information (EIR): there is no cost limit; the nearest ground is "
-            "'manifestly unreasonable' (regulation 12(4)(b)), every exception carries a public "
-            "interest test with a presumption in favour of disclosure, and advice and assistance "
-            "is due under regulation 9. Where this check names FOIA sections, read the EIR "
-            "exception that matches (s12 as r12(4)(b), s40 as r13, s43 as r12(5)(e)).")
 
 
 def _overall(assessed: Sequence[QuestionAssessment], text: str, eir: bool | None = None

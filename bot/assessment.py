@@ -62,8 +62,10 @@ class Assessment:
     authority: str | None = None
     # whether the corpus holds any past response from that authority (its own history)
     authority_on_record: bool = False
+    # the law the request falls under: "FOIA", or "FOISA" for a Scottish authority
+    law: str = "FOIA"
 
     def to_json(self) -> dict:
         return {"questions": [q.to_json() for q in self.questions],
                 "overall": self.overall.to_json(), "authority": self.authority,
-                "authority_on_record": self.authority_on_record}
+                "authority_on_record": self.authority_on_record, "law": self.law}

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from corpus.foisa import NCND_SECTION, to_foia
+
 
 @dataclass(frozen=True)
 class Ground:
@@ -226,6 +228,16 @@ NOTES = {
            "'manifestly unreasonable', r12(4)(b)), every exception carries a public interest "
            "test with a presumption in favour of disclosure, and advice is due under "
            "regulation 9.",
+    "foisa": "FOISA — the Freedom of Information (Scotland) Act 2002\nRequests to Scottish "
+             "public authorities (the Scottish Government, Police Scotland, Scottish councils "
+             "and health boards) fall under FOISA, not FOIA. The same ground has another "
+             "number there: law enforcement is s35 (FOIA s31), personal information s38 (s40), "
+             "commercial interests s33(1) (s43), confidentiality and legal advice s36 (s41, "
+             "s42), policy advice s29 (s35), otherwise accessible s25 (s21), and neither "
+             "confirm nor deny is s18. The cost limit is £600 of staff time (40 hours at £15 "
+             "an hour); prejudice-based exemptions need substantial prejudice; advice is due "
+             "under s15; ask for a review within 40 working days, then appeal to the Scottish "
+             "Information Commissioner. Type 'explain FOISA s35' for one ground.",
 }
 _NOTE_WORDS = [(re.compile(rx, re.I), key) for rx, key in (
     (r"^(?:s|section )?1$|right of access", "s1"), (r"^(?:s|section )?10$|time limit|how long",
@@ -233,7 +245,9 @@ _NOTE_WORDS = [(re.compile(rx, re.I), key) for rx, key in (
     (r"^(?:s|section )?16$|advice and assistance", "s16"),
     (r"^(?:s|section )?17$|refusal notice", "s17"),
     (r"internal review|review|appeal|complain", "review"),
-    (r"^eir$|environmental information regulations", "eir"))]
+    (r"^eir$|environmental information regulations", "eir"),
+    (r"^(?:foisa|scotland|scottish)$|\(scotland\) act", "foisa"))]
+_FOISA_CITE = re.compile(r"^\s*(?:foisa|scottish act)\s+(.+)$", re.I)
 
 
 def explain(section: str) -> str:
@@ -243,6 +257,9 @@ def explain(section: str) -> str:
     note = next((NOTES[key] for rx, key in _NOTE_WORDS if rx.search(section.strip())), None)
     if note:
         return note
+    scottish = _FOISA_CITE.match(section)
+    if scottish:
+        return _explain_foisa(scottish.group(1))
     cite = citation_of(section)
     g = ground(cite)
     if g is None:
@@ -253,3 +270,17 @@ def explain(section: str) -> str:
     if cite in EIR_EXCEPTIONS:
         text += f"\n{cite} in particular: {EIR_EXCEPTIONS[cite]}"
     return text
+
+
+def _explain_foisa(text: str) -> str:
+    """'FOISA s35' is FOIA's s31 under another number: the note on it, headed by both."""
+    cite = citation_of(text)
+    if cite == NCND_SECTION:
+        return f"FOISA {cite} — neither confirm nor deny\n{NCND_NOTE}\n{NCND_AROUND}"
+    foia = to_foia(cite)
+    g = ground(foia)
+    if g is None or (foia == cite and cite not in ("s12", "s14", "s28")):
+        return (f"I have no note on FOISA {text.strip()!r}. Try 'explain FOISA' for the "
+                "sections it shares with FOIA.")
+    return (f"FOISA {cite} is FOIA's {foia} in Scotland (see 'explain FOISA' for what differs "
+            f"there)\n" + explain(foia))

@@ -13,7 +13,7 @@ LEVEL_MARK = {"high": "HIGH", "medium": "MEDIUM", "low": "low", "unknown": "no c
 
 
 def precedent_line(p: Precedent) -> str:
-    ex = f" [{', '.join(p.exemptions)}]" if p.exemptions else ""
+    ex = f" [{p.cited_as()}]" if p.exemptions else ""
     bits = [p.authority or "unknown authority", p.date or "undated"]
     if p.reference:
         bits.append(f"ref {p.reference}")
@@ -38,8 +38,14 @@ def _exemptions(q: QuestionAssessment) -> str:
     shown = [e for e in q.likely_exemptions if e["probability"] >= SHOW_EXEMPTION_FROM]
     if not shown:
         return "none stands out"
-    return ", ".join(f"{e['subsection'] or e['section']}{' (NCND)' if e['ncnd'] else ''} "
-                     f"{e['probability']:.0%}" for e in shown)
+    return ", ".join(f"{e['subsection'] or e['section']}{' (NCND)' if e['ncnd'] else ''}"
+                     f"{_foisa(e)} {e['probability']:.0%}" for e in shown)
+
+
+def _foisa(ex: dict) -> str:
+    """' = FOISA s35(1)(a)' for a Scottish request, where FOISA numbers the ground otherwise."""
+    foisa = ex.get("foisa")
+    return f" = FOISA {foisa}" if foisa and foisa != (ex["subsection"] or ex["section"]) else ""
 
 
 def question_text(i: int, q: QuestionAssessment, precedents: int = 3) -> str:

@@ -67,6 +67,8 @@ def _exemption(ex: dict) -> str:
     label = f"{name}{' NCND' if ex.get('ncnd') else ''}"
     if ground:
         label += f" ({ground.name})"
+    if ex.get("foisa") and ex["foisa"] != name:
+        label += f" — FOISA {ex['foisa']}"
     return f"{label} {float(ex.get('probability', 0.0)):.0%}"
 
 
@@ -82,7 +84,7 @@ def outcome(p: Precedent) -> str:
 
 def precedent_brief(p: Precedent) -> str:
     """One line: what happened to the closest past question."""
-    ex = f" [{esc(', '.join(p.exemptions))}]" if p.exemptions else ""
+    ex = f" [{esc(p.cited_as())}]" if p.exemptions else ""
     where = ", ".join(x for x in (p.authority or "an authority", p.date) if x)
     return (f"<b>{esc(outcome(p))}</b>{ex} — {esc(where)}: "
             f"<i>“{esc(short(p.in_context(), 160))}”</i>")
@@ -90,7 +92,7 @@ def precedent_brief(p: Precedent) -> str:
 
 def precedent_html(n: int, p: Precedent) -> str:
     """A numbered precedent with its reference, similarity and source link."""
-    ex = f" [{esc(', '.join(p.exemptions))}]" if p.exemptions else ""
+    ex = f" [{esc(p.cited_as())}]" if p.exemptions else ""
     bits = [p.authority or "unknown authority", p.date or "undated"]
     if p.reference:
         bits.append(f"ref {p.reference}")

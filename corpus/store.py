@@ -18,6 +18,7 @@ from pathlib import Path
 import sqlite_utils
 
 from corpus.exemptions import section_of
+from corpus.foisa import to_foia
 from corpus.models import Document
 
 
@@ -188,9 +189,12 @@ class Store:
         return self.db.conn.execute("SELECT count(*) FROM questions").fetchone()[0]
 
     def questions(self, ids: Iterable[int] | None = None) -> list[dict]:
-        """Question rows with their exemptions decoded; all of them, or those ids in that order."""
+        """Question rows with their exemptions decoded; all of them, or those ids in that order.
+        A Scottish reply's citations come in FOIA's numbers (`cited` keeps them as written):
+        what counts citations across the corpus must not read FOISA's s35 (law enforcement)
+        as FOIA's s35 (policy advice)."""
         sql = ("SELECT q.id, q.document_id, q.position, q.text, q.outcome, q.answer, q.authority, "
-               "q.date, q.reference, q.source_url, q.exemptions, q.source, d.title "
+               "q.date, q.reference, q.source_url, q.exemptions, q.source, d.title, d.regime "
                "FROM questions q JOIN documents d ON d.id = q.document_id")
         if ids is None:
             rows = self.db.query(sql + " ORDER BY q.id")
@@ -242,6 +246,9 @@ def version_hash(doc: Document) -> str:
 def _decode(row: dict) -> dict:
     row = dict(row)
     row["exemptions"] = json.loads(row.get("exemptions") or "[]")
+    row["cited"] = row["exemptions"]
+    if row.get("regime") == "FOISA":
+        row["exemptions"] = list(dict.fromkeys(to_foia(e) for e in row["cited"]))
     return row
 
 

@@ -33,6 +33,17 @@ class Precedent:
     answer: str | None = None
     document_id: str = ""
     title: str | None = None
+    # a Scottish reply's citations as it wrote them (FOISA's numbers); `exemptions` are FOIA's
+    regime: str | None = None
+    cited: tuple[str, ...] = ()
+
+    def cited_as(self) -> str:
+        """The citations for display: FOIA's numbers, and a Scottish reply's own beside them
+        (the letter behind the link says s35(1)(a) where FOIA says s31(1)(a))."""
+        shown = ", ".join(self.exemptions)
+        if self.regime == "FOISA" and self.cited and list(self.cited) != list(self.exemptions):
+            shown += f" (cited as FOISA {', '.join(self.cited)})"
+        return shown
 
     def in_context(self) -> str:
         """The question as a reader can follow it: a request part as short as "make and model"
@@ -48,7 +59,9 @@ class Precedent:
         return {"id": self.id, "question": self.question, "authority": self.authority,
                 "date": self.date, "reference": self.reference, "outcome": self.outcome,
                 "exemptions": list(self.exemptions), "similarity": round(self.similarity, 4),
-                "source_url": self.source_url}
+                "source_url": self.source_url,
+                **({"regime": self.regime, "cited": list(self.cited)}
+                   if self.regime == "FOISA" else {})}
 
 
 @dataclass(frozen=True)
@@ -136,7 +149,8 @@ def to_precedent(row: dict, similarity: float) -> Precedent:
         id=str(row["id"]), question=row["text"], authority=row["authority"], date=row["date"],
         reference=row["reference"], outcome=row["outcome"], exemptions=tuple(row["exemptions"]),
         similarity=similarity, source_url=row["source_url"], answer=row["answer"],
-        document_id=row["document_id"], title=row.get("title"))
+        document_id=row["document_id"], title=row.get("title"), regime=row.get("regime"),
+        cited=tuple(row.get("cited") or ()))
 
 
 class Searcher:

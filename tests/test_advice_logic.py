@@ -669,14 +669,13 @@ def test_a_bare_place_is_not_taken_for_its_university_or_hospital_trust():
     assert match_authority("barnet", known)[0] == "London Borough of Barnet"
 
 
-def test_an_internal_review_a_scottish_request_and_a_housing_association_are_told_so():
+def test_an_internal_review_and_a_housing_association_are_told_so():
     from bot.advice import general_advice
 
     def heads(text):
         return [a.split(":")[0] for a in general_advice(text, [])]
 
     assert "Internal review" in heads("I request an internal review of your reply FOI123.")
-    assert "Scotland" in heads("Under the Freedom of Information (Scotland) Act, how many?")
     assert any(h.startswith("Housing associations") for h in heads(
         "How many repairs did the housing association complete?"))
 

@@ -364,3 +364,21 @@ def test_an_eir_request_is_advised_under_the_regulations_not_the_act(built, cli)
     assert "Environmental information (EIR): there is no cost limit" in out
     revised = out.split("Revised draft:", 1)[1]
     assert "regulation 9" in revised and "section 16" not in revised
+
+
+def test_a_request_to_a_scottish_body_is_checked_under_foisa(built, cli):
+    code, out, _ = cli("--config", str(built), "check", "--authority", "Glasgow City Council",
+                       "--json", DRAFT)
+    assert code == 0
+    data = json.loads(out)
+    assert data["law"] == "FOISA"
+    cited = [e for q in data["questions"] for e in q["likely_exemptions"]]
+    assert cited and all(e["foisa"] for e in cited if e["section"] != "s23")
+    revised = data["overall"]["revised_draft"]
+    assert "section 15 of the Freedom of Information (Scotland) Act" in revised
+    assert "section 16" not in revised
+    code, out, _ = cli("--config", str(built), "check", "--authority", "Kent Police", "--json",
+                       DRAFT)
+    data = json.loads(out)
+    assert data["law"] == "FOIA"
+    assert not any("foisa" in e for q in data["questions"] for e in q["likely_exemptions"])
