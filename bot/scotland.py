@@ -101,7 +101,7 @@ def _words(text: str) -> str:
     """The draft's and the advice's FOIA wording in FOISA's (and the EIR's in the EISRs')."""
     return (text.replace(S16_SENTENCE, FOISA_SENTENCE).replace(EIR_SENTENCE, EISR_SENTENCE)
             .replace(EIR_NOTE, EISR_NOTE).replace(_AGGREGATION, ".")
-            .replace("the s16 sentence", "the s15 sentence"))
+            .replace("the s16 sentence", "the s15 sentence").replace("EIR r12(", "EISR r10("))
 
 
 def _question(q: QuestionAssessment, shown_from: float) -> QuestionAssessment:
@@ -123,7 +123,8 @@ def adapt(a: Assessment, shown_from: float) -> Assessment:
     exemptions = with_foisa(overall.likely_exemptions)
     verdict = overall.verdict
     top = next((e for e in exemptions if e["probability"] >= shown_from), None)
-    if top and top.get("foisa") and "most likely under" in verdict:
+    if top and top.get("foisa") not in (None, top["subsection"] or top["section"]) and \
+            "most likely under" in verdict:
         verdict += f" In Scotland that is FOISA {top['foisa']}."
     advice = [NOTE] + [_words(x) for x in overall.advice]
     overall = replace(overall, verdict=verdict, likely_exemptions=exemptions, advice=advice,

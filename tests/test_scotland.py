@@ -3,6 +3,8 @@ Scottish replies counted in FOIA's numbers."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bot.assessment import Assessment, Overall, QuestionAssessment
@@ -102,6 +104,21 @@ def test_a_scottish_check_names_foisa_sections_limits_and_its_advice_sentence():
     text = assessment_text(a)
     assert "section 16" not in text and "section 15 of the Freedom of Information" in text
     assert "s31(1)(a) = FOISA s35(1)(a) 50%" in text and "s12 20%" in text
+
+
+def test_a_scottish_environmental_request_is_advised_under_the_scottish_regulations():
+    from bot.eir import EIR_NOTE, EIR_SENTENCE
+
+    a = _assessment()
+    a = replace(a, overall=replace(a.overall, advice=[
+        "Burden (EIR r12(4)(b), manifestly unreasonable): narrow it. " + EIR_SENTENCE, EIR_NOTE],
+        revised_draft="1. Air quality data.\n\n" + EIR_SENTENCE))
+    advice = adapt(a, shown_from=0.1).overall
+    assert advice.advice[1].startswith("Burden (EISR r10(4)(b)")
+    assert "Environmental Information (Scotland) Regulations" in advice.advice[1]
+    assert "regulation 10(4)(b)" in advice.advice[2]
+    assert advice.revised_draft.endswith("regulation 9 of the Environmental Information "
+                                         "(Scotland) Regulations how I could narrow the request.")
 
 
 def test_explain_takes_foisa_numbers_and_the_act_itself():
