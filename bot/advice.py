@@ -270,6 +270,12 @@ _FOLLOW_UP = re.compile(r"\b(?:these|those|them|they|their|such|of which|the abo
                         r"took|ended|became|died))\b|" + r"\b(?:in|from|at|of|to|for|under) (?:" +
                         r"\(([a-h])\)|(?:question|part|q)\s?(\d{1,2})\b)", re.I)
 FOLLOW_UP_WORDS = 16
+# 'Were patients told?', 'Was a ransom paid?': a short question in the past tense that names
+# no actor of its own ('you', 'the council') and no period asks about the event just named
+_SHORT_PAST = re.compile(r"^(?:was|were|did|had)\b(?!.*\b(?:you|your|yours|the (?:council|"
+                         r"force|trust|department|authority|university|board|service))\b)"
+                         r"(?!.*\b(?:19|20)\d\d\b)", re.I)
+SHORT_PAST_WORDS = 6
 
 
 def antecedents(questions: Sequence[str]) -> list[int | None]:
@@ -279,7 +285,8 @@ def antecedents(questions: Sequence[str]) -> list[int | None]:
     for i, q in enumerate(questions):
         m = _FOLLOW_UP.search(q) if i and len(q.split()) <= FOLLOW_UP_WORDS else None
         if not m:
-            out.append(None)
+            short = i and len(q.split()) <= SHORT_PAST_WORDS and _SHORT_PAST.match(q.strip())
+            out.append(i - 1 if short else None)
             continue
         letter, number = m.group(1), m.group(2)
         cited = ord(letter.lower()) - ord("a") if letter else int(number) - 1 if number else i - 1

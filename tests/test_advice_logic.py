@@ -390,6 +390,20 @@ def test_the_send_it_alone_rewording_needs_a_real_move_and_drops_also():
                    for r in _rewordings(text, barely, [], None))
 
 
+def test_a_short_past_tense_question_follows_the_event_before_it():
+    from bot.advice import antecedents
+
+    assert antecedents(["How many patients were affected by the data breach in March?",
+                        "Were patients told?", "Was anyone disciplined?"]) == [None, 0, 1]
+    assert antecedents(["Has the council suffered a ransomware attack since 2020?",
+                        "Was a ransom paid?"]) == [None, 0]
+    # a question of its own: it names who acts, or its own period, or is in the present
+    assert antecedents(["How many cyber attacks were there in 2023?",
+                        "Did you pay a ransom?", "Were staff trained in 2022?",
+                        "Do you hold Cyber Essentials?",
+                        "Has Cyber Essentials been achieved?"]) == [None] * 5
+
+
 def test_a_follow_up_citing_an_earlier_part_is_searched_with_that_part():
     from bot.advice import antecedents, with_antecedents
 
