@@ -5,10 +5,11 @@
 (bot.users, SQLite, salted-hash key, retention limit) and, in memory only, the results of the
 user's last few drafts so the buttons work. Drafts are never written to disk or logged.
 
-Talking to Telegram: every call goes through PatientRateLimiter (Telegram's rates; waits out a
-429; retries timeouts and 5xx with bounded backoff, never 400 or 403), a watchdog logs an error
-when getUpdates goes unanswered, and a lock file keyed by a hash of the token stops a second
-copy of the bot from starting.
+Talking to Telegram (bot/tg_transport.py): every call goes through PatientRateLimiter
+(Telegram's rates; waits out a 429; retries timeouts and 5xx with bounded backoff, never 400 or
+403), a watchdog here logs an error when getUpdates goes unanswered, and a lock file keyed by a
+hash of the token stops a second copy of the bot from starting. Incoming floods are stopped per
+user (bot/rate_limit.py); tokens are masked in every log line (bot/tg_logging.py).
 
 Conversation states, per user (user_data["awaiting"]):
     IDLE ── /authority (no name) ──▶ AWAITING_AUTHORITY ── text ──▶ IDLE
@@ -20,11 +21,9 @@ from __future__ import annotations
 
 import asyncio
 import codecs
-import hashlib
 import importlib.util
 import logging
 import os
-import random
 import re
 import secrets
 import sys
@@ -34,7 +33,7 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from telegram import (
@@ -53,11 +52,9 @@ from telegram.error import (
     Conflict,
     Forbidden,
     NetworkError,
-    RetryAfter,
     TelegramError,
 )
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     ApplicationHandlerStop,
@@ -70,7 +67,7 @@ from telegram.ext import (
     TypeHandler,
     filters,
 )
-from telegram.request import BaseRequest, HTTPXRequest
+from telegram.request import BaseRequest
 
 from bot import tg_render as render
 from bot.advice import MAX_DRAFT_CHARS, Advisor, DraftError
@@ -78,6 +75,14 @@ from bot.assessment import Assessment
 from bot.config import Config, ConfigError
 from bot.conversation import plain_request, plain_view, small_talk
 from bot.explain import GROUNDS, explain
+from bot.rate_limit import RateLimiter
+from bot.tg_logging import configure_logging, quiet_http_logs
+from bot.tg_transport import (
+    AlreadyRunning,
+    PatientRateLimiter,
+    WatchedRequest,
+    instance_lock,
+)
 from bot.track_record import KIND_NAMES, authority_kind
 from bot.users import UserStore
 from corpus.header import expand_initials
@@ -172,136 +177,7 @@ class BotSettings:
                 raise ConfigError(f"[bot] {name} must be positive")
 
 
-# -- limits and memory --------------------------------------------------------------------------
-
-
-class RateLimiter:
-    """A token bucket per user: `burst` at once, refilled at `per_minute`.
-
-    PTB limits only what the bot sends; incoming floods are ours to stop, before any embedding.
-    Work is weighted: a draft or a search costs a token, a tap or a command a quarter. A
-    throttled user is told once per flood: a token that refills mid-flood lets one more
-    message through without a second warning; only a pause of one refill interval after the
-    last refused message (what the warning asks for) earns a fresh one.
-    """
-
-    def __init__(self, burst: int, per_minute: float, clock: Callable[[], float] = time.monotonic
-                 ) -> None:
-        self.burst = float(burst)
-        self.rate = per_minute / 60.0
-        self.clock = clock
-        # tokens, when, and when a message was last refused (None: not throttled)
-        self._buckets: dict[int, tuple[float, float, float | None]] = {}
-
-    def check(self, user_id: int, cost: float = 1.0) -> str:
-        """'ok' (go ahead), 'warn' (refuse and say so) or 'quiet' (refuse silently)."""
-        now = self.clock()
-        tokens, then, refused = self._buckets.get(user_id, (self.burst, now, None))
-        tokens = min(self.burst, tokens + (now - then) * self.rate)
-        if refused is not None and now - refused >= 1.0 / self.rate:
-            refused = None  # the user paused as asked: a later flood is a new one
-        if tokens >= cost:
-            self._buckets[user_id] = (tokens - cost, now, refused)
-            return "ok"
-        self._buckets[user_id] = (tokens, now, now)
-        return "warn" if refused is None else "quiet"
-
-    def wait(self, user_id: int) -> int:
-        tokens = self._buckets.get(user_id, (self.burst, 0.0, None))[0]
-        return max(1, round((1.0 - tokens) / self.rate))
-
-    def forget(self, user_id: int) -> None:
-        self._buckets.pop(user_id, None)
-
-    def prune(self) -> None:
-        """Forget users whose bucket has refilled, so the map does not grow for ever."""
-        now = self.clock()
-        for user_id, (tokens, then, _) in list(self._buckets.items()):
-            if tokens + (now - then) * self.rate >= self.burst:
-                del self._buckets[user_id]
-
-
-# -- talking to Telegram: retries, the polling watchdog, one instance -----------------------------
-
-SEND_RETRIES = 8  # after a timeout, a 5xx or a reset connection, with exponential backoff
-FLOOD_RETRIES = 20  # after a 429, each after the retry_after Telegram asks for
-BACKOFF, MAX_BACKOFF = 0.5, 10.0  # seconds: first wait, longest wait
-NOT_RETRIED = frozenset({"sendChatAction"})  # "typing…" is cosmetic: never worth a wait
-
-
-class PatientRateLimiter(AIORateLimiter):
-    """PTB's AIORateLimiter (30 sends a second overall, 20 a minute per group; a 429 pauses
-    every send for `retry_after`) that also survives a flaky network: a send that times out or
-    meets a 5xx is retried with bounded, jittered exponential backoff, so a reply is not lost.
-    400 (a bad request) and 403 (the user blocked the bot) are final: never retried. A send
-    that timed out may still have been delivered, so a retry can duplicate it (Telegram offers
-    no idempotency key); a duplicate is better than a lost reply.
-    """
-
-    def __init__(self, retries: int = SEND_RETRIES, flood_retries: int = FLOOD_RETRIES,
-                 backoff: float = BACKOFF, max_backoff: float = MAX_BACKOFF) -> None:
-        super().__init__(max_retries=flood_retries)
-        self.retries, self.flood_retries = retries, flood_retries
-        self.backoff, self.max_backoff = backoff, max_backoff
-
-    async def process_request(self, callback: Any, args: Any, kwargs: dict[str, Any],
-                              endpoint: str, data: dict[str, Any], rate_limit_args: Any) -> Any:
-        chat_id = data.get("chat_id")
-        with suppress(ValueError, TypeError):
-            chat_id = int(chat_id)
-        group = chat_id if (isinstance(chat_id, int) and chat_id < 0) or isinstance(
-            chat_id, str) else False
-        floods = failures = 0
-        while True:
-            try:
-                return await self._run_request(  # AIORateLimiter's limits, as PTB applies them
-                    chat=chat_id is not None, group=group,
-                    allow_paid_broadcast=bool(data.get("allow_paid_broadcast")),
-                    callback=callback, args=args, kwargs=kwargs)
-            except RetryAfter as exc:
-                floods += 1
-                if endpoint in NOT_RETRIED or floods > self.flood_retries:
-                    raise
-                wait = _seconds(exc) + 0.1
-                log.info("flood control on %s: waiting %.1f s (retry %d of %d)", endpoint, wait,
-                         floods, self.flood_retries)
-                self._retry_after_event.clear()  # every send waits, as Telegram asks
-                try:
-                    await asyncio.sleep(wait)
-                finally:
-                    self._retry_after_event.set()
-            except BadRequest:
-                raise
-            except NetworkError as exc:  # TimedOut, 5xx, a reset connection
-                failures += 1
-                if endpoint in NOT_RETRIED or failures > self.retries:
-                    raise
-                wait = min(self.max_backoff, self.backoff * 2 ** (failures - 1))
-                wait *= random.uniform(0.5, 1.0)
-                log.warning("Telegram did not answer %s (%s); retry %d of %d in %.1f s",
-                            endpoint, type(exc).__name__, failures, self.retries, wait)
-                await asyncio.sleep(wait)
-
-
-def _seconds(exc: RetryAfter) -> float:
-    value = getattr(exc, "_retry_after", None)  # a timedelta (the public one warns in v22)
-    return value.total_seconds() if value is not None else float(exc.retry_after)
-
-
-class WatchedRequest(HTTPXRequest):
-    """The connections for getUpdates (two, so one stuck connection cannot block polling),
-    noting when Telegram last answered: the watchdog's evidence that polling is alive."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.last_answer = time.monotonic()
-        self.stalled = False
-
-    async def do_request(self, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
-        code, payload = await super().do_request(*args, **kwargs)
-        if code == 200:
-            self.last_answer = time.monotonic()
-        return code, payload
+# -- the polling watchdog, and what the handlers share ------------------------------------------
 
 
 async def watch_polling(context: Context) -> None:
@@ -320,41 +196,6 @@ async def watch_polling(context: Context) -> None:
     elif watched.stalled and silent <= services.settings.poll_stall_seconds:
         watched.stalled = False
         log.info("polling recovered: Telegram answers getUpdates again")
-
-
-class AlreadyRunning(Exception):
-    """Another copy of the bot holds the lock for this token."""
-
-
-def instance_lock(directory: Path, token: str) -> IO[str]:
-    """Hold the lock file for this token (named by a hash of it) or raise AlreadyRunning.
-
-    Telegram gives a bot's updates to one poller only; a second gets 409 Conflict over and over
-    and the two fight. Keep the returned file open while running; closing it releases the lock
-    (so does the process dying, even by SIGKILL).
-    """
-    directory.mkdir(parents=True, exist_ok=True)
-    path = directory / f"bot-{hashlib.sha256(token.encode()).hexdigest()[:16]}.lock"
-    handle = open(path, "a+", encoding="ascii")  # noqa: SIM115 (held open on purpose)
-    try:
-        import fcntl  # POSIX; elsewhere the lock is not enforced
-    except ImportError:
-        return handle
-    try:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        handle.seek(0)
-        pid = handle.read().strip() or "?"
-        handle.close()
-        raise AlreadyRunning(
-            f"another copy of this bot (pid {pid}) is already running with this token (lock "
-            f"file {path}). Telegram delivers a bot's messages to one program only: stop the "
-            "other copy first.") from None
-    handle.seek(0)
-    handle.truncate()
-    handle.write(str(os.getpid()))
-    handle.flush()
-    return handle
 
 
 @dataclass
@@ -433,51 +274,6 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
 
     async def shutdown(self) -> None:
         """Nothing to release."""
-
-
-# -- logging ------------------------------------------------------------------------------------
-
-TOKEN_PATTERN = re.compile(r"\d+:[\w-]{30,}")
-
-
-class MaskTokens(logging.Filter):
-    """Masks anything shaped like a bot token in a record's message and traceback."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        try:
-            message = record.getMessage()
-        except (TypeError, ValueError):  # a malformed call: mask the template, not crash
-            message = str(record.msg)
-        masked = TOKEN_PATTERN.sub("<bot-token>", message)
-        if masked != message:
-            record.msg, record.args = masked, None
-        if record.exc_info and not record.exc_text:
-            record.exc_text = logging.Formatter().formatException(record.exc_info)
-        if record.exc_text:
-            record.exc_text = TOKEN_PATTERN.sub("<bot-token>", record.exc_text)
-        if record.stack_info:
-            record.stack_info = TOKEN_PATTERN.sub("<bot-token>", record.stack_info)
-        return True
-
-
-def quiet_http_logs() -> None:
-    """httpx logs every request URL at INFO, and the URL contains the token; apscheduler logs
-    every run of the jobs (the polling watchdog runs every few seconds)."""
-    for name in ("httpx", "httpcore", "apscheduler"):
-        logging.getLogger(name).setLevel(logging.WARNING)
-
-
-def mask_tokens_in(handler: logging.Handler) -> None:
-    if not any(isinstance(f, MaskTokens) for f in handler.filters):
-        handler.addFilter(MaskTokens())
-
-
-def configure_logging(level: int = logging.INFO) -> None:
-    """INFO, never DEBUG in production: PTB logs request parameters (reply text) at DEBUG."""
-    logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=level)
-    quiet_http_logs()
-    for handler in logging.getLogger().handlers:
-        mask_tokens_in(handler)
 
 
 # -- pure helpers -------------------------------------------------------------------------------

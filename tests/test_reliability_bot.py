@@ -23,14 +23,8 @@ import pytest
 from bot.advice import MAX_DRAFT_CHARS, Advisor
 from bot.config import Config, load_config
 from bot.runtime import open_advisor
-from bot.telegram_app import (
-    ALLOWED_UPDATES,
-    SORRY,
-    AlreadyRunning,
-    build_application,
-    instance_lock,
-    run_bot,
-)
+from bot.telegram_app import ALLOWED_UPDATES, SORRY, build_application, run_bot
+from bot.tg_transport import AlreadyRunning, instance_lock
 from bot.users import UserStore
 from tests.conftest import ROOT, bot_config, built_project
 from tests.fake_bot_api import FAKE_TOKEN, Call, Chaos, FakeBotAPI, polling

@@ -25,6 +25,7 @@ from telegram import Update
 from bot import tg_render as render
 from bot.advice import Advisor
 from bot.config import Config, ConfigError, load_config
+from bot.rate_limit import RateLimiter
 from bot.runtime import open_advisor
 from bot.telegram_app import (
     ALLOWED_UPDATES,
@@ -32,15 +33,13 @@ from bot.telegram_app import (
     NOT_TEXT,
     SORRY,
     BotSettings,
-    MaskTokens,
-    RateLimiter,
     build_application,
     decode_upload,
-    mask_tokens_in,
     precedents_topic,
     run_bot,
     section_argument,
 )
+from bot.tg_logging import MaskTokens, mask_tokens_in
 from bot.users import UserStore
 from tests.conftest import bot_config, built_project, needs_shared
 from tests.fake_bot_api import (
