@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -18,22 +18,24 @@ import numpy as np
 
 from bot import risk as riskmod
 from bot import scotland
-from bot.assessment import Assessment, Overall, QuestionAssessment
+from bot.assessment import Assessment, QuestionAssessment
 from bot.authority import match_authority
-from bot.eir import EIR_NOTE, EIR_SENTENCE, is_environmental
-from bot.explain import GROUNDS, NCND_NOTE, explain_citation
+from bot.eir import EIR_SENTENCE, is_environmental
+from bot.explain import EXPLAIN_FROM, GROUNDS, explain_citation
+from bot.follow_ups import antecedents, with_antecedents
+from bot.greeting import greeted
+from bot.overall import overall as draft_overall
 from bot.reword import (
     S16_SENTENCE,
     TARGETED_SECTIONS,
     Rewording,
     body_noun,
     fallback_rewording,
-    pasteable,
     pattern_rewordings,
     precedent_rewordings,
 )
 from bot.track_record import TrackRecord, logit
-from corpus.header import authority_key, expand_initials, find_authority
+from corpus.header import authority_key, expand_initials
 from corpus.split import split_questions
 from index.search import (
     Filters,
@@ -52,7 +54,6 @@ MAX_DRAFT_CHARS = 20_000
 SHOWN_PRECEDENTS = 5
 MAX_REWORDINGS = 3
 NEIGHBOURS = 25
-EXPLAIN_FROM = 0.1  # a likely exemption this probable or more is explained, with a quote
 FETCH_PER_KEPT = 3  # one question per request: fetch enough to keep NEIGHBOURS distinct ones
 CALIBRATION_FILE = "calibration.json"
 NAME_THE_AUTHORITY = (
@@ -251,7 +252,7 @@ class Advisor:
             for q in assessed:
                 q.rewordings[:] = [Rewording(r.text.replace(S16_SENTENCE, EIR_SENTENCE), r.why,
                                              r.based_on) for r in q.rewordings]
-        overall = _overall(assessed, text, eir)
+        overall = draft_overall(assessed, text, eir)
         if not addressee:
             overall.advice.append(NAME_THE_AUTHORITY)
         elif letter and authority and self.other_body(letter, addressee):
@@ -262,99 +263,10 @@ class Advisor:
         return scotland.adapt(result, EXPLAIN_FROM) if scotland.applies(addressee, text) else result
 
 
-# 'How many resulted in an arrest?', 'Where are they located?', 'the cameras in (a)': a
-# follow-up that names its subject only in the question before it, or in the one it cites
-_FOLLOW_UP = re.compile(r"\b(?:these|those|them|they|their|such|of which|the above|the same)\b"
-                        r"|^(?:and|also|if so|if yes|of (?:these|those)|how many (?:of|resulted|"
-                        r"led|were|was|had|involved|included|received|required|needed|went|came|"
-                        r"took|ended|became|died))\b|" + r"\b(?:in|from|at|of|to|for|under) (?:" +
-                        r"\(([a-h])\)|(?:question|part|q)\s?(\d{1,2})\b)", re.I)
-FOLLOW_UP_WORDS = 16
-# 'Were patients told?', 'Was a ransom paid?': a short question in the past tense that names
-# no actor of its own ('you', 'the council') and no period asks about the event just named
-_SHORT_PAST = re.compile(r"^(?:was|were|did|had)\b(?!.*\b(?:you|your|yours|the (?:council|"
-                         r"force|trust|department|authority|university|board|service))\b)"
-                         r"(?!.*\b(?:19|20)\d\d\b)", re.I)
-SHORT_PAST_WORDS = 6
-
-
-def antecedents(questions: Sequence[str]) -> list[int | None]:
-    """For each question, the one it follows up (0-based), or None: the question it cites
-    ('in (b)', 'in question 2') when that comes before it, else the one just before."""
-    out: list[int | None] = []
-    for i, q in enumerate(questions):
-        m = _FOLLOW_UP.search(q) if i and len(q.split()) <= FOLLOW_UP_WORDS else None
-        if not m:
-            short = i and len(q.split()) <= SHORT_PAST_WORDS and _SHORT_PAST.match(q.strip())
-            out.append(i - 1 if short else None)
-            continue
-        letter, number = m.group(1), m.group(2)
-        cited = ord(letter.lower()) - ord("a") if letter else int(number) - 1 if number else i - 1
-        out.append(cited if 0 <= cited < i else i - 1)
-    return out
-
-
-def with_antecedents(questions: Sequence[str]) -> list[str]:
-    """The texts to find each question's precedents by: a follow-up is searched with the
-    question it follows, which says what it is about ('How many stop and searches in 2023? How
-    many resulted in an arrest?'). The question itself, its cues and rewordings are unchanged."""
-    found = antecedents(questions)
-
-    def chain(i: int) -> str:
-        """'How many were refused?' after 'How many were approved?' after 'How many planning
-        applications in 2023?': the question it follows and the first of the run, which names
-        the subject (and often the period)."""
-        if found[i] is None:
-            return questions[i]
-        root = found[i]
-        while found[root] is not None:
-            root = found[root]
-        return " ".join(dict.fromkeys([questions[root], questions[found[i]], questions[i]]))
-
-    return [chain(i) for i in range(len(questions))]
-
-
 def _standalone(question: str) -> str:
     """A question as a request of its own: 'Please also provide ...' loses its 'also'."""
     text = re.sub(r"^(please |could you |can you )?also,?\s+", r"\1", question.strip(), flags=re.I)
     return text[:1].upper() + text[1:]
-
-
-_GREETED = re.compile(r"^\s*(?:dear|to|annwyl)\s+([^,\n:]{3,80})[,\n:]", re.I)
-# a pasted e-mail greets the body after its From/Sent/To/Subject lines
-_GREETED_LATER = re.compile(r"^[ \t]*(?:dear|annwyl)\s+([^,\n:]{3,80})[,\n:]", re.I | re.M)
-_A_BODY = re.compile(r"\b(?:council|police|constabulary|nhs|trust|university|college|"
-                     r"c?yngor|gyngor|heddlu|treasury|highways|rail|government|executive|"
-                     r"department|ministry|office|service|authority|commission|agency|board|"
-                     r"transport|fire)\b", re.I)
-_FAO = re.compile(r"^[ \t]*(?:fao|f\.a\.o\.?|for the attention of)\s*:?\s*(?:[^,\n]*,\s*)*"
-                  r"([^,\n]{3,80})", re.I | re.M)  # 'FAO: Information Governance, Kent CC'
-_TEAM_AT = re.compile(r"^.*?\b(?:team|officer|unit|department|office)\s+(?:at|of|for)\s+"
-                      r"(?:the\s+)?(?=[A-Z])", re.I)
-_NOT_A_BODY = re.compile(r"\b(?:sir|madam|foi|freedom of information|team|officer|whom|"
-                         r"colleague|all|customer|information governance|data protection|"
-                         r"records)\b", re.I)
-
-
-def names_a_body(text: str) -> bool:
-    """Whether a phrase names a public body ('the fire service', 'Kent Police')."""
-    return bool(_A_BODY.search(text))
-
-
-def greeted(text: str) -> str | None:
-    """The authority a pasted letter greets ('Dear Sheffield City Council,'), when no other is
-    named: the draft is checked against its history as if the user had named it. 'Dear
-    Sir/Madam' and 'Dear FOI Team' greet nobody in particular."""
-    head = "\n".join(text.splitlines()[:12])
-    m = _GREETED.match(text) or _GREETED_LATER.search(head) or _FAO.search(head)
-    name = m.group(1).strip() if m else ""
-    # 'Dear FOI team at Leeds City Council': the body after the team
-    name = _TEAM_AT.sub("", name)
-    if not name or _NOT_A_BODY.search(name):
-        return None
-    if _A_BODY.search(name) or expand_initials(name) != name or find_authority(name):
-        return expand_initials(name)  # 'Dear TfL', 'Dear HM Treasury', 'Dear Network Rail'
-    return None
 
 
 def manifest_stamp(index_dir: Path | None) -> tuple[int, int, int] | None:
@@ -525,9 +437,10 @@ def _rewordings(text: str, scored: _Scored, neighbours: Sequence[Precedent],
     limit the likely exemption calls for when neither fits, or when the likely ground is one
     (cost, personal data, commercial...) that no pattern addressed."""
     # a sensitive question padded with harmless ones is no safer when sent: judged by the
-    # riskier of the two (the split advice judges it alone too)
+    # riskier of the two (the split advice judges it alone too); names asked for are s40,
+    # whatever the neighbours
     if scored.level not in ("medium", "high") and scored.level_alone not in ("medium", "high") \
-            and not _ABOUT_PEOPLE.search(text):  # names asked for: s40, whatever the neighbours
+            and not riskmod.ABOUT_PEOPLE.search(text):
         return []
     # only when its company really moved it (5 points or more), not 34.9% against 35.1%
     moved = scored.risk_alone is not None and scored.risk - scored.risk_alone >= 0.05
@@ -545,231 +458,6 @@ def _rewordings(text: str, scored: _Scored, neighbours: Sequence[Precedent],
         found.append(fallback_rewording(text, section, body, context))
     return (alone + found)[:MAX_REWORDINGS]
 
-
-_ABOUT_PEOPLE = riskmod.ABOUT_PEOPLE
-_GENERAL = [
-    (re.compile(r"\b(all (information|correspondence|records|emails|documents|data)|any and all|"
-                r"every (email|document|record)|since (19|20)\d\d)\b", re.I),
-     "Cost limit (s12): 'all information' and long periods are the commonest reason for a "
-     "refusal. Name the documents you want and limit the period. Add: \"" + S16_SENTENCE + "\""),
-    (riskmod.ABOUT_PEOPLE,
-     "Personal data (s40): ask for anonymised totals, not names; small numbers may be suppressed. "
-     "Senior officials acting in their official role are usually named."),
-    (re.compile(r"\b(contracts?|tenders?|suppliers?|unit (price|cost)|pricing|bids?|invoices?)\b",
-                re.I),
-     "Commercial interests (s43): ask after the contract is awarded, for the total value rather "
-     "than unit prices or bids."),
-    (re.compile(r"\b(annual report|statement of accounts|published|statistics|budget book|"
-                r"minutes)\b", re.I),
-     "Already published (s21): check the authority's website and disclosure log first; if it is "
-     "published, the reply will only point you there."),
-    # 'Does the council think ...?', 'Who was to blame?', 'Will the council admit ...?'
-    (re.compile(r"\b(do|does) (you|the \w+) (think|believe|feel|consider)\b|\bin your (view|"
-                r"opinion)\b|\bwho (is|was) to blame\b|\bwill (you|the \w+) (admit|apologi[sz]e)\b"
-                r"|\bwhy (did|does|do|has|have) (you|the \w+)\b|\bjustify\b", re.I),
-     "Recorded information only: FOI gives access to information the authority holds, not to "
-     "its opinions or explanations. Ask for the documents that record the decision (reports, "
-     "minutes, emails, the decision notice); a question asking why, or what it thinks, is "
-     "often answered 'not held'."),
-    # 'You are a bunch of corrupt liars ...': the tone, not the question, draws the refusal
-    (re.compile(r"\b(you|your|you're|you are|you lot|the council|the force)\b[^.?!]{0,40}\b("
-                r"liars?|lying|corrupt|incompetent|useless|idiots?|disgrace(ful)?|shameful|"
-                r"cover(ing)?[- ]?up|crooks?|pathetic|clowns)\b|\b(liars?|crooks?|idiots?|"
-                r"clowns)\b[^.?!]{0,30}\b(you|your)\b", re.I),
-     "Tone (s14): accusations and insults let an authority call a request vexatious. Keep to "
-     "neutral words and ask only for the recorded information; take a complaint to the "
-     "complaints procedure or the Ombudsman instead."),
-    # 'you keep ignoring me': a request not answered is a complaint about delay, not a repeat
-    (re.compile(r"\b(keep ignoring|no (reply|response) (yet|at all|to my)|not (yet )?(replied|"
-                r"responded)|still waiting|heard nothing|ignored my)\b", re.I),
-     "No reply yet (s10): an authority must answer within 20 working days. Rather than send the "
-     "request again, ask for an internal review of the delay, then complain to the ICO."),
-    (re.compile(r"\binternal review\b", re.I),
-     "Internal review: this reads as a request to review an earlier reply, not a new request. "
-     "Send it to the authority quoting its reference and saying why the reply or exemption was "
-     "wrong; it should answer within 20 working days, and then you can complain to the ICO."),
-    (re.compile(r"\bhousing associations?\b", re.I),
-     "Housing associations are not public authorities under FOIA in England and Wales: ask "
-     "the council or the Regulator of Social Housing, or use the association's own access "
-     "policy. (In Scotland registered social landlords are covered by FOISA.)"),
-    # 'my late mother's care home records': a relative's records, not a request to the world
-    (re.compile(r"\bmy (?:late )?(?:mother|father|mum|dad|husband|wife|partner|son|daughter|"
-                r"brother|sister|grandmother|grandfather|gran|nan)['’]?s? (?:[\w-]+ ){0,3}"
-                r"(?:records|notes|file)\b", re.I),
-     "A relative's records: FOI disclosure is to the world, so personal records are exempt. "
-     "For someone who has died, a personal representative can use the Access to Health Records "
-     "Act 1990 for health records; otherwise ask the body about its own access arrangements."),
-    # 'This is my fifth request on this subject'
-    (re.compile(r"\b((ask(ing)?|request(ing)?) (this )?again|(second|third|fourth|fifth|another) "
-                r"(request|time)|(already|previously) "
-                r"(asked|requested)|keep refusing)\b", re.I),
-     "Repeated requests (s14(2)): an authority need not answer a request identical or "
-     "substantially similar to one it answered from you recently. Ask for something new, or "
-     "request an internal review of the earlier reply, then complain to the ICO."),
-    # 'all information you hold about Mr John Peters of 14 Acacia Avenue'
-    (re.compile(r"\b(about|on|regarding|concerning) (mr|mrs|ms|miss|dr)\.? [A-Z]\w+"
-                r"|\b(about|on) (my|me|myself|my (late )?(mother|father|son|daughter))\b"
-                r"|\b\d{1,4} [A-Z]\w+ (avenue|road|street|lane|close|drive|way|crescent)\b", re.I),
-     "Information about a named private person: FOI disclosure is to the world, so it is "
-     "exempt (s40). For your own records, make a subject access request under data protection "
-     "law instead; for someone else's, ask only for anonymised figures."),
-]
-
-
-def general_advice(text: str, assessed: Sequence[QuestionAssessment]) -> list[str]:
-    advice = [msg for rx, msg in _GENERAL if rx.search(text)]
-    if len(assessed) > 8:
-        advice.insert(0, f"Many parts (s12): {len(assessed)} questions in one request is a lot; "
-                      "authorities add up the time for all parts, so one hard part can sink the "
-                      "rest. Send fewer, or split them into separate requests spaced apart. Add: "
-                      "\"" + S16_SENTENCE + "\"")
-    # judged as each would fare on its own: in a sensitive draft a harmless question's risk is
-    # raised by its company, which is exactly what splitting the request removes
-    alone = [q.level_alone or q.level for q in assessed]
-    for i, q in enumerate(assessed):  # a follow-up goes wherever the question it follows goes
-        if q.follows is not None:
-            alone[i] = alone[q.follows]
-    risky = [i for i, level in enumerate(alone, 1) if level in ("medium", "high")]
-    safe = [i for i, level in enumerate(alone, 1) if level == "low"]
-    if risky and safe:
-        advice.append(
-            f"Split the request: send question{'s' if len(safe) > 1 else ''} "
-            f"{_numbers(safe)} on {'their' if len(safe) > 1 else 'its'} own and "
-            f"question{'s' if len(risky) > 1 else ''} "
-            f"{_numbers(risky)} separately. One sensitive part can sink a whole request, while "
-            "others answer the harmless parts; space related requests out, since requests within "
-            "60 working days can be aggregated for the cost limit.")
-    return advice
-
-
-def _numbers(items: Iterable[int]) -> str:
-    items = [str(i) for i in items]
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def _merge_exemptions(assessed: Sequence[QuestionAssessment]) -> list[dict]:
-    best: dict[tuple[str, bool], dict] = {}
-    for q in assessed:
-        for ex in q.likely_exemptions:
-            key = (ex["section"], ex["ncnd"])
-            if key not in best or ex["probability"] > best[key]["probability"]:
-                best[key] = dict(ex)
-    return sorted(best.values(), key=lambda e: -e["probability"])[:4]
-
-
-def _verdict(assessed: Sequence[QuestionAssessment], exemptions: list[dict]) -> str:
-    high = sum(q.level == "high" for q in assessed)
-    medium = sum(q.level == "medium" for q in assessed)
-    unknown = sum(q.level == "unknown" for q in assessed)
-    n = len(assessed)
-    top = exemptions[0] if exemptions else None
-    ground = GROUNDS.get(top["section"]) if top else None
-    why = f", most likely under {top['subsection'] or top['section']}" + (
-        f" ({ground.name})" if ground else "") if top else ""
-    if high:
-        head = (f"High risk: {high} of {n} question{'s' if n > 1 else ''} "
-                f"look{'s' if high == 1 else ''} likely to be refused")
-    elif medium:
-        head = f"Medium risk: {medium} of {n} question{'s' if n > 1 else ''} may be refused"
-    elif unknown == n:  # nothing close to judge by: no verdict on what was answered
-        return (f"No close precedent: nothing asked before is near enough to judge "
-                f"{'these questions' if n > 1 else 'this question'} by.")
-    else:
-        head = f"Low risk: similar questions were usually answered ({n} checked)"
-        why = ""
-    tail = f"; {unknown} with no close precedent" if unknown else ""
-    return head + why + tail + "."
-
-
-# '(b) Where is each of the cameras in (a) located?': the revised draft numbers its questions,
-# so a lettered draft's cross-references are renamed to match
-_LETTERED = re.compile(r"^\s*\(?[a-h]\)", re.M)
-_LETTER_REF = re.compile(r"\(([a-h])\)")
-
-
-def _renamed_refs(text: str, count: int) -> str:
-    return _LETTER_REF.sub(lambda m: f"question {ord(m.group(1)) - 96}"
-                           if ord(m.group(1)) - 96 <= count else m.group(0), text)
-
-
-# 'I am writing to ask how many children ...', '... in unregistered homes. Thank you.': a
-# prose draft's words around its questions, which the revised draft's numbered list drops
-_LEAD_IN = re.compile(r"^(?:i am writing to (?:ask|request|find out)|i(?:'d| would) like to "
-                      r"(?:know|ask|request)|please (?:tell me|let me know|advise me)|could you "
-                      r"(?:please )?(?:tell me|let me know))\s*,?\s*", re.I)
-_THANKS_TAIL = re.compile(r"(?<=[.?!])\s*(?:thank you|thanks|many thanks)\b[^.?!]*[.!]?\s*$",
-                          re.I)
-
-
-def as_asked(text: str) -> str:
-    """A question as a numbered line of a request: no lead-in, no thanks, a closing mark."""
-    bare = _THANKS_TAIL.sub("", _LEAD_IN.sub("", text.strip())).strip()
-    return pasteable(bare[:1].upper() + bare[1:]) if bare else text
-
-
-def _revised(assessed: Sequence[QuestionAssessment], advice: Sequence[str],
-             closing: str = S16_SENTENCE, lettered: bool = False) -> str:
-    lines, left_out = [], []
-    used: set[str] = set()
-    asks_else: set[int] = set()  # questions the revised draft asks differently, not extends
-    for i, q in enumerate(assessed):
-        # one question's rewording is not another's: 'Who supplies the ANPR cameras?' does not
-        # become the count already put in for 'How many ANPR cameras?'
-        fresh = [r.text for r in q.rewordings if r.text not in used]
-        risky = q.level in ("medium", "high") or q.level_alone in ("medium", "high") or \
-            bool(_ABOUT_PEOPLE.search(q.text))
-        text = fresh[0] if fresh and risky else q.text
-        used.add(text)
-        if not text.startswith(q.text.rstrip("?. ")):
-            asks_else.add(i)
-        if q.follows in asks_else and text == q.text:
-            # 'If so, was a ransom paid?' after a question now asked differently hangs on nothing
-            left_out.append(f"question {i + 1} (it followed question {q.follows + 1}, which the "
-                            "revised draft asks differently)")
-            continue
-        text = as_asked(text)
-        if lettered:
-            text = _renamed_refs(text, len(assessed))
-        # the s16 sentence closes the whole draft once, not every question that asked for it
-        text = text.replace(S16_SENTENCE, "").replace(EIR_SENTENCE, "").strip()
-        lines.append(f"{len(lines) + 1}. {text}")
-    lines.append("")
-    if left_out:
-        lines += [f"(Left out: {'; '.join(left_out)}.)", ""]
-    lines.append(closing)
-    return "\n".join(lines)
-
-
-def _overall(assessed: Sequence[QuestionAssessment], text: str, eir: bool | None = None
-             ) -> Overall:
-    """The verdict, advice and revised draft; `eir` when the caller has judged it already."""
-    exemptions = _merge_exemptions(assessed)
-    advice = general_advice(text, assessed)
-    eir = is_environmental(text) if eir is None else eir
-    if eir:
-        advice = [a.replace(S16_SENTENCE, EIR_SENTENCE)
-                  .replace("Cost limit (s12)", "Burden (EIR r12(4)(b), manifestly unreasonable)")
-                  .replace("Many parts (s12)", "Many parts (EIR r12(4)(b))")
-                  for a in advice] + [EIR_NOTE]
-    if any(e["ncnd"] and e["probability"] >= EXPLAIN_FROM for e in exemptions):
-        advice.append(NCND_NOTE)
-    risk = max((q.risk for q in assessed), default=0.0)
-    verdict = _verdict(assessed, exemptions)
-    if _OWN_DATA.search(text):  # 'all information you hold about me': not an FOI request at all
-        verdict, risk = OWN_DATA_VERDICT, max(risk, 0.9)
-    return Overall(risk, verdict, exemptions, advice,
-                   _revised(assessed, advice, EIR_SENTENCE if eir else S16_SENTENCE,
-                            lettered=bool(_LETTERED.search(text))))
-
-
-_OWN_DATA = re.compile(r"\b(?:about|on|regarding|concerning|mention|mentions|mentioning|that "
-                       r"mention) (?:me|myself|my name)\b|\bmy "
-                       r"(?:own )?(?:case (?:notes|file)|file|records|personal (?:data|"
-                       r"information)|data|notes)\b", re.I)
-OWN_DATA_VERDICT = (
-    "Not an FOI request: information about yourself is exempt under FOI (s40(1), absolute), "
-    "but yours to have by a subject access request under data protection law (free, answered "
-    "within a month). Send it as a subject access request instead.")
 
 _DEFAULT: Advisor | None = None
 

@@ -10,10 +10,11 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from bot.advice import Advisor, DraftError, greeted, names_a_body
+from bot.advice import Advisor, DraftError
 from bot.assessment import Assessment
 from bot.authority import mend_body_words
 from bot.explain import explain
+from bot.greeting import greeted, names_a_body
 from bot.render import assessment_text, precedents_text
 from bot.track_record import KIND_NAMES, authority_kind
 from corpus.header import expand_initials

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from corpus.foisa import NCND_SECTION, to_foia
 
+EXPLAIN_FROM = 0.1  # a likely exemption this probable or more is explained, with a quote
+
 
 @dataclass(frozen=True)
 class Ground:

@@ -296,22 +296,22 @@ def test_the_authoritys_own_precedents_lead_only_when_they_are_close():
 
 
 def test_a_draft_with_no_close_precedent_gets_no_verdict_of_what_was_answered():
-    from bot.advice import _verdict
     from bot.assessment import QuestionAssessment
+    from bot.overall import verdict
 
     def q(level):
         return QuestionAssessment(text="asdf", risk=0.2, level=level, likely_exemptions=[],
                                   precedents=[], explanation="", rewordings=[])
 
-    assert _verdict([q("unknown")], []) == (
+    assert verdict([q("unknown")], []) == (
         "No close precedent: nothing asked before is near enough to judge this question by.")
-    assert _verdict([q("low"), q("unknown")], []).startswith(
+    assert verdict([q("low"), q("unknown")], []).startswith(
         "Low risk: similar questions were usually answered (2 checked); 1 with no close")
 
 
 def test_the_revised_draft_never_puts_one_rewording_in_for_two_questions():
-    from bot.advice import _revised
     from bot.assessment import QuestionAssessment
+    from bot.overall import revised_draft
     from bot.reword import Rewording
 
     count = Rewording("Please provide the total number of ANPR cameras in the district.", "")
@@ -320,7 +320,7 @@ def test_the_revised_draft_never_puts_one_rewording_in_for_two_questions():
         return QuestionAssessment(text=text, risk=0.7, level=level, likely_exemptions=[],
                                   precedents=[], explanation="", rewordings=rewordings)
 
-    draft = _revised([q("How many ANPR cameras does the force operate?", "high", [count]),
+    draft = revised_draft([q("How many ANPR cameras does the force operate?", "high", [count]),
                       q("Who supplies the ANPR cameras?", "high", [count]),
                       q("Where are they?", "high", [count, Rewording("How many are there?", "")])],
                      [])
@@ -342,7 +342,7 @@ def test_an_unlikely_exemption_gets_no_paragraph():
 
 
 def test_a_letter_greeting_a_body_names_the_authority_and_a_person_does_not():
-    from bot.advice import greeted
+    from bot.greeting import greeted
 
     assert greeted("Dear Sheffield City Council,\nHow many fines?") == "Sheffield City Council"
     assert greeted("To West Midlands Police: how many stops?") == "West Midlands Police"
@@ -353,7 +353,7 @@ def test_a_letter_greeting_a_body_names_the_authority_and_a_person_does_not():
 
 
 def test_a_follow_up_is_searched_with_the_question_it_follows():
-    from bot.advice import with_antecedents
+    from bot.follow_ups import with_antecedents
 
     asked = ["How many stop and searches were carried out in 2023?",
              "How many resulted in an arrest?", "Where are they located?",
@@ -365,7 +365,7 @@ def test_a_follow_up_is_searched_with_the_question_it_follows():
 
 
 def test_opinions_and_a_named_private_person_get_their_own_advice():
-    from bot.advice import general_advice
+    from bot.overall import general_advice
 
     opinion = general_advice("Does the council think this was the right decision?", [])
     assert any(a.startswith("Recorded information only") for a in opinion)
@@ -391,7 +391,7 @@ def test_the_send_it_alone_rewording_needs_a_real_move_and_drops_also():
 
 
 def test_a_short_past_tense_question_follows_the_event_before_it():
-    from bot.advice import antecedents
+    from bot.follow_ups import antecedents
 
     assert antecedents(["How many patients were affected by the data breach in March?",
                         "Were patients told?", "Was anyone disciplined?"]) == [None, 0, 1]
@@ -405,7 +405,7 @@ def test_a_short_past_tense_question_follows_the_event_before_it():
 
 
 def test_a_follow_up_citing_an_earlier_part_is_searched_with_that_part():
-    from bot.advice import antecedents, with_antecedents
+    from bot.follow_ups import antecedents, with_antecedents
 
     asked = ["How many ANPR cameras does the force operate?",
              "How many speed cameras does the force operate?",
@@ -417,8 +417,8 @@ def test_a_follow_up_citing_an_earlier_part_is_searched_with_that_part():
 
 
 def test_a_follow_up_goes_with_its_question_when_a_split_is_advised():
-    from bot.advice import general_advice
     from bot.assessment import QuestionAssessment
+    from bot.overall import general_advice
 
     def q(text, level, follows=None):
         return QuestionAssessment(text=text, risk=0.5, level=level, likely_exemptions=[],
@@ -433,15 +433,15 @@ def test_a_follow_up_goes_with_its_question_when_a_split_is_advised():
 
 
 def test_a_lettered_drafts_cross_references_follow_the_revised_numbering():
-    from bot.advice import _overall
     from bot.assessment import QuestionAssessment
+    from bot.overall import overall as draft_overall
 
     def q(text):
         return QuestionAssessment(text=text, risk=0.1, level="low", likely_exemptions=[],
                                   precedents=[], explanation="", rewordings=[])
 
     draft = "(a) How many CCTV cameras are there?\n(b) How many in (a) work?"
-    revised = _overall([q("How many CCTV cameras are there?"), q("How many in (a) work?")],
+    revised = draft_overall([q("How many CCTV cameras are there?"), q("How many in (a) work?")],
                        draft).revised_draft
     assert "2. How many in question 1 work?" in revised.splitlines()
 
@@ -498,7 +498,8 @@ def test_the_wording_points_at_its_ground_when_the_neighbours_do_not():
 
 
 def test_insults_and_repeated_requests_get_the_s14_advice_and_a_welsh_letter_is_read():
-    from bot.advice import general_advice, greeted
+    from bot.greeting import greeted
+    from bot.overall import general_advice
 
     rude = general_advice("You are a bunch of corrupt liars. How much did the consultants cost?",
                           [])
@@ -511,20 +512,21 @@ def test_insults_and_repeated_requests_get_the_s14_advice_and_a_welsh_letter_is_
 
 
 def test_a_request_for_ones_own_records_is_told_to_be_a_subject_access_request():
-    from bot.advice import OWN_DATA_VERDICT, _overall
     from bot.assessment import QuestionAssessment
+    from bot.overall import OWN_DATA_VERDICT
+    from bot.overall import overall as draft_overall
 
     q = QuestionAssessment(text="Please send me all information you hold about me.", risk=0.1,
                            level="low", likely_exemptions=[], precedents=[], explanation="",
                            rewordings=[])
-    overall = _overall([q], "Please send me all information you hold about me.")
+    overall = draft_overall([q], "Please send me all information you hold about me.")
     assert overall.verdict == OWN_DATA_VERDICT and overall.risk >= 0.9
-    assert _overall([q], "How many fines did my council issue?").verdict != OWN_DATA_VERDICT
+    assert draft_overall([q], "How many fines did my council issue?").verdict != OWN_DATA_VERDICT
 
 
 def test_a_follow_up_to_a_question_asked_differently_is_left_out_of_the_revised_draft():
-    from bot.advice import _revised
     from bot.assessment import QuestionAssessment
+    from bot.overall import revised_draft
     from bot.reword import Rewording
 
     governance = Rewording("Has the council's audit committee received reports on cyber risk?",
@@ -535,7 +537,7 @@ def test_a_follow_up_to_a_question_asked_differently_is_left_out_of_the_revised_
     then = QuestionAssessment(text="If so, was a ransom paid?", risk=0.8, level="high",
                               likely_exemptions=[], precedents=[], explanation="",
                               rewordings=[], follows=0)
-    lines = _revised([first, then], []).splitlines()
+    lines = revised_draft([first, then], []).splitlines()
     assert lines[0] == f"1. {governance.text}"
     assert not any("ransom paid" in line and line.startswith("2.") for line in lines)
     assert "(Left out: question 2 (it followed question 1, which the revised draft asks " \
@@ -580,8 +582,9 @@ def test_a_question_about_identifiable_people_is_a_refusal_cue_and_points_at_s40
 
 
 def test_a_how_many_follow_up_without_its_noun_is_a_follow_up_and_many_parts_are_warned_of():
-    from bot.advice import antecedents, general_advice
     from bot.assessment import QuestionAssessment
+    from bot.follow_ups import antecedents
+    from bot.overall import general_advice
 
     assert antecedents(["How many taser discharges were there in 2023?",
                         "How many involved children?"]) == [None, 0]
@@ -593,22 +596,23 @@ def test_a_how_many_follow_up_without_its_noun_is_a_follow_up_and_many_parts_are
 
 
 def test_an_environmental_request_is_advised_under_the_eir_whatever_it_cites():
-    from bot.advice import EIR_NOTE, _overall, is_environmental
     from bot.assessment import QuestionAssessment
+    from bot.eir import EIR_NOTE, is_environmental
+    from bot.overall import overall as draft_overall
 
     assert is_environmental("How many sewage discharges were recorded at Mogden in 2023?")
     assert not is_environmental("How many parking fines were issued in 2023?")
     q = QuestionAssessment(text="Please send all correspondence about storm overflows.",
                            risk=0.5, level="medium", likely_exemptions=[], precedents=[],
                            explanation="", rewordings=[])
-    overall = _overall([q], "Please send all correspondence about sewage storm overflows.")
+    overall = draft_overall([q], "Please send all correspondence about sewage storm overflows.")
     assert EIR_NOTE in overall.advice
     assert any(a.startswith("Burden (EIR r12(4)(b)") for a in overall.advice)
     assert "regulation 9" in overall.revised_draft
 
 
 def test_the_revised_draft_lists_a_prose_drafts_questions_as_questions():
-    from bot.advice import as_asked
+    from bot.overall import as_asked
 
     assert as_asked("I am writing to ask how many children in care were placed outside the "
                     "county in 2023") == ("How many children in care were placed outside the "
@@ -619,7 +623,7 @@ def test_the_revised_draft_lists_a_prose_drafts_questions_as_questions():
 
 
 def test_advice_for_insults_only_when_addressed_and_a_missing_reply_is_no_repeat():
-    from bot.advice import general_advice
+    from bot.overall import general_advice
 
     assert not any(a.startswith("Tone") for a in general_advice(
         "How many allegations of lying were made against police officers in 2023?", []))
@@ -664,7 +668,7 @@ def test_legal_advice_and_sensitive_sites_raise_the_odds_and_policy_advice_is_no
 
 
 def test_a_letter_greeting_a_team_at_a_body_or_a_body_by_initials_names_it():
-    from bot.advice import greeted
+    from bot.greeting import greeted
 
     assert greeted("Dear FOI team at Leeds City Council,\n\nHow many?") == "Leeds City Council"
     assert greeted("FAO: Information Governance, Kent County Council\nHow many?") == \
@@ -684,7 +688,7 @@ def test_a_bare_place_is_not_taken_for_its_university_or_hospital_trust():
 
 
 def test_an_internal_review_and_a_housing_association_are_told_so():
-    from bot.advice import general_advice
+    from bot.overall import general_advice
 
     def heads(text):
         return [a.split(":")[0] for a in general_advice(text, [])]

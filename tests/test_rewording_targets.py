@@ -3,8 +3,9 @@ the likely exemption calls for."""
 
 from __future__ import annotations
 
-from bot.advice import _revised, _rewordings, _Scored
+from bot.advice import _rewordings, _Scored
 from bot.assessment import QuestionAssessment
+from bot.overall import revised_draft
 from bot.reword import (
     S16_SENTENCE,
     as_request,
@@ -98,7 +99,7 @@ def test_the_revised_draft_asks_for_section_16_advice_once():
     cost = fallback_rewording(q, "s12", "the force")
     assessed = [QuestionAssessment(q, 0.8, "high", [], [], "", [cost]),
                 QuestionAssessment(q, 0.8, "high", [], [], "", [cost])]
-    draft = _revised(assessed, [])
+    draft = revised_draft(assessed, [])
     assert draft.count(S16_SENTENCE) == 1
     assert draft.splitlines()[0].startswith("1. How much did you spend on overtime")
 
@@ -329,7 +330,7 @@ def test_the_fallback_fits_a_which_question_a_yes_no_and_a_named_place():
 
 
 def test_names_of_people_are_reworded_even_when_the_neighbours_say_low_risk():
-    from bot.advice import general_advice
+    from bot.overall import general_advice
 
     q = "Please provide the names of the pupils who were excluded in 2023."
     found = _rewordings(q, _Scored(0.09, "low", [], [], 0.09, "low"), [], "St Mary's School")

@@ -1,0 +1,240 @@
+"""The whole draft: its verdict, the advice that applies to all of it, and the revised draft.
+
+Built from the questions' assessments and the draft's own words (cost limit, personal data,
+tone, repeated requests, a subject access request in disguise...). Pure logic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from bot.assessment import Overall, QuestionAssessment
+from bot.eir import EIR_NOTE, EIR_SENTENCE, is_environmental
+from bot.explain import EXPLAIN_FROM, GROUNDS, NCND_NOTE
+from bot.reword import S16_SENTENCE, pasteable
+from bot.risk import ABOUT_PEOPLE
+
+_GENERAL = [
+    (re.compile(r"\b(all (information|correspondence|records|emails|documents|data)|any and all|"
+                r"every (email|document|record)|since (19|20)\d\d)\b", re.I),
+     "Cost limit (s12): 'all information' and long periods are the commonest reason for a "
+     "refusal. Name the documents you want and limit the period. Add: \"" + S16_SENTENCE + "\""),
+    (ABOUT_PEOPLE,
+     "Personal data (s40): ask for anonymised totals, not names; small numbers may be suppressed. "
+     "Senior officials acting in their official role are usually named."),
+    (re.compile(r"\b(contracts?|tenders?|suppliers?|unit (price|cost)|pricing|bids?|invoices?)\b",
+                re.I),
+     "Commercial interests (s43): ask after the contract is awarded, for the total value rather "
+     "than unit prices or bids."),
+    (re.compile(r"\b(annual report|statement of accounts|published|statistics|budget book|"
+                r"minutes)\b", re.I),
+     "Already published (s21): check the authority's website and disclosure log first; if it is "
+     "published, the reply will only point you there."),
+    # 'Does the council think ...?', 'Who was to blame?', 'Will the council admit ...?'
+    (re.compile(r"\b(do|does) (you|the \w+) (think|believe|feel|consider)\b|\bin your (view|"
+                r"opinion)\b|\bwho (is|was) to blame\b|\bwill (you|the \w+) (admit|apologi[sz]e)\b"
+                r"|\bwhy (did|does|do|has|have) (you|the \w+)\b|\bjustify\b", re.I),
+     "Recorded information only: FOI gives access to information the authority holds, not to "
+     "its opinions or explanations. Ask for the documents that record the decision (reports, "
+     "minutes, emails, the decision notice); a question asking why, or what it thinks, is "
+     "often answered 'not held'."),
+    # 'You are a bunch of corrupt liars ...': the tone, not the question, draws the refusal
+    (re.compile(r"\b(you|your|you're|you are|you lot|the council|the force)\b[^.?!]{0,40}\b("
+                r"liars?|lying|corrupt|incompetent|useless|idiots?|disgrace(ful)?|shameful|"
+                r"cover(ing)?[- ]?up|crooks?|pathetic|clowns)\b|\b(liars?|crooks?|idiots?|"
+                r"clowns)\b[^.?!]{0,30}\b(you|your)\b", re.I),
+     "Tone (s14): accusations and insults let an authority call a request vexatious. Keep to "
+     "neutral words and ask only for the recorded information; take a complaint to the "
+     "complaints procedure or the Ombudsman instead."),
+    # 'you keep ignoring me': a request not answered is a complaint about delay, not a repeat
+    (re.compile(r"\b(keep ignoring|no (reply|response) (yet|at all|to my)|not (yet )?(replied|"
+                r"responded)|still waiting|heard nothing|ignored my)\b", re.I),
+     "No reply yet (s10): an authority must answer within 20 working days. Rather than send the "
+     "request again, ask for an internal review of the delay, then complain to the ICO."),
+    (re.compile(r"\binternal review\b", re.I),
+     "Internal review: this reads as a request to review an earlier reply, not a new request. "
+     "Send it to the authority quoting its reference and saying why the reply or exemption was "
+     "wrong; it should answer within 20 working days, and then you can complain to the ICO."),
+    (re.compile(r"\bhousing associations?\b", re.I),
+     "Housing associations are not public authorities under FOIA in England and Wales: ask "
+     "the council or the Regulator of Social Housing, or use the association's own access "
+     "policy. (In Scotland registered social landlords are covered by FOISA.)"),
+    # 'my late mother's care home records': a relative's records, not a request to the world
+    (re.compile(r"\bmy (?:late )?(?:mother|father|mum|dad|husband|wife|partner|son|daughter|"
+                r"brother|sister|grandmother|grandfather|gran|nan)['’]?s? (?:[\w-]+ ){0,3}"
+                r"(?:records|notes|file)\b", re.I),
+     "A relative's records: FOI disclosure is to the world, so personal records are exempt. "
+     "For someone who has died, a personal representative can use the Access to Health Records "
+     "Act 1990 for health records; otherwise ask the body about its own access arrangements."),
+    # 'This is my fifth request on this subject'
+    (re.compile(r"\b((ask(ing)?|request(ing)?) (this )?again|(second|third|fourth|fifth|another) "
+                r"(request|time)|(already|previously) "
+                r"(asked|requested)|keep refusing)\b", re.I),
+     "Repeated requests (s14(2)): an authority need not answer a request identical or "
+     "substantially similar to one it answered from you recently. Ask for something new, or "
+     "request an internal review of the earlier reply, then complain to the ICO."),
+    # 'all information you hold about Mr John Peters of 14 Acacia Avenue'
+    (re.compile(r"\b(about|on|regarding|concerning) (mr|mrs|ms|miss|dr)\.? [A-Z]\w+"
+                r"|\b(about|on) (my|me|myself|my (late )?(mother|father|son|daughter))\b"
+                r"|\b\d{1,4} [A-Z]\w+ (avenue|road|street|lane|close|drive|way|crescent)\b", re.I),
+     "Information about a named private person: FOI disclosure is to the world, so it is "
+     "exempt (s40). For your own records, make a subject access request under data protection "
+     "law instead; for someone else's, ask only for anonymised figures."),
+]
+
+
+def general_advice(text: str, assessed: Sequence[QuestionAssessment]) -> list[str]:
+    advice = [msg for rx, msg in _GENERAL if rx.search(text)]
+    if len(assessed) > 8:
+        advice.insert(0, f"Many parts (s12): {len(assessed)} questions in one request is a lot; "
+                      "authorities add up the time for all parts, so one hard part can sink the "
+                      "rest. Send fewer, or split them into separate requests spaced apart. Add: "
+                      "\"" + S16_SENTENCE + "\"")
+    # judged as each would fare on its own: in a sensitive draft a harmless question's risk is
+    # raised by its company, which is exactly what splitting the request removes
+    alone = [q.level_alone or q.level for q in assessed]
+    for i, q in enumerate(assessed):  # a follow-up goes wherever the question it follows goes
+        if q.follows is not None:
+            alone[i] = alone[q.follows]
+    risky = [i for i, level in enumerate(alone, 1) if level in ("medium", "high")]
+    safe = [i for i, level in enumerate(alone, 1) if level == "low"]
+    if risky and safe:
+        advice.append(
+            f"Split the request: send question{'s' if len(safe) > 1 else ''} "
+            f"{_numbers(safe)} on {'their' if len(safe) > 1 else 'its'} own and "
+            f"question{'s' if len(risky) > 1 else ''} "
+            f"{_numbers(risky)} separately. One sensitive part can sink a whole request, while "
+            "others answer the harmless parts; space related requests out, since requests within "
+            "60 working days can be aggregated for the cost limit.")
+    return advice
+
+
+def _numbers(items: Iterable[int]) -> str:
+    items = [str(i) for i in items]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _merge_exemptions(assessed: Sequence[QuestionAssessment]) -> list[dict]:
+    best: dict[tuple[str, bool], dict] = {}
+    for q in assessed:
+        for ex in q.likely_exemptions:
+            key = (ex["section"], ex["ncnd"])
+            if key not in best or ex["probability"] > best[key]["probability"]:
+                best[key] = dict(ex)
+    return sorted(best.values(), key=lambda e: -e["probability"])[:4]
+
+
+def verdict(assessed: Sequence[QuestionAssessment], exemptions: list[dict]) -> str:
+    high = sum(q.level == "high" for q in assessed)
+    medium = sum(q.level == "medium" for q in assessed)
+    unknown = sum(q.level == "unknown" for q in assessed)
+    n = len(assessed)
+    top = exemptions[0] if exemptions else None
+    ground = GROUNDS.get(top["section"]) if top else None
+    why = f", most likely under {top['subsection'] or top['section']}" + (
+        f" ({ground.name})" if ground else "") if top else ""
+    if high:
+        head = (f"High risk: {high} of {n} question{'s' if n > 1 else ''} "
+                f"look{'s' if high == 1 else ''} likely to be refused")
+    elif medium:
+        head = f"Medium risk: {medium} of {n} question{'s' if n > 1 else ''} may be refused"
+    elif unknown == n:  # nothing close to judge by: no verdict on what was answered
+        return (f"No close precedent: nothing asked before is near enough to judge "
+                f"{'these questions' if n > 1 else 'this question'} by.")
+    else:
+        head = f"Low risk: similar questions were usually answered ({n} checked)"
+        why = ""
+    tail = f"; {unknown} with no close precedent" if unknown else ""
+    return head + why + tail + "."
+
+
+# '(b) Where is each of the cameras in (a) located?': the revised draft numbers its questions,
+# so a lettered draft's cross-references are renamed to match
+_LETTERED = re.compile(r"^\s*\(?[a-h]\)", re.M)
+_LETTER_REF = re.compile(r"\(([a-h])\)")
+
+
+def _renamed_refs(text: str, count: int) -> str:
+    return _LETTER_REF.sub(lambda m: f"question {ord(m.group(1)) - 96}"
+                           if ord(m.group(1)) - 96 <= count else m.group(0), text)
+
+
+# 'I am writing to ask how many children ...', '... in unregistered homes. Thank you.': a
+# prose draft's words around its questions, which the revised draft's numbered list drops
+_LEAD_IN = re.compile(r"^(?:i am writing to (?:ask|request|find out)|i(?:'d| would) like to "
+                      r"(?:know|ask|request)|please (?:tell me|let me know|advise me)|could you "
+                      r"(?:please )?(?:tell me|let me know))\s*,?\s*", re.I)
+_THANKS_TAIL = re.compile(r"(?<=[.?!])\s*(?:thank you|thanks|many thanks)\b[^.?!]*[.!]?\s*$",
+                          re.I)
+
+
+def as_asked(text: str) -> str:
+    """A question as a numbered line of a request: no lead-in, no thanks, a closing mark."""
+    bare = _THANKS_TAIL.sub("", _LEAD_IN.sub("", text.strip())).strip()
+    return pasteable(bare[:1].upper() + bare[1:]) if bare else text
+
+
+def revised_draft(assessed: Sequence[QuestionAssessment], advice: Sequence[str],
+             closing: str = S16_SENTENCE, lettered: bool = False) -> str:
+    lines, left_out = [], []
+    used: set[str] = set()
+    asks_else: set[int] = set()  # questions the revised draft asks differently, not extends
+    for i, q in enumerate(assessed):
+        # one question's rewording is not another's: 'Who supplies the ANPR cameras?' does not
+        # become the count already put in for 'How many ANPR cameras?'
+        fresh = [r.text for r in q.rewordings if r.text not in used]
+        risky = q.level in ("medium", "high") or q.level_alone in ("medium", "high") or \
+            bool(ABOUT_PEOPLE.search(q.text))
+        text = fresh[0] if fresh and risky else q.text
+        used.add(text)
+        if not text.startswith(q.text.rstrip("?. ")):
+            asks_else.add(i)
+        if q.follows in asks_else and text == q.text:
+            # 'If so, was a ransom paid?' after a question now asked differently hangs on nothing
+            left_out.append(f"question {i + 1} (it followed question {q.follows + 1}, which the "
+                            "revised draft asks differently)")
+            continue
+        text = as_asked(text)
+        if lettered:
+            text = _renamed_refs(text, len(assessed))
+        # the s16 sentence closes the whole draft once, not every question that asked for it
+        text = text.replace(S16_SENTENCE, "").replace(EIR_SENTENCE, "").strip()
+        lines.append(f"{len(lines) + 1}. {text}")
+    lines.append("")
+    if left_out:
+        lines += [f"(Left out: {'; '.join(left_out)}.)", ""]
+    lines.append(closing)
+    return "\n".join(lines)
+
+
+def overall(assessed: Sequence[QuestionAssessment], text: str, eir: bool | None = None
+             ) -> Overall:
+    """The verdict, advice and revised draft; `eir` when the caller has judged it already."""
+    exemptions = _merge_exemptions(assessed)
+    advice = general_advice(text, assessed)
+    eir = is_environmental(text) if eir is None else eir
+    if eir:
+        advice = [a.replace(S16_SENTENCE, EIR_SENTENCE)
+                  .replace("Cost limit (s12)", "Burden (EIR r12(4)(b), manifestly unreasonable)")
+                  .replace("Many parts (s12)", "Many parts (EIR r12(4)(b))")
+                  for a in advice] + [EIR_NOTE]
+    if any(e["ncnd"] and e["probability"] >= EXPLAIN_FROM for e in exemptions):
+        advice.append(NCND_NOTE)
+    risk = max((q.risk for q in assessed), default=0.0)
+    said = verdict(assessed, exemptions)
+    if _OWN_DATA.search(text):  # 'all information you hold about me': not an FOI request at all
+        said, risk = OWN_DATA_VERDICT, max(risk, 0.9)
+    return Overall(risk, said, exemptions, advice,
+                   revised_draft(assessed, advice, EIR_SENTENCE if eir else S16_SENTENCE,
+                                 lettered=bool(_LETTERED.search(text))))
+
+
+_OWN_DATA = re.compile(r"\b(?:about|on|regarding|concerning|mention|mentions|mentioning|that "
+                       r"mention) (?:me|myself|my name)\b|\bmy "
+                       r"(?:own )?(?:case (?:notes|file)|file|records|personal (?:data|"
+                       r"information)|data|notes)\b", re.I)
+OWN_DATA_VERDICT = (
+    "Not an FOI request: information about yourself is exempt under FOI (s40(1), absolute), "
+    "but yours to have by a subject access request under data protection law (free, answered "
+    "within a month). Send it as a subject access request instead.")
