@@ -260,7 +260,7 @@ class Advisor:
                                   f"{addressee}, the authority you named.")
         result = Assessment(assessed, overall, addressee,
                             authority_key(addressee) in self._answered_keys if addressee else False)
-        return scotland.adapt(result, EXPLAIN_FROM) if scotland.applies(addressee, text) else result
+        return scotland.adapt(result) if scotland.applies(addressee, text) else result
 
 
 def _standalone(question: str) -> str:

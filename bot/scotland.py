@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from bot.assessment import Assessment, QuestionAssessment
 from bot.eir import EIR_NOTE, EIR_SENTENCE
-from bot.explain import GROUNDS
+from bot.explain import EXPLAIN_FROM, GROUNDS
 from bot.reword import S16_SENTENCE, Rewording
 from corpus.foisa import NCND_SECTION, SUBSTANTIAL, to_foisa
 
@@ -104,8 +104,8 @@ def _words(text: str) -> str:
             .replace("the s16 sentence", "the s15 sentence").replace("EIR r12(", "EISR r10("))
 
 
-def _question(q: QuestionAssessment, shown_from: float) -> QuestionAssessment:
-    shown = [e for e in q.likely_exemptions if e["probability"] >= shown_from
+def _question(q: QuestionAssessment) -> QuestionAssessment:
+    shown = [e for e in q.likely_exemptions if e["probability"] >= EXPLAIN_FROM
              and e["section"] in GROUNDS]
     explanation = q.explanation
     if shown:
@@ -115,19 +115,18 @@ def _question(q: QuestionAssessment, shown_from: float) -> QuestionAssessment:
                                for r in q.rewordings])
 
 
-def adapt(a: Assessment, shown_from: float) -> Assessment:
+def adapt(a: Assessment) -> Assessment:
     """The assessment in FOISA's terms: numbers beside FOIA's, the s15 sentence in place of the
-    s16 one, the Scottish limits and appeal route in the advice. `shown_from`: the probability
-    from which a likely exemption is explained."""
+    s16 one, the Scottish limits and appeal route in the advice."""
     overall = a.overall
     exemptions = with_foisa(overall.likely_exemptions)
     verdict = overall.verdict
-    top = next((e for e in exemptions if e["probability"] >= shown_from), None)
+    top = exemptions[0] if exemptions else None  # the one the verdict names
     if top and top.get("foisa") not in (None, top["subsection"] or top["section"]) and \
             "most likely under" in verdict:
         verdict += f" In Scotland that is FOISA {top['foisa']}."
     advice = [NOTE] + [_words(x) for x in overall.advice]
     overall = replace(overall, verdict=verdict, likely_exemptions=exemptions, advice=advice,
                       revised_draft=_words(overall.revised_draft))
-    return replace(a, questions=[_question(q, shown_from) for q in a.questions],
+    return replace(a, questions=[_question(q) for q in a.questions],
                    overall=overall, law="FOISA")

@@ -90,7 +90,7 @@ def _assessment() -> Assessment:
 
 
 def test_a_scottish_check_names_foisa_sections_limits_and_its_advice_sentence():
-    a = adapt(_assessment(), shown_from=0.1)
+    a = adapt(_assessment())
     assert a.law == "FOISA" and a.to_json()["law"] == "FOISA"
     q = a.questions[0]
     assert [e.get("foisa") for e in q.likely_exemptions] == ["s35(1)(a)", "s12"]
@@ -113,7 +113,7 @@ def test_a_scottish_environmental_request_is_advised_under_the_scottish_regulati
     a = replace(a, overall=replace(a.overall, advice=[
         "Burden (EIR r12(4)(b), manifestly unreasonable): narrow it. " + EIR_SENTENCE, EIR_NOTE],
         revised_draft="1. Air quality data.\n\n" + EIR_SENTENCE))
-    advice = adapt(a, shown_from=0.1).overall
+    advice = adapt(a).overall
     assert advice.advice[1].startswith("Burden (EISR r10(4)(b)")
     assert "Environmental Information (Scotland) Regulations" in advice.advice[1]
     assert "regulation 10(4)(b)" in advice.advice[2]
