@@ -249,7 +249,7 @@ _NOTE_WORDS = [(re.compile(rx, re.I), key) for rx, key in (
     (r"internal review|review|appeal|complain", "review"),
     (r"^eir$|environmental information regulations", "eir"),
     (r"^(?:foisa|scotland|scottish)$|\(scotland\) act", "foisa"))]
-_FOISA_CITE = re.compile(r"^\s*(?:foisa|scottish act)\s+(.+)$", re.I)
+_FOISA_CITE = re.compile(r"^\s*(?:foisa|scottish act)\s*(\S.*)$", re.I)  # '/explain foisas35' too
 
 
 def explain(section: str) -> str:

@@ -12,6 +12,7 @@ from bot.explain import explain
 from bot.render import assessment_text, precedent_line
 from bot.reword import S16_SENTENCE, Rewording
 from bot.scotland import FOISA_SENTENCE, NOTE, adapt, applies
+from bot.telegram_app import section_argument
 from corpus.foisa import to_foia, to_foisa
 from corpus.models import Document, Question
 from corpus.store import Store
@@ -124,6 +125,7 @@ def test_a_scottish_environmental_request_is_advised_under_the_scottish_regulati
 def test_explain_takes_foisa_numbers_and_the_act_itself():
     assert explain("FOISA s35").startswith("FOISA s35 is FOIA's s31 in Scotland")
     assert "s31 — law enforcement" in explain("foisa s35")
+    assert "s31 — law enforcement" in explain(section_argument("FOISA s35"))  # the bot's /explain
     assert "Scottish Information Commissioner" in explain("FOISA")
     assert "neither confirm nor deny" in explain("FOISA s18")
     assert explain("FOISA s99").startswith("I have no note")
