@@ -81,13 +81,26 @@ def mend_body_words(name: str) -> str:
     return " ".join(words)
 
 
-def _place(key: str) -> str:
+# words that say which part of a place: South Yorkshire is not North Yorkshire
+_QUALIFIERS = frozenset(["north", "south", "east", "west", "mid", "central", "northern",
+                         "southern", "eastern", "western", "greater", "new", "upper", "lower",
+                         "inner", "outer"])
+
+
+def _place(key: str) -> tuple[frozenset[str], str]:
+    """The key's qualifiers, and the rest of its words that are not kind words: 'east
+    ayrshire' whole, so that East Ayrshire is not East Cambridgeshire, nor the Scottish
+    Parliament 'Scottish Police'."""
     words = [w for w in key.split() if w not in _KIND_WORDS]
-    return words[0] if words else key
+    rest = [w for w in words if w not in _QUALIFIERS]
+    return frozenset(w for w in words if w in _QUALIFIERS), " ".join(rest or words) or key
 
 
 def _same_place(key: str, other: str) -> bool:
-    """A near-spelling names the same authority only if its place is nearly the same word:
-    'leeds teaching hospitals' is not 'blackpool teaching hospitals', the University of Oxford
-    not Salford's, Nottingham not Nottinghamshire; 'Sheffeild' is Sheffield."""
-    return difflib.SequenceMatcher(None, _place(key), _place(other)).ratio() >= 0.85
+    """A near-spelling names the same authority only if its place is nearly the same words
+    with the same qualifiers: 'leeds teaching hospitals' is not 'blackpool teaching
+    hospitals', the University of Oxford not Salford's, Nottingham not Nottinghamshire, South
+    Yorkshire not North Yorkshire; 'Sheffeild' is Sheffield."""
+    (mine, place), (theirs, other_place) = _place(key), _place(other)
+    return mine == theirs and \
+        difflib.SequenceMatcher(None, place, other_place).ratio() >= 0.85

@@ -473,6 +473,17 @@ def test_a_council_is_never_matched_to_a_university_trust_or_fire_service_of_its
     assert match_authority("leeds", known) == (None, ["University of Leeds"])  # offered only
 
 
+def test_a_near_spelling_must_name_the_same_place_with_the_same_qualifiers():
+    known = ["East Cambridgeshire District Council", "South Derbyshire District Council",
+             "Scottish Police", "North Yorkshire Police", "Police Service of Northern Ireland",
+             "Sheffield City Council", "Northumbria Police"]
+    for other in ("East Ayrshire Council", "South Ayrshire Council", "Scottish Parliament",
+                  "South Yorkshire Police", "Northern Ireland Water"):
+        assert match_authority(other, known)[0] is None, other
+    assert match_authority("Sheffeild City Council", known)[0] == "Sheffield City Council"
+    assert match_authority("Northumbria Polce", known)[0] == "Northumbria Police"
+
+
 def test_a_reply_quoted_under_a_pasted_email_is_not_part_of_the_draft():
     from bot.advice import _questions
 
