@@ -258,9 +258,12 @@ class Advisor:
         elif letter and authority and self.other_body(letter, addressee):
             overall.advice.append(f"Your draft greets {letter}, but it was checked for "
                                   f"{addressee}, the authority you named.")
+        if warning := scotland.misapplied(addressee, text):
+            overall.advice.append(warning)
         result = Assessment(assessed, overall, addressee,
-                            authority_key(addressee) in self._answered_keys if addressee else False)
-        return scotland.adapt(result) if scotland.applies(addressee, text) else result
+                            authority_key(addressee) in self._answered_keys if addressee else False,
+                            law="EIR" if eir else "FOIA")
+        return scotland.adapt(result, eir) if scotland.applies(addressee, text) else result
 
 
 def _standalone(question: str) -> str:
@@ -453,9 +456,10 @@ def _rewordings(text: str, scored: _Scored, neighbours: Sequence[Precedent],
     body = body_noun(authority, text)
     patterns = pattern_rewordings(text, body=body)
     found = patterns + precedent_rewordings(neighbours, text)
-    section = scored.exemptions[0]["section"] if scored.exemptions else None
+    top = scored.exemptions[0] if scored.exemptions else {}
+    section = top.get("section")
     if not found or (section in TARGETED_SECTIONS and not patterns):
-        found.append(fallback_rewording(text, section, body, context))
+        found.append(fallback_rewording(text, section, body, context, bool(top.get("ncnd"))))
     return (alone + found)[:MAX_REWORDINGS]
 
 

@@ -62,7 +62,8 @@ class Assessment:
     authority: str | None = None
     # whether the corpus holds any past response from that authority (its own history)
     authority_on_record: bool = False
-    # the law the request falls under: "FOIA", or "FOISA" for a Scottish authority
+    # the law the request falls under: "FOIA", "EIR" (environmental information), or for a
+    # Scottish authority "FOISA" / "EISR"
     law: str = "FOIA"
 
     def to_json(self) -> dict:

@@ -87,20 +87,25 @@ _QUALIFIERS = frozenset(["north", "south", "east", "west", "mid", "central", "no
                          "inner", "outer"])
 
 
-def _place(key: str) -> tuple[frozenset[str], str]:
-    """The key's qualifiers, and the rest of its words that are not kind words: 'east
-    ayrshire' whole, so that East Ayrshire is not East Cambridgeshire, nor the Scottish
-    Parliament 'Scottish Police'."""
+def _place(key: str) -> tuple[frozenset[str], list[str]]:
+    """The key's qualifiers, and its other words that are not kind words."""
     words = [w for w in key.split() if w not in _KIND_WORDS]
-    rest = [w for w in words if w not in _QUALIFIERS]
-    return frozenset(w for w in words if w in _QUALIFIERS), " ".join(rest or words) or key
+    return (frozenset(w for w in words if w in _QUALIFIERS),
+            [w for w in words if w not in _QUALIFIERS])
+
+
+def _near(word: str, pool: Sequence[str], cutoff: float = 0.85) -> bool:
+    return bool(difflib.get_close_matches(word, pool, n=1, cutoff=cutoff))
 
 
 def _same_place(key: str, other: str) -> bool:
-    """A near-spelling names the same authority only if its place is nearly the same words
-    with the same qualifiers: 'leeds teaching hospitals' is not 'blackpool teaching
-    hospitals', the University of Oxford not Salford's, Nottingham not Nottinghamshire, South
-    Yorkshire not North Yorkshire; 'Sheffeild' is Sheffield."""
-    (mine, place), (theirs, other_place) = _place(key), _place(other)
-    return mine == theirs and \
-        difflib.SequenceMatcher(None, place, other_place).ratio() >= 0.85
+    """A near-spelling names the same authority only if every word of its place nearly
+    matches one of the other's, with the same qualifiers: 'leeds teaching hospitals' is not
+    'blackpool teaching hospitals', the University of Oxford not Salford's, Nottingham not
+    Nottinghamshire, South Yorkshire not North Yorkshire, East Ayrshire not East
+    Cambridgeshire, the Scottish Parliament not 'Scottish Police'; 'Sheffeild' is Sheffield,
+    and 'Surrey Polis' Surrey Police (a typo in the kind word is no place)."""
+    (mine, words), (theirs, other_words) = _place(key), _place(other)
+    kinds = [w for w in other.split() if w in _KIND_WORDS]  # the other's own, mistyped here
+    return mine == theirs and all(_near(w, words) for w in other_words) and \
+        all(_near(w, other_words) or _near(w, kinds, 0.7) for w in words)

@@ -67,23 +67,53 @@ _PICK = re.compile(r"^(?:use |pick |choose |take |i mean )?(?:the )?(first|secon
                    r"fifth|[1-5])(?:st|nd|rd|th)?(?: one| suggestion| option)?\W*$", re.I)
 _DROP = re.compile(rf"^(?:please )?(?:drop|remove|delete|take out|leave out)\s+({_REF})\W*$", re.I)
 # the questions requesters ask about FOI itself, answered in a sentence
-_FAQ = [(re.compile(rx, re.I), answer) for rx, answer in (
+# the questions requesters ask about FOI itself, answered in a sentence (and in Scotland's terms
+# when the draft goes to a Scottish body, or the question asks 'in Scotland')
+_FAQ = [(re.compile(rx, re.I), answer, scottish) for rx, answer, scottish in (
     (r"^how long (?:do|does|will) (?:they|it|the \w+) (?:have|take)\b.*\W*$",
      "An authority must answer within 20 working days (s10). It may extend that for a public "
      "interest test, but must tell you. No reply: ask for an internal review, then complain "
-     "to the ICO."),
-    (r"^(?:does|will) (?:it|this|an? (?:foi )?request) cost\b.*$|^is (?:it|foi) free\W*$",
+     "to the ICO.",
+     "A Scottish authority must answer within 20 working days (FOISA s10), with no extension "
+     "for a public interest test. No reply: ask for a review, then apply to the Scottish "
+     "Information Commissioner."),
+    (r"^(?:does|will) (?:it|this|an? (?:foi )?request) cost\b.*$|^is (?:it|foi) free\b.*$",
      "Asking is free. An authority may refuse a request that would cost more than the "
      "appropriate limit (s12), or charge for copying and postage, but it cannot charge you "
-     "for the time it takes to answer."),
+     "for the time it takes to answer.",
+     "Usually free. A Scottish authority may refuse a request costing more than £600 (FOISA "
+     "s12), and may charge 10% of the cost between £100 and £600 (at most £50), telling you "
+     "first."),
     (r"^can i ask for (?:the )?names?\b.*$",
      "Names of junior staff and members of the public are usually withheld (s40); senior "
      "officials acting in their role are usually named. Ask for job titles or anonymised "
+     "totals if names are not the point.",
+     "Names of junior staff and members of the public are usually withheld (FOISA s38); senior "
+     "officials acting in their role are usually named. Ask for job titles or anonymised "
      "totals if names are not the point."),
-    (r"^(?:what if|and if) (?:they|it(?:'s| is)) refuse[sd]?\b.*$|^how do i appeal\W*$",
+    (r"^(?:what if|and if) (?:they|it(?:'s| is)) refuse[sd]?\b.*$|^how (?:do|can) i appeal\b.*$",
      "Ask for an internal review within 40 working days of the refusal, saying why the "
-     "exemption does not apply; if that fails, complain to the ICO (the tribunal comes after)."),
+     "exemption does not apply; if that fails, complain to the ICO (the tribunal comes after).",
+     "Ask for a review within 40 working days of the refusal (FOISA s20), saying why the "
+     "exemption does not apply; if that fails, apply to the Scottish Information Commissioner "
+     "within six months, and on a point of law appeal to the Court of Session."),
+    (r"^what(?:'s| is) the cost limit\b.*$",
+     "£450 of staff time for councils and most bodies (18 hours at £25), £600 for central "
+     "government (24 hours); above it a request can be refused under s12. Ask for advice "
+     "under s16 on narrowing it.",
+     "£600 of staff time at no more than £15 an hour (40 hours, FOISA s12); above it a request "
+     "can be refused. Ask for advice under FOISA s15 on narrowing it."),
 )]
+_IN_SCOTLAND = re.compile(r"\b(?:in|for|under) (?:scotland|foisa)\b", re.I)
+
+
+def faq(text: str, scottish: bool = False) -> str | None:
+    """The answer to a question about FOI itself, or None."""
+    scottish = scottish or bool(_IN_SCOTLAND.search(text))
+    return next(((there if scottish else here) for rx, here, there in _FAQ if rx.match(text)),
+                None)
+
+
 _REVISED = re.compile(
     r"^/?(?:(?:show|give|send) me |can i (?:see|have) |let me see )?(?:the |a |my )?"
     r"(?:revised|rewritten|improved)(?: draft| version| request)?(?: please)?\W*$"
@@ -173,14 +203,14 @@ def plain_view(text: str) -> tuple[str, int] | None:
 def plain_request(text: str) -> tuple[str, str] | None:
     """A one-line message in plain words that is not a draft, for the bot: ('authority', name)
     for 'I'm writing to Kent Police', ('explain', ground) for 'what does NCND mean?', ('faq',
-    answer) for 'how long do they have to reply?'."""
+    question) for 'how long do they have to reply?' (answered by `faq`, in Scotland's terms
+    when the user's draft went to a Scottish body)."""
     text = text.strip()
     if (m := _AUTHORITY.match(text)) and not _BARE.match(text):
         return "authority", m.group(1)
     if m := _EXPLAIN.match(text):
         return "explain", next(g for g in m.groups() if g)
-    faq = next((answer for rx, answer in _FAQ if rx.match(text)), None)
-    return ("faq", faq) if faq else None
+    return ("faq", text) if faq(text) else None
 
 
 def did_you_mean(text: str) -> str | None:
@@ -228,6 +258,12 @@ class Session:
     suggestions: list[str] = field(default_factory=list)  # after 'Which one do you mean?'
 
 
+def _scottish(session: Session) -> bool:
+    """Whether the user's last draft went to a Scottish body: their questions about the law are
+    then about FOISA."""
+    return session.last is not None and session.last.law in ("FOISA", "EISR")
+
+
 def _pick(a: Assessment, number: str | None) -> list[tuple[int, object]]:
     items = list(enumerate(a.questions, 1))
     if number:
@@ -255,7 +291,7 @@ class Conversation:
         text = line.strip()
         return (text.lower() in _HELP or small_talk(text) is not None
                 or any(pattern.match(text) for pattern, _ in self._commands())
-                or any(rx.match(text) for rx, _ in _FAQ)
+                or faq(text) is not None
                 or self._another_body(text) is not None or did_you_mean(text) is not None
                 or about_the_draft(text))
 
@@ -279,8 +315,8 @@ class Conversation:
             m = pattern.match(text)
             if m:
                 return handler(session, next((g for g in m.groups() if g), None))
-        if (faq := next((answer for rx, answer in _FAQ if rx.match(text)), None)) is not None:
-            return faq
+        if (answer := faq(text, _scottish(session))) is not None:
+            return answer
         if (body := self._another_body(text)) is not None:
             return self._authority(session, body)
         if (meant := did_you_mean(text)) is not None:
@@ -399,7 +435,9 @@ class Conversation:
         return "Revised draft:\n\n" + session.last.overall.revised_draft
 
     def _explain(self, session: Session, section: str | None) -> str:
-        return explain(section or "")
+        section = section or ""
+        scottish = _scottish(session) or bool(_IN_SCOTLAND.search(section))
+        return explain(_IN_SCOTLAND.sub("", section).strip(), scottish)
 
     def _draft(self, session: Session, text: str) -> str:
         """A letter greeting another body than the one set is checked for the body it greets

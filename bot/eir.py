@@ -19,7 +19,9 @@ _ENVIRONMENTAL = re.compile(
     r"\b(?:sewage|pollut\w*|emissions?|air quality|water quality|rivers?|flood(?:ing|s)?|"
     r"contaminat\w*|pesticides?|biodiversity|habitats?|noise (?:complaints?|levels?|nuisance)|"
     r"landfill|fly[- ]?tipping|waste (?:collection|disposal|management|sites?)|recycling|"
-    r"planning (?:applications?|permission)|environmental impact|carbon|climate|trees?|"
+    r"planning (?:applications?|permission)|environmental impact|carbon|net zero|trees?|"
+    # the climate itself, not 'climate protest groups'
+    r"climate (?:change|emergency|action|targets?|strategy|plan|adaptation)|"
     r"green ?belt|bypass|road scheme|highways? scheme|low traffic neighbourhoods?|ltns?)\b", re.I)
 
 

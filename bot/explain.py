@@ -8,7 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from corpus.foisa import NCND_SECTION, to_foia
+from bot.foisa_notes import GROUNDS as FOISA_GROUNDS
+from bot.foisa_notes import NOTES as FOISA_NOTES
+from corpus.foisa import NCND_SECTION, to_foia, to_foisa, typed_foisa
 
 EXPLAIN_FROM = 0.1  # a likely exemption this probable or more is explained, with a quote
 
@@ -249,24 +251,29 @@ _NOTE_WORDS = [(re.compile(rx, re.I), key) for rx, key in (
     (r"internal review|review|appeal|complain", "review"),
     (r"^eir$|environmental information regulations", "eir"),
     (r"^(?:foisa|scotland|scottish)$|\(scotland\) act", "foisa"))]
-_FOISA_CITE = re.compile(r"^\s*(?:foisa|scottish act)\s*(\S.*)$", re.I)  # '/explain foisas35' too
 
 
-def explain(section: str) -> str:
-    """The long form, for `/explain s31` and the CLI: protects, tests, and the way around."""
+def explain(section: str, scottish: bool = False) -> str:
+    """The long form, for `/explain s31` and the CLI: protects, tests, and the way around.
+    `scottish`: the user writes to a Scottish body, so 's38' is FOISA's (personal information)
+    and the review goes to the Scottish Information Commissioner; 'FOISA s35' is read so
+    whoever types it."""
     if re.sub(r"\W", "", section.lower()) in ("ncnd", "neitherconfirmnordeny"):
-        return NCND_NOTE + "\n" + NCND_AROUND
-    note = next((NOTES[key] for rx, key in _NOTE_WORDS if rx.search(section.strip())), None)
-    if note:
-        return note
-    scottish = _FOISA_CITE.match(section)
-    if scottish:
-        return _explain_foisa(scottish.group(1))
+        return NCND_NOTE + "\n" + NCND_AROUND + (
+            f" In Scotland NCND is FOISA {NCND_SECTION}." if scottish else "")
+    key = next((key for rx, key in _NOTE_WORDS if rx.search(section.strip())), None)
+    scottish = scottish or bool(re.search(r"\b(?:foisa|eisrs?|scotland|scottish)\b", section,
+                                          re.I))  # 'FOISA review', 'EISR'
+    typed = typed_foisa(section)
+    if key != "foisa" and (typed or scottish):
+        return _explain_foisa(typed or _as_foisa(section))
+    if key:
+        return NOTES[key]
     cite = citation_of(section)
     g = ground(cite)
     if g is None:
         return (f"I have no note on {section!r}. Try one of: {known_grounds()}; or s1, s10, "
-                "s16, s17, internal review, EIR, NCND.")
+                "s16, s17, internal review, EIR, NCND, FOISA.")
     text = (f"{g.section} — {g.name}\nWhat it protects: {g.protects}\nThe test: {g.test}\n"
             f"How requesters get around it: {g.around}")
     if cite in EIR_EXCEPTIONS:
@@ -274,15 +281,39 @@ def explain(section: str) -> str:
     return text
 
 
-def _explain_foisa(text: str) -> str:
-    """'FOISA s35' is FOIA's s31 under another number: the note on it, headed by both."""
-    cite = citation_of(text)
+def _as_foisa(section: str) -> str:
+    """What a user writing to a Scottish body means: a number is FOISA's, a ground's name or
+    an EIR regulation is put in FOISA's (or the EISRs') numbers; 'review' stays a word."""
+    words = section.strip().lower()
+    if re.search(r"review|appeal|complain", words):
+        return "review"
+    if re.fullmatch(r"eisrs?|eir|environmental information.*", words):
+        return "eisr"
+    cite = citation_of(section)
+    if cite.startswith("r"):  # an EIR regulation: the EISRs number theirs otherwise
+        return "eisr"
+    if re.match(r"s\d", cite) and re.search(r"\d", section):
+        return cite
+    return to_foisa(cite) or cite
+
+
+def _explain_foisa(cite: str) -> str:
+    """A FOISA section in plain words: its own test, FOIA's note on what the ground protects
+    and how requesters get around it (in FOISA's terms), and the FOIA section it matches."""
     if cite == NCND_SECTION:
         return f"FOISA {cite} — neither confirm nor deny\n{NCND_NOTE}\n{NCND_AROUND}"
+    if cite in FOISA_NOTES:
+        return FOISA_NOTES[cite]
+    m = re.match(r"s\d+", cite)
+    if not m or m.group(0) not in FOISA_GROUNDS:
+        return (f"I have no note on FOISA {cite!r}. Try 'explain FOISA' for what differs in "
+                "Scotland, or a FOISA section from s25 to s41 (or s12, s14, s18).")
+    name, test = FOISA_GROUNDS[m.group(0)]
     foia = to_foia(cite)
     g = ground(foia)
-    if g is None or (foia == cite and cite not in ("s12", "s14", "s28")):
-        return (f"I have no note on FOISA {text.strip()!r}. Try 'explain FOISA' for the "
-                "sections it shares with FOIA.")
-    return (f"FOISA {cite} is FOIA's {foia} in Scotland (see 'explain FOISA' for what differs "
-            f"there)\n" + explain(foia))
+    around = (g.around if g else "Ask for the facts and figures rather than the documents.")
+    around = around.replace("section 16", "section 15 of the Freedom of Information (Scotland) "
+                                          "Act")
+    protects = f"\nWhat it protects: {g.protects}" if g and foia != "s12" else ""
+    return (f"FOISA {cite} — {name} (FOIA's {foia} in the rest of the UK)\nThe test in "
+            f"Scotland: {test}{protects}\nHow requesters get around it: {around}")

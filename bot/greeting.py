@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from bot.scotland import scottish_body
 from corpus.header import expand_initials, find_authority
 
 _GREETED = re.compile(r"^\s*(?:dear|to|annwyl)\s+([^,\n:]{3,80})[,\n:]", re.I)
@@ -42,6 +43,7 @@ def greeted(text: str) -> str | None:
     name = _TEAM_AT.sub("", name)
     if not name or _NOT_A_BODY.search(name):
         return None
-    if _A_BODY.search(name) or expand_initials(name) != name or find_authority(name):
+    if _A_BODY.search(name) or expand_initials(name) != name or find_authority(name) or \
+            scottish_body(name):  # 'Dear Scottish Water,', 'To Comhairle nan Eilean Siar,
         return expand_initials(name)  # 'Dear TfL', 'Dear HM Treasury', 'Dear Network Rail'
     return None

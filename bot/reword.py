@@ -490,6 +490,13 @@ _REDACT = ("If any part of this is exempt, please release the rest with only the
            "redacted, and say which exemption applies to each.",
            "Authorities must release the parts of a document no exemption covers; asking for "
            "redaction rather than the whole turns a refusal into a partial disclosure.")
+# NCND: a yes or no is exactly what the authority withholds, so a yes/no question asks for the
+# policy instead, whose existence says nothing about any case
+_NCND_POLICY = ("If confirming or denying this would itself be exempt, please provide instead "
+                "{body}'s policy or procedure on the matter.",
+                "Similar questions were met with neither confirm nor deny: even a yes or no "
+                "would reveal what the authority protects, so it is the one answer withheld; a "
+                "policy says nothing about any case and is usually given.")
 _YES_NO = ("A yes or no answer is enough: I am not asking for details of systems, suppliers, "
            "locations or incidents.",
            "Refusals on similar questions protected operational detail (which system, where, "
@@ -522,15 +529,18 @@ _AGGREGATE = ("A single figure for {body} as a whole is enough: I am not asking 
 
 
 def fallback_rewording(question: str, section: str | None = None, body: str | None = None,
-                       context: str = "") -> Rewording:
+                       context: str = "", ncnd: bool = False) -> Rewording:
     """When no pattern or answered precedent fits: the user's own question, kept whole, with the
     limit that the likely exemption calls for (a narrower period and the s16 sentence for the
     cost limit, anonymised totals for personal data...); for any other exemption, redaction
-    for a document and a whole-authority total for anything else."""
+    for a document and a whole-authority total for anything else. `ncnd`: the likely ground
+    is usually met with neither confirm nor deny, so a yes or no is no way round it."""
     body = body or body_noun(None, question)
     asked = pasteable(question)
     # the period may be named by the question a follow-up hangs on (`context`)
-    if section == "s12" and _ASKS_YES_NO.match(question.strip()):
+    if ncnd and _ASKS_YES_NO.match(question.strip()):
+        added, why = _NCND_POLICY
+    elif section == "s12" and _ASKS_YES_NO.match(question.strip()):
         added, why = _YES_NO  # 'Does the force use Cellebrite?' costs nothing to answer
     elif section == "s12" and (_NAMES_PERIOD.search(f"{context} {question}")
                                or _STOCK.search(question)):

@@ -16,69 +16,100 @@ from bot.assessment import Assessment, QuestionAssessment
 from bot.eir import EIR_NOTE, EIR_SENTENCE
 from bot.explain import EXPLAIN_FROM, GROUNDS
 from bot.reword import S16_SENTENCE, Rewording
-from corpus.foisa import NCND_SECTION, SUBSTANTIAL, to_foisa
+from corpus.foisa import NCND_SECTION, substantial, to_foisa
 
 # Scottish bodies by name: the country, its councils' and health boards' places, and its
 # national bodies. Not 'New Scotland Yard' (the Met), nor 'Caledonian Road' or 'Napier' alone.
 _BODY = re.compile(
     r"\b(?:(?<!new )scotland(?! yard)|scottish|glasgow|edinburgh|aberdeen(?:shire)?|dundee|"
-    r"highland council|nhs highland|highlands and islands|fife|lothian|lanarkshire|ayrshire|"
-    r"renfrewshire|dunbartonshire|inverclyde|clackmannanshire|falkirk|stirling|moray|orkney|"
-    r"shetland|argyll|dumfries|galloway|angus council|perth and kinross|eilean siar|"
-    r"western isles|tayside|grampian|forth valley|nhs borders|heriot[- ]watt|"
-    r"university of st andrews|strathclyde|abertay|calmac|naturescot|sepa|procurator fiscal)\b",
+    r"highland council|nhs highland|highlands and islands|fife|(?:mid|east|west)?lothian|"
+    r"lanarkshire|ayrshire|renfrewshire|dunbartonshire|inverclyde|clackmannanshire|falkirk|"
+    r"stirling|moray|orkney|shetland|argyll|dumfries|galloway|angus council|perth and kinross|"
+    r"eilean siar|comhairle|western isles|tayside|grampian|forth valley|nhs borders|nhs 24|"
+    r"nhsggc|heriot[- ]watt|university of st andrews|strathclyde|abertay|robert gordon|"
+    r"calmac|caledonian macbrayne|naturescot|sepa|procurator fiscal|crown office|"
+    r"lord advocate|visitscotland|sportscotland|care inspectorate(?! wales)|"
+    r"accountant in bankruptcy|police investigations and review commissioner|"
+    r"marine directorate|loch lomond|cairngorms)\b", re.I)
+# UK bodies and companies whose names say Scotland but which FOISA does not cover (the Scotland
+# Office and the BBC answer under FOIA; banks and power companies under neither)
+_NOT_SCOTTISH = re.compile(
+    r"\bscotland office\b|\bsecretary of state for scotland\b|\badvocate general for scotland"
+    r"|\bbbc\b|\bscottish affairs committee\b|\bbank of scotland\b|\bscottish widows\b|"
+    r"\bscottish ?power\b|\baberdeen (?:asset|standard|group)\b|\bscottish (?:and|&) southern\b",
     re.I)
-# a draft that cites the Act itself, whoever it is addressed to
-_CITES_FOISA = re.compile(r"\(scotland\) act|\bfoisa\b|\bscottish information commissioner",
-                          re.I)
-# with no authority named, a Scottish body the draft speaks to
-_DRAFT = re.compile(_CITES_FOISA.pattern + r"|\bscottish government\b|\bpolice scotland\b",
-                    re.I)
+# 'Edinburgh Road Surgery, Maidstone': a street named after a Scottish place
+_STREET = re.compile(r"\b[\w'-]+ (?:road|street|lane|avenue|drive|crescent|terrace|gardens|"
+                     r"square|way)\b", re.I)
+# a draft that cites Scotland's Acts itself: 'under the Freedom of Information (Scotland) Act'
+_CITES_FOISA = re.compile(r"freedom of information \(scotland\) act|\bfoisa\b|\beisrs?\b|"
+                          r"environmental information \(scotland\) regulations|"
+                          r"scottish information commissioner", re.I)
 
 FOISA_SENTENCE = ("If answering would exceed the cost limit, please advise me under section 15 of "
                   "the Freedom of Information (Scotland) Act how I could narrow the request.")
 EISR_SENTENCE = ("If answering would be manifestly unreasonable, please advise me under "
                  "regulation 9 of the Environmental Information (Scotland) Regulations how I "
                  "could narrow the request.")
+_ROUTE = ("ask for a review within 40 working days, then appeal to the Scottish Information "
+          "Commissioner (not the ICO), and on a point of law to the Court of Session. The "
+          "precedents and track records here are mostly English and Welsh replies under FOIA, "
+          "and the tribunal decisions UK ones; this check names FOIA's sections, as they cite "
+          "them, with FOISA's beside them where they differ.")
 NOTE = ("Scotland: the Freedom of Information (Scotland) Act 2002 (FOISA) applies, not FOIA. "
-        "Its cost limit is £600 of staff time (40 hours at £15 an hour); its prejudice-based "
-        "exemptions need substantial prejudice, a higher bar than FOIA's; ask for a review within "
-        "40 working days, then appeal to the Scottish Information Commissioner (not the ICO). "
-        "This check names FOIA's sections, as the precedents cite them, with FOISA's beside "
-        "them where they differ.")
+        "Its cost limit is £600 of staff time (40 hours at £15 an hour); its harm-based "
+        "exemptions need substantial prejudice, a higher bar than FOIA's; " + _ROUTE)
+EISR_SCOTLAND_NOTE = ("Scotland: environmental information is requested under the Environmental "
+                      "Information (Scotland) Regulations 2004 (FOISA s39(2) hands it to them), "
+                      "not FOIA or FOISA; " + _ROUTE)
 EISR_NOTE = ("Environmental information (the Environmental Information (Scotland) Regulations "
              "2004): there is no cost limit; the nearest ground is 'manifestly unreasonable' "
-             "(regulation 10(4)(b)), every exception carries a public interest test with a "
-             "presumption in favour of disclosure, and advice is due under regulation 9. Where "
-             "this check names FOIA sections, read the exception that matches (s12 as "
-             "r10(4)(b), s40 as r11, s43 as r10(5)(e)).")
+             "(regulation 10(4)(b)), every exception but personal data (regulation 11) carries a "
+             "public interest test with a presumption in favour of disclosure, and advice is due "
+             "under regulation 9. Where this check names FOIA sections, read the exception that "
+             "matches (s12 as r10(4)(b), s40 as r11, s43 as r10(5)(e)).")
 # FOISA has no rule adding up one person's requests for the cost limit
 _AGGREGATION = "; space related requests out, since requests within 60 working days can be " \
                "aggregated for the cost limit."
 
 
+def scottish_body(name: str) -> bool:
+    """Whether a name is a Scottish public authority's (Police Scotland, Glasgow City Council,
+    NHS Lothian, SEPA...), not a UK body's or a company's that only mentions Scotland."""
+    name = _STREET.sub(" ", name or "")
+    return bool(_BODY.search(name)) and not _NOT_SCOTTISH.search(name)
+
+
 def applies(authority: str | None, text: str) -> bool:
-    """Whether FOISA governs the request: the authority is Scottish; or the draft cites FOISA
-    (the requester knows a body this list does not); or, with no authority named, the draft
-    speaks to a Scottish body. 'How many officers did Police Scotland send?' asked of the
-    Home Office is not a Scottish request."""
-    if authority and _BODY.search(authority):
-        return True
-    return bool((_CITES_FOISA if authority else _DRAFT).search(text))
+    """Whether FOISA governs the request: the authority is a Scottish one; with none named,
+    the draft cites Scotland's Act itself. A named body decides (a Home Office question about
+    the Children (Scotland) Act is under FOIA), and a draft that only mentions Police Scotland
+    says nothing about whom it goes to."""
+    if authority:
+        return scottish_body(authority)
+    return bool(_CITES_FOISA.search(text))
+
+
+def misapplied(authority: str | None, text: str) -> str | None:
+    """The warning for a draft that cites FOISA to a body it does not cover."""
+    if not authority or scottish_body(authority) or not _CITES_FOISA.search(text):
+        return None
+    return (f"Your draft cites Scotland's Act (FOISA), but {authority} is not a Scottish public "
+            "authority as far as this check knows, so it is checked under FOIA: a body in "
+            "England, Wales or Northern Ireland, or a UK-wide one, answers under the Freedom of "
+            "Information Act 2000, with appeals to the ICO. Cite that Act instead.")
 
 
 def foisa_of(ex: dict) -> str | None:
-    return to_foisa(ex.get("subsection") or ex.get("section") or "")
+    """A likely exemption's FOISA citation; NCND is FOISA's s18, read with the ground."""
+    foisa = to_foisa(ex.get("subsection") or ex.get("section") or "")
+    return f"{NCND_SECTION} with {foisa}" if foisa and ex.get("ncnd") else foisa
 
 
 def with_foisa(exemptions: list[dict]) -> list[dict]:
-    """Each likely exemption with FOISA's number beside FOIA's (`foisa`; absent where FOISA
+    """Each likely exemption with FOISA's citation beside FOIA's (`foisa`; null where FOISA
     has no such ground)."""
-    out = []
-    for ex in exemptions:
-        foisa = foisa_of(ex)
-        out.append({**ex, **({"foisa": foisa} if foisa else {})})
-    return out
+    return [{**ex, "foisa": foisa_of(ex)} for ex in exemptions]
 
 
 def note_on(ex: dict) -> str:
@@ -86,14 +117,15 @@ def note_on(ex: dict) -> str:
     cite = ex.get("subsection") or ex["section"]
     foisa = foisa_of(ex)
     if foisa is None:
-        return f"{cite} has no FOISA counterpart (the security bodies are not Scottish authorities)"
+        return f"{cite} has no FOISA counterpart"
     if ex["section"] == "s12":
         return "FOISA's s12 limit is £600 of staff time (40 hours at £15 an hour), not 18 hours"
     clause = f"{cite} is FOISA {foisa}" if foisa != cite else f"{cite} is the same in FOISA"
-    if ex["section"] in SUBSTANTIAL:
+    ground = foisa.rsplit(" ", 1)[-1]  # 's35' of 's18 with s35'
+    if substantial(ground):
         clause += ", which needs substantial prejudice, a higher bar than FOIA's"
-    if ex.get("ncnd"):
-        clause += f"; FOISA's neither-confirm-nor-deny is {NCND_SECTION}"
+    elif ground.startswith(("s29", "s34", "s36", "s37", "s38", "s41", "s25", "s26", "s33(1)(a)")):
+        clause += ", which is class-based: no harm need be shown"
     return clause
 
 
@@ -115,9 +147,10 @@ def _question(q: QuestionAssessment) -> QuestionAssessment:
                                for r in q.rewordings])
 
 
-def adapt(a: Assessment) -> Assessment:
-    """The assessment in FOISA's terms: numbers beside FOIA's, the s15 sentence in place of the
-    s16 one, the Scottish limits and appeal route in the advice."""
+def adapt(a: Assessment, eir: bool = False) -> Assessment:
+    """The assessment in FOISA's terms (the EISRs' for environmental information): numbers
+    beside FOIA's, the s15 sentence in place of the s16 one, the Scottish limits and appeal
+    route in the advice."""
     overall = a.overall
     exemptions = with_foisa(overall.likely_exemptions)
     verdict = overall.verdict
@@ -125,8 +158,8 @@ def adapt(a: Assessment) -> Assessment:
     if top and top.get("foisa") not in (None, top["subsection"] or top["section"]) and \
             "most likely under" in verdict:
         verdict += f" In Scotland that is FOISA {top['foisa']}."
-    advice = [NOTE] + [_words(x) for x in overall.advice]
+    advice = [EISR_SCOTLAND_NOTE if eir else NOTE] + [_words(x) for x in overall.advice]
     overall = replace(overall, verdict=verdict, likely_exemptions=exemptions, advice=advice,
                       revised_draft=_words(overall.revised_draft))
     return replace(a, questions=[_question(q) for q in a.questions],
-                   overall=overall, law="FOISA")
+                   overall=overall, law="EISR" if eir else "FOISA")

@@ -73,7 +73,7 @@ from bot import tg_render as render
 from bot.advice import MAX_DRAFT_CHARS, Advisor, DraftError
 from bot.assessment import Assessment
 from bot.config import Config, ConfigError
-from bot.conversation import plain_request, plain_view, small_talk
+from bot.conversation import faq, plain_request, plain_view, small_talk
 from bot.explain import GROUNDS, explain
 from bot.rate_limit import RateLimiter
 from bot.tg_logging import configure_logging, quiet_http_logs
@@ -415,6 +415,13 @@ def _kept(context: Context) -> dict[str, Kept]:
     return context.user_data.setdefault("kept", {})
 
 
+def _scottish(context: Context) -> bool:
+    """Whether the user's last draft went to a Scottish body: /explain s38 then means FOISA's
+    s38, and an appeal goes to the Scottish Information Commissioner."""
+    latest = _latest(context)
+    return latest is not None and latest[1].assessment.law in ("FOISA", "EISR")
+
+
 def _latest(context: Context) -> tuple[str, Kept] | None:
     kept = _kept(context)
     return next(reversed(kept.items())) if kept else None
@@ -523,7 +530,7 @@ async def explain_command(update: Update, context: Context) -> None:
         await answer(update, context, "Which exemption? For example /explain s31. I have notes "
                      f"on: {render.esc(known)}.")
         return
-    text = explain(section_argument(" ".join(context.args)))
+    text = explain(section_argument(" ".join(context.args)), _scottish(context))
     await answer(update, context, render.explain_html(text))
 
 
@@ -632,9 +639,9 @@ async def _plain_request(update: Update, context: Context, kind: str, value: str
     if kind == "authority":
         await set_authority(update, context, value)
     elif kind == "explain":
-        await answer(update, context, render.explain_html(explain(value)))
+        await answer(update, context, render.explain_html(explain(value, _scottish(context))))
     else:
-        await answer(update, context, render.esc(value))
+        await answer(update, context, render.esc(faq(value, _scottish(context)) or ""))
 
 
 async def on_document(update: Update, context: Context) -> None:

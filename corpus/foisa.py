@@ -18,7 +18,9 @@ _TO_FOISA = {
     "s12": "s12", "s14": "s14", "s21": "s25", "s22": "s27", "s24": "s31(1)", "s26": "s31(4)",
     "s27": "s32", "s28": "s28", "s29": "s33(2)", "s30": "s34", "s31": "s35", "s32": "s37",
     "s33": "s40", "s35": "s29", "s36": "s30", "s37": "s41", "s38": "s39(1)", "s40": "s38",
-    "s41": "s36(2)", "s42": "s36(1)", "s43": "s33(1)", "s44": "s26",
+    "s41": "s36(2)", "s42": "s36(1)", "s43": "s33(1)(b)", "s44": "s26",
+    # FOISA has no security-bodies exemption: national security covers what s23 would
+    "s23": "s31(1)",
 }
 # subsections that match one to one, each way (the letters of s31(1) and s35(1) agree)
 _SUBSECTIONS = {
@@ -37,8 +39,15 @@ _PARALLEL = {"s31": ("s35", ""), "s36": ("s30", "(2)"), "s35": ("s29", "")}
 _EIR = {"r12": "r10", "r13": "r11"}
 # NCND: FOIA gives each exemption its own subsection for it; FOISA has one section, s18
 NCND_SECTION = "s18"
-# FOISA's prejudice-based exemptions ask for *substantial* prejudice: a higher bar than FOIA's
-SUBSTANTIAL = {"s27", "s28", "s29", "s30", "s31", "s32", "s33", "s35", "s36", "s40", "s43"}
+# FOISA's harm-based exemptions ask for *substantial* prejudice, a higher bar than FOIA's;
+# the others (s29 policy, s34 investigations, s36 confidentiality, s38 personal information...)
+# are class-based and need no harm at all
+SUBSTANTIAL = ("s27(2)", "s28", "s30", "s31(4)", "s32", "s33(1)(b)", "s33(2)", "s35", "s40")
+
+
+def substantial(foisa: str) -> bool:
+    """Whether a FOISA citation needs substantial prejudice ('s35(1)(a)' does, 's38' not)."""
+    return any(foisa == s or foisa.startswith(s + "(") for s in SUBSTANTIAL)
 
 
 def _split(cite: str) -> tuple[str, str]:
@@ -47,8 +56,9 @@ def _split(cite: str) -> tuple[str, str]:
 
 
 def to_foisa(cite: str) -> str | None:
-    """FOIA's citation as FOISA's ('s31(1)(a)' -> 's35(1)(a)', 's40(2)' -> 's38(1)(b)'); None
-    for a ground FOISA lacks (s23: the security bodies are not Scottish authorities)."""
+    """FOIA's citation as FOISA's ('s31(1)(a)' -> 's35(1)(a)', 's40(2)' -> 's38(1)(b)'; a bare
+    's43', nearly always commercial interests, -> 's33(1)(b)'); None for what is no
+    exemption."""
     section, rest = _split(cite)
     if section in _EIR:
         return _EIR[section] + rest
@@ -89,3 +99,20 @@ def to_foia(cite: str) -> str:
     if section == "s39" and rest.startswith("(2)"):
         return "r12"  # FOISA s39(2): environmental information, under the EISRs
     return _TO_FOIA.get(section, cite)
+
+
+_TYPED = re.compile(r"^\s*(?:foisa\s*(?:section\s*|s\.?\s*)?(\d+\S*)|(?:section\s*|s\.?\s*)?"
+                    r"(\d+\S*)\s+(?:of\s+)?foisa)\s*$", re.I)
+
+
+def typed_foisa(text: str) -> str | None:
+    """The FOISA section a user typed ('FOISA s35', 's35 of FOISA' -> 's35'), or None."""
+    m = _TYPED.match(text or "")
+    return "s" + (m.group(1) or m.group(2)).lower() if m else None
+
+
+def typed_citation(text: str) -> str:
+    """What a user types for a ground, in FOIA's numbers: 'FOISA s35' and 's35 FOISA' (from a
+    Scottish refusal letter) are 's31'; anything else is left as it is."""
+    foisa = typed_foisa(text)
+    return to_foia(foisa) if foisa else text

@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from corpus.exemptions import section_of
+from corpus.foisa import typed_citation
 from corpus.header import authority_key, canonical_names
 from corpus.store import Store
 from index.embedder import Embedder
@@ -59,9 +60,8 @@ class Precedent:
         return {"id": self.id, "question": self.question, "authority": self.authority,
                 "date": self.date, "reference": self.reference, "outcome": self.outcome,
                 "exemptions": list(self.exemptions), "similarity": round(self.similarity, 4),
-                "source_url": self.source_url,
-                **({"regime": self.regime, "cited": list(self.cited)}
-                   if self.regime == "FOISA" else {})}
+                "source_url": self.source_url, "regime": self.regime,
+                "cited": list(self.cited or self.exemptions)}
 
 
 @dataclass(frozen=True)
@@ -102,7 +102,7 @@ class Filters:
         if self.authority and authority_key(row["authority"]) != authority_key(self.authority):
             return False
         if self.exemption:
-            wanted = self.exemption.lower()
+            wanted = typed_citation(self.exemption).lower()  # 'FOISA s35' is s31
             cites = [e.lower() for e in row["exemptions"]]
             if not any(c == wanted or section_of(c) == wanted or c.startswith(wanted + "(")
                        for c in cites):

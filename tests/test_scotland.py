@@ -9,9 +9,10 @@ import pytest
 
 from bot.assessment import Assessment, Overall, QuestionAssessment
 from bot.explain import explain
+from bot.greeting import greeted
 from bot.render import assessment_text, precedent_line
 from bot.reword import S16_SENTENCE, Rewording
-from bot.scotland import FOISA_SENTENCE, NOTE, adapt, applies
+from bot.scotland import FOISA_SENTENCE, NOTE, adapt, applies, misapplied, note_on
 from bot.telegram_app import section_argument
 from corpus.foisa import to_foia, to_foisa
 from corpus.models import Document, Question
@@ -33,7 +34,7 @@ def test_grounds_numbered_differently_are_not_confused():
     assert to_foia("s35") == "s31"  # FOISA's law enforcement, not FOIA's policy advice
     assert to_foisa("s35") == "s29"
     assert to_foisa("s31(3)") == "s35"  # NCND: FOISA has s18 for every ground
-    assert to_foisa("s23") is None  # the security bodies are not Scottish authorities
+    assert to_foisa("s23") == "s31(1)"  # no security-bodies exemption: national security
 
 
 def _doc(key: str, regime: str, cite: str) -> Document:
@@ -55,23 +56,44 @@ def test_a_scottish_reply_counts_in_foia_numbers_and_shows_its_own(tmp_path):
     line = precedent_line(to_precedent(scottish, 0.8))
     assert "REFUSED [s31(1)(a) (cited as FOISA s35(1)(a))]" in line
     assert to_precedent(scottish, 0.8).to_json()["cited"] == ["s35(1)(a)"]
-    assert "cited" not in to_precedent(english, 0.8).to_json()
+    assert to_precedent(english, 0.8).to_json()["cited"] == ["s35(1)(a)"]  # as written too
+    assert to_precedent(english, 0.8).to_json()["regime"] == "FOIA"
 
 
 @pytest.mark.parametrize("authority, text, expected", [
     ("Police Scotland", "How many officers?", True),
     ("Glasgow City Council", "How many bins?", True),
     ("NHS Lothian", "How many nurses?", True),
+    ("Midlothian Council", "How many bins?", True),
+    ("NHS 24", "How many calls?", True),
     ("Kent Police", "How many officers?", False),
     ("Metropolitan Police Service", "Dear New Scotland Yard, how many officers?", False),
     ("Home Office", "How many officers did Police Scotland send to London?", False),
-    ("Cairngorms National Park Authority",
-     "Under the Freedom of Information (Scotland) Act 2002, please send the minutes.", True),
-    (None, "Dear Scottish Government, please send the minutes.", True),
-    (None, "How many officers does the force employ?", False),
+    ("Home Office", "How many RIPSA authorisations under the Regulation of Investigatory Powers "
+     "(Scotland) Act 2000?", False),  # a Scottish statute named, a UK body asked
+    ("Scotland Office", "How much was spent on advertising?", False),  # a UK department
+    ("Royal Bank of Scotland", "How much were bonuses?", False),  # no public authority
+    ("Edinburgh Road Surgery, Maidstone", "How many patients?", False),
+    ("Police Service of Northern Ireland", "Under the Freedom of Information (Scotland) Act "
+     "2002, how many officers?", False),  # the body decides; the check warns instead
+    (None, "Under the Freedom of Information (Scotland) Act 2002, please send the minutes.",
+     True),
+    (None, "How many PSNI officers were sent to help Police Scotland during COP26?", False),
 ])
 def test_which_requests_fall_under_foisa(authority, text, expected):
     assert applies(authority, text) is expected
+
+
+def test_a_letter_greeting_a_scottish_body_names_it_and_a_foisa_citation_to_others_is_warned():
+    for letter, body in (("Dear Scottish Water,\n\n1. How many sewage spills?", "Scottish Water"),
+                         ("To Comhairle nan Eilean Siar,\n\n1. How many ferries?",
+                          "Comhairle nan Eilean Siar"),
+                         ("Dear SEPA,\n\n1. How many permits?", "SEPA")):
+        assert greeted(letter) == body and applies(greeted(letter), letter)
+    warning = misapplied("Cardiff Council", "Under FOISA, how many bins were emptied?")
+    assert warning and "Freedom of Information Act 2000" in warning and "ICO" in warning
+    assert misapplied("Glasgow City Council", "Under FOISA, how many bins?") is None
+    assert misapplied("Cardiff Council", "How many bins?") is None
 
 
 def _assessment() -> Assessment:
@@ -107,6 +129,19 @@ def test_a_scottish_check_names_foisa_sections_limits_and_its_advice_sentence():
     assert "s31(1)(a) = FOISA s35(1)(a) 50%" in text and "s12 20%" in text
 
 
+def test_only_foisas_harm_based_exemptions_are_said_to_need_substantial_prejudice():
+    def note(section, subsection=None, ncnd=False):
+        return note_on({"section": section, "subsection": subsection, "ncnd": ncnd})
+
+    assert "substantial prejudice" in note("s31", "s31(1)(a)")
+    assert "substantial prejudice" in note("s43", "s43(2)")  # FOISA s33(1)(b)
+    assert "substantial prejudice" in note("s26")  # FOISA s31(4), defence
+    for section, sub in (("s40", "s40(2)"), ("s35", None), ("s30", None), ("s42", None)):
+        assert "class-based: no harm need be shown" in note(section, sub), section
+    assert note("s31", "s31(3)", ncnd=True).startswith("s31(3) is FOISA s18 with s35, which "
+                                                       "needs substantial prejudice")
+
+
 def test_a_scottish_environmental_request_is_advised_under_the_scottish_regulations():
     from bot.eir import EIR_NOTE, EIR_SENTENCE
 
@@ -123,9 +158,40 @@ def test_a_scottish_environmental_request_is_advised_under_the_scottish_regulati
 
 
 def test_explain_takes_foisa_numbers_and_the_act_itself():
-    assert explain("FOISA s35").startswith("FOISA s35 is FOIA's s31 in Scotland")
-    assert "s31 — law enforcement" in explain("foisa s35")
-    assert "s31 — law enforcement" in explain(section_argument("FOISA s35"))  # the bot's /explain
+    assert explain("FOISA s35").startswith("FOISA s35 — law enforcement (FOIA's s31 in the "
+                                           "rest of the UK)")
+    assert "(FOIA's s31 in the rest of the UK)" in explain("foisa s35")
+    assert explain(section_argument("FOISA s35")) == explain("FOISA s35")  # the bot's /explain
+    assert "substantial prejudice" in explain("s35 of FOISA").lower()
     assert "Scottish Information Commissioner" in explain("FOISA")
     assert "neither confirm nor deny" in explain("FOISA s18")
     assert explain("FOISA s99").startswith("I have no note")
+
+
+def test_a_yes_no_question_usually_met_with_ncnd_is_not_offered_a_yes_or_no():
+    from bot.eir import is_environmental
+    from bot.reword import fallback_rewording
+
+    asked = "Has the force used covert sources to infiltrate climate protest groups?"
+    r = fallback_rewording(asked, "s31", "the force", ncnd=True)
+    assert "yes or no answer is enough" not in r.text
+    assert r.text.endswith("please provide instead the force's policy or procedure on the "
+                           "matter.")
+    plain = fallback_rewording("Does the force use Cellebrite?", "s31", "the force")
+    assert "A yes or no answer is enough" in plain.text
+    assert not is_environmental(asked)  # protest groups, not the climate
+    assert is_environmental("What is the council's climate action plan budget?")
+
+
+def test_in_a_scottish_conversation_the_law_questions_are_about_foisa():
+    from bot.conversation import faq
+
+    assert "Scottish Information Commissioner" in faq("how do I appeal?", scottish=True)
+    assert "ICO" in faq("how do I appeal?")
+    assert "£600" in faq("what is the cost limit in Scotland?")
+    assert "no extension" in faq("how long do they have to reply?", scottish=True)
+    assert explain("s38", scottish=True).startswith("FOISA s38 — personal information")
+    assert explain("s38").startswith("s38 — health and safety")
+    assert "no qualified person's opinion" in explain("FOISA s30")
+    assert "Court of Session" in explain("internal review", scottish=True)
+    assert explain("s10", scottish=True).startswith("FOISA s10")
