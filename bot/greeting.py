@@ -22,7 +22,7 @@ _FAO = re.compile(r"^[ \t]*(?:fao|f\.a\.o\.?|for the attention of)\s*:?\s*(?:[^,
                   r"([^,\n]{3,80})", re.I | re.M)  # 'FAO: Information Governance, Kent CC'
 _TEAM_AT = re.compile(r"^.*?\b(?:team|officer|unit|department|office)\s+(?:at|of|for)\s+"
                       r"(?:the\s+)?(?=[A-Z])", re.I)
-_NOT_A_BODY = re.compile(r"\b(?:sir|madam|foi|freedom of information|team|officer|whom|"
+_NOT_A_BODY = re.compile(r"\b(?:(?<!cyngor )sir|madam|foi|freedom of information|team|officer|whom|"
                          r"colleague|all|customer|information governance|data protection|"
                          r"records)\b", re.I)
 

@@ -122,11 +122,44 @@ INITIALS = {"DWP": "Department for Work and Pensions", "HMRC": "HM Revenue and C
 
 
 def expand_initials(name: str) -> str:
-    """'MoD' -> 'Ministry of Defence', 'the DWP' -> 'Department for Work and Pensions'; any
-    other name as it is."""
+    """'MoD' -> 'Ministry of Defence', 'the DWP' -> 'Department for Work and Pensions', a
+    Welsh name as its English one ('Cyngor Caerdydd' -> 'Cardiff Council'); any other name as
+    it is."""
     bare = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
-    return next((full for short, full in INITIALS.items() if short.lower() == bare.lower()),
-                name)
+    full = next((full for short, full in INITIALS.items() if short.lower() == bare.lower()),
+                None)
+    return full or english_name(name)
+
+
+# Welsh places whose English names differ, and national bodies (the rest keep their name)
+_WELSH_PLACES = {
+    "caerdydd": "Cardiff", "abertawe": "Swansea", "casnewydd": "Newport", "wrecsam": "Wrexham",
+    "ynys môn": "Isle of Anglesey", "ynys mon": "Isle of Anglesey", "sir ddinbych":
+    "Denbighshire", "sir y fflint": "Flintshire", "sir benfro": "Pembrokeshire",
+    "sir gaerfyrddin": "Carmarthenshire", "sir fynwy": "Monmouthshire", "bro morgannwg":
+    "Vale of Glamorgan", "pen-y-bont ar ogwr": "Bridgend", "castell-nedd port talbot":
+    "Neath Port Talbot", "merthyr tudful": "Merthyr Tydfil", "caerffili": "Caerphilly",
+    "de cymru": "South Wales", "gogledd cymru": "North Wales",
+}
+_WELSH_BODIES = {"llywodraeth cymru": "Welsh Government", "senedd cymru": "Senedd",
+                 "iechyd cyhoeddus cymru": "Public Health Wales"}
+_WELSH = re.compile(r"^\s*(cyngor(?:\s+(?:sir|dinas|bwrdeistref sirol|dinas a sir))?|heddlu)\s+"
+                    r"(.+?)\s*$", re.I)
+
+
+def english_name(name: str) -> str:
+    """A Welsh public body's English name: 'Cyngor Sir Caerdydd' -> 'Cardiff Council', 'Heddlu
+    De Cymru' -> 'South Wales Police', 'Cyngor Gwynedd' -> 'Gwynedd Council'; any other name
+    as it is. The corpus and requesters' habits name them in English."""
+    low = name.strip().lower()
+    if low in _WELSH_BODIES:
+        return _WELSH_BODIES[low]
+    m = _WELSH.match(name)
+    if not m:
+        return name
+    place = m.group(2)
+    place = _WELSH_PLACES.get(place.lower(), place)
+    return f"{place} {'Police' if m.group(1).lower() == 'heddlu' else 'Council'}"
 
 
 _KEY_NOISE = re.compile(

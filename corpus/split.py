@@ -31,7 +31,8 @@ _MARKER = re.compile(
     re.IGNORECASE,
 )
 SALUTATION = re.compile(
-    r"^\s*(dear\b|to whom it may concern|hello\b|hi\b|good (morning|afternoon))", re.I
+    r"^\s*(dear\b|annwyl\b|to whom it may concern|hello\b|hi\b|good (morning|afternoon))",
+    re.I
 )
 _SIGNOFF = re.compile(
     r"^\s*(yours (faithfully|sincerely|truly)|kind regards|best regards|regards|many thanks|"

@@ -484,6 +484,17 @@ def test_a_near_spelling_must_name_the_same_place_with_the_same_qualifiers():
     assert match_authority("Northumbria Polce", known)[0] == "Northumbria Police"
 
 
+def test_a_welsh_letter_names_its_body_and_its_greeting_is_no_question():
+    from bot.advice import _questions
+    from bot.greeting import greeted
+
+    letter = "Annwyl Cyngor Gwynedd,\n\n1. How many second homes paid the premium in 2023?\n"
+    assert greeted(letter) == "Gwynedd Council"
+    assert _questions(letter) == ["How many second homes paid the premium in 2023?"]
+    assert greeted("Dear Cyngor Sir Caerdydd,\n\n1. How much?") == "Cardiff Council"
+    assert greeted("Dear Sir,\n\n1. How much?") is None
+
+
 def test_a_reply_quoted_under_a_pasted_email_is_not_part_of_the_draft():
     from bot.advice import _questions
 

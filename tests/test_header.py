@@ -89,3 +89,14 @@ def test_a_department_typed_by_its_initials_is_named_and_known_as_central_govern
     for name in ("Cabinet Office", "HMRC", "HM Treasury", "Ministry of Defence"):
         assert authority_kind(name) == "central", name
     assert authority_kind("St Mary's Primary School") == "school"
+
+
+def test_a_welsh_name_is_its_english_one():
+    from corpus.header import english_name, expand_initials
+
+    assert english_name("Cyngor Sir Caerdydd") == "Cardiff Council"
+    assert english_name("Cyngor Gwynedd") == "Gwynedd Council"
+    assert english_name("Heddlu De Cymru") == "South Wales Police"
+    assert english_name("Llywodraeth Cymru") == "Welsh Government"
+    assert english_name("Kent County Council") == "Kent County Council"
+    assert expand_initials("Cyngor Abertawe") == "Swansea Council"
