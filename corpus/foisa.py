@@ -116,3 +116,8 @@ def typed_citation(text: str) -> str:
     Scottish refusal letter) are 's31'; anything else is left as it is."""
     foisa = typed_foisa(text)
     return to_foia(foisa) if foisa else text
+
+
+def scottish_case(reference: str | None) -> bool:
+    """Whether a decision is a Court of Session one ('[2006] CSIH 8'), decided under FOISA."""
+    return bool(re.search(r"\bCS(?:IH|OH)\b", reference or ""))

@@ -18,7 +18,7 @@ from pathlib import Path
 import sqlite_utils
 
 from corpus.exemptions import section_of
-from corpus.foisa import to_foia
+from corpus.foisa import scottish_case, to_foia
 from corpus.models import Document
 
 
@@ -220,17 +220,11 @@ class Store:
 
     def decisions_by_rowid(self) -> dict[int, dict]:
         rows = self.db.query("SELECT rowid AS rowid_, * FROM decisions")
-        out = {}
-        for r in rows:
-            r["exemptions"] = json.loads(r["exemptions"] or "[]")
-            out[r.pop("rowid_")] = r
-        return out
+        return {r.pop("rowid_"): _decode_decision(r) for r in rows}
 
     def decisions(self) -> list[dict]:
-        rows = list(self.db.query("SELECT * FROM decisions ORDER BY date"))
-        for r in rows:
-            r["exemptions"] = json.loads(r["exemptions"] or "[]")
-        return rows
+        return [_decode_decision(r)
+                for r in self.db.query("SELECT * FROM decisions ORDER BY date")]
 
     def integrity_ok(self) -> bool:
         return self.db.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -248,6 +242,16 @@ def _decode(row: dict) -> dict:
     row["exemptions"] = json.loads(row.get("exemptions") or "[]")
     row["cited"] = row["exemptions"]
     if row.get("regime") == "FOISA":
+        row["exemptions"] = list(dict.fromkeys(to_foia(e) for e in row["cited"]))
+    return row
+
+
+def _decode_decision(row: dict) -> dict:
+    """A decision with its exemptions decoded; a Court of Session case ('[2006] CSIH 8') is
+    under FOISA, so its citations come in FOIA's numbers too (`cited` keeps them)."""
+    row = dict(row)
+    row["exemptions"] = row["cited"] = json.loads(row.get("exemptions") or "[]")
+    if scottish_case(row.get("reference")):
         row["exemptions"] = list(dict.fromkeys(to_foia(e) for e in row["cited"]))
     return row
 

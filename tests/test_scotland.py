@@ -195,3 +195,14 @@ def test_in_a_scottish_conversation_the_law_questions_are_about_foisa():
     assert "no qualified person's opinion" in explain("FOISA s30")
     assert "Court of Session" in explain("internal review", scottish=True)
     assert explain("s10", scottish=True).startswith("FOISA s10")
+
+
+def test_a_court_of_session_decision_counts_in_foia_numbers():
+    from corpus.foisa import scottish_case
+    from corpus.store import _decode_decision
+
+    case = _decode_decision({"reference": "[2006] CSIH 8", "exemptions": '["s30(c)", "s25(1)"]'})
+    assert case["exemptions"] == ["s36(2)(c)", "s21(1)"] and case["cited"] == ["s30(c)", "s25(1)"]
+    tribunal = _decode_decision({"reference": "EA/2007/0070", "exemptions": '["s35(1)(a)"]'})
+    assert tribunal["exemptions"] == ["s35(1)(a)"]
+    assert scottish_case("[2006] CSIH 58") and not scottish_case("EA/2012/0212")
