@@ -19,7 +19,7 @@ import numpy as np
 from bot import risk as riskmod
 from bot import scotland
 from bot.assessment import Assessment, QuestionAssessment
-from bot.authority import match_authority
+from bot.authority import company_warning, match_authority
 from bot.eir import EIR_SENTENCE, is_environmental
 from bot.explain import EXPLAIN_FROM, GROUNDS, explain_citation
 from bot.follow_ups import antecedents, with_antecedents
@@ -258,8 +258,9 @@ class Advisor:
         elif letter and authority and self.other_body(letter, addressee):
             overall.advice.append(f"Your draft greets {letter}, but it was checked for "
                                   f"{addressee}, the authority you named.")
-        if warning := scotland.misapplied(addressee, text):
-            overall.advice.append(warning)
+        for warning in (scotland.misapplied(addressee, text), company_warning(addressee)):
+            if warning:
+                overall.advice.append(warning)
         result = Assessment(assessed, overall, addressee,
                             authority_key(addressee) in self._answered_keys if addressee else False,
                             law="EIR" if eir else "FOIA")

@@ -109,3 +109,21 @@ def _same_place(key: str, other: str) -> bool:
     kinds = [w for w in other.split() if w in _KIND_WORDS]  # the other's own, mistyped here
     return mine == theirs and all(_near(w, words) for w in other_words) and \
         all(_near(w, other_words) or _near(w, kinds, 0.7) for w in words)
+
+
+# 'Royal Bank of Scotland', 'Scottish Widows', 'Acme Ltd': a company, which FOI does not cover
+# (unless wholly owned by public bodies: then it says so itself)
+_COMPANY = re.compile(r"\b(?:plc|ltd|limited|llp|bank(?! of england)|building society|"
+                      r"insurance|widows|scottish ?power|british gas|energy ltd|airways)\b", re.I)
+_PUBLIC = re.compile(r"\b(?:council|department|ministry|office|authority|agency|commission|"
+                     r"nhs|police|university|college|school|trust|government)\b", re.I)
+
+
+def company_warning(name: str | None) -> str | None:
+    """The advice for a draft addressed to what looks like a company, not a public body."""
+    if not name or not _COMPANY.search(name) or _PUBLIC.search(name):
+        return None
+    return (f"{name} looks like a company, not a public authority: FOI covers public bodies "
+            "(and companies they wholly own), so it need not answer. For data about yourself, "
+            "a subject access request works with any organisation; for its dealings with a "
+            "public body, ask that body instead.")

@@ -495,6 +495,16 @@ def test_a_welsh_letter_names_its_body_and_its_greeting_is_no_question():
     assert greeted("Dear Sir,\n\n1. How much?") is None
 
 
+def test_a_draft_to_a_company_is_told_foi_covers_public_bodies():
+    from bot.authority import company_warning
+
+    for name in ("Royal Bank of Scotland", "Scottish Widows", "Acme Widgets Ltd", "Tesco plc"):
+        assert "not a public authority" in company_warning(name), name
+    for name in ("Bank of England", "Kent County Council", "Department for Energy Security and "
+                 "Net Zero", "NHS Business Services Authority", None):
+        assert company_warning(name) is None, name
+
+
 def test_a_reply_quoted_under_a_pasted_email_is_not_part_of_the_draft():
     from bot.advice import _questions
 
