@@ -113,8 +113,9 @@ def _same_place(key: str, other: str) -> bool:
 
 # 'Royal Bank of Scotland', 'Scottish Widows', 'Acme Ltd': a company, which FOI does not cover
 # (unless wholly owned by public bodies: then it says so itself)
-_COMPANY = re.compile(r"\b(?:plc|ltd|limited|llp|bank(?! of england)|building society|"
-                      r"insurance|widows|scottish ?power|british gas|energy ltd|airways)\b", re.I)
+# ('Ltd' alone says nothing: HS2 Ltd and the Student Loans Company are publicly owned)
+_COMPANY = re.compile(r"\b(?:bank(?! of england)|building society|insurance|widows|"
+                      r"scottish ?power|british gas|airways)\b", re.I)
 _PUBLIC = re.compile(r"\b(?:council|department|ministry|office|authority|agency|commission|"
                      r"nhs|police|university|college|school|trust|government)\b", re.I)
 

@@ -32,7 +32,8 @@ def is_environmental(text: str) -> bool:
 
 
 EIR_NOTE = ("Environmental information (EIR): there is no cost limit; the nearest ground is "
-            "'manifestly unreasonable' (regulation 12(4)(b)), every exception carries a public "
-            "interest test with a presumption in favour of disclosure, and advice and assistance "
-            "is due under regulation 9. Where this check names FOIA sections, read the EIR "
-            "exception that matches (s12 as r12(4)(b), s40 as r13, s43 as r12(5)(e)).")
+            "'manifestly unreasonable' (regulation 12(4)(b)), every exception but personal data "
+            "(regulation 13) carries a public interest test with a presumption in favour of "
+            "disclosure, and advice and assistance is due under regulation 9. Where this check "
+            "names FOIA sections, read the EIR exception that matches (s12 as r12(4)(b), s40 as "
+            "r13, s43 as r12(5)(e)).")

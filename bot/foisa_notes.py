@@ -79,8 +79,8 @@ NOTES = {
            "advise me under section 15 of the Freedom of Information (Scotland) Act how I could "
            "narrow the request.\") turns a flat refusal into advice.",
     "s16": "FOISA s16 — refusal notice\nA refusal must name the exemption, say why it applies "
-           "and, for a qualified one, how the public interest was weighed, and explain the "
-           "rights of review and appeal.",
+           "and, for a qualified one, how the public interest was weighed; with it (s19) the "
+           "authority must say how to ask for a review and apply to the Commissioner.",
     "s17": "FOISA s17 — information not held\nAn authority that does not hold the information "
            "must say so, with the same rights of review and appeal.",
     "s20": _REVIEW, "s21": _REVIEW, "s47": _REVIEW, "review": _REVIEW,

@@ -3,8 +3,9 @@
 The Freedom of Information (Scotland) Act 2002 covers the same ground as FOIA with other
 numbers, another cost limit (£600 of staff time, not 18 hours), another advice duty (s15, not
 s16), a *substantial*-prejudice test for its harm-based exemptions and another regulator (the
-Scottish Information Commissioner). The corpus is mostly English, so a check keeps FOIA's numbers (the precedents
-cite them) and puts FOISA's beside them, and the wording the requester pastes cites FOISA.
+Scottish Information Commissioner). The corpus is mostly English, so a check keeps FOIA's
+numbers (the precedents cite them) and puts FOISA's beside them, and the wording the requester
+pastes cites FOISA.
 """
 
 from __future__ import annotations

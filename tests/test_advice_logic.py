@@ -498,10 +498,10 @@ def test_a_welsh_letter_names_its_body_and_its_greeting_is_no_question():
 def test_a_draft_to_a_company_is_told_foi_covers_public_bodies():
     from bot.authority import company_warning
 
-    for name in ("Royal Bank of Scotland", "Scottish Widows", "Acme Widgets Ltd", "Tesco plc"):
+    for name in ("Royal Bank of Scotland", "Scottish Widows", "Nationwide Building Society"):
         assert "not a public authority" in company_warning(name), name
     for name in ("Bank of England", "Kent County Council", "Department for Energy Security and "
-                 "Net Zero", "NHS Business Services Authority", None):
+                 "Net Zero", "NHS Business Services Authority", "HS2 Ltd", None):
         assert company_warning(name) is None, name
 
 

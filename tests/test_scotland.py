@@ -190,7 +190,11 @@ def test_in_a_scottish_conversation_the_law_questions_are_about_foisa():
     assert "ICO" in faq("how do I appeal?")
     assert "£600" in faq("what is the cost limit in Scotland?")
     assert "no extension" in faq("how long do they have to reply?", scottish=True)
-    assert explain("s38", scottish=True).startswith("FOISA s38 — personal information")
+    # the check shows FOIA's numbers: a bare one is FOIA's, with its FOISA ground beside it
+    assert explain("s31", scottish=True).startswith("s31 — law enforcement")
+    assert "In Scotland: FOISA s35 — law enforcement" in explain("s31", scottish=True)
+    assert explain("FOISA s38").startswith("FOISA s38 — personal information")
+    assert explain("personal data", scottish=True).startswith("FOISA s38")
     assert explain("s38").startswith("s38 — health and safety")
     assert "no qualified person's opinion" in explain("FOISA s30")
     assert "Court of Session" in explain("internal review", scottish=True)
