@@ -39,11 +39,16 @@ def greeted(text: str) -> str | None:
     head = "\n".join(text.splitlines()[:12])
     m = _GREETED.match(text) or _GREETED_LATER.search(head) or _FAO.search(head)
     name = m.group(1).strip() if m else ""
-    # 'Dear FOI team at Leeds City Council': the body after the team
-    name = _TEAM_AT.sub("", name)
+    # 'Dear FOI team at Leeds City Council': the body after the team; but 'Department for
+    # Education' is the body itself, not a department of 'Education'
+    after = _TEAM_AT.sub("", name)
+    name = after if after == name or _is_body(after) else name
     if not name or _NOT_A_BODY.search(name):
         return None
-    if _A_BODY.search(name) or expand_initials(name) != name or find_authority(name) or \
-            scottish_body(name):  # 'Dear Scottish Water,', 'To Comhairle nan Eilean Siar,
-        return expand_initials(name)  # 'Dear TfL', 'Dear HM Treasury', 'Dear Network Rail'
-    return None
+    # 'Dear TfL', 'Dear HM Treasury', 'Dear Network Rail', 'Dear Scottish Water,'
+    return expand_initials(name) if _is_body(name) else None
+
+
+def _is_body(name: str) -> bool:
+    return bool(_A_BODY.search(name) or expand_initials(name) != name or find_authority(name)
+                or scottish_body(name))

@@ -493,6 +493,10 @@ def test_a_welsh_letter_names_its_body_and_its_greeting_is_no_question():
     assert _questions(letter) == ["How many second homes paid the premium in 2023?"]
     assert greeted("Dear Cyngor Sir Caerdydd,\n\n1. How much?") == "Cardiff Council"
     assert greeted("Dear Sir,\n\n1. How much?") is None
+    assert greeted("Dear Department for Education,\n\n1. How much?") == \
+        "Department for Education"
+    assert greeted("Dear FOI team at Leeds City Council,\n\n1. How much?") == \
+        "Leeds City Council"
 
 
 def test_a_draft_to_a_company_is_told_foi_covers_public_bodies():
