@@ -265,18 +265,17 @@ def explain(section: str, scottish: bool = False) -> str:
     scottish = scottish or bool(re.search(r"\b(?:foisa|eisrs?|scotland|scottish)\b", section,
                                           re.I))  # 'FOISA review', 'EISR'
     typed = typed_foisa(section)
+    cite = citation_of(section)
     if scottish and not typed and re.search(r"\d", section) and \
-            re.fullmatch(r"s\d+\S*", citation_of(section)) and ground(citation_of(section)):
+            re.fullmatch(r"s\d+\S*", cite) and ground(cite):
         # a bare number in a Scottish check is FOIA's, as the check shows them: its note, and
         # the FOISA ground it matches
-        cite = citation_of(section)
         foisa = to_foisa(cite)
         return explain(cite) + (f"\n\nIn Scotland: {_explain_foisa(foisa)}" if foisa else "")
     if key != "foisa" and (typed or scottish):
         return _explain_foisa(typed or _as_foisa(section))
     if key:
         return NOTES[key]
-    cite = citation_of(section)
     g = ground(cite)
     if g is None:
         return (f"I have no note on {section!r}. Try one of: {known_grounds()}; or s1, s10, "

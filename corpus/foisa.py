@@ -73,6 +73,14 @@ def to_foisa(cite: str) -> str | None:
     return _TO_FOISA.get(section)
 
 
+_FROM_PARALLEL = {target: (foia, dropped) for foia, (target, dropped) in _PARALLEL.items()}
+
+
+def as_foia(cites: list[str]) -> list[str]:
+    """A Scottish record's citations in FOIA's numbers, each once."""
+    return list(dict.fromkeys(to_foia(c) for c in cites))
+
+
 def to_foia(cite: str) -> str:
     """A citation in a Scottish reply as FOIA's ('s35(1)(a)' -> 's31(1)(a)', 's25' -> 's21');
     one with no counterpart (s18, NCND) is kept as it is."""
@@ -82,20 +90,15 @@ def to_foia(cite: str) -> str:
     for foisa, foia in _FROM_SUBSECTION.items():
         if cite == foisa or cite.startswith(foisa + "("):
             return foia
-    parallel = {target: (foia, dropped) for foia, (target, dropped) in _PARALLEL.items()}
-    if section in parallel and rest:
-        foia, dropped = parallel[section]
+    if section in _FROM_PARALLEL and rest:
+        foia, dropped = _FROM_PARALLEL[section]
         return foia + dropped + rest
-    if section == "s31" and rest.startswith("(4)"):
-        return "s26"
-    if section == "s31":
+    if section == "s31":  # s31(4), defence, is among the subsections above
         return "s24"
     if section == "s33" and rest.startswith("(2)"):
         return "s29"
     if section == "s33":
         return "s43"
-    if section == "s36" and rest.startswith("(2)"):
-        return "s41"
     if section == "s39" and rest.startswith("(2)"):
         return "r12"  # FOISA s39(2): environmental information, under the EISRs
     return _TO_FOIA.get(section, cite)

@@ -18,7 +18,7 @@ from pathlib import Path
 import sqlite_utils
 
 from corpus.exemptions import section_of
-from corpus.foisa import scottish_case, to_foia
+from corpus.foisa import as_foia, scottish_case
 from corpus.models import Document
 
 
@@ -242,7 +242,7 @@ def _decode(row: dict) -> dict:
     row["exemptions"] = json.loads(row.get("exemptions") or "[]")
     row["cited"] = row["exemptions"]
     if row.get("regime") == "FOISA":
-        row["exemptions"] = list(dict.fromkeys(to_foia(e) for e in row["cited"]))
+        row["exemptions"] = as_foia(row["cited"])
     return row
 
 
@@ -252,7 +252,7 @@ def _decode_decision(row: dict) -> dict:
     row = dict(row)
     row["exemptions"] = row["cited"] = json.loads(row.get("exemptions") or "[]")
     if scottish_case(row.get("reference")):
-        row["exemptions"] = list(dict.fromkeys(to_foia(e) for e in row["cited"]))
+        row["exemptions"] = as_foia(row["cited"])
     return row
 
 
