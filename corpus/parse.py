@@ -124,6 +124,8 @@ def parse_disclosure_record(record: dict, source: str = "disclosure-logs") -> Do
         questions = whole if len(whole) == count else questions
     questions = refine_to_count(questions, count)
     parsed = align(questions, response, clause_level=True)
+    if not _field(text, "Response"):
+        parsed = _with_status(parsed, outcome_note)
     title = _text_field(record, "title") or text.split("\n", 1)[0]
     req_head = re.search(r"^Request\s*\(([^)]*)\)", text, re.M)
     return Document(
@@ -137,6 +139,40 @@ def parse_disclosure_record(record: dict, source: str = "disclosure-logs") -> Do
         extra={"authority_type": record.get("authority_type"),
                "outcome_hint": record.get("outcome_hint")},
     )
+
+
+# A page that shows no reply often still shows its status: WhatDoTheyKnow's label ('The
+# request was successful.'), a council log's document title ('Response (some not held)').
+# It is what happened to the request, read whole; an excerpt that shows only the
+# acknowledgement leaves it unknown (the label may be stale, and nothing confirms it).
+_STATUS_NOTES = (
+    (re.compile(r"partially successful|some not held|some exceeds|some information provided",
+                re.I), "partial"),
+    (re.compile(r"request was successful|all information (?:to be )?supplied", re.I),
+     "answered"),
+    (re.compile(r"\(not held\)|did not have the information|information (?:is )?not held",
+                re.I), "not_held"),
+    (re.compile(r"cost exceeds (?:the )?(?:appropriate )?limit|would exceed the appropriate "
+                r"limit", re.I), "refused"),
+)
+_ACK_ONLY = re.compile(r"acknowledge?ment only|only the [^.)]{0,40}acknowledge?ment", re.I)
+
+
+def status_outcome(note: str) -> str | None:
+    """The outcome a page's status line states, or None (no status, or an excerpt that
+    shows only the acknowledgement)."""
+    if not note or _ACK_ONLY.search(note):
+        return None
+    return next((outcome for rx, outcome in _STATUS_NOTES if rx.search(note)), None)
+
+
+def _with_status(parsed: list[Question], note: str) -> list[Question]:
+    """Questions the reply could not tell about, given the page's stated status."""
+    status = status_outcome(note)
+    if not status or any(q.outcome != "unknown" for q in parsed):
+        return parsed
+    cited = ("s12",) if status == "refused" else ()
+    return [Question(q.text, status, q.exemptions or cited, q.answer) for q in parsed]
 
 
 # 'WhatDoTheyKnow request to the ICO', 'blog post quoting London Borough of Barnet FOI
