@@ -34,6 +34,7 @@ from bot.reword import (
     pattern_rewordings,
     precedent_rewordings,
 )
+from bot.settled_law import SettledGround, settled_ground
 from bot.track_record import TrackRecord, logit
 from corpus.header import authority_key, expand_initials
 from corpus.split import split_questions
@@ -56,6 +57,9 @@ MAX_REWORDINGS = 3
 NEIGHBOURS = 25
 FETCH_PER_KEPT = 3  # one question per request: fetch enough to keep NEIGHBOURS distinct ones
 CALIBRATION_FILE = "calibration.json"
+# a ground the law settles (bot/settled_law.py) counts as this many perfect neighbours: it
+# heads the likely exemptions whatever the neighbours cited
+SETTLED_WEIGHT = 12.0
 NAME_THE_AUTHORITY = (
     "Say which authority you are writing to: its own record, and that of authorities of its "
     "kind (police forces refuse or NCND about seven questions in ten, councils about one in "
@@ -195,16 +199,25 @@ class Advisor:
                                  history=self._history(authority), draft=draft)
         risk = riskmod.score(feats, cal)
         top = max((p.similarity for p in neighbours), default=0.0)
+        settled = settled_ground(text)
+        if settled:  # the law answers where the corpus is silent: no 'no close precedent'
+            up = [settled.why, *(u for u in up if u not in riskmod.SAID_BY_SETTLED)]
+            top = max(top, riskmod.NO_PRECEDENT_SIMILARITY)
         reasons = [f"raises the risk: {u}" for u in up] + [f"lowers the risk: {d}" for d in down]
         record = self._record.describe(authority)
         if record and cal.w_history:
             reasons.append(f"track record: {record}")
         alone = riskmod.score(feats[:4], cal)
         reasons += _draft_reason(risk, alone)
-        return _Scored(risk, riskmod.level(risk, top),
-                       riskmod.likely_exemptions(pool, risk, prior=self._prior,
-                                                 pointed=riskmod.exemption_cues(text)), reasons,
-                       alone, riskmod.level(alone, top))
+        if settled:
+            risk, alone = max(risk, settled.floor), max(alone, settled.floor)
+        likely = riskmod.likely_exemptions(pool, risk, prior=self._prior,
+                                           pointed=_pointed(text, settled))
+        if settled:  # name the subsection the law settles it on where no neighbour cited one
+            likely = [{**e, "subsection": e["subsection"] or settled.subsection}
+                      if e["section"] == settled.section else e for e in likely]
+        return _Scored(risk, riskmod.level(risk, top), likely, reasons, alone,
+                       riskmod.level(alone, top))
 
     def assess_question(self, text: str, vector: np.ndarray, authority: str | None,
                         exclude: frozenset[str] = frozenset(), draft: float | None = None,
@@ -265,6 +278,14 @@ class Advisor:
                             authority_key(addressee) in self._answered_keys if addressee else False,
                             law="EIR" if eir else "FOIA")
         return scotland.adapt(result, eir) if scotland.applies(addressee, text) else result
+
+
+def _pointed(text: str, settled: SettledGround | None) -> dict[str, float]:
+    """The sections the wording points at; a settled ground outweighs any neighbour's."""
+    pointed = riskmod.exemption_cues(text)
+    if settled:
+        pointed[settled.section] = pointed.get(settled.section, 0.0) + SETTLED_WEIGHT
+    return pointed
 
 
 def _standalone(question: str) -> str:

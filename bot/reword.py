@@ -82,6 +82,7 @@ _ONE_PERIOD = re.compile(r"^(?!.*\b(since|from|between)\b).*(\b(19|20)\d\d\b|"
 
 
 _NAMES_OF = re.compile(r"\b(?:the )?(?:full )?names?(?: and ([\w ,]{1,30}?))? of\b", re.I)
+_ONE_NAME = re.compile(r"\bname\b", re.I)  # 'the name of the surgeon', not 'names of staff'
 _WHO_IS = re.compile(r"\bwho (?:is|are|was|were) the (person|officer|individual|member of "
                      r"staff)s?\b", re.I)
 
@@ -96,6 +97,9 @@ def _anonymised(q: str) -> str:
     """'the names and salaries of staff earning over £100,000' -> 'the number of staff earning
     over £100,000, by salary band': the count the names were for, which s40 does not touch."""
     m = _NAMES_OF.search(q)
+    if m and _ONE_NAME.search(m.group(0)):  # one person: their role, or the rest asked, no count
+        kept = m.group(1) or "job title"
+        return pasteable(_tidy(_NAMES_OF.sub(f"the {kept} (not the name) of", q, count=1)))
     if m:
         paid = m.group(1) and re.search(r"salar|pay", m.group(1), re.I)
         q = re.sub(r"^(?:what|which) (?:are|were|is|was) (?=the names?\b)", "Please give ", q,
@@ -273,7 +277,11 @@ PATTERNS: list[tuple[re.Pattern, Rewrite, str]] = [
      lambda q, body: _narrowed(q),
      "Broad 'all information' requests and long periods are refused under the s12 cost limit; "
      "a narrow period plus the s16 sentence turns a flat refusal into advice."),
-    (re.compile(r"\b(unit (price|cost)|rates?|pricing|tender (bids?|scores?)|bids?)\b", re.I),
+    # prices a contract was let at, not 'availability rate' or 'sickness absence rate'
+    (re.compile(r"^(?=.*\b(?:contracts?|suppliers?|tenders?|procure\w*|frameworks?|bids?|"
+                r"vendors?|consultan\w*|agenc(?:y|ies)|contractors?)\b).*\b(unit (price|cost|"
+                r"rate)s?|(hourly|day|daily|charging|charge-out|contract) rates?|rates? (paid|"
+                r"charged)|pricing|tender (bids?|scores?)|bids?)\b", re.I),
      _fixed("What was the total value of the contract as awarded, and when was it awarded?"),
      "Total value after award is usually disclosed; unit prices and bids draw s43 refusals."),
 ]
@@ -464,14 +472,19 @@ _FALLBACKS = {  # likely section -> (what to add to the question, why it should 
             "for unit prices, rates or bids.",
             "Totals after award are usually disclosed; unit prices and bids are what s43 "
             "refusals protect."),
+    "s35": ("If the advice or discussion itself is withheld, please provide the factual and "
+            "statistical information it drew on, and the dates and subjects of the papers.",
+            "s35 protects the policy debate, not the facts: once a decision is taken s35(4) "
+            "bars withholding the statistics behind it, and dates and subjects reveal no "
+            "advice."),
     "s21": ("If this is already published, please tell me exactly where (a link or document "
             "title and page).",
             "An s21 refusal means the information is already accessible: the authority must "
             "still say where, which answers the question."),
 }
 TARGETED_SECTIONS = frozenset(_FALLBACKS)
-_NAMES_PERIOD = re.compile(r"\b(?:19|20)\d\d\b|\b(?:last|past|previous) (?:\w+ )?(?:years?|months?|"
-                           r"weeks?|financial years?)\b|\bsince\b", re.I)
+_NAMES_PERIOD = re.compile(r"\b(?:19|20)\d\d\b|\b(?:last|past|previous) (?:\w+ ){0,2}(?:years?|"
+                           r"months?|weeks?|financial years?)\b|\bsince\b", re.I)
 # 'How many tasers does the force own?': what is held now, which no period narrows
 _STOCK = re.compile(r"\b(?:currently|at present|as of|now)\b|^(?:how many|what|which)\b.*\b(?:do|"
                     r"does)\b.*\b(?:own|have|hold|operate|employ|run|manage|use)\b", re.I)

@@ -49,8 +49,9 @@ _NOT_PEOPLE = (r"suppliers?|compan(?:y|ies)|contractors?|firms?|providers?|vendo
 NAMES_PEOPLE = (r"(?i:\bnames\s+(?:and\s+[\w ]{1,20}?\s+)?of\s+"
                 rf"(?!(?:(?:the|any|all|each)\s+)?(?:{_NOT_PEOPLE})\b)[a-z]"
                 r"|\bname of (?:the |each |any )?(?:person|officer|individual|member|employee|"
-                r"councillor|manager|director|doctor|teacher)"
-                r"|\bnamed (?:staff|individuals?|officers?|persons?)|home address|date of birth"
+                r"councillor|manager|director|doctor|teacher|surgeon|consultant|nurse|midwife|"
+                r"clinician|social worker|patient|pupil|child|victim)"
+                r"|\bnamed (?:staff|individuals?|officers?|persons?)\b|home address|date of birth"
                 r"|\bwho (?:is|was|are|were) the (?:person|officer|individual)"
                 r"|\bdisciplinary (?:records?|history|action (?:taken )?against)"
                 r"|\breferred to the (?:GMC|NMC|HCPC)\b)"
@@ -69,7 +70,8 @@ UP_CUES = [
     (re.compile(r"\b(successful|unsuccessful|blocked|prevented|detected)\b.{0,40}\b(attacks?|"
                 r"attempts?|breach(es)?)\b|\bdetection rate", re.I),
      "splits attacks by success or detection"),
-    (re.compile(r"\b(ransom|paid the|payment to (the )?(attackers|criminals))\b", re.I),
+    (re.compile(r"\b(ransoms?|(paid|pay|payments? to) (the )?(attackers|criminals|hackers))\b",
+                re.I),
      "asks about ransom payments"),
     (re.compile(r"\b(locations?|where)\b.{0,50}\b(cctv|cameras?|anpr|sensors?)\b|\b(cctv|anpr|"
                 r"cameras?)\b.{0,50}\b(locations?|located|sited|positioned|where (is|are) "
@@ -92,6 +94,8 @@ UP_CUES = [
                 r"server rooms?|control rooms?|safe houses?|refuges?|custody suites?)", re.I),
      "asks where a sensitive site is"),
 ]
+# what a settled ground (bot/settled_law.py) says better, in its own words
+SAID_BY_SETTLED = frozenset({"names or identifies individuals"})
 DOWN_CUES = [
     (re.compile(r"\b(policy|policies|procedure|strategy|guidance)\b", re.I),
      "asks for a policy or procedure"),
@@ -292,7 +296,9 @@ EXEMPTION_CUES = [(re.compile(rx, re.I), section) for rx, section in (
      r"minister|secretary of state)\b|\bministerial (meetings?|briefings?|submissions?)|"
      r"\bpolicy (development|formulation|options)", "s35"),
     (r"\barmed forces|\bmilitary\b|\bdefence capabilit|\b(aircraft|submarines?|warships?|"
-     r"tanks|jets?)\b[^.?;]{0,60}\b(available|availability|readiness|operational)\b", "s26"),
+     r"tanks|jets?)\b[^.?;]{0,60}\b(available|availability|readiness|operational|deployed)\b|"
+     r"\b(readiness|availability|deployment)\b[^.?;]{0,60}\b(aircraft|submarines?|warships?|"
+     r"tanks|jets?|royal navy|the army|raf)\b", "s26"),
     (r"\blegal (advice|opinion)|\bcounsel's opinion|\badvice from (solicitors|lawyers|"
      r"counsel)", "s42"),
     (r"\b(will be|to be|due to be) published|\bforthcoming (report|publication)", "s22"),

@@ -81,6 +81,16 @@ def project(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def built(project, cli):
+    """The small project, ingested and indexed through the CLI."""
+    code, _, err = cli("--config", str(project), "ingest")
+    assert code == 0, err
+    code, _, err = cli("--config", str(project), "build-index", "--quiet")
+    assert code == 0, err
+    return project
+
+
+@pytest.fixture
 def cli(capsys):
     """Run `foi-assistant ARGS` in-process; returns (exit status, stdout, stderr)."""
     from bot.cli import main

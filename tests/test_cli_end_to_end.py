@@ -8,20 +8,9 @@ from __future__ import annotations
 import json
 import re
 
-import pytest
-
 DRAFT = """1. How many ransomware attacks has the council suffered in each month since 2019?
 2. Which antivirus software do you use?
 3. Do you offer cyber security training to staff?"""
-
-
-@pytest.fixture
-def built(project, cli):
-    code, _, err = cli("--config", str(project), "ingest")
-    assert code == 0, err
-    code, _, err = cli("--config", str(project), "build-index", "--quiet")
-    assert code == 0, err
-    return project
 
 
 def test_ingest_reports_documents_questions_outcomes_and_exemptions(project, cli):

@@ -1,0 +1,82 @@
+"""Requests the law settles where the corpus is silent: patients' names, Cabinet papers, MI5."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bot.reword import _anonymised, pattern_rewordings
+from bot.risk import cues, exemption_cues
+from bot.settled_law import settled_ground
+
+
+@pytest.mark.parametrize("question, section", [
+    ("Please provide the full names and medical records of patients who died after surgery "
+     "in 2023.", "s40"),
+    ("Please provide the names of pupils permanently excluded in 2023 and the reasons.", "s40"),
+    ("What was the name of the surgeon involved in each wrong-site surgery never event?", "s40"),
+    ("Please provide the submissions to the Home Secretary in 2024 on the Rwanda policy.", "s35"),
+    ("Please provide the minutes of Cabinet meetings held in March 2024.", "s35"),
+    ("Please provide the Secretary of State's diary for January 2024.", "s35"),
+    ("Please provide the MI5 threat assessment for the constituency office.", "s23"),
+])
+def test_requests_the_law_settles_are_recognised_with_their_ground(question, section):
+    ground = settled_ground(question)
+    assert ground is not None and ground.section == section
+    assert ground.floor >= 0.6
+
+
+@pytest.mark.parametrize("question", [
+    "How many patients died after surgery in 2023?",
+    "How many pupils were permanently excluded, anonymised, by reason?",
+    "The terms of any rental incentives (without any names of tenants) offered to occupiers.",
+    "Name of the officer responsible for parking policy.",
+    "How many children are in the council's care?",
+    "What is the council's policy on CCTV?",
+])
+def test_counts_roles_and_requests_that_want_no_names_are_left_to_the_corpus(question):
+    assert settled_ground(question) is None
+
+
+def test_a_request_for_patients_names_is_high_risk_under_s40_with_a_count_offered(built, cli):
+    draft = ("1. Please provide the full names and medical records of patients who died after "
+             "surgery in 2023.")
+    code, out, err = cli("--config", str(built), "check", "--json", "--authority",
+                         "Leeds Teaching Hospitals NHS Trust", draft)
+    assert code == 0, err
+    q = json.loads(out)["questions"][0]
+    assert q["level"] == "high" and q["risk"] >= 0.85
+    assert q["likely_exemptions"][0]["subsection"] == "s40(2)"
+    assert any("number of patients who died" in r["text"] for r in q["rewordings"])
+
+
+def test_cabinet_minutes_are_warned_under_s35_and_offered_the_facts_behind_them(built, cli):
+    code, out, err = cli("--config", str(built), "check", "--json", "--authority",
+                         "Cabinet Office", "1. Please provide the minutes of Cabinet meetings "
+                         "held in March 2024.")
+    assert code == 0, err
+    q = json.loads(out)["questions"][0]
+    assert q["level"] in ("medium", "high")
+    assert q["likely_exemptions"][0]["section"] == "s35"
+    assert any("factual and statistical" in r["text"] for r in q["rewordings"])
+
+
+def test_one_persons_name_is_reworded_to_their_role_not_a_count():
+    assert _anonymised("What was the name of the surgeon involved in each never event?") == (
+        "What was the job title (not the name) of the surgeon involved in each never event?")
+    assert _anonymised("the name and salary of the chief executive") == (
+        "The salary (not the name) of the chief executive.")
+
+
+def test_ordinary_payments_and_firms_are_not_ransoms_or_people():
+    assert cues("How much has the Trust paid the locum agency Medacs?") == ([], [])
+    assert "asks about ransom payments" in cues("Was a ransom paid to the attackers?")[0]
+    assert "s40" not in exemption_cues("How much was paid to each named staffing agency?")
+
+
+def test_a_rate_that_is_no_price_keeps_its_question():
+    assert pattern_rewordings("How many Challenger 3 tanks are currently operational, and what "
+                              "is their availability rate?") == []
+    assert "s26" in exemption_cues("Please provide the current readiness state of each Royal "
+                                   "Navy submarine.")
