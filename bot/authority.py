@@ -108,7 +108,22 @@ def _same_place(key: str, other: str) -> bool:
     (mine, words), (theirs, other_words) = _place(key), _place(other)
     kinds = [w for w in other.split() if w in _KIND_WORDS]  # the other's own, mistyped here
     return mine == theirs and all(_near(w, words) for w in other_words) and \
-        all(_near(w, other_words) or _near(w, kinds, 0.7) for w in words)
+        all(_near(w, other_words) or _near(w, kinds, 0.7) for w in words) and \
+        _same_service(key, other)
+
+
+# what an NHS body or college does, beside where: Gloucestershire Hospitals is not
+# Gloucestershire Health and Care
+_SERVICE_WORDS = {"teaching": "teaching", "hospitals": "hospital", "hospital": "hospital",
+                  "health": "health", "care": "care", "integrated": "integrated",
+                  "ambulance": "ambulance", "university": "university", "college": "college"}
+
+
+def _same_service(key: str, other: str) -> bool:
+    """Both name the same service where both name one."""
+    mine, theirs = ({_SERVICE_WORDS[w] for w in k.split() if w in _SERVICE_WORDS}
+                    for k in (key, other))
+    return not (mine and theirs) or mine == theirs
 
 
 # 'Royal Bank of Scotland', 'Scottish Widows', 'Acme Ltd': a company, which FOI does not cover

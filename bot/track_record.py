@@ -31,16 +31,24 @@ KINDS = (
     ("police", re.compile(r"police|constabulary|crime commissioner|counter terrorism|heddlu",
                           re.I)),
     ("fire", re.compile(r"\bfire\b", re.I)),
-    ("health", re.compile(r"\bnhs\b|hospital|health|\bcare\b.*\btrust\b|nhs\.wales", re.I)),
+    # a department or regulator of health is government, not an NHS body
+    ("central", re.compile(r"department of health|\bdhsc\b|health and safety executive|\bhse\b|"
+                           r"health security agency|\bukhsa\b|care quality commission|\bcqc\b",
+                           re.I)),
+    ("health", re.compile(r"\bnhs\b|hospital|health|\bcare\b.*\btrust\b|nhs\.wales|ambulance",
+                          re.I)),
     # a school is not a university: it borrows no university's record
     ("school", re.compile(r"\bschool\b|\bacadem(?:y|ies)\b", re.I)),
     ("education", re.compile(r"universit|college", re.I)),
     # TfL answers to the Mayor, Network Rail runs the railway: transport bodies, not ministries
-    ("transport", re.compile(r"transport for london|\btfl\b|network rail", re.I)),
+    ("transport", re.compile(r"transport for (?:london|greater manchester|wales|the north|west "
+                             r"midlands)|\btf(?:l|gm|wm|w)\b|network rail|\btravel west "
+                             r"midlands", re.I)),
     ("central", re.compile(r"ministry|department|home office|\bnational\b|regulator|"
                            r"commissioner|\bgovernment\b|ordnance|\bos\.uk\b|cabinet office|"
                            r"\bhm (?:treasury|revenue)|\b(?:mod|moj|dwp|hmrc|dfe|dft|dhsc|defra|"
-                           r"fcdo|dvla|hmpps|noms)\b|foreign,? commonwealth|"
+                           r"fcdo|dvla|hmpps|noms|ukvi|ofsted|ofs)\b|foreign,? commonwealth|"
+                           r"border force|visas and immigration|office for students|"
                            r"gov\.scot|standards authority|british council|nationalarchives|"
                            r"thepensionsregulator", re.I)),
     ("council", re.compile(r"council|c?yngor|gyngor|borough|district|county|\bcity\b|"

@@ -756,3 +756,9 @@ def test_a_letter_piped_in_with_blank_lines_between_its_parts_is_checked_once():
              io.StringIO())
     assert talk.drafts[0] == "1. How many fines?\n\n2. How many appeals?"
     assert len(talk.drafts) == 1  # the sign-off paragraph is no draft of its own
+
+
+def test_two_nhs_trusts_of_one_county_with_different_services_are_not_confused():
+    on_record = ["Gloucestershire Health and Care NHS FT", "Leeds Teaching Hospitals NHS Trust"]
+    assert match_authority("Gloucestershire Hospitals NHS Foundation Trust", on_record)[0] is None
+    assert match_authority("Leeds Teaching Hospital NHS Trust", on_record)[0] == on_record[1]

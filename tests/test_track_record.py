@@ -113,3 +113,18 @@ def test_a_kind_seen_at_few_authorities_says_little_about_another():
                                    + _rows("Sheffield City Council", 10, 90))
     assert record.rate("University of Manchester") < 0.65
     assert record.rate("University of East Anglia") > 0.7  # its own record still counts
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("Department of Health and Social Care", "central"),
+    ("Health and Safety Executive", "central"),
+    ("UK Health Security Agency", "central"),
+    ("Ofsted", "central"),
+    ("UKVI", "central"),
+    ("Transport for Greater Manchester", "transport"),
+    ("Transport for Wales", "transport"),
+    ("London Ambulance Service", "health"),
+    ("Gloucestershire Hospitals NHS Foundation Trust", "health"),
+])
+def test_departments_of_health_are_government_and_regional_transport_is_transport(name, kind):
+    assert authority_kind(name) == kind
