@@ -199,7 +199,7 @@ class Advisor:
                                  history=self._history(authority), draft=draft)
         risk = riskmod.score(feats, cal)
         top = max((p.similarity for p in neighbours), default=0.0)
-        settled = settled_ground(text)
+        settled = settled_ground(text, authority)
         if settled:  # the law answers where the corpus is silent: no 'no close precedent'
             up = [settled.why, *(u for u in up if u not in riskmod.SAID_BY_SETTLED)]
             top = max(top, riskmod.NO_PRECEDENT_SIMILARITY)
@@ -365,9 +365,11 @@ def ordered_precedents(neighbours: Sequence[Precedent], authority: str | None
 def _strongest(neighbours: Sequence[Precedent], section: str) -> tuple[Precedent, str] | None:
     """The closest refusal under this section whose stored reply gives a reason, with that
     reason: a partial reply's excerpt may hold only what was disclosed ('some information
-    provided in an attachment'), which explains nothing about the refusal."""
+    provided in an attachment'), which explains nothing about the refusal. One too far to count
+    as a precedent is not quoted: TfL's camera vandalism says nothing about a university's pay."""
     cands = [(p, reason) for p in neighbours
              if p.outcome in ("refused", "ncnd", "partial") and p.answer
+             and p.similarity >= riskmod.NO_PRECEDENT_SIMILARITY
              and any(riskmod.section(e) == section for e in p.exemptions)
              and (reason := _reasoning(p.answer, section))]
     return max(cands, key=lambda c: c[0].similarity, default=None)

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.track_record import authority_kind
+
 
 @dataclass(frozen=True)
 class SettledGround:
@@ -29,6 +31,9 @@ _PRIVATE = (r"patients?|pupils?|children|child|students?|victims?|service users?
             r"claimants?|complainants?|witnesses|offenders?|prisoners?|inmates?|asylum seekers?|"
             r"refugees?|foster carers?|adopters?|families|parents|residents? who")
 _IDENTIFYING = r"(?:full )?names?|addresses|dates? of birth|identit(?:y|ies)|medical records?"
+# a Vice-Chancellor runs a university, not the Treasury
+_MINISTERS = (r"secretary of state|minister|prime minister|home secretary|foreign secretary|"
+              r"(?<!vice-)(?<!vice )chancellor")
 _NO_NAMES = re.compile(r"\b(?:without|not|no|exclud\w*|redact\w*|anonymi[sz]\w*)\b[^.?;]{0,30}"
                        r"\b(?:names?|personal|identif\w*)|\banonymi[sz]ed\b", re.I)
 _GROUNDS = (
@@ -46,13 +51,11 @@ _GROUNDS = (
      SettledGround("s40", "s40(2)", 0.75,
                    "asks who was involved in an incident, complaint or discipline (staff's "
                    "personal data: usually refused under s40(2))")),
-    (re.compile(r"\bcabinet (?:minutes|papers|committee|meetings?|discussions?)\b|\bminutes of "
-                r"(?:the )?cabinet\b|\b(?:submissions?|advice|briefings?|minutes|notes|"
-                r"readouts?)\b[^.?;]{0,50}\b(?:ministers?|secretary of state|home secretary|"
-                r"foreign secretary|chancellor|prime minister|cabinet)\b|\bministerial (?:"
-                r"submissions?|briefings?|diar(?:y|ies))|\bdiar(?:y|ies) of the (?:secretary of "
-                r"state|minister|prime minister|home secretary|chancellor)\b|\b(?:secretary of "
-                r"state|minister|home secretary|chancellor)['’]s diar(?:y|ies)\b", re.I),
+    (re.compile(rf"\bcabinet (?:minutes|papers|committee|meetings?|discussions?)\b|\bminutes of "
+                rf"(?:the )?cabinet\b|\b(?:submissions?|advice|briefings?|minutes|notes|readouts?)"
+                rf"\b[^.?;]{{0,50}}\b(?:{_MINISTERS}|ministers?|cabinet)\b|\bministerial (?:"
+                rf"submissions?|briefings?|diar(?:y|ies))|\bdiar(?:y|ies) of the (?:{_MINISTERS})"
+                rf"\b|\b(?:{_MINISTERS})['’]s diar(?:y|ies)\b", re.I),
      SettledGround("s35", "s35(1)(a)", 0.6,
                    "asks for advice to ministers, their meetings or Cabinet papers (s35 "
                    "protects the making of government policy)")),
@@ -64,9 +67,22 @@ _GROUNDS = (
 )
 
 
-def settled_ground(question: str) -> SettledGround | None:
-    """The ground the law settles this question on, or None. The first that fits names it."""
-    for rx, ground in _GROUNDS:
-        if rx.search(question) and not (ground.section == "s40" and _NO_NAMES.search(question)):
-            return ground
-    return None
+# s35 covers government departments only: a council's cabinet meets in public
+_LOCAL = re.compile(r"\b(?:council|borough|county|mayor|councillors?|combined authority)\b", re.I)
+
+
+def _applies(ground: SettledGround, question: str, authority: str | None) -> bool:
+    if ground.section == "s40":
+        return not _NO_NAMES.search(question)
+    if ground.section == "s35":
+        kind = authority_kind(authority) if authority else None
+        return kind in (None, "central", "other") and not _LOCAL.search(
+            f"{question} {authority or ''}")
+    return True
+
+
+def settled_ground(question: str, authority: str | None = None) -> SettledGround | None:
+    """The ground the law settles this question on, sent to `authority`, or None. The first
+    that fits names it."""
+    return next((ground for rx, ground in _GROUNDS
+                 if rx.search(question) and _applies(ground, question, authority)), None)

@@ -80,3 +80,12 @@ def test_a_rate_that_is_no_price_keeps_its_question():
                               "is their availability rate?") == []
     assert "s26" in exemption_cues("Please provide the current readiness state of each Royal "
                                    "Navy submarine.")
+
+
+def test_s35_is_for_government_departments_not_a_councils_cabinet_or_a_vice_chancellor():
+    minutes = "Please provide the minutes of Cabinet meetings held in March 2024."
+    assert settled_ground(minutes, "Cabinet Office").section == "s35"
+    assert settled_ground(minutes, "Leeds City Council") is None
+    assert settled_ground("Please provide the minutes of the council's Cabinet meetings.") is None
+    assert settled_ground("Please provide the Remuneration Committee minutes at which the "
+                          "Vice-Chancellor's pay was set.", "University of Bristol") is None
