@@ -18,9 +18,9 @@ import numpy as np
 
 from bot import risk as riskmod
 from bot import scotland
-from bot.assessment import Assessment, QuestionAssessment
+from bot.assessment import Assessment, Overall, QuestionAssessment
 from bot.authority import company_warning, match_authority
-from bot.eir import EIR_SENTENCE, is_environmental
+from bot.eir import EIR_SENTENCE, eir_verdict, is_environmental, with_eir
 from bot.explain import EXPLAIN_FROM, GROUNDS, explain_citation
 from bot.follow_ups import antecedents, with_antecedents
 from bot.greeting import greeted
@@ -274,10 +274,23 @@ class Advisor:
         for warning in (scotland.misapplied(addressee, text), company_warning(addressee)):
             if warning:
                 overall.advice.append(warning)
+        scottish = scotland.applies(addressee, text)
+        if eir:
+            assessed, overall = _in_eir_terms(assessed, overall, scottish)
         result = Assessment(assessed, overall, addressee,
                             authority_key(addressee) in self._answered_keys if addressee else False,
                             law="EIR" if eir else "FOIA")
-        return scotland.adapt(result, eir) if scotland.applies(addressee, text) else result
+        return scotland.adapt(result, eir) if scottish else result
+
+
+def _in_eir_terms(assessed: list[QuestionAssessment], overall: Overall, scottish: bool
+                  ) -> tuple[list[QuestionAssessment], Overall]:
+    """Each likely exemption with its EIR exception beside it, and the verdict naming that."""
+    exemptions = with_eir(overall.likely_exemptions, scottish)
+    overall = replace(overall, likely_exemptions=exemptions,
+                      verdict=eir_verdict(overall.verdict, exemptions, scottish))
+    return [replace(q, likely_exemptions=with_eir(q.likely_exemptions, scottish))
+            for q in assessed], overall
 
 
 def _pointed(text: str, settled: SettledGround | None) -> dict[str, float]:

@@ -37,3 +37,52 @@ EIR_NOTE = ("Environmental information (EIR): there is no cost limit; the neares
             "disclosure, and advice and assistance is due under regulation 9. Where this check "
             "names FOIA sections, read the EIR exception that matches (s12 as r12(4)(b), s40 as "
             "r13, s43 as r12(5)(e)).")
+
+
+# the EIR exception that stands where each FOIA exemption would: a check's neighbours are
+# mostly FOIA replies, so their sections are read across for an environmental draft
+EIR_EQUIVALENT = {
+    "s12": "r12(4)(b)", "s14": "r12(4)(b)", "s21": "r6(1)(b)", "s22": "r12(4)(d)",
+    "s23": "r12(5)(a)", "s24": "r12(5)(a)", "s26": "r12(5)(a)", "s27": "r12(5)(a)",
+    "s30": "r12(5)(b)", "s31": "r12(5)(b)", "s35": "r12(4)(e)", "s36": "r12(4)(e)",
+    "s38": "r12(5)(a)", "s40": "r13", "s41": "r12(5)(f)", "s42": "r12(5)(b)",
+    "s43": "r12(5)(e)",
+}
+_EIR_NAMES = {"r12(4)(b)": "manifestly unreasonable", "r6(1)(b)": "already publicly available",
+              "r12(4)(d)": "unfinished material", "r12(5)(a)": "public safety and security",
+              "r12(5)(b)": "the course of justice", "r12(4)(e)": "internal communications",
+              "r13": "personal data", "r12(5)(f)": "information supplied voluntarily",
+              "r12(5)(e)": "commercial confidentiality"}
+_MOST_LIKELY = re.compile(r"most likely under [^.;]+")
+
+
+def with_eir(exemptions: list[dict], scottish: bool = False) -> list[dict]:
+    """Each likely exemption with the EIR exception that matches it (`eir`); in Scotland the
+    EISRs number the same exceptions r10 and r11."""
+    out = []
+    for ex in exemptions:
+        reg = EIR_EQUIVALENT.get(ex["section"])
+        if reg and scottish:
+            reg = "r11" if reg == "r13" else reg.replace("r12(", "r10(")
+        out.append({**ex, "eir": reg} if reg else dict(ex))
+    return out
+
+
+def eir_verdict(verdict: str, exemptions: list[dict], scottish: bool = False) -> str:
+    """The verdict naming the EIR exception, with the FOIA section its precedents cited: a
+    verdict 'most likely under s12 (cost limit)' for a draft with no cost limit misleads."""
+    top = exemptions[0] if exemptions else None
+    if not top or not top.get("eir"):
+        return verdict
+    reg = top["eir"]
+    name = _EIR_NAMES.get(reg.replace("r10(", "r12(").replace("r11", "r13"), "")
+    cited = top["subsection"] or top["section"]
+    law = "the EISRs" if scottish else "the EIR"
+    said = f"most likely under regulation {reg[1:]} of {law} (" + (f"{name}; " if name else "") \
+        + f"similar requests were refused under FOIA {cited})"
+    return _MOST_LIKELY.sub(said, verdict, count=1)
+
+
+def eir_name(reg: str) -> str:
+    """'EIR r12(4)(b)', or 'EISR r10(4)(b)' for Scotland's numbering (r10 and r11)."""
+    return f"{'EISR' if reg.startswith(('r10', 'r11')) else 'EIR'} {reg}"

@@ -6,6 +6,7 @@ import json
 import textwrap
 
 from bot.assessment import Assessment, QuestionAssessment
+from bot.eir import eir_name
 from bot.risk import SHOW_EXEMPTION_FROM
 from index.search import Precedent
 
@@ -43,7 +44,10 @@ def _exemptions(q: QuestionAssessment) -> str:
 
 
 def _foisa(ex: dict) -> str:
-    """' = FOISA s35(1)(a)' for a Scottish request, where FOISA numbers the ground otherwise."""
+    """' = FOISA s35(1)(a)' for a Scottish request, where FOISA numbers the ground otherwise;
+    ' = EIR r12(4)(b)' for an environmental one, which the Regulations govern instead."""
+    if ex.get("eir"):
+        return f" = {eir_name(ex['eir'])}"
     foisa = ex.get("foisa")
     return f" = FOISA {foisa}" if foisa and foisa != (ex["subsection"] or ex["section"]) else ""
 

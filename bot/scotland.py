@@ -157,7 +157,7 @@ def adapt(a: Assessment, eir: bool = False) -> Assessment:
     verdict = overall.verdict
     top = exemptions[0] if exemptions else None  # the one the verdict names
     if top and top.get("foisa") not in (None, top["subsection"] or top["section"]) and \
-            "most likely under" in verdict:
+            "most likely under" in verdict and not eir:  # the EISRs' number is named already
         verdict += f" In Scotland that is FOISA {top['foisa']}."
     advice = [EISR_SCOTLAND_NOTE if eir else NOTE] + [_words(x) for x in overall.advice]
     overall = replace(overall, verdict=verdict, likely_exemptions=exemptions, advice=advice,

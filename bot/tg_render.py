@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.assessment import Assessment, QuestionAssessment
+from bot.eir import eir_name
 from bot.explain import GROUNDS
 from bot.risk import SHOW_EXEMPTION_FROM
 from index.search import Precedent
@@ -67,7 +68,9 @@ def _exemption(ex: dict) -> str:
     label = f"{name}{' NCND' if ex.get('ncnd') else ''}"
     if ground:
         label += f" ({ground.name})"
-    if ex.get("foisa") and ex["foisa"] != name:
+    if ex.get("eir"):
+        label += f" — {eir_name(ex['eir'])}"
+    elif ex.get("foisa") and ex["foisa"] != name:
         label += f" — FOISA {ex['foisa']}"
     return f"{label} {float(ex.get('probability', 0.0)):.0%}"
 

@@ -762,3 +762,19 @@ def test_two_nhs_trusts_of_one_county_with_different_services_are_not_confused()
     on_record = ["Gloucestershire Health and Care NHS FT", "Leeds Teaching Hospitals NHS Trust"]
     assert match_authority("Gloucestershire Hospitals NHS Foundation Trust", on_record)[0] is None
     assert match_authority("Leeds Teaching Hospital NHS Trust", on_record)[0] == on_record[1]
+
+
+def test_an_environmental_verdict_names_the_eir_exception_not_the_cost_limit():
+    from bot.eir import eir_verdict, with_eir
+
+    found = with_eir([{"section": "s12", "subsection": "s12(1)", "probability": 0.2,
+                       "ncnd": False}])
+    assert found[0]["eir"] == "r12(4)(b)"
+    said = eir_verdict("Medium risk: 1 of 2 questions may be refused, most likely under s12(1) "
+                       "(cost limit).", found)
+    assert said == ("Medium risk: 1 of 2 questions may be refused, most likely under regulation "
+                    "12(4)(b) of the EIR (manifestly unreasonable; similar requests were refused "
+                    "under FOIA s12(1)).")
+    scottish = with_eir([{"section": "s40", "subsection": "s40(2)", "probability": 0.3,
+                          "ncnd": False}], scottish=True)
+    assert scottish[0]["eir"] == "r11"

@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
+
 DRAFT = """1. How many ransomware attacks has the council suffered in each month since 2019?
 2. Which antivirus software do you use?
 3. Do you offer cyber security training to staff?"""
@@ -353,6 +355,23 @@ def test_an_eir_request_is_advised_under_the_regulations_not_the_act(built, cli)
     assert "Environmental information (EIR): there is no cost limit" in out
     revised = out.split("Revised draft:", 1)[1]
     assert "regulation 9" in revised and "section 16" not in revised
+
+
+@pytest.mark.parametrize("authority, law, reg", [("Sheffield City Council", "EIR", "r12("),
+                                                 ("Glasgow City Council", "EISR", "r10(")])
+def test_an_eir_check_names_the_regulations_exceptions_beside_foias(built, cli, authority, law,
+                                                                     reg):
+    code, out, _ = cli("--config", str(built), "check", "--json", "--authority", authority,
+                       "1. Please provide all air quality monitoring data held since 2015.")
+    assert code == 0
+    data = json.loads(out)
+    assert data["law"] == law
+    cited = data["overall"]["likely_exemptions"]
+    assert cited and all(e["eir"].startswith((reg, "r6", "r11", "r13")) for e in cited
+                         if e["section"] in ("s12", "s31", "s43", "s40"))
+    verdict = data["overall"]["verdict"]
+    if "most likely under" in verdict:
+        assert "most likely under regulation" in verdict and "similar requests" in verdict
 
 
 def test_a_request_to_a_scottish_body_is_checked_under_foisa(built, cli):
