@@ -14,10 +14,9 @@ from bot.advice import Advisor, DraftError
 from bot.assessment import Assessment
 from bot.authority import mend_body_words
 from bot.explain import explain
-from bot.greeting import greeted, names_a_body
+from bot.greeting import body_name, greeted, names_a_body
 from bot.render import assessment_text, precedents_text
 from bot.track_record import KIND_NAMES, authority_kind
-from corpus.header import expand_initials
 
 HELP = """Paste a draft FOI request and I will check each question against real past responses.
 Other things you can type:
@@ -28,6 +27,7 @@ Other things you can type:
   reword [N]            suggested rewordings for question N (or every risky one)
   which is riskiest     the question most likely to be refused, and why
   what should I do      the verdict and the advice for the whole draft
+  is it published?  would they refuse it?   short questions about the draft, answered
   and for NAME          the same draft checked for another authority
   revised               the whole draft rewritten, ready to copy
   explain s31           what an exemption protects and how to get around it
@@ -138,6 +138,9 @@ _AUTHORITY = re.compile(
 # ... only when what follows names a body: 'For 2023, how many fines?' is a draft
 _AND_FOR = re.compile(r"^(?:and|what about|how about|same for|the same for|now|try|for|to:)\s+"
                       r"(?:for|to)?\s*(.+?)(?:\s+instead)?[\s?.!]*$", re.I)
+# what follows 'and for' is a name, not a question: 'For the council, how many fines in 2023?'
+_NOT_A_NAME = re.compile(r"[\d,;:]|\b(?:how|what|which|when|where|who|why|many|much|did|does|"
+                         r"were|was|is|are|have|has)\b", re.I)
 # 'ok', 'yes', 'great': an acknowledgement, not a one-word draft that replaces the last one
 _ACKNOWLEDGED = re.compile(r"^(?:ok(?:ay)?|yes|yeah|yep|no|nope|sure|great|cool|fine|right|got it|"
                            r"understood|i see)\W*$", re.I)
@@ -172,6 +175,42 @@ def continues(before: str, text: str) -> bool:
     if prev.isdigit() and nxt.isdigit():
         return int(nxt) == int(prev) + 1
     return not prev.isdigit() and not nxt.isdigit() and ord(nxt) == ord(prev) + 1
+
+
+# 'is this published anyway?', 'would they refuse it?': a short question that points at the
+# open draft ('this', 'it', 'they') and asks nothing of the authority; every word is one of these
+_POINTS_AT_DRAFT = re.compile(r"\b(?:this|it|they|them|that|my (?:request|draft|questions?))\b",
+                              re.I)
+_WORDS_ABOUT_A_DRAFT = re.compile(
+    r"(?:is|are|was|were|will|would|could|should|might|can|do|does|did|it|its|it's|this|that|"
+    r"they|them|their|these|those|my|the|an?|request|draft|questions?|one|any|be|been|being|"
+    r"get|got|(?:un)?likely|probably|possibly|really|actually|still|already|anyway|even|just|"
+    r"too|very|so|then|refus\w*|reject\w*|turn(?:ed)?|down|answer\w*|reply|respond|publish\w*|"
+    r"public(?:ly)?|available|online|out|there|info(?:rmation)?|exempt\w*|covered|withh\w*|"
+    r"ok(?:ay)?|fine|good|enough|safe|risky?|worth|sen[dt]\w*|why|what|how|chances?|of|to|"
+    r"going|go|through|succeed|work|hold|held|have|has|need|i|you|think)")
+_ABOUT_PUBLISHED = re.compile(r"\b(?:publish(?:ed)?|public(?:ly)?|available|online)\b", re.I)
+PUBLISHED_NOTE = ("I cannot see the authority's website from here. Check its publication scheme, "
+                  "website and disclosure log first: if the answer is already published, the "
+                  "reply will only point you there. If you cannot find it, send the "
+                  "request and ask them to say where it is published.")
+
+
+def question_about_draft(text: str) -> str | None:
+    """'published', 'why' or 'verdict' for a short question about the open draft in words that
+    ask the authority nothing ('is this published anyway?', 'would they refuse it?'); None for
+    anything else. A one-line question with a subject of its own ('How many CCTV cameras does
+    the council operate?') is a new draft, and must not be answered as a follow-up."""
+    text = text.strip()
+    words = re.findall(r"[a-z']+", text.lower().replace("’", "'"))
+    short = "\n" not in text and text.endswith("?") and len(words) <= 12
+    if not short or _MARKER.match(text) or not _POINTS_AT_DRAFT.search(text):
+        return None
+    if not all(_WORDS_ABOUT_A_DRAFT.fullmatch(word) for word in words):
+        return None
+    if _ABOUT_PUBLISHED.search(text):
+        return "published"
+    return "why" if words[0] == "why" else "verdict"
 
 
 _COMMAND_WORDS = ("help", "why", "reword", "revised", "authority", "explain", "precedents",
@@ -291,7 +330,7 @@ class Conversation:
         text = line.strip()
         return (text.lower() in _HELP or small_talk(text) is not None
                 or any(pattern.match(text) for pattern, _ in self._commands())
-                or faq(text) is not None
+                or faq(text) is not None or question_about_draft(text) is not None
                 or self._another_body(text) is not None or did_you_mean(text) is not None
                 or about_the_draft(text))
 
@@ -301,6 +340,8 @@ class Conversation:
         if not m:
             return None
         name = m.group(1)
+        if len(name.split()) > 8 or _NOT_A_NAME.search(name):
+            return None
         return name if names_a_body(name) or self.advisor.resolve_authority(name)[0] else None
 
     def respond(self, session: Session, line: str) -> str:
@@ -317,6 +358,8 @@ class Conversation:
                 return handler(session, next((g for g in m.groups() if g), None))
         if (answer := faq(text, _scottish(session))) is not None:
             return answer
+        if (asked := question_about_draft(text)) is not None:
+            return self._about_draft(session, asked)
         if (body := self._another_body(text)) is not None:
             return self._authority(session, body)
         if (meant := did_you_mean(text)) is not None:
@@ -324,6 +367,16 @@ class Conversation:
         if about_the_draft(text):
             return ABOUT_DRAFT_HINT if session.last else "Paste a draft first; then ask about it."
         return self._draft(session, text)
+
+    def _about_draft(self, session: Session, asked: str) -> str:
+        """A short question about the open draft, sent to the answer that already exists for
+        it: whether it is published (s21), why (the explanations), refused or not (the verdict
+        and advice); the draft stays the user's."""
+        if not session.last:
+            return "Paste a draft first; then ask about it."
+        if asked == "published":
+            return PUBLISHED_NOTE + "\n\n" + self._explain(session, "s21")
+        return self._why(session, None) if asked == "why" else self._advice(session, None)
 
     def _usage(self, session: Session, command: str | None) -> str:
         if (command or "").lower() == "explain":
@@ -333,7 +386,7 @@ class Conversation:
         return "Which authority? For example: authority Barnet"
 
     def _authority(self, session: Session, name: str | None) -> str:
-        name = expand_initials(re.sub(r"^the\s+", "", (name or "").strip(), flags=re.I))
+        name = body_name(name or "")
         found, suggestions = self.advisor.resolve_authority(name)
         if found:
             session.authority = found
