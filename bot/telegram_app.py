@@ -73,7 +73,14 @@ from bot import tg_render as render
 from bot.advice import MAX_DRAFT_CHARS, Advisor, DraftError
 from bot.assessment import Assessment
 from bot.config import Config, ConfigError
-from bot.conversation import faq, plain_request, plain_view, small_talk
+from bot.conversation import (
+    PUBLISHED_NOTE,
+    faq,
+    plain_request,
+    plain_view,
+    question_about_draft,
+    small_talk,
+)
 from bot.explain import GROUNDS, explain
 from bot.rate_limit import RateLimiter
 from bot.tg_logging import configure_logging, quiet_http_logs
@@ -627,12 +634,24 @@ async def on_text(update: Update, context: Context) -> None:
         await show_precedents(update, context, topic)
     elif one_line and (view := plain_view(text)) is not None:  # 'why is question 2 risky?'
         await _view(update, context, *view)
+    elif one_line and (asked := question_about_draft(text)) is not None:  # 'is it published?'
+        await _about_draft(update, context, asked)
     elif one_line and (asked := plain_request(text)) is not None:  # 'I'm writing to Kent Police'
         await _plain_request(update, context, *asked)
     elif (reply := small_talk(text)) is not None:
         await answer(update, context, render.esc(reply))
     else:
         await check_and_reply(update, context, text)
+
+
+async def _about_draft(update: Update, context: Context, asked: str) -> None:
+    """A short question about the last draft: whether it is published (s21), else why its
+    questions are at risk; the draft stays the user's."""
+    if asked != "published" or _latest(context) is None:
+        await _view(update, context, "w", 0)
+        return
+    await answer(update, context, render.esc(PUBLISHED_NOTE) + "\n\n"
+                 + render.explain_html(explain("s21", _scottish(context))))
 
 
 async def _plain_request(update: Update, context: Context, kind: str, value: str) -> None:

@@ -324,6 +324,11 @@ def test_follow_ups_in_plain_words_answer_about_the_last_draft(config, advisor):
             assert reply.text.startswith("<b>Rewordings: question 3</b>")
             reply = only_message(await fake.exchange(fake.push_text("why is question 2 risky?")))
             assert reply.text.startswith("<b>Why: question 2</b>")
+            reply = only_message(await fake.exchange(fake.push_text("is this published anyway?")))
+            assert "publication scheme" in reply.text and "s21" in reply.text
+            assert "Verdict" not in reply.text
+            reply = only_message(await fake.exchange(fake.push_text("/revised")))
+            assert "ransomware" in reply.text.lower()  # the draft is still the user's own
     run(scenario())
 
 
