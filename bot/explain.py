@@ -229,9 +229,15 @@ NOTES = {
     "eir": "EIR — the Environmental Information Regulations 2004\nEnvironmental information "
            "(emissions, water, air, land, waste, noise, and plans affecting them) is requested "
            "under the EIR, not FOIA: there is no cost limit in hours (a burdensome request is "
-           "'manifestly unreasonable', r12(4)(b)), every exception carries a public interest "
-           "test with a presumption in favour of disclosure, and advice is due under "
-           "regulation 9.",
+           "'manifestly unreasonable', r12(4)(b)), every exception but personal data "
+           "(regulation 13) carries a public interest test with a presumption in favour of "
+           "disclosure, and advice is due under regulation 9.",
+    "sic": "The Scottish Information Commissioner\nDecides appeals about Scottish public "
+           "authorities (FOISA and the EISRs), as the ICO does for the rest of the UK. Ask the "
+           "authority for a review first (within 40 working days); if its answer, or its "
+           "silence after 20 working days, does not satisfy you, apply to the Commissioner "
+           "within six months (FOISA s47), free and online. The Commissioner's decision can be "
+           "appealed only on a point of law, to the Court of Session.",
     "foisa": "FOISA — the Freedom of Information (Scotland) Act 2002\nRequests to Scottish "
              "public authorities (the Scottish Government, Police Scotland, Scottish councils "
              "and health boards) fall under FOISA, not FOIA. The same ground has another "
@@ -250,6 +256,7 @@ _NOTE_WORDS = [(re.compile(rx, re.I), key) for rx, key in (
     (r"^(?:s|section )?17$|refusal notice", "s17"),
     (r"internal review|review|appeal|complain", "review"),
     (r"^eir$|environmental information regulations", "eir"),
+    (r"scottish information commissioner|^sic$|^oswic$", "sic"),
     (r"^(?:foisa|scotland|scottish)$|\(scotland\) act", "foisa"))]
 
 
@@ -262,6 +269,11 @@ def explain(section: str, scottish: bool = False) -> str:
         return NCND_NOTE + "\n" + NCND_AROUND + (
             f" In Scotland NCND is FOISA {NCND_SECTION}." if scottish else "")
     key = next((key for rx, key in _NOTE_WORDS if rx.search(section.strip())), None)
+    if key == "sic":
+        return NOTES[key]
+    regulation = _regulation_note(citation_of(section), scottish)
+    if regulation:
+        return regulation
     scottish = scottish or bool(re.search(r"\b(?:foisa|eisrs?|scotland|scottish)\b", section,
                                           re.I))  # 'FOISA review', 'EISR'
     typed = typed_foisa(section)
@@ -287,6 +299,28 @@ def explain(section: str, scottish: bool = False) -> str:
     return text
 
 
+def _regulation_note(cite: str, scottish: bool) -> str | None:
+    """One of the EISRs' exceptions ('r10(5)(e)': Scotland numbers the EIR's r12 and r13 as
+    r10 and r11), in plain words; None for anything else (the UK EIR's have the r12 note)."""
+    m = re.fullmatch(r"r(1[0-3])((?:\(\w+\))*)", cite)
+    if not m or not (m.group(1) in ("10", "11") or scottish):
+        return None
+    if m.group(1) in ("12", "10") and not m.group(2):
+        return None  # a bare 'r10' is the EISR note's
+    eir = {"10": "r12", "11": "r13"}.get(m.group(1), f"r{m.group(1)}") + m.group(2)
+    own = {"r12": "r10", "r13": "r11"}[eir[:3]] + m.group(2)
+    if eir.startswith("r13"):
+        return (f"EISR {own} — personal data\nPersonal data in environmental information is "
+                "withheld on the same terms as FOISA s38: no public interest test where "
+                "disclosure would breach data protection law. Ask for anonymised figures.")
+    if eir not in EIR_EXCEPTIONS:
+        return None
+    return (f"EISR {own} (the UK EIR's {eir}) — {EIR_EXCEPTIONS[eir]}\nEvery exception is "
+            "weighed in the public interest, with a presumption in favour of disclosure; a "
+            "refusal must name it and say how the balance was struck. Advice on narrowing a "
+            "request is due under regulation 9.")
+
+
 def _as_foisa(section: str) -> str:
     """What a user writing to a Scottish body means: a number is FOISA's, a ground's name or
     an EIR regulation is put in FOISA's (or the EISRs') numbers; 'review' stays a word."""
@@ -301,6 +335,9 @@ def _as_foisa(section: str) -> str:
     if re.match(r"s\d", cite) and re.search(r"\d", section):
         return cite
     return to_foisa(cite) or cite
+
+
+_FOIA_CITE = re.compile(r"\bs(?=\d)")
 
 
 def _explain_foisa(cite: str) -> str:
@@ -320,6 +357,8 @@ def _explain_foisa(cite: str) -> str:
     around = (g.around if g else "Ask for the facts and figures rather than the documents.")
     around = around.replace("section 16", "section 15 of the Freedom of Information (Scotland) "
                                           "Act")
-    protects = f"\nWhat it protects: {g.protects}" if g and foia != "s12" else ""
+    # FOIA's note names FOIA's sections ('often alongside s23 or s31'): said so in Scotland
+    protects = ("\nWhat it protects: " + _FOIA_CITE.sub("FOIA s", g.protects)
+                if g and foia != "s12" else "")
     return (f"FOISA {cite} — {name} (FOIA's {foia} in the rest of the UK)\nThe test in "
             f"Scotland: {test}{protects}\nHow requesters get around it: {around}")

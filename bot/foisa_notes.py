@@ -29,8 +29,10 @@ GROUNDS = {
             "statistics behind a policy decision cannot be withheld under it once the decision "
             "is taken."),
     "s30": ("prejudice to effective conduct of public affairs",
-            "Substantial prejudice (to collective responsibility, to the free and frank giving "
-            "of advice or exchange of views, or otherwise), then the public interest test. "
+            "Substantial prejudice to collective responsibility (s30(a)), substantial "
+            "inhibition of the free and frank provision of advice or exchange of views "
+            "(s30(b)), or other substantial prejudice to public affairs (s30(c)); then the "
+            "public interest test. "
             "Unlike FOIA's s36, no qualified person's opinion is needed."),
     "s31": ("national security and defence",
             "s31(1): exempt where required to safeguard national security; s31(4): substantial "

@@ -210,3 +210,14 @@ def test_a_court_of_session_decision_counts_in_foia_numbers():
     tribunal = _decode_decision({"reference": "EA/2007/0070", "exemptions": '["s35(1)(a)"]'})
     assert tribunal["exemptions"] == ["s35(1)(a)"]
     assert scottish_case("[2006] CSIH 58") and not scottish_case("EA/2012/0212")
+
+
+def test_explain_reads_the_eisrs_own_regulations_and_the_scottish_commissioner():
+    assert explain("r10(4)(b)").startswith("EISR r10(4)(b) (the UK EIR's r12(4)(b)) — manifestly")
+    assert explain("regulation 10(5)(e)").startswith("EISR r10(5)(e)")
+    assert "commercial" in explain("EISR r10(5)(e)")
+    assert explain("r11").startswith("EISR r11 — personal data")
+    assert "r12(5)(e) in particular: commercial" in explain("r12(5)(e)")
+    sic = explain("Scottish Information Commissioner")
+    assert "six months" in sic and "Court of Session" in sic
+    assert "FOIA s23" in explain("FOISA s31")  # FOIA's numbers in a FOISA note say so
