@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -152,6 +153,20 @@ def _check_jsonl(advisor) -> int:
     return status
 
 
+def foisa_hint(exemption: str | None) -> str | None:
+    """A bare section that FOISA numbers otherwise is read as FOIA's: say so, and how to ask
+    for Scotland's ('s25' is no FOIA exemption; FOISA s25 is FOIA's s21)."""
+    from corpus.foisa import to_foia, typed_foisa
+
+    if not exemption or typed_foisa(exemption) or not re.fullmatch(r"s\d+\S*", exemption):
+        return None
+    foia = to_foia(exemption)
+    if foia == exemption:
+        return None
+    return (f"--exemption {exemption} is read as FOIA's section; for Scotland's, write "
+            f"--exemption \"FOISA {exemption}\" (FOIA's {foia}).")
+
+
 def cmd_precedents(args: argparse.Namespace, config: Config) -> int:
     from bot.advice import FETCH_PER_KEPT, PRECEDENT_FLOOR
     from bot.render import precedents_text
@@ -184,6 +199,8 @@ def cmd_precedents(args: argparse.Namespace, config: Config) -> int:
         return hits if args.all_parts else one_per_request(hits)[:args.limit]
 
     found = find(authority)
+    if not found and (hint := foisa_hint(args.exemption)) and not args.json:
+        print(hint, file=sys.stderr)
     if args.json:
         print(json.dumps([p.to_json() for p in found], ensure_ascii=False))
         return 0

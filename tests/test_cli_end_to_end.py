@@ -99,6 +99,13 @@ def test_precedents_filters_by_outcome_and_exemption(built, cli):
     assert all(p["outcome"] == "answered" for p in json.loads(out))
 
 
+def test_a_bare_scottish_section_with_nothing_found_says_how_to_ask_for_foisas(built, cli):
+    code, out, err = cli("--config", str(built), "precedents", "council tax", "--exemption",
+                         "s25")
+    assert code == 0 and "Nothing on record" in out
+    assert '--exemption "FOISA s25" (FOIA\'s s21)' in err
+
+
 def test_precedents_lists_each_past_request_once_unless_every_part_is_asked_for(built, cli):
     code, out, _ = cli("--config", str(built), "precedents", "cyber security provisions",
                        "--json", "--limit", "5")
