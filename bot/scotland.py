@@ -31,7 +31,10 @@ _BODY = re.compile(
     r"calmac|caledonian macbrayne|naturescot|sepa|procurator fiscal|crown office|"
     r"lord advocate|visitscotland|sportscotland|care inspectorate(?! wales)|"
     r"accountant in bankruptcy|police investigations and review commissioner|"
-    r"marine directorate|loch lomond|cairngorms)\b", re.I)
+    r"marine directorate|loch lomond|cairngorms|ferguson marine|david macbrayne|"
+    r"caledonian maritime assets|transport scotland|historic environment scotland|"
+    r"creative scotland|skills development scotland|audit scotland|"
+    r"highlands and islands airports|hial|edinburgh trams|lothian buses)\b", re.I)
 # UK bodies and companies whose names say Scotland but which FOISA does not cover (the Scotland
 # Office and the BBC answer under FOIA; banks and power companies under neither)
 _NOT_SCOTTISH = re.compile(

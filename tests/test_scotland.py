@@ -79,6 +79,8 @@ def test_a_scottish_reply_counts_in_foia_numbers_and_shows_its_own(tmp_path):
     (None, "Under the Freedom of Information (Scotland) Act 2002, please send the minutes.",
      True),
     (None, "How many PSNI officers were sent to help Police Scotland during COP26?", False),
+    ("Ferguson Marine", "How much did the ferries cost?", True),  # owned by Scottish Ministers
+    ("Highlands and Islands Airports Ltd", "How many flights were delayed?", True),
 ])
 def test_which_requests_fall_under_foisa(authority, text, expected):
     assert applies(authority, text) is expected
