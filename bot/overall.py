@@ -14,6 +14,7 @@ from bot.eir import EIR_NOTE, EIR_SENTENCE, is_environmental
 from bot.explain import EXPLAIN_FROM, GROUNDS, NCND_NOTE
 from bot.reword import S16_SENTENCE, pasteable
 from bot.risk import ABOUT_PEOPLE
+from corpus.exemptions import as_printed
 
 _GENERAL = [
     (re.compile(r"\b(all (information|correspondence|records|emails|documents|data)|any and all|"
@@ -132,7 +133,7 @@ def verdict(assessed: Sequence[QuestionAssessment], exemptions: list[dict]) -> s
     n = len(assessed)
     top = exemptions[0] if exemptions else None
     ground = GROUNDS.get(top["section"]) if top else None
-    why = f", most likely under {top['subsection'] or top['section']}" + (
+    why = f", most likely under {as_printed(top['subsection'] or top['section'])}" + (
         f" ({ground.name})" if ground else "") if top else ""
     if high:
         head = (f"High risk: {high} of {n} question{'s' if n > 1 else ''} "

@@ -8,6 +8,7 @@ import textwrap
 from bot.assessment import Assessment, QuestionAssessment
 from bot.eir import eir_name
 from bot.risk import SHOW_EXEMPTION_FROM
+from corpus.exemptions import as_printed
 from index.search import Precedent
 
 LEVEL_MARK = {"high": "HIGH", "medium": "MEDIUM", "low": "low", "unknown": "no close precedent"}
@@ -24,7 +25,7 @@ def precedent_line(p: Precedent) -> str:
 
 
 def tribunal_line(t) -> str:
-    ex = f" [{', '.join(t.exemptions)}]" if t.exemptions else ""
+    ex = f" [{', '.join(map(as_printed, t.exemptions))}]" if t.exemptions else ""
     bits = ", ".join(x for x in (t.reference, t.authority, t.date) if x)
     return (f"refusal {t.result.replace('_', ' ')}{ex} ({bits}; similarity {t.similarity:.2f})\n"
             f"      \"{_short(t.information_requested, 160)}\"")
@@ -39,7 +40,8 @@ def _exemptions(q: QuestionAssessment) -> str:
     shown = [e for e in q.likely_exemptions if e["probability"] >= SHOW_EXEMPTION_FROM]
     if not shown:
         return "none stands out"
-    return ", ".join(f"{e['subsection'] or e['section']}{' (NCND)' if e['ncnd'] else ''}"
+    return ", ".join(f"{as_printed(e['subsection'] or e['section'])}"
+                     f"{' (NCND)' if e['ncnd'] else ''}"
                      f"{_foisa(e)} {e['probability']:.0%}" for e in shown)
 
 

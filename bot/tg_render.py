@@ -18,6 +18,7 @@ from bot.assessment import Assessment, QuestionAssessment
 from bot.eir import eir_name
 from bot.explain import GROUNDS
 from bot.risk import SHOW_EXEMPTION_FROM
+from corpus.exemptions import as_printed
 from index.search import Precedent
 
 MAX_MESSAGE = 4096  # Telegram's limit on message text, in characters after entity parsing
@@ -63,7 +64,7 @@ def link(url: str | None, label: str = "source") -> str:
 
 
 def _exemption(ex: dict) -> str:
-    name = ex.get("subsection") or ex.get("section") or "?"
+    name = as_printed(ex.get("subsection") or ex.get("section") or "?")
     ground = GROUNDS.get(str(ex.get("section")))
     label = f"{name}{' NCND' if ex.get('ncnd') else ''}"
     if ground:

@@ -145,3 +145,13 @@ def _find(text: str, implied: bool) -> tuple[str, ...]:
 def section_of(citation: str) -> str:
     """`s31(1)(a)` -> `s31`; `r12(5)(b)` -> `r12`."""
     return re.match(r"[sr]\d+", citation).group(0) if re.match(r"[sr]\d+", citation) else citation
+
+
+_INSERTED = re.compile(r"\((\d+)([a-z])\)")
+
+
+def as_printed(cite: str) -> str:
+    """A citation as the Act prints it: 's40(5b)(a)(i)' -> 's40(5B)(a)(i)'. Citations are
+    stored in lower case (one spelling to match on); subsections inserted later, numbered
+    with a capital letter (s40(3A), s40(5B)), are shown as the Act numbers them."""
+    return _INSERTED.sub(lambda m: f"({m.group(1)}{m.group(2).upper()})", cite)

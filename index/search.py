@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
-from corpus.exemptions import section_of
+from corpus.exemptions import as_printed, section_of
 from corpus.foisa import typed_citation
 from corpus.header import authority_key, canonical_names
 from corpus.store import Store
@@ -41,7 +41,7 @@ class Precedent:
     def cited_as(self) -> str:
         """The citations for display: FOIA's numbers, and a Scottish reply's own beside them
         (the letter behind the link says s35(1)(a) where FOIA says s31(1)(a))."""
-        shown = ", ".join(self.exemptions)
+        shown = ", ".join(map(as_printed, self.exemptions))
         if self.regime == "FOISA" and self.cited and list(self.cited) != list(self.exemptions):
             shown += f" (cited as FOISA {', '.join(self.cited)})"
         return shown

@@ -778,3 +778,12 @@ def test_an_environmental_verdict_names_the_eir_exception_not_the_cost_limit():
     scottish = with_eir([{"section": "s40", "subsection": "s40(2)", "probability": 0.3,
                           "ncnd": False}], scottish=True)
     assert scottish[0]["eir"] == "r11"
+
+
+def test_inserted_subsections_are_shown_as_the_act_numbers_them():
+    from corpus.exemptions import as_printed
+
+    assert as_printed("s40(5b)(a)(i)") == "s40(5B)(a)(i)"
+    assert as_printed("s40(3a)(a)") == "s40(3A)(a)"
+    assert as_printed("s31(1)(a)") == "s31(1)(a)"
+    assert as_printed("r12(5)(b)") == "r12(5)(b)"
