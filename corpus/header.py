@@ -118,7 +118,10 @@ INITIALS = {"DWP": "Department for Work and Pensions", "HMRC": "HM Revenue and C
             "DHSC": "Department of Health and Social Care", "DfT": "Department for Transport",
             "DEFRA": "Department for Environment, Food and Rural Affairs",
             "TfL": "Transport for London", "PSNI": "Police Service of Northern Ireland",
-            "Met": "Metropolitan Police"}
+            "Met": "Metropolitan Police", "UEA": "University of East Anglia",
+            "UCL": "University College London", "KCL": "King's College London",
+            "LSE": "London School of Economics and Political Science",
+            "UKHSA": "UK Health Security Agency"}
 
 
 def expand_initials(name: str) -> str:

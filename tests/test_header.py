@@ -86,6 +86,7 @@ def test_a_department_typed_by_its_initials_is_named_and_known_as_central_govern
     assert expand_initials("MoD") == "Ministry of Defence"
     assert expand_initials("the DWP") == "Department for Work and Pensions"
     assert expand_initials("Barnet") == "Barnet"
+    assert expand_initials("UEA") == "University of East Anglia"
     for name in ("Cabinet Office", "HMRC", "HM Treasury", "Ministry of Defence"):
         assert authority_kind(name) == "central", name
     assert authority_kind("St Mary's Primary School") == "school"
