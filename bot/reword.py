@@ -64,6 +64,19 @@ def _sub(pattern: str, repl: str) -> Rewrite:
     return apply
 
 
+_OUTCOME_SPLIT = re.compile(r"\b(?:successful|unsuccessful|blocked|prevented|detected)(?: (?:and|"
+                            r"or|vs\.?|versus) (?:successful|unsuccessful|blocked|prevented|"
+                            r"detected))?\b ?", re.I)
+
+
+def _undivided(q: str, body: str) -> str | None:
+    """'How many attacks were blocked in 2023?' -> 'How many attacks were there in 2023?'"""
+    new = _OUTCOME_SPLIT.sub("", q)
+    new = re.sub(r"\b(were|was) (?=(?:in|during|between|since|over|from|last)\b|[?.]|$)",
+                 r"\1 there ", new, flags=re.I)
+    return _tidy(new) if new != q else None
+
+
 def _fixed(template: str) -> Rewrite:
     """A set wording; {body} becomes the addressee ('the force', 'the council'...)."""
     return lambda q, body: _tidy(template.format(body=body))
@@ -249,9 +262,9 @@ PATTERNS: list[tuple[re.Pattern, Rewrite, str]] = [
      _coarser_period,
      "Coarser periods weaken the link to any prejudice: a yearly total cannot be matched to a "
      "specific incident."),
-    (re.compile(r"\b(successful|unsuccessful|blocked|prevented|detected)\b", re.I),
-     _sub(r"\b(?:successful|unsuccessful|blocked|prevented|detected)(?: (?:and|or|vs\.?|versus) "
-          r"(?:successful|unsuccessful|blocked|prevented|detected))?\b ?", ""),
+    # a split by outcome ('successful and blocked'), not attacks merely 'detected'
+    (re.compile(r"\b(successful|unsuccessful|blocked|prevented)\b", re.I),
+     _undivided,
      "Splitting successful from blocked attacks reveals detection rates, which authorities "
      "refuse under s31(1)(a); an undivided figure is more often given."),
     (re.compile(r"\b(locat(ions?|ed)|where)\b.{0,50}\b(cctv|cameras?|anpr)\b|\b(cctv|anpr)\b"

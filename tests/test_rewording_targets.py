@@ -345,3 +345,13 @@ def test_a_wording_sharing_only_who_does_the_work_is_another_question():
                                 "team?", 0.7)
     assert precedent_rewordings([other_team], "How many staff work in your IT security "
                                               "team?") == []
+
+
+def test_an_outcome_split_is_undivided_in_a_sentence_that_still_reads():
+    from bot.reword import pattern_rewordings
+
+    texts = [r.text for r in pattern_rewordings("How many cyber attacks were blocked in 2023?")]
+    assert "How many cyber attacks were there in 2023?" in texts
+    detected = [r.text for r in pattern_rewordings("How many cyber attacks were detected in "
+                                                   "2023?")]
+    assert not any(t.startswith("How many cyber attacks were") for t in detected)
