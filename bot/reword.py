@@ -135,8 +135,11 @@ def _anonymised(q: str) -> str:
 
 
 _ALL_OF = re.compile(r"\b(?:any and all|all) (information|records|documents|data)\b"
-                     r"(?: (?:held |you hold )?(?:about|on|regarding|relating to|concerning) )?",
+                     r"(?: (?:held |you hold )?(?:about|on|of|regarding|relating to|concerning) )?",
                      re.I)
+# 'all records of spraying, with the quantities used': figures wanted, not a list of files
+_FIGURES = re.compile(r"\b(?:quantit(?:y|ies)|numbers?|amounts?|totals?|figures|how (?:many|"
+                      r"much)|costs?|spend(?:ing)?|volumes?)\b", re.I)
 _SINCE_YEAR = re.compile(r"\bsince ((?:19|20)\d\d)\b", re.I)
 
 
@@ -145,14 +148,15 @@ def _narrowed(q: str) -> str:
     the list of what is held (then the requester chooses), 'all correspondence' drops the
     'all', a long 'since 2015' becomes the last three financial years, and a period is added
     only where none is left."""
-    if m := _ALL_OF.search(q):
+    m = _ALL_OF.search(q)
+    if m and not _FIGURES.search(q[m.end():]):
         topic = q[m.end():].strip(" ?.") or "this"
         kind = "records" if m.group(1).lower() == "records" else "documents"
         return (f"Please provide a list of the {kind} you hold about {topic} "
                 "(titles and dates are enough), so that I can choose which to ask for. "
                 + S16_SENTENCE)
-    text = re.sub(r"\b(?:any and all|all) (?=correspondence|emails?|letters)", "the ", q,
-                  flags=re.I)
+    text = re.sub(r"\b(?:any and all|all) (?=correspondence|emails?|letters|records|data)",
+                  "the ", q, flags=re.I)
     text = _SINCE_YEAR.sub("in the last three financial years", text)
     period = "" if _NAMES_PERIOD.search(text) else " Please limit this to the last financial year."
     return _tidy(pasteable(_tidy(text)) + period) + " " + S16_SENTENCE

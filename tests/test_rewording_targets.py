@@ -355,3 +355,15 @@ def test_an_outcome_split_is_undivided_in_a_sentence_that_still_reads():
     detected = [r.text for r in pattern_rewordings("How many cyber attacks were detected in "
                                                    "2023?")]
     assert not any(t.startswith("How many cyber attacks were") for t in detected)
+
+
+def test_all_records_with_figures_narrow_the_period_not_ask_for_a_list_of_files():
+    from bot.reword import _narrowed
+
+    said = _narrowed("Please provide all records of herbicide spraying in Kent since 2015, with "
+                     "the quantities used at each location.")
+    assert said.startswith("Please provide the records of herbicide spraying in Kent in the "
+                           "last three financial years, with the quantities used")
+    assert "list of the" not in said
+    assert _narrowed("all records of complaints about the bypass").startswith(
+        "Please provide a list of the records you hold about complaints about the bypass")
