@@ -378,17 +378,114 @@ def _several_questions(item: str) -> list[str]:
 
 
 def _split_inline(paragraph: str) -> list[str]:
-    """'1) a; 2) b' inside one paragraph, only when the numbers run 1, 2, 3..."""
+    """'1) a; 2) b' inside one paragraph, only when the numbers run 1, 2, 3...; the words
+    before the first mark are kept as _with_stem says, and [] when the marks run inside one
+    sentence (it stays one question)."""
     for regex in (_INLINE_NUM, _INLINE_LETTER):
-        marks = list(regex.finditer(paragraph))
+        marks = _list_marks(regex, paragraph)
         labels = [m.group(1) for m in marks]
         expected = [str(i) for i in range(1, len(labels) + 1)] if regex is _INLINE_NUM \
             else [chr(ord("a") + i) for i in range(len(labels))]
         if len(marks) >= 2 and labels == expected:
             bounds = [m.start() for m in marks] + [len(paragraph)]
             parts = [paragraph[marks[i].end(): bounds[i + 1]] for i in range(len(marks))]
-            return [_tidy(p) for p in parts if _tidy(p)]
+            return _with_stem(paragraph[:marks[0].start()], [_tidy(p) for p in parts if _tidy(p)])
     return []
+
+
+# 'Key Stage 2.', 'Scope 1, 2 and 3.', 'tier 1 and 2)': a number that names a stage, scope or
+# category ends in a full stop or a bracket like a list mark but marks nothing
+_NAMED_NUMBER = re.compile(
+    r"\b(?:stage|scope|tier|phase|level|band|grade|category|priority|wave|lot|section|"
+    r"regulation|article|paragraph|schedule|annex|appendix|table|figure)s?\s+"
+    r"(?:\d{1,2}[a-z]?\s*(?:,|&|\band\b|\bor\b|\bto\b|-|–)\s*)*$", re.I)
+
+
+def _list_marks(regex: re.Pattern[str], paragraph: str) -> list[re.Match[str]]:
+    """The inline marks that can number a list: not a number naming a stage or scope ('at Key
+    Stage 2. Please...'), nor the bracket that closes one opened before it ('(scope 1 and 2)'),
+    either of which would cut a sentence in two."""
+    marks = []
+    for m in regex.finditer(paragraph):
+        before = paragraph[:m.start()]
+        closes = re.match(r"\d+\)", m.group(0)) and re.search(r"\([^()]*$", before)
+        if not closes and not _NAMED_NUMBER.search(before):
+            marks.append(m)
+    return marks
+
+
+# a lead-in that only asks ('Please tell me:', 'I would like to make a freedom of information
+# request on the following;'): nothing the parts need
+_LEAD_IN = ("d ll m can could kindly provide tell know give send supply share state confirm "
+            "answer advise us we information questions question details on about of answers "
+            "grateful if")
+_LEAD_IN_WORDS = frozenset(_LEAD_IN.split())
+
+
+def _only_asks(lead: str) -> bool:
+    """Whether every word of a lead-in is about asking or the Act (see _PREAMBLE)."""
+    return set(re.findall(r"[a-z0-9]+", lead.lower())) <= _LEAD_IN_WORDS | _PREAMBLE_WORDS
+
+
+def _with_stem(before: str, parts: list[str]) -> list[str]:
+    """An inline list's parts, never losing the words before its first mark.
+
+    A sentence before them that asks ('Do you use CCTV?') is a question of its own. A lead-in
+    ('Please tell me:', 'With respect to the EV chargers:', 'the following:') goes, as it does
+    before a block list (labellers leave it out), unless a part is a fragment that cannot be
+    read without it ('spend in 2023 on: (a) consultants (b) agency staff'): then it heads each
+    part. Marks inside a sentence ('How much did the University spend on (a) consultants and
+    (b) agency staff in 2023?') make no list: [] keeps the sentence one question, since its
+    last words ('in 2023') scope every part and cannot be told from the last part's own.
+    """
+    *earlier, last = _SENTENCE.split(strip_marker(_tidy(before)))
+    asks = _own_asks(earlier)
+    if re.search(r"[.?!]\W*$", last):  # a sentence before the list
+        return asks + _own_asks([last]) + parts
+    if _only_asks(last):
+        return asks + parts
+    colon = re.search(r"[:;–-]\s*$", before)
+    if not (colon or _INTRO.search(last)) and _in_one_sentence(parts):
+        return []
+    if any(_fragment(p) for p in parts) and not re.search(r"\b(?:following|below)\b", last, re.I):
+        return asks + [f"{last.rstrip(':')}{': ' if colon else ' '}{p}" for p in parts]
+    return asks + parts
+
+
+def _own_asks(sentences: list[str]) -> list[str]:
+    """The sentences before an inline list that are questions of their own: labelled ones
+    ('QUESTION 2: How many...'), and those that ask by themselves."""
+    return [strip_marker(s) for s in sentences
+            if marker_kind(s) == "label" or _stands_alone(strip_marker(s))]
+
+
+def _in_one_sentence(parts: list[str]) -> bool:
+    """Whether parts after words that introduce no list run on as one sentence ('spend on
+    (a) consultants and (b) agency staff in 2023?'): no part but the last ends a sentence,
+    and they do not all open in capitals as a list's items do."""
+    return not any(re.search(r"[.?!]\W*$", p) for p in parts[:-1]) \
+        and not all(p[:1].isupper() for p in parts)
+
+
+def _fragment(part: str) -> bool:
+    """'consultants and', 'agency staff?': a part too short to ask anything on its own."""
+    return _words_outside_parens(re.sub(r"\s+(?:and|or)$", "", part.rstrip("?.;, "))) <= 3
+
+
+# a request for something named ('Please provide a copy of the apology.'), not for a list
+# still to come ('Please provide the following answer and data requests below.')
+_OWN_REQUEST = re.compile(r"^(?:please |kindly |(?:could|can|would) you (?:please )?)?(?:provide|"
+                          r"send|supply|disclose|confirm|tell me)\b(?!.*\b(?:following|below)\b)",
+                          re.I)
+
+
+def _stands_alone(sentence: str) -> bool:
+    """A sentence before an inline list that asks something itself: a question ('Do you use
+    CCTV?') or a request for something it names. Not the request's preamble ('I would like to
+    request information relating to...'), nor an instruction about the reply ('Please clarify
+    which committee type your response relates to'), which the old splitter dropped too."""
+    return bool(_QUESTION.match(sentence) or _OWN_REQUEST.match(sentence)) \
+        and not _INTRO.search(sentence) and not _CLOSING.match(sentence)
 
 
 def _split_prose(paragraph: str, semicolons: bool, fields: bool = True) -> list[str]:

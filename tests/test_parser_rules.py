@@ -1792,3 +1792,40 @@ def test_thanks_in_passing_sign_nothing_off_but_a_sign_off_does():
 
 def test_a_date_taken_off_a_line_leaves_no_one_letter_question():
     assert split_questions("12 March 2021\nA") == []
+
+
+def test_a_list_marked_inside_one_sentence_keeps_its_stem():
+    # '(a) ... (b) ...' inside one question: cutting at the marks lost 'How much did the
+    # University spend on' and left 'consultants and' as a question of its own
+    draft = ("1. How much did the University spend on (a) consultants and (b) agency staff "
+             "in 2023?")
+    assert split_questions(draft) == [
+        "How much did the University spend on (a) consultants and (b) agency staff in 2023?"]
+    # after a colon the parts are a list, but too short to read alone: the stem heads each
+    assert split_questions("How much did the council spend in 2023 on: (a) consultants "
+                           "(b) agency staff") == [
+        "How much did the council spend in 2023 on: consultants",
+        "How much did the council spend in 2023 on: agency staff"]
+
+
+def test_numbers_that_name_a_scope_or_stage_are_not_list_marks():
+    # '(scope 1 and 2)' closes a bracket: its '2)' numbers nothing
+    assert split_questions("1. What were the University's carbon emissions (scope 1 and 2) "
+                           "in 2022/23?") == [
+        "What were the University's carbon emissions (scope 1 and 2) in 2022/23?"]
+    # 'Key Stage 2.' ends a sentence; it does not open a second question
+    [question] = split_questions("1. How many pupils reached the expected standard at Key "
+                                 "Stage 2. Please break this down by school.")
+    assert "at Key Stage 2. Please break this down by school." in question
+    # with 'Level 3.' set aside the numbering runs 1, 2 and the two questions split
+    assert split_questions("1. How many staff are at Level 3. 2. How many at Level 4?") == [
+        "How many staff are at Level 3.", "How many at Level 4?"]
+
+
+def test_a_genuine_inline_list_still_splits_and_a_question_before_it_is_kept():
+    assert split_questions("Please provide: 1) the number of CCTV cameras; 2) the annual "
+                           "maintenance cost; 3) the supplier.") == [
+        "the number of CCTV cameras", "the annual maintenance cost", "the supplier."]
+    assert split_questions("Do you use CCTV? (a) How many cameras do you operate? (b) What "
+                           "did they cost in 2023?") == [
+        "Do you use CCTV?", "How many cameras do you operate?", "What did they cost in 2023?"]
