@@ -10,9 +10,14 @@ from bot import risk
 from bot.track_record import TrackRecord, authority_kind
 
 
-def _rows(authority: str, refused: int, answered: int, doc: str = "d") -> list[dict]:
-    return ([{"authority": authority, "outcome": "refused", "document_id": doc}] * refused
-            + [{"authority": authority, "outcome": "answered", "document_id": doc}] * answered)
+def _rows(authority: str, refused: int, answered: int, requests: int | None = None
+          ) -> list[dict]:
+    """An authority's questions, dealt over `requests` requests (one per question unless
+    said): the record counts requests, so how they were asked matters."""
+    outcomes = ["refused"] * refused + ["answered"] * answered
+    n = requests or len(outcomes)
+    return [{"authority": authority, "outcome": o, "document_id": f"{authority}/{i % n}"}
+            for i, o in enumerate(outcomes)]
 
 
 @pytest.mark.parametrize("name, kind", [
@@ -57,8 +62,9 @@ def test_two_questions_do_not_make_a_habit():
 
 
 def test_holding_out_a_document_removes_its_questions_from_the_record():
-    held_out = _rows("Dorset Police", 3, 0, doc="x")
-    full = TrackRecord.from_rows(held_out + _rows("Dorset Police", 0, 10, doc="y"))
+    held_out = _rows("Dorset Police", 3, 0, requests=1)
+    full = TrackRecord.from_rows(held_out + [{**r, "document_id": "y"}
+                                             for r in _rows("Dorset Police", 0, 10, requests=1)])
     visible = full.minus(TrackRecord.from_rows(held_out))
     assert visible.by_authority["dorset police"].total == 10
     assert visible.rate("Dorset Police") < full.rate("Dorset Police")
@@ -69,7 +75,7 @@ def test_the_record_is_described_in_plain_words():
                                    + _rows("Dorset Police", 2, 0))
     said = record.describe("West Midlands Police")
     assert said == ("West Midlands Police refused or NCND'd 40 of the 50 past questions on "
-                    "record; police forces 42 of 52 (at 2 of them).")
+                    "record (50 requests); police forces 42 of 52 (at 2 of them).")
     assert record.describe("Kent Police") == (
         "no answered or refused questions to Kent Police on record; police forces refused or "
         "NCND'd 42 of 52 (at 2 of them).")
@@ -128,3 +134,13 @@ def test_a_kind_seen_at_few_authorities_says_little_about_another():
 ])
 def test_departments_of_health_are_government_and_regional_transport_is_transport(name, kind):
     assert authority_kind(name) == kind
+
+
+def test_many_parts_of_one_request_refused_in_one_reply_count_as_one_refusal():
+    one_reply = TrackRecord.from_rows(_rows("Cardiff University", 9, 0, requests=1)
+                                      + _rows("Sheffield City Council", 10, 90))
+    nine_replies = TrackRecord.from_rows(_rows("Cardiff University", 9, 0)
+                                         + _rows("Sheffield City Council", 10, 90))
+    assert one_reply.rate("Cardiff University") < nine_replies.rate("Cardiff University")
+    assert "9 of the 9 past questions on record (1 request)" in one_reply.describe(
+        "Cardiff University")
