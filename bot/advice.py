@@ -181,7 +181,8 @@ class Advisor:
     def _pool(self, neighbours: Sequence[Precedent], authority: str | None
               ) -> list[riskmod.Neighbour]:
         return [riskmod.Neighbour(p.similarity, p.outcome, p.exemptions,
-                                  riskmod.boost(authority, p.authority)) for p in neighbours]
+                                  riskmod.boost(authority, p.authority)
+                                  * riskmod.label_weight(p.answer)) for p in neighbours]
 
     def knn_logit(self, neighbours: Sequence[Precedent], authority: str | None) -> float:
         """The question's neighbours' refusal rate as the risk model reads it."""

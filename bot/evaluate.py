@@ -103,7 +103,8 @@ def _neighbour_lists(rows: list[dict], pool: list[dict], hits: Hits, split: Spli
                 continue
             seen.add(other["document_id"])
             keep.append(riskmod.Neighbour(float(sim), other["outcome"], tuple(other["exemptions"]),
-                                          riskmod.boost(addressee, other["authority"])))
+                                          riskmod.boost(addressee, other["authority"])
+                                          * riskmod.label_weight(other.get("answer"))))
             if len(keep) >= K:
                 break
         out.append(keep)

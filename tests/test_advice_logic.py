@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot import risk
 from bot.authority import match_authority
 from bot.explain import explain, explain_citation
@@ -218,7 +220,7 @@ def test_evaluation_draws_neighbours_from_every_known_outcome_as_the_check_does(
     rows = [{"id": 1, "document_id": "a", "authority": "Dorset Police", "outcome": "refused",
              "exemptions": ["s31(1)(a)"]}]
     others = [{"id": 2, "document_id": "b", "authority": "Kent Police", "outcome": "partial",
-               "exemptions": ["s40(2)"]},
+               "exemptions": ["s40(2)"], "answer": "Names withheld under s40(2)."},
               {"id": 3, "document_id": "c", "authority": "Barnet Council", "outcome": "unknown",
                "exemptions": []},
               {"id": 4, "document_id": "a", "authority": "Dorset Police", "outcome": "answered",
@@ -787,3 +789,10 @@ def test_inserted_subsections_are_shown_as_the_act_numbers_them():
     assert as_printed("s40(3a)(a)") == "s40(3A)(a)"
     assert as_printed("s31(1)(a)") == "s31(1)(a)"
     assert as_printed("r12(5)(b)") == "r12(5)(b)"
+
+
+def test_an_outcome_read_only_from_a_page_status_counts_half_as_a_neighbour():
+    shown = risk.Neighbour(0.8, "refused", (), risk.label_weight("Exempt under s31(1)(a)."))
+    status_only = risk.Neighbour(0.8, "answered", (), risk.label_weight(None))
+    rate = risk.knn_rate([shown, status_only], base_rate=0.3, alpha=0.0)
+    assert rate == pytest.approx(2 / 3)
