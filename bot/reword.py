@@ -94,8 +94,21 @@ _ONE_PERIOD = re.compile(r"^(?!.*\b(since|from|between)\b).*(\b(19|20)\d\d\b|"
                          r"\blast (year|financial year|12 months)\b)", re.I)
 
 
-_NAMES_OF = re.compile(r"\b(?:the )?(?:full )?names?(?: and ([\w ,]{1,30}?))? of\b", re.I)
+# 'the names and salaries of', 'the full name and address of', 'names and dates of birth of'
+_NAMES_OF = re.compile(r"\b(?:the )?(?:full )?names?(?:,? (?:and|&) ((?:their )?(?:dates? of "
+                       r"birth|[\w ,]{1,30}?)))? of\b", re.I)
 _ONE_NAME = re.compile(r"\bname\b", re.I)  # 'the name of the surgeon', not 'names of staff'
+# details that identify a person as surely as a name: asked beside it, they go with it
+_IDENTIFIES = re.compile(r"\b(?:dates? of birth|addresses|address|contact|phone|e-?mail|"
+                         r"medical)\b", re.I)
+# a member of the public named alone ('the name of the pupil who was injured'): no job title,
+# so the count of such people is asked
+_ONE_PERSON = re.compile(r"^\s*(?:the |a |an )?(patient|pupil|child|student|victim|tenant|"
+                         r"claimant|complainant|witness|offender|prisoner|resident|person|"
+                         r"individual|suspect|applicant)\b(?: (who|that) (?:was|is|has|had)\b)?",
+                         re.I)
+_THEIR_NAMES = re.compile(r"(?<=['’]) (?:full )?names? and ([\w ]{1,30}?)(?=[?.,;]|$)", re.I)
+_PLURAL = {"child": "children", "person": "people", "witness": "witnesses"}
 _WHO_IS = re.compile(r"\bwho (?:is|are|was|were) the (person|officer|individual|member of "
                      r"staff)s?\b", re.I)
 
@@ -110,7 +123,15 @@ def _anonymised(q: str) -> str:
     """'the names and salaries of staff earning over £100,000' -> 'the number of staff earning
     over £100,000, by salary band': the count the names were for, which s40 does not touch."""
     m = _NAMES_OF.search(q)
-    if m and _ONE_NAME.search(m.group(0)):  # one person: their role, or the rest asked, no count
+    private = _ONE_PERSON.match(q[m.end():]) if m else None
+    identifying = bool(m and m.group(1) and _IDENTIFIES.search(m.group(1)))
+    if m and private and _ONE_NAME.search(m.group(0)):  # 'the pupil who was injured'
+        noun = private.group(1).lower()
+        who = f" {private.group(2)} were" if private.group(2) else ""
+        rest = q[m.end() + private.end():]
+        asked = f"{q[:m.start()]}the number of {_PLURAL.get(noun, noun + 's')}{who}{rest}"
+        return pasteable(_tidy(re.sub(r"\bwere has\b", "have", asked)))
+    if m and _ONE_NAME.search(m.group(0)) and not identifying:  # staff: their role, no count
         kept = m.group(1) or "job title"
         return pasteable(_tidy(_NAMES_OF.sub(f"the {kept} (not the name) of", q, count=1)))
     if m:
@@ -123,6 +144,9 @@ def _anonymised(q: str) -> str:
         asked = asked.rstrip(" ?.") + (", by salary band" if paid else "") + end
         return _tidy(asked) + " Anonymised totals are enough, with numbers under five " \
             "suppressed if necessary."
+    if owned := _THEIR_NAMES.search(q):  # "the victims' names and ages": the ages, no names
+        return pasteable(_tidy(f"{q[:owned.start()]} {owned.group(1)} (not their names)"
+                               f"{q[owned.end():]}"))
     if _WHO_IS.search(q):
         return _tidy(_WHO_IS.sub(r"what is the job title (not the name) of the \1", q))
     if _TITLED_NAME.search(q):  # 'complaints about Mr Jenkins' -> 'complaints about staff'

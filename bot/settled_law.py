@@ -29,20 +29,46 @@ class SettledGround:
 # members of the public, not staff acting in their role
 _PRIVATE = (r"patients?|pupils?|children|child|students?|victims?|service users?|tenants?|"
             r"claimants?|complainants?|witnesses|offenders?|prisoners?|inmates?|asylum seekers?|"
-            r"refugees?|foster carers?|adopters?|families|parents|residents? who")
-_IDENTIFYING = r"(?:full )?names?|addresses|dates? of birth|identit(?:y|ies)|medical records?"
+            r"refugees?|foster carers?|adopters?|families|parents|residents?|people|individuals|"
+            r"persons|suspects|applicants|recipients")
+# 'names and dates of birth of', 'the full name and address of', 'medical records of'
+_IDENTIFYING = (r"(?:full )?names?(?:,? (?:and|&) (?:their )?(?:dates? of birth|(?:home )?"
+                r"addresses|ages|contact details|medical records))?|(?:home )?addresses|"
+                r"dates? of birth|identit(?:y|ies)|medical records?")
+# the person named is the noun right after 'of' (one word may qualify it: 'of the injured
+# pupils'), not a school, ward or firm they are near ('names of schools where pupils...'),
+# nor a service for them ("Children's Services", "foster carers' agencies")
+_NAMED_PERSON = (rf"\b(?:{_IDENTIFYING}) (?:of|for) (?:the |all |any |each |those )?(?:[a-z-]+ )?"
+                 rf"(?:{_PRIVATE})\b(?!['’])")
+_POSSESSIVE = (rf"\b(?:{_PRIVATE})['’]s? (?:full )?(?:names?|(?:home )?addresses|dates? of birth|"
+               rf"medical records)\b")
+_WITH_THEIR = (rf"\b(?:{_PRIVATE})\b[^.?;]{{0,80}}\b(?:with|and) their (?:full )?(?:names?|"
+               rf"(?:home )?addresses|dates? of birth)\b|"
+               rf"\bwhat (?:are|were) their (?:full )?names\b")
+# a policy on naming people names no one
+_POLICY_ON = re.compile(r"\b(?:policy|policies|procedures?|guidance|protocols?|rules?) (?:on|for|"
+                        r"about|regarding)\b", re.I)
 # a Vice-Chancellor runs a university, not the Treasury
 _MINISTERS = (r"secretary of state|minister|prime minister|home secretary|foreign secretary|"
               r"(?<!vice-)(?<!vice )chancellor")
+# 'anonymised', 'without names', 'I am not asking for names': the names are not wanted; 'without
+# names of staff' said of one group leaves another's asked for, so it must come before the ask
 _NO_NAMES = re.compile(r"\b(?:without|not|no|exclud\w*|redact\w*|anonymi[sz]\w*)\b[^.?;]{0,30}"
                        r"\b(?:names?|personal|identif\w*)|\banonymi[sz]ed\b", re.I)
+# a senior officer acting officially is named as a matter of course
+_SENIOR = re.compile(r"\b(?:in charge|responsible|leading|lead|senior|head|director|chief|"
+                     r"commander|superintendent)\b", re.I)
+_DECEASED = re.compile(r"\b(?:died|dead|deceased|death)\b", re.I)
 _GROUNDS = (
-    (re.compile(rf"\b(?:{_IDENTIFYING})\b[^.?;]{{0,40}}\b(?:of|for)\s+(?:the\s+|all\s+|any\s+"
-                rf"|each\s+)?(?:\w+\s+){{0,2}}(?:{_PRIVATE})\b|\b(?:{_PRIVATE})['’]?\s*(?:full "
-                rf")?(?:names|addresses|medical records)\b|\bmedical records? of\b", re.I),
+    # data protection law covers only the living: the dead's records are confidential (s41)
+    (re.compile(r"\bmedical records? of\b|\bmedical records\b", re.I),
+     SettledGround("s41", "s41(1)", 0.85,
+                   "asks for medical records (held in confidence: refused under s41, and "
+                   "under s40(2) too for the living)")),
+    (re.compile(f"{_NAMED_PERSON}|{_POSSESSIVE}|{_WITH_THEIR}", re.I),
      SettledGround("s40", "s40(2)", 0.85,
-                   "asks for members of the public's names or records (personal data: "
-                   "refused in practice under s40(2))")),
+                   "asks for members of the public's names or personal details (personal "
+                   "data: refused in practice under s40(2))")),
     # a named member of staff in an incident, a complaint or discipline: not their public role
     (re.compile(r"\bnames?\b[^.?;]{0,30}\b(?:surgeons?|doctors?|nurses?|midwi(?:fe|ves)|"
                 r"clinicians?|consultants?|social workers?|teachers?|officers?|staff|employees?)"
@@ -72,8 +98,14 @@ _LOCAL = re.compile(r"\b(?:council|borough|county|mayor|councillors?|combined au
 
 
 def _applies(ground: SettledGround, question: str, authority: str | None) -> bool:
+    if ground.section == "s41":
+        return bool(_DECEASED.search(question))
     if ground.section == "s40":
-        return not _NO_NAMES.search(question)
+        if _POLICY_ON.search(question) or (ground.floor < 0.85 and _SENIOR.search(question)):
+            return False  # 'the officer in charge of the investigation'
+        wanted = question[:_NO_NAMES.search(question).start()] if _NO_NAMES.search(question) \
+            else question
+        return any(rx.search(wanted) for rx, g in _GROUNDS if g is ground)
     if ground.section == "s35":
         kind = authority_kind(authority) if authority else None
         return kind in (None, "central", "other") and not _LOCAL.search(

@@ -13,7 +13,12 @@ from bot.settled_law import settled_ground
 
 @pytest.mark.parametrize("question, section", [
     ("Please provide the full names and medical records of patients who died after surgery "
-     "in 2023.", "s40"),
+     "in 2023.", "s41"),  # the dead have no personal data; their records are confidential
+    ("Please give me the names and dates of birth of the people who received the grants.",
+     "s40"),
+    ("What were the victims' names and ages?", "s40"),
+    ("Please list each claim with the claimant's name and the amount paid.", "s40"),
+    ("How many officers were investigated for misconduct, and what were their names?", "s40"),
     ("Please provide the names of pupils permanently excluded in 2023 and the reasons.", "s40"),
     ("What was the name of the surgeon involved in each wrong-site surgery never event?", "s40"),
     ("Please provide the submissions to the Home Secretary in 2024 on the Rwanda policy.", "s35"),
@@ -34,12 +39,19 @@ def test_requests_the_law_settles_are_recognised_with_their_ground(question, sec
     "Name of the officer responsible for parking policy.",
     "How many children are in the council's care?",
     "What is the council's policy on CCTV?",
+    "Please provide the names of schools where pupils were permanently excluded in 2023.",
+    "Please list the names of the companies awarded contracts for children's services.",
+    "What is the name and salary of the Director of Children's Services?",
+    "Please provide the names of the wards where patients died after surgery in 2023.",
+    "Please provide the names of the foster carers' agencies used by the council.",
+    "What is the name of the officer in charge of the investigation into the attack?",
+    "Please provide the force's policy on releasing names of suspects to the media.",
 ])
 def test_counts_roles_and_requests_that_want_no_names_are_left_to_the_corpus(question):
     assert settled_ground(question) is None
 
 
-def test_a_request_for_patients_names_is_high_risk_under_s40_with_a_count_offered(built, cli):
+def test_a_request_for_dead_patients_records_is_high_risk_under_s41_with_a_count_offered(built, cli):
     draft = ("1. Please provide the full names and medical records of patients who died after "
              "surgery in 2023.")
     code, out, err = cli("--config", str(built), "check", "--json", "--authority",
@@ -47,7 +59,7 @@ def test_a_request_for_patients_names_is_high_risk_under_s40_with_a_count_offere
     assert code == 0, err
     q = json.loads(out)["questions"][0]
     assert q["level"] == "high" and q["risk"] >= 0.85
-    assert q["likely_exemptions"][0]["subsection"] == "s40(2)"
+    assert q["likely_exemptions"][0]["subsection"] == "s41(1)"
     assert any("number of patients who died" in r["text"] for r in q["rewordings"])
 
 
@@ -89,3 +101,14 @@ def test_s35_is_for_government_departments_not_a_councils_cabinet_or_a_vice_chan
     assert settled_ground("Please provide the minutes of the council's Cabinet meetings.") is None
     assert settled_ground("Please provide the Remuneration Committee minutes at which the "
                           "Vice-Chancellor's pay was set.", "University of Bristol") is None
+
+
+@pytest.mark.parametrize("asked, offered", [
+    ("Please give me the names and dates of birth of the people who received the grants.",
+     "Please give me the number of people who received the grants."),
+    ("Please provide the name of the pupil who was injured on the school trip.",
+     "Please provide the number of pupils who were injured on the school trip."),
+    ("What were the victims' names and ages?", "What were the victims' ages (not their names)?"),
+])
+def test_a_personal_data_rewording_asks_for_no_one_and_still_reads(asked, offered):
+    assert _anonymised(asked).startswith(offered)
