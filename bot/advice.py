@@ -34,7 +34,7 @@ from bot.reword import (
     pattern_rewordings,
     precedent_rewordings,
 )
-from bot.settled_law import SettledGround, settled_ground
+from bot.settled_law import SettledGround, is_department, settled_ground
 from bot.track_record import TrackRecord, logit
 from corpus.header import authority_key, expand_initials
 from corpus.split import split_questions
@@ -213,7 +213,7 @@ class Advisor:
         if settled:
             risk, alone = max(risk, settled.floor), max(alone, settled.floor)
         likely = riskmod.likely_exemptions(pool, risk, prior=self._prior,
-                                           pointed=_pointed(text, settled))
+                                           pointed=_pointed(text, settled, authority))
         if settled:  # name the subsection the law settles it on where no neighbour cited one
             likely = [{**e, "subsection": e["subsection"] or settled.subsection}
                       if e["section"] == settled.section else e for e in likely]
@@ -294,9 +294,13 @@ def _in_eir_terms(assessed: list[QuestionAssessment], overall: Overall, scottish
             for q in assessed], overall
 
 
-def _pointed(text: str, settled: SettledGround | None) -> dict[str, float]:
-    """The sections the wording points at; a settled ground outweighs any neighbour's."""
+def _pointed(text: str, settled: SettledGround | None, authority: str | None = None
+             ) -> dict[str, float]:
+    """The sections the wording points at; a settled ground outweighs any neighbour's. Advice
+    to ministers is s35 only at a government department: anywhere else it is s36's."""
     pointed = riskmod.exemption_cues(text)
+    if "s35" in pointed and authority and not is_department(authority):
+        pointed["s36"] = pointed.get("s36", 0.0) + pointed.pop("s35")
     if settled:
         pointed[settled.section] = pointed.get(settled.section, 0.0) + SETTLED_WEIGHT
     return pointed

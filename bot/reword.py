@@ -515,9 +515,10 @@ _FALLBACKS = {  # likely section -> (what to add to the question, why it should 
             "refusals protect."),
     "s35": ("If the advice or discussion itself is withheld, please provide the factual and "
             "statistical information it drew on, and the dates and subjects of the papers.",
-            "s35 protects the policy debate, not the facts: once a decision is taken s35(4) "
-            "bars withholding the statistics behind it, and dates and subjects reveal no "
-            "advice."),
+            "s35 protects the policy debate, not the facts: once a decision is taken, the "
+            "statistics behind it no longer count as its formulation (s35(2)), the public "
+            "interest in factual background weighs for release (s35(4)), and dates and "
+            "subjects reveal no advice."),
     "s21": ("If this is already published, please tell me exactly where (a link or document "
             "title and page).",
             "An s21 refusal means the information is already accessible: the authority must "

@@ -293,8 +293,9 @@ def section_prior(rows: Sequence[dict]) -> dict[str, float]:
 
 
 _POLICY_ADVICE = re.compile(r"\b(advice|briefings?|submissions?|papers?)\b[^.?;]{0,60}\b("
-                            r"ministers?|secretary of state)\b|\bministerial\b|\bcabinet\b",
-                            re.I)
+                            r"ministers?|secretary of state|home secretary|foreign secretary|"
+                            r"(?<!vice-)(?<!vice )chancellor|prime minister)\b|\bministerial\b|"
+                            r"\bcabinet\b", re.I)
 # Grounds the wording itself points at, for when the neighbours come from other kinds of
 # request: names point at s40 whatever the topic, bidders' prices at s43, advice to ministers
 # at s35, the armed forces' readiness at s26. Each counts as this many perfect neighbours.

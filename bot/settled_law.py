@@ -13,7 +13,7 @@ information, not only the topic, and a request that says it wants no names is no
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.track_record import authority_kind
 
@@ -107,14 +107,54 @@ def _applies(ground: SettledGround, question: str, authority: str | None) -> boo
             else question
         return any(rx.search(wanted) for rx, g in _GROUNDS if g is ground)
     if ground.section == "s35":
+        # a count or the dates of papers reveal no advice; legal advice is s42's first
+        if _COUNT_OR_DATES.search(question) or re.search(r"\blegal advice\b", question, re.I):
+            return False
         kind = authority_kind(authority) if authority else None
         return kind in (None, "central", "other") and not _LOCAL.search(
             f"{question} {authority or ''}")
     return True
 
 
+_COUNT_OR_DATES = re.compile(r"^\W*(?:how many|what (?:is|was) the number)\b|\bnumber of\b|"
+                             r"\b(?:dates?|when)\b(?! of birth)", re.I)
+# Government departments (ministerial and not, and the devolved governments), the only bodies
+# s35 covers; any other public body's advice to ministers falls under s36
+_DEPARTMENT = re.compile(
+    r"\b(?:department|ministry|cabinet office|home office|foreign|hm treasury|treasury|"
+    r"hm revenue|hmrc|scotland office|wales office|northern ireland office|welsh government|"
+    r"llywodraeth cymru|scottish government|executive office|ofsted|ofgem|ofwat|ofqual|"
+    r"national archives|food standards agency|charity commission|crown prosecution service|"
+    r"serious fraud office|competition and markets authority|uk statistics authority|"
+    r"government legal|attorney general|prime minister|number 10|downing street|"
+    r"(?:mod|moj|dwp|dfe|dft|dhsc|defra|fcdo|desnz|dsit|dbt|dcms|mhclg|dluhc|beis|hmt)\b)", re.I)
+_S36 = SettledGround("s36", "s36(2)(b)", 0.6,
+                     "asks for advice to ministers or internal deliberation (s36 protects the "
+                     "free and frank giving of advice, in the qualified person's opinion)")
+
+
+def is_department(authority: str | None) -> bool:
+    """Whether s35 can apply at all: only a government department holds its information."""
+    return bool(authority and _DEPARTMENT.search(authority))
+
+
+def _subsection(question: str) -> str:
+    """s35(1)(d) for a minister's private office (diaries), (b) for Cabinet and ministers'
+    communications, else (a), the formulation of policy."""
+    if re.search(r"\bdiar(?:y|ies)\b", question, re.I):
+        return "s35(1)(d)"
+    if re.search(r"\bcabinet\b|\bcommunications? (?:between|with) ministers\b", question, re.I):
+        return "s35(1)(b)"
+    return "s35(1)(a)"
+
+
 def settled_ground(question: str, authority: str | None = None) -> SettledGround | None:
     """The ground the law settles this question on, sent to `authority`, or None. The first
     that fits names it."""
-    return next((ground for rx, ground in _GROUNDS
-                 if rx.search(question) and _applies(ground, question, authority)), None)
+    ground = next((ground for rx, ground in _GROUNDS
+                   if rx.search(question) and _applies(ground, question, authority)), None)
+    if ground and ground.section == "s35":
+        if authority and not is_department(authority):
+            return _S36
+        return replace(ground, subsection=_subsection(question))
+    return ground

@@ -112,3 +112,17 @@ def test_s35_is_for_government_departments_not_a_councils_cabinet_or_a_vice_chan
 ])
 def test_a_personal_data_rewording_asks_for_no_one_and_still_reads(asked, offered):
     assert _anonymised(asked).startswith(offered)
+
+
+def test_s35_names_its_subsection_spares_counts_and_dates_and_is_s36_outside_departments():
+    assert settled_ground("Please provide the Home Secretary's diary for March 2024.",
+                          "Home Office").subsection == "s35(1)(d)"
+    assert settled_ground("Please provide the minutes of Cabinet meetings held in March 2024.",
+                          "Cabinet Office").subsection == "s35(1)(b)"
+    assert settled_ground("How many ministerial submissions did the department send in 2023?",
+                          "Home Office") is None
+    assert settled_ground("Please provide the dates of all ministerial briefings in 2023.",
+                          "Home Office") is None
+    advice = "Please provide the advice and briefings you sent to ministers on the budget."
+    assert settled_ground(advice, "Health and Safety Executive").section == "s36"
+    assert settled_ground(advice, "Ofsted").section == "s35"  # a non-ministerial department
