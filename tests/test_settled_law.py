@@ -51,7 +51,7 @@ def test_counts_roles_and_requests_that_want_no_names_are_left_to_the_corpus(que
     assert settled_ground(question) is None
 
 
-def test_a_request_for_dead_patients_records_is_high_risk_under_s41_with_a_count_offered(built, cli):
+def test_dead_patients_records_are_high_risk_under_s41_with_a_count_offered(built, cli):
     draft = ("1. Please provide the full names and medical records of patients who died after "
              "surgery in 2023.")
     code, out, err = cli("--config", str(built), "check", "--json", "--authority",
