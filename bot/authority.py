@@ -135,11 +135,41 @@ _PUBLIC = re.compile(r"\b(?:council|department|ministry|office|authority|agency|
                      r"nhs|police|university|college|school|trust|government)\b", re.I)
 
 
+# 'Serco Ltd', 'Capita plc': a company, which FOI covers only when wholly publicly owned
+_LIMITED = re.compile(r"\b(?:ltd|limited|plc|llp|holdings)\b\.?", re.I)
+# companies wholly owned by the Crown, ministers or public bodies: public authorities (s6)
+_PUBLICLY_OWNED = re.compile(
+    r"\b(?:hs2|high speed two|student loans company|london north eastern railway|lner|"
+    r"northern trains|royal mint|british business bank|network rail|david macbrayne|"
+    r"highlands and islands airports|edinburgh trams|caledonian maritime|ferguson marine|"
+    r"great british energy|post office|nhs property services|scottish water|"
+    r"northern ireland water|transport for london|crossrail|national nuclear|"
+    r"nuclear decommissioning|channel 4|ordnance survey)\b", re.I)
+# water companies in England and Wales: public authorities for the EIR only (Fish Legal)
+_WATER_COMPANY = re.compile(
+    r"\b(?:thames|severn trent|anglian|southern|south west|wessex|yorkshire|northumbrian|"
+    r"affinity|south east|portsmouth|bristol|south staffs|sutton and east surrey|hafren "
+    r"dyfrdwy|dwr cymru|welsh) water\b|\bunited utilities\b", re.I)
+
+
 def company_warning(name: str | None) -> str | None:
     """The advice for a draft addressed to what looks like a company, not a public body."""
-    if not name or not _COMPANY.search(name) or _PUBLIC.search(name):
+    if not name or _PUBLICLY_OWNED.search(name):
         return None
-    return (f"{name} looks like a company, not a public authority: FOI covers public bodies "
-            "(and companies they wholly own), so it need not answer. For data about yourself, "
-            "a subject access request works with any organisation; for its dealings with a "
-            "public body, ask that body instead.")
+    if _WATER_COMPANY.search(name):
+        return (f"{name} is covered by the Environmental Information Regulations only, not "
+                "FOIA: it must answer requests for environmental information (sewage "
+                "discharges, water quality, leaks, abstraction), citing the EIR, but need not "
+                "answer about anything else, such as pay or bonuses. Ofwat or the Environment "
+                "Agency may hold the rest.")
+    if _COMPANY.search(name) and not _PUBLIC.search(name):
+        return (f"{name} looks like a company, not a public authority: FOI covers public bodies "
+                "(and companies they wholly own), so it need not answer. For data about "
+                "yourself, a subject access request works with any organisation; for its "
+                "dealings with a public body, ask that body instead.")
+    if _LIMITED.search(name) and not _PUBLIC.search(name):
+        return (f"{name} looks like a company: FOI covers it only if it is wholly owned by "
+                "public bodies. A private contractor need not answer; ask the public body that "
+                "contracts with it instead, which must answer for information the contractor "
+                "holds on its behalf (s3(2)).")
+    return None

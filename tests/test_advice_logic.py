@@ -507,8 +507,13 @@ def test_a_draft_to_a_company_is_told_foi_covers_public_bodies():
     for name in ("Royal Bank of Scotland", "Scottish Widows", "Nationwide Building Society"):
         assert "not a public authority" in company_warning(name), name
     for name in ("Bank of England", "Kent County Council", "Department for Energy Security and "
-                 "Net Zero", "NHS Business Services Authority", "HS2 Ltd", None):
+                 "Net Zero", "NHS Business Services Authority", "HS2 Ltd", None,
+                 "Student Loans Company Ltd", "Scottish Water", "Northern Ireland Water"):
         assert company_warning(name) is None, name
+    for name in ("Serco Ltd", "Capita plc", "Mears Group plc"):  # private contractors
+        assert "wholly owned by public bodies" in company_warning(name), name
+        assert "s3(2)" in company_warning(name)
+    assert "Environmental Information Regulations only" in company_warning("Thames Water")
 
 
 def test_a_reply_quoted_under_a_pasted_email_is_not_part_of_the_draft():
