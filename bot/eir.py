@@ -48,11 +48,14 @@ EIR_EQUIVALENT = {
     "s38": "r12(5)(a)", "s40": "r13", "s41": "r12(5)(f)", "s42": "r12(5)(b)",
     "s43": "r12(5)(e)",
 }
-_EIR_NAMES = {"r12(4)(b)": "manifestly unreasonable", "r6(1)(b)": "already publicly available",
-              "r12(4)(d)": "unfinished material", "r12(5)(a)": "public safety and security",
-              "r12(5)(b)": "the course of justice", "r12(4)(e)": "internal communications",
-              "r13": "personal data", "r12(5)(f)": "information supplied voluntarily",
-              "r12(5)(e)": "commercial confidentiality"}
+_EIR_NAMES = {
+    "r12(6)": "neither confirm nor deny, only where saying so would harm public safety or "
+              "national security",
+    "r12(4)(b)": "manifestly unreasonable", "r6(1)(b)": "already publicly available",
+    "r12(4)(d)": "unfinished material", "r12(5)(a)": "public safety and security",
+    "r12(5)(b)": "the course of justice", "r12(4)(e)": "internal communications",
+    "r13": "personal data", "r12(5)(f)": "information supplied voluntarily",
+    "r12(5)(e)": "commercial confidentiality"}
 _MOST_LIKELY = re.compile(r"most likely under [^.;]+")
 
 
@@ -61,25 +64,30 @@ def with_eir(exemptions: list[dict], scottish: bool = False) -> list[dict]:
     EISRs number the same exceptions r10 and r11."""
     out = []
     for ex in exemptions:
-        reg = EIR_EQUIVALENT.get(ex["section"])
-        if reg and scottish:
+        # the EIR allow neither confirming nor denying only under r12(6) (EISR r10(8)), where
+        # saying so would harm what r12(5)(a) protects
+        reg = "r12(6)" if ex.get("ncnd") else EIR_EQUIVALENT.get(ex["section"])
+        if reg and scottish and reg == "r12(6)":
+            reg = "r10(8)"
+        elif reg and scottish:
             reg = "r11" if reg == "r13" else reg.replace("r12(", "r10(")
         out.append({**ex, "eir": reg} if reg else dict(ex))
     return out
 
 
 def eir_verdict(verdict: str, exemptions: list[dict], scottish: bool = False) -> str:
-    """The verdict naming the EIR exception, with the FOIA section its precedents cited: a
-    verdict 'most likely under s12 (cost limit)' for a draft with no cost limit misleads."""
+    """The verdict naming the EIR exception, with the FOIA section it stands for: a verdict
+    'most likely under s12 (cost limit)' for a draft with no cost limit misleads."""
     top = exemptions[0] if exemptions else None
     if not top or not top.get("eir"):
         return verdict
     reg = top["eir"]
-    name = _EIR_NAMES.get(reg.replace("r10(", "r12(").replace("r11", "r13"), "")
+    name = _EIR_NAMES.get({"r10(8)": "r12(6)"}.get(reg) or
+                          reg.replace("r10(", "r12(").replace("r11", "r13"), "")
     cited = top["subsection"] or top["section"]
     law = "the EISRs" if scottish else "the EIR"
     said = f"most likely under regulation {reg[1:]} of {law} (" + (f"{name}; " if name else "") \
-        + f"similar requests were refused under FOIA {cited})"
+        + f"FOIA's {cited})"
     return _MOST_LIKELY.sub(said, verdict, count=1)
 
 

@@ -106,9 +106,13 @@ def general_advice(text: str, assessed: Sequence[QuestionAssessment]) -> list[st
             f"{_numbers(safe)} on {'their' if len(safe) > 1 else 'its'} own and "
             f"question{'s' if len(risky) > 1 else ''} "
             f"{_numbers(risky)} separately. One sensitive part can sink a whole request, while "
-            "others answer the harmless parts; space related requests out, since requests within "
-            "60 working days can be aggregated for the cost limit.")
+            "others answer the harmless parts" + AGGREGATION)
     return advice
+
+
+# FOIA adds up one person's related requests for its cost limit; FOISA and the EIR do not
+AGGREGATION = ("; space related requests out, since requests within 60 working days can be "
+               "aggregated for the cost limit.")
 
 
 def _numbers(items: Iterable[int]) -> str:
@@ -215,8 +219,8 @@ def overall(assessed: Sequence[QuestionAssessment], text: str, eir: bool | None 
     exemptions = _merge_exemptions(assessed)
     advice = general_advice(text, assessed)
     eir = is_environmental(text) if eir is None else eir
-    if eir:
-        advice = [a.replace(S16_SENTENCE, EIR_SENTENCE)
+    if eir:  # no cost limit, so no adding up of requests for it either
+        advice = [a.replace(S16_SENTENCE, EIR_SENTENCE).replace(AGGREGATION, ".")
                   .replace("Cost limit (s12)", "Burden (EIR r12(4)(b), manifestly unreasonable)")
                   .replace("Many parts (s12)", "Many parts (EIR r12(4)(b))")
                   for a in advice] + [EIR_NOTE]

@@ -16,6 +16,7 @@ from dataclasses import replace
 from bot.assessment import Assessment, QuestionAssessment
 from bot.eir import EIR_NOTE, EIR_SENTENCE
 from bot.explain import EXPLAIN_FROM, GROUNDS
+from bot.overall import AGGREGATION
 from bot.reword import S16_SENTENCE, Rewording
 from corpus.foisa import NCND_SECTION, substantial, to_foisa
 
@@ -72,9 +73,6 @@ EISR_NOTE = ("Environmental information (the Environmental Information (Scotland
              "public interest test with a presumption in favour of disclosure, and advice is due "
              "under regulation 9. Where this check names FOIA sections, read the exception that "
              "matches (s12 as r10(4)(b), s40 as r11, s43 as r10(5)(e)).")
-# FOISA has no rule adding up one person's requests for the cost limit
-_AGGREGATION = "; space related requests out, since requests within 60 working days can be " \
-               "aggregated for the cost limit."
 
 
 def scottish_body(name: str) -> bool:
@@ -136,7 +134,7 @@ def note_on(ex: dict) -> str:
 def _words(text: str) -> str:
     """The draft's and the advice's FOIA wording in FOISA's (and the EIR's in the EISRs')."""
     return (text.replace(S16_SENTENCE, FOISA_SENTENCE).replace(EIR_SENTENCE, EISR_SENTENCE)
-            .replace(EIR_NOTE, EISR_NOTE).replace(_AGGREGATION, ".")
+            .replace(EIR_NOTE, EISR_NOTE).replace(AGGREGATION, ".")
             .replace("the s16 sentence", "the s15 sentence").replace("EIR r12(", "EISR r10("))
 
 

@@ -780,8 +780,7 @@ def test_an_environmental_verdict_names_the_eir_exception_not_the_cost_limit():
     said = eir_verdict("Medium risk: 1 of 2 questions may be refused, most likely under s12(1) "
                        "(cost limit).", found)
     assert said == ("Medium risk: 1 of 2 questions may be refused, most likely under regulation "
-                    "12(4)(b) of the EIR (manifestly unreasonable; similar requests were refused "
-                    "under FOIA s12(1)).")
+                    "12(4)(b) of the EIR (manifestly unreasonable; FOIA's s12(1)).")
     scottish = with_eir([{"section": "s40", "subsection": "s40(2)", "probability": 0.3,
                           "ncnd": False}], scottish=True)
     assert scottish[0]["eir"] == "r11"
@@ -801,3 +800,24 @@ def test_an_outcome_read_only_from_a_page_status_counts_half_as_a_neighbour():
     status_only = risk.Neighbour(0.8, "answered", (), risk.label_weight(None))
     rate = risk.knn_rate([shown, status_only], base_rate=0.3, alpha=0.0)
     assert rate == pytest.approx(2 / 3)
+
+
+def test_ncnd_under_the_eir_is_regulation_12_6_and_the_eir_add_up_no_requests():
+    from bot.eir import with_eir
+    from bot.overall import AGGREGATION
+
+    ncnd = {"section": "s31", "subsection": "s31(3)", "probability": 0.2, "ncnd": True}
+    assert with_eir([ncnd])[0]["eir"] == "r12(6)"
+    assert with_eir([ncnd], scottish=True)[0]["eir"] == "r10(8)"
+    from bot.assessment import QuestionAssessment
+    from bot.overall import overall
+
+    def q(text: str, level: str, risk_: float) -> QuestionAssessment:
+        return QuestionAssessment(text=text, risk=risk_, level=level, likely_exemptions=[],
+                                  precedents=[], explanation="", rewordings=[])
+    asked = [q("How much sewage was discharged into the river in 2023?", "low", 0.1),
+             q("Which pumps failed at the works?", "high", 0.8)]
+    split = [a for a in overall(asked, "sewage", eir=True).advice if a.startswith("Split")]
+    assert split and AGGREGATION not in split[0] and "60 working days" not in split[0]
+    split = [a for a in overall(asked, "pumps", eir=False).advice if a.startswith("Split")]
+    assert split and split[0].endswith(AGGREGATION)
