@@ -188,7 +188,9 @@ class TrackRecord:
         kind = authority_kind(authority)
         of_kind = self.by_kind.get(kind, Tally())
         known_kind = of_kind.total and kind != "other"
-        at = f" (at {self.members[kind]} of them)" if self.members[kind] < 10 else ""
+        # the rate counts requests, so the sentence says how many lie behind the questions
+        few = f", at {self.members[kind]} of them" if self.members[kind] < 10 else ""
+        at = f" ({_requests(round(of_kind.weighed_total))}{few})"
         if own.total:
             requests = round(own.weighed_total)
             said = (f"{authority} refused or NCND'd {own.refused} of the {own.total} past "
