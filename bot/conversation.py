@@ -213,6 +213,11 @@ def question_about_draft(text: str) -> str | None:
     return "why" if words[0] == "why" else "verdict"
 
 
+def _as_asked(text: str) -> str:
+    """'what about the cost limit?' as the question it stands for: 'what is the cost limit?'"""
+    return re.sub(r"^\s*(?:and |so )?(?:what|how) about\b", "what is", text, flags=re.I)
+
+
 _COMMAND_WORDS = ("help", "why", "reword", "revised", "authority", "explain", "precedents",
                   "quit", "exit")
 
@@ -356,7 +361,8 @@ class Conversation:
             m = pattern.match(text)
             if m:
                 return handler(session, next((g for g in m.groups() if g), None))
-        if (answer := faq(text, _scottish(session))) is not None:
+        if (answer := faq(text, _scottish(session)) or faq(_as_asked(text), _scottish(session))
+                ) is not None:
             return answer
         if (asked := question_about_draft(text)) is not None:
             return self._about_draft(session, asked)

@@ -132,3 +132,10 @@ def test_chat_a_one_line_question_with_its_own_subject_is_still_a_new_draft(buil
     assert out.count("Verdict:") == 3
     assert "1. How many CCTV cameras does the council operate?" in out
     assert "Authority set to" not in out and "(Authority noted.)" not in out
+
+
+def test_chat_what_about_a_topic_answers_it_and_keeps_the_draft(built, cli):
+    out = _chat(cli, built, f"{TWO_QUESTIONS}\nwhat about the cost limit?\nrevised\nquit\n")
+    assert "18 hours" in out and out.count("Verdict:") == 1
+    revised = _revised(out)
+    assert revised[0].startswith("1. The total remuneration of the Vice-Chancellor")
