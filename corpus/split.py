@@ -377,6 +377,9 @@ def _several_questions(item: str) -> list[str]:
     return [item]
 
 
+_JOINED = re.compile(r"[\s,;]+(?:and|or|and/or)\s*$", re.I)
+
+
 def _split_inline(paragraph: str) -> list[str]:
     """'1) a; 2) b' inside one paragraph, only when the numbers run 1, 2, 3...; the words
     before the first mark are kept as _with_stem says, and [] when the marks run inside one
@@ -388,7 +391,9 @@ def _split_inline(paragraph: str) -> list[str]:
             else [chr(ord("a") + i) for i in range(len(labels))]
         if len(marks) >= 2 and labels == expected:
             bounds = [m.start() for m in marks] + [len(paragraph)]
-            parts = [paragraph[marks[i].end(): bounds[i + 1]] for i in range(len(marks))]
+            # '1) how many staff you employ and 2) how many...': the 'and' joins, it asks nothing
+            parts = [_JOINED.sub("", paragraph[marks[i].end(): bounds[i + 1]])
+                     for i in range(len(marks))]
             return _with_stem(paragraph[:marks[0].start()], [_tidy(p) for p in parts if _tidy(p)])
     return []
 

@@ -1829,3 +1829,9 @@ def test_a_genuine_inline_list_still_splits_and_a_question_before_it_is_kept():
     assert split_questions("Do you use CCTV? (a) How many cameras do you operate? (b) What "
                            "did they cost in 2023?") == [
         "Do you use CCTV?", "How many cameras do you operate?", "What did they cost in 2023?"]
+
+
+def test_an_inline_list_joined_by_and_keeps_no_dangling_and():
+    assert split_questions("Please tell me 1) how many staff you employ and 2) how many are on "
+                           "zero-hours contracts.") == [
+        "how many staff you employ", "how many are on zero-hours contracts."]
