@@ -530,6 +530,13 @@ _NAMES_PERIOD = re.compile(r"\b(?:19|20)\d\d\b|\b(?:last|past|previous) (?:\w+ )
 # 'How many tasers does the force own?': what is held now, which no period narrows
 _STOCK = re.compile(r"\b(?:currently|at present|as of|now)\b|^(?:how many|what|which)\b.*\b(?:do|"
                     r"does)\b.*\b(?:own|have|hold|operate|employ|run|manage|use)\b", re.I)
+# 'the University's policy on free speech', 'the asbestos register': one document, no period
+_ONE_DOCUMENT = re.compile(r"\b(?:policy|policies|procedures?|registers?|strategy|guidance|plan|"
+                           r"code of (?:practice|conduct)|terms of reference)\b", re.I)
+_CURRENT = ("Please provide the current version only. " + S16_SENTENCE,
+            "A single current document takes minutes to find: the cost limit turns on search "
+            "time, and the s16 sentence obliges the authority to say how to narrow the request "
+            "rather than refuse it flat.")
 _COST_CENTRAL = ("Please limit this to information held centrally. " + S16_SENTENCE,
                  "Refusals under the s12 cost limit turn on how long the search takes: "
                  "information held in one place fits within the limit, and the s16 sentence "
@@ -600,6 +607,8 @@ def fallback_rewording(question: str, section: str | None = None, body: str | No
     elif section == "s12" and (_NAMES_PERIOD.search(f"{context} {question}")
                                or _STOCK.search(question)):
         added, why = _COST_CENTRAL  # it names its period, or asks what is held now: no year
+    elif section == "s12" and _ONE_DOCUMENT.search(question):
+        added, why = _CURRENT  # a policy or register has no financial year
     elif section == "s40" and _NAMES_OF.search(question):  # the count the names were for
         return Rewording(_anonymised(question), _FALLBACKS["s40"][1])
     elif section == "s40" and _ASKS_FOR_DOCUMENT.search(question):

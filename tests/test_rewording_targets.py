@@ -367,3 +367,12 @@ def test_all_records_with_figures_narrow_the_period_not_ask_for_a_list_of_files(
     assert "list of the" not in said
     assert _narrowed("all records of complaints about the bypass").startswith(
         "Please provide a list of the records you hold about complaints about the bypass")
+
+
+def test_a_cost_limit_rewording_of_one_document_asks_for_its_current_version_not_a_year():
+    from bot.reword import fallback_rewording
+
+    said = fallback_rewording("What is the University's policy on freedom of speech?", "s12").text
+    assert "current version only" in said and "financial year" not in said
+    assert "last financial year" in fallback_rewording("How many complaints did you receive?",
+                                                       "s12").text
