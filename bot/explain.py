@@ -144,6 +144,9 @@ EIR_EXCEPTIONS = {
                  "legitimate economic interest. Ask for totals, or once a deal is done.",
     "r12(5)(f)": "the interests of someone who supplied the information voluntarily.",
     "r12(5)(g)": "the protection of the environment itself (the sites of rare species, say).",
+    "r12(6)": "neither confirm nor deny: allowed only where saying whether the information is "
+              "held would itself harm international relations, defence, national security or "
+              "public safety (r12(5)(a)); for personal data, r13(5).",
 }
 # the words people use for a ground rather than its number
 _TOPICS = [(re.compile(rx, re.I), section) for rx, section in (
@@ -232,6 +235,12 @@ NOTES = {
            "'manifestly unreasonable', r12(4)(b)), every exception but personal data "
            "(regulation 13) carries a public interest test with a presumption in favour of "
            "disclosure, and advice is due under regulation 9.",
+    "ico": "The Information Commissioner's Office (ICO)\nDecides complaints about FOI and "
+           "EIR replies in England, Wales and Northern Ireland. Ask the authority for an "
+           "internal review first; then complain to the ICO (within three months of the "
+           "review's answer), free and online. Its decision notice can be appealed to the "
+           "First-tier Tribunal (Information Rights) within 28 days. In Scotland the Scottish "
+           "Information Commissioner decides instead.",
     "sic": "The Scottish Information Commissioner\nDecides appeals about Scottish public "
            "authorities (FOISA and the EISRs), as the ICO does for the rest of the UK. Ask the "
            "authority for a review first (within 40 working days); if its answer, or its "
@@ -257,6 +266,7 @@ _NOTE_WORDS = [(re.compile(rx, re.I), key) for rx, key in (
     (r"internal review|review|appeal|complain", "review"),
     (r"^eir$|environmental information regulations", "eir"),
     (r"scottish information commissioner|^sic$|^oswic$", "sic"),
+    (r"^(?:the )?(?:ico|information commissioner(?:'s office)?)$", "ico"),
     (r"^(?:foisa|scotland|scottish)$|\(scotland\) act", "foisa"))]
 
 
@@ -269,7 +279,7 @@ def explain(section: str, scottish: bool = False) -> str:
         return NCND_NOTE + "\n" + NCND_AROUND + (
             f" In Scotland NCND is FOISA {NCND_SECTION}." if scottish else "")
     key = next((key for rx, key in _NOTE_WORDS if rx.search(section.strip())), None)
-    if key == "sic":
+    if key in ("sic", "ico"):
         return NOTES[key]
     regulation = _regulation_note(citation_of(section), scottish)
     if regulation:
@@ -309,6 +319,8 @@ def _regulation_note(cite: str, scottish: bool) -> str | None:
         return None  # a bare 'r10' is the EISR note's
     eir = {"10": "r12", "11": "r13"}.get(m.group(1), f"r{m.group(1)}") + m.group(2)
     own = {"r12": "r10", "r13": "r11"}[eir[:3]] + m.group(2)
+    if cite == "r10(8)" or eir == "r12(6)":  # the EISRs' NCND rule is numbered otherwise
+        eir, own = "r12(6)", "r10(8)"
     if eir.startswith("r13"):
         return (f"EISR {own} — personal data\nPersonal data in environmental information is "
                 "withheld on the same terms as FOISA s38: no public interest test where "

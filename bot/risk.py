@@ -49,7 +49,7 @@ _NOT_PEOPLE = (r"suppliers?|compan(?:y|ies)|contractors?|firms?|providers?|vendo
 NAMES_PEOPLE = (r"(?i:\bnames\s+(?:and\s+[\w ]{1,20}?\s+)?of\s+"
                 rf"(?!(?:(?:the|any|all|each)\s+)?(?:{_NOT_PEOPLE})\b)[a-z]"
                 r"|\bname of (?:the |each |any )?(?:person|officer|individual|member|employee|"
-                r"councillor|manager|director|doctor|teacher|surgeon|consultant|nurse|midwife|"
+                r"councillor|manager|doctor|teacher|surgeon|consultant|nurse|midwife|"
                 r"clinician|social worker|patient|pupil|child|victim)"
                 r"|\bnamed (?:staff|individuals?|officers?|persons?)\b|home address|date of birth"
                 r"|\bwho (?:is|was|are|were) the (?:person|officer|individual)"

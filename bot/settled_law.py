@@ -106,6 +106,9 @@ def _applies(ground: SettledGround, question: str, authority: str | None) -> boo
         wanted = question[:_NO_NAMES.search(question).start()] if _NO_NAMES.search(question) \
             else question
         return any(rx.search(wanted) for rx, g in _GROUNDS if g is ground)
+    if ground.section == "s23":  # a planning application for GCHQ's car park is on a register
+        return not re.search(r"\bplanning\b", question, re.I) and authority_kind(
+            authority) not in ("council", "education", "health", "school")
     if ground.section == "s35":
         # a count or the dates of papers reveal no advice; legal advice is s42's first
         if _COUNT_OR_DATES.search(question) or re.search(r"\blegal advice\b", question, re.I):

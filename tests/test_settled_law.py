@@ -126,3 +126,18 @@ def test_s35_names_its_subsection_spares_counts_and_dates_and_is_s36_outside_dep
     advice = "Please provide the advice and briefings you sent to ministers on the budget."
     assert settled_ground(advice, "Health and Safety Executive").section == "s36"
     assert settled_ground(advice, "Ofsted").section == "s35"  # a non-ministerial department
+
+
+def test_a_planning_application_for_a_security_site_is_no_s23_request():
+    assert settled_ground("Please provide the planning application documents for the GCHQ car "
+                          "park extension.", "Cheltenham Borough Council") is None
+    assert settled_ground("Please provide the MI5 threat assessment for the office.",
+                          "Home Office").section == "s23"
+
+
+def test_explain_knows_the_ico_and_the_eirs_ncnd_rule():
+    from bot.explain import explain
+
+    assert "First-tier Tribunal" in explain("ICO")
+    assert "r12(6) in particular: neither confirm nor deny" in explain("r12(6)")
+    assert explain("r10(8)").startswith("EISR r10(8) (the UK EIR's r12(6))")
