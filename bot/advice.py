@@ -180,9 +180,8 @@ class Advisor:
 
     def _pool(self, neighbours: Sequence[Precedent], authority: str | None
               ) -> list[riskmod.Neighbour]:
-        return [riskmod.Neighbour(p.similarity, p.outcome, p.exemptions,
-                                  riskmod.boost(authority, p.authority)
-                                  * riskmod.label_weight(p.answer)) for p in neighbours]
+        return [riskmod.neighbour(p.similarity, p.outcome, p.exemptions, authority, p.authority,
+                                  p.answer) for p in neighbours]
 
     def knn_logit(self, neighbours: Sequence[Precedent], authority: str | None) -> float:
         """The question's neighbours' refusal rate as the risk model reads it."""

@@ -102,9 +102,8 @@ def _neighbour_lists(rows: list[dict], pool: list[dict], hits: Hits, split: Spli
             if other is None or split.key(other) == own or other["document_id"] in seen:
                 continue
             seen.add(other["document_id"])
-            keep.append(riskmod.Neighbour(float(sim), other["outcome"], tuple(other["exemptions"]),
-                                          riskmod.boost(addressee, other["authority"])
-                                          * riskmod.label_weight(other.get("answer"))))
+            keep.append(riskmod.neighbour(float(sim), other["outcome"], other["exemptions"],
+                                          addressee, other["authority"], other.get("answer")))
             if len(keep) >= K:
                 break
         out.append(keep)

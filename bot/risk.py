@@ -200,6 +200,14 @@ def label_weight(answer: str | None) -> float:
     return 1.0 if answer else STATUS_ONLY_WEIGHT
 
 
+def neighbour(similarity: float, outcome: str, exemptions: Sequence[str], addressee: str | None,
+              asked_of: str | None, answer: str | None) -> Neighbour:
+    """A past question as the risk model weighs it, for the check and `evaluate` alike: its
+    authority's boost for the addressee, times how far its label can be trusted."""
+    return Neighbour(similarity, outcome, tuple(exemptions),
+                     boost(addressee, asked_of) * label_weight(answer))
+
+
 def boost(authority: str | None, other: str | None) -> float:
     """How much more a neighbour asked of `other` counts when the draft goes to `authority`."""
     if not authority:

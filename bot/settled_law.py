@@ -103,8 +103,8 @@ def _applies(ground: SettledGround, question: str, authority: str | None) -> boo
     if ground.section == "s40":
         if _POLICY_ON.search(question) or (ground.floor < 0.85 and _SENIOR.search(question)):
             return False  # 'the officer in charge of the investigation'
-        wanted = question[:_NO_NAMES.search(question).start()] if _NO_NAMES.search(question) \
-            else question
+        # only what is asked before 'without names' counts
+        wanted = question[:m.start()] if (m := _NO_NAMES.search(question)) else question
         return any(rx.search(wanted) for rx, g in _GROUNDS if g is ground)
     if ground.section == "s23":  # a planning application for GCHQ's car park is on a register
         return not re.search(r"\bplanning\b", question, re.I) and authority_kind(
