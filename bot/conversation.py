@@ -15,7 +15,7 @@ from bot.assessment import Assessment
 from bot.authority import mend_body_words
 from bot.explain import explain
 from bot.greeting import body_name, greeted, names_a_body
-from bot.render import assessment_text, precedents_text
+from bot.render import assessment_text, draft_precedents_text, precedents_text
 from bot.track_record import KIND_NAMES, authority_kind
 
 HELP = """Paste a draft FOI request and I will check each question against real past responses.
@@ -30,6 +30,9 @@ Other things you can type:
   is it published?  would they refuse it?   short questions about the draft, answered
   and for NAME          the same draft checked for another authority
   revised               the whole draft rewritten, ready to copy
+  what about 2022?      the same draft asked for another period
+  show precedents [N]   the past questions closest to your draft's (or question N)
+  start over            forget the draft and the authority
   explain s31           what an exemption protects and how to get around it
   help                  this text;  quit  to leave"""
 
@@ -37,6 +40,15 @@ _PRECEDENT_Q = re.compile(
     r"^(?:/precedents\b|precedents?\b(?: (?:for|on|about))?|what happened when (?:people|someone|"
     r"anyone) asked(?: about)?|has anyone asked(?: about)?|have people asked(?: about)?)\s*(.*)$",
     re.I | re.S)
+_SHOW_PRECEDENTS = re.compile(
+    r"^/?(?:(?:show|give|list|see)(?:\s+me)?|can\s+i\s+(?:see|have)|what\s+are)\s+(?:the\s+|its\s+|"
+    r"my\s+)?(?:closest\s+)?(?:precedents?|past\s+(?:responses|requests|answers|cases)|similar\s+"
+    r"(?:requests|cases))(?:\s+(?:for|on|of)\s+(?:my\s+|the\s+|this\s+)?"
+    r"(draft|request|question\s*\d{1,2}|q\s*\d{1,2}|\d{1,2}|it|this(?:\s+one)?))?\W*$", re.I)
+# 'start over', 'reset', 'new draft': the draft and the authority forgotten, a fresh start
+_START_OVER = re.compile(r"^/?(?:start\s+(?:over|again|afresh)|restart|reset|new\s+draft|"
+                         r"clear(?:\s+(?:it|all|everything|the\s+draft))?|forget\s+(?:it|that|"
+                         r"everything|my\s+draft)|forget|new|scratch\s+that)\W*$", re.I)
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
              "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "last": -1}
 # which question a follow-up means: 'question 2', 'q2', '#2', '2', 'the second one', 'the last'
@@ -154,6 +166,30 @@ ABOUT_DRAFT_HINT = ("I did not catch that. About your draft you can ask: why 2, 
                     "revised, which is riskiest, what should I do; or paste a new draft.")
 
 
+def another_body(text: str, advisor: Advisor) -> str | None:
+    """'and for the fire service?', 'what about Kent Police?': the body named, when the line
+    names one (by its words or on record); the same draft is then checked for it."""
+    m = _AND_FOR.match(text) if len(text) <= 80 and "\n" not in text else None
+    if not m:
+        return None
+    name = m.group(1)
+    if len(name.split()) > 8 or _NOT_A_NAME.search(name):
+        return None
+    return name if names_a_body(name) or advisor.resolve_authority(name)[0] else None
+
+
+def start_over(text: str) -> bool:
+    """'start over', 'reset', 'new draft': forget the draft and the authority."""
+    return bool(_START_OVER.match(text.strip()))
+
+
+def show_precedents(text: str) -> tuple[bool, int] | None:
+    """'show precedents', 'show me the precedents for question 2': the precedents the check
+    found for the draft (0: every question), or None."""
+    m = _SHOW_PRECEDENTS.match(text.strip())
+    return (True, int(question_number(m.group(1)) or 0)) if m else None
+
+
 def about_the_draft(text: str) -> bool:
     """A short line about the draft in words the conversation does not know ('can you check
     question 3 again?'): a hint, never a one-line draft replacing the user's."""
@@ -196,6 +232,26 @@ PUBLISHED_NOTE = ("I cannot see the authority's website from here. Check its pub
                   "request and ask them to say where it is published.")
 
 
+# 'question 2', 'q2', 'number 3', 'the second one': one question of the draft, as numbered
+_ONE_QUESTION = re.compile(
+    r"\b(?:question|q|number|no\.?|part)\s*#?\s*(\d{1,2})\b|\bq(\d{1,2})\b|#(\d{1,2})\b|"
+    r"\b(?:the\s+)?(" + "|".join(_ORDINALS) + r")\s+(?:one|question|part)\b", re.I)
+
+
+def question_asked(text: str) -> tuple[str, int] | None:
+    """('published', 1) for 'is question 1 published anyway?', ('verdict', 2) for 'would
+    question 2 be refused?', ('why', 0) for 'why would they refuse it?': what a short question
+    about the open draft asks, and of which question (0: the whole draft, -1: the last one)."""
+    m = _ONE_QUESTION.search(text)
+    number = 0
+    if m:
+        ref = next(g for g in m.groups() if g)
+        number = int(question_number(ref) or 0)
+        text = text[:m.start()] + "it" + text[m.end():]
+    kind = question_about_draft(text)
+    return (kind, number) if kind else None
+
+
 def question_about_draft(text: str) -> str | None:
     """'published', 'why' or 'verdict' for a short question about the open draft in words that
     ask the authority nothing ('is this published anyway?', 'would they refuse it?'); None for
@@ -216,6 +272,99 @@ def question_about_draft(text: str) -> str | None:
 def _as_asked(text: str) -> str:
     """'what about the cost limit?' as the question it stands for: 'what is the cost limit?'"""
     return re.sub(r"^\s*(?:and |so )?(?:what|how) about\b", "what is", text, flags=re.I)
+
+
+# -- a follow-up that changes the draft's period: 'what about 2022?', 'and for 2021-22?' ---------
+
+_YEAR = r"(?:19|20)\d\d"
+_FY = rf"{_YEAR}(?:\s*[-/–]\s*(?:{_YEAR}|\d\d)\b)?"  # 2023, 2021-22, 2021/2022
+_COUNT = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty)"
+_KIND = r"(?:full\s+)?(?:financial\s+|calendar\s+|academic\s+|school\s+|fiscal\s+)?"
+# one period, in the words a draft or a follow-up gives it
+_SPAN = (rf"(?:(?:each\s+of\s+)?the\s+)?(?:last|past|previous|preceding)\s+{_COUNT}\s+{_KIND}"
+         rf"(?:years|months|weeks)|(?:the\s+)?(?:last|past|previous|current|this)\s+{_KIND}"
+         rf"(?:year|month|quarter)|(?:the\s+)?{_KIND}years?\s+{_FY}|{_FY}\s+{_KIND}years?|"
+         rf"(?:between\s+)?{_FY}\s+(?:and|to|until|-|–)\s+{_FY}|from\s+{_FY}\s+(?:to|until)\s+"
+         rf"(?:{_FY}|date|the present|now)|since\s+{_FY}|{_FY}")
+_PREPOSITION = r"(?:in|for|during|over|within|across|throughout|of|covering)"
+_PERIOD = re.compile(rf"(?:\b{_PREPOSITION}\s+)?(?<![\w/-])(?:{_SPAN})(?![\w/-])", re.I)
+# 'what about 2022?', 'and for 2021-22?', 'what if I ask for the last three years instead?',
+# 'same for 2019/20', 'change the period to since 2020': the draft again, over another period
+_NEW_PERIOD = re.compile(
+    rf"^(?:(?:and|so|ok(?:ay)?|now|then)[,\s]+)?(?:(?:what|how)\s+about|what\s+if\s+(?:i|we)\s+"
+    rf"(?:ask(?:ed)?|asked|change(?:d)?\s+(?:it|the\s+period)\s+to|make\s+it|want(?:ed)?)|"
+    rf"(?:can|could)\s+you\s+(?:check|do|try)\s+(?:it|that|the\s+same)|(?:the\s+)?same|try|"
+    rf"do\s+it|check\s+it|change\s+(?:it|the\s+(?:period|years?|dates?))\s+to|make\s+it|"
+    rf"and|instead)?\s*(?:for|about|over|with|to|in)?\s*"
+    rf"(?P<period>(?:{_PREPOSITION}\s+)?(?:{_SPAN}))(?:\s+instead)?(?:\s+please)?[\s?.!]*$",
+    re.I)
+
+
+def new_period(text: str) -> str | None:
+    """The period a one-line follow-up asks the draft again for ('what about 2022?' -> '2022',
+    'what if I ask for the last three years instead?' -> 'the last three years'), or None. A
+    line that asks something of its own ('How many fines in 2022?') is a draft, not this."""
+    text = text.strip()
+    if "\n" in text or len(text.split()) > 14:
+        return None
+    m = _NEW_PERIOD.match(text)
+    return m.group("period").strip() if m else None
+
+
+# 'and for 2023?', '2023': in unnumbered prose being pasted, the draft's own next question
+_BARE_PERIOD = re.compile(r"^(?:and\b|(?:for|in|during|over|since)\b|(?:19|20)\d\d)", re.I)
+
+
+def period_in_prose(draft: str, line: str) -> bool:
+    """Whether a period follow-up ('And for 2023?') is the next line of an unnumbered draft
+    being pasted ('How many fines in 2022?' / 'And for 2023?'), not a follow-up to it: a
+    numbered draft numbers its next question, and 'what about 2022?' always follows up."""
+    return (new_period(line) is not None and not _MARKER.search(draft)
+            and bool(_BARE_PERIOD.match(line.strip())))
+
+
+def _with_preposition(period: str, before: str) -> str:
+    """The new period as the draft's words: 'in 2022' for '2022', 'from 2019 to 2023' for
+    '2019 to 2023', 'since 2020' as it is; the draft's own 'for' or 'during' is kept."""
+    if re.match(rf"(?:{_PREPOSITION}|between|from|since)\b", period, re.I):
+        return period
+    if re.match(rf"{_FY}\s+(?:to|until)\b", period, re.I):
+        return f"from {period}"
+    if re.match(rf"{_FY}\s+(?:and|-|–)\s+{_FY}$", period, re.I):
+        return f"between {period}"
+    lead = re.match(r"(for|during|in|over)\s", before, re.I)
+    return f"{lead.group(1) if lead else 'in'} {period}"
+
+
+# a year that names a law or a day, not a period: 'the Data Protection Act 2018', '31 March 2023'
+_NOT_A_PERIOD = re.compile(r"(?:\b(?:act|acts|regulations?|order|rules|code|directive|"
+                           r"january|february|march|april|may|june|july|august|september|"
+                           r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|"
+                           r"nov|dec)|\d)\s*$", re.I)
+
+
+def _period_in(question: str) -> re.Match[str] | None:
+    """The first period a question names, passing over years that name a law or a day."""
+    return next((m for m in _PERIOD.finditer(question)
+                 if not _NOT_A_PERIOD.search(question[:m.start()])), None)
+
+
+def with_period(questions: list[str], period: str) -> list[str] | None:
+    """The draft's questions with their period changed to `period` (the first period each
+    question names); None when no question names one, for then there is nothing to swap and
+    adding a period to every question would ask something else."""
+    changed, swapped = [], False
+    for q in questions:
+        m = _period_in(q)
+        if m:
+            q, swapped = q[:m.start()] + _with_preposition(period, m.group(0)) + q[m.end():], True
+        changed.append(q)
+    return changed if swapped else None
+
+
+NO_PERIOD_NOTE = ("Your draft names no period, so there is nothing to change. Add the period to "
+                  "each question it matters for (for example “How many … in {period}?”) and "
+                  "paste the draft again; your draft is unchanged.")
 
 
 _COMMAND_WORDS = ("help", "why", "reword", "revised", "authority", "explain", "precedents",
@@ -327,6 +476,7 @@ class Conversation:
                 (_REWORD, self._reword), (_WHAT_ABOUT, self._why), (_RISKIEST, self._riskiest),
                 (_ADVICE, self._advice), (_REVISED, self._revised), (_EXPLAIN, self._explain),
                 (_PICK, self._pick_suggestion), (_DROP, self._drop),
+                (_SHOW_PRECEDENTS, self._draft_precedents), (_START_OVER, self._start_over),
                 (_PRECEDENT_Q, self._precedents))
 
     def is_command(self, line: str) -> bool:
@@ -335,19 +485,14 @@ class Conversation:
         text = line.strip()
         return (text.lower() in _HELP or small_talk(text) is not None
                 or any(pattern.match(text) for pattern, _ in self._commands())
-                or faq(text) is not None or question_about_draft(text) is not None
+                or faq(text) is not None or question_asked(text) is not None
+                or new_period(text) is not None
                 or self._another_body(text) is not None or did_you_mean(text) is not None
                 or about_the_draft(text))
 
     def _another_body(self, text: str) -> str | None:
         """'and for the fire service?': the body named, when the line names one."""
-        m = _AND_FOR.match(text) if len(text) <= 80 and "\n" not in text else None
-        if not m:
-            return None
-        name = m.group(1)
-        if len(name.split()) > 8 or _NOT_A_NAME.search(name):
-            return None
-        return name if names_a_body(name) or self.advisor.resolve_authority(name)[0] else None
+        return another_body(text, self.advisor)
 
     def respond(self, session: Session, line: str) -> str:
         text = line.strip()
@@ -357,6 +502,8 @@ class Conversation:
             return HELP
         if (reply := small_talk(text)) is not None:
             return reply
+        if (period := new_period(text)) is not None:  # before 'what about 2' (a question)
+            return self._period(session, period)
         for pattern, handler in self._commands():
             m = pattern.match(text)
             if m:
@@ -364,8 +511,8 @@ class Conversation:
         if (answer := faq(text, _scottish(session)) or faq(_as_asked(text), _scottish(session))
                 ) is not None:
             return answer
-        if (asked := question_about_draft(text)) is not None:
-            return self._about_draft(session, asked)
+        if (asked := question_asked(text)) is not None:
+            return self._about_draft(session, *asked)
         if (body := self._another_body(text)) is not None:
             return self._authority(session, body)
         if (meant := did_you_mean(text)) is not None:
@@ -374,15 +521,47 @@ class Conversation:
             return ABOUT_DRAFT_HINT if session.last else "Paste a draft first; then ask about it."
         return self._draft(session, text)
 
-    def _about_draft(self, session: Session, asked: str) -> str:
+    def _about_draft(self, session: Session, asked: str, number: int = 0) -> str:
         """A short question about the open draft, sent to the answer that already exists for
         it: whether it is published (s21), why (the explanations), refused or not (the verdict
-        and advice); the draft stays the user's."""
+        and advice), for the whole draft or the one question named; the draft stays the
+        user's."""
         if not session.last:
             return "Paste a draft first; then ask about it."
+        picked = _pick(session.last, str(number)) if number else []
+        if number and not picked:
+            return f"Your draft has questions 1 to {len(session.last.questions)}."
         if asked == "published":
-            return PUBLISHED_NOTE + "\n\n" + self._explain(session, "s21")
+            which = f"Question {picked[0][0]}: {picked[0][1].text}\n" if picked else ""
+            return which + PUBLISHED_NOTE + "\n\n" + self._explain(session, "s21")
+        if picked:
+            return self._one_question(session, picked[0][0])
         return self._why(session, None) if asked == "why" else self._advice(session, None)
+
+    def _one_question(self, session: Session, n: int) -> str:
+        """One question's risk and why, and where to go next: 'would question 2 be refused?'."""
+        q = session.last.questions[n - 1]
+        nudge = (f"\nType reword {n} for a safer wording." if q.rewordings
+                 else "\nIt looks fine as it is.")
+        return f"Question {n} ({q.level} risk, {q.risk:.0%}):\n" + self._why(session, str(n)) \
+            + nudge
+
+    def _period(self, session: Session, period: str) -> str:
+        """The open draft again over another period ('what about 2022?'): each question's period
+        swapped and the draft checked again; the old draft stays when none names a period."""
+        if not session.last:
+            return ("Paste a draft first; then ask about another period, e.g. what about "
+                    f"{period}?")
+        changed = with_period([q.text for q in session.last.questions], period)
+        if changed is None:
+            return NO_PERIOD_NOTE.format(period=period)
+        draft = "\n".join(f"{i}. {t}" for i, t in enumerate(changed, 1))
+        try:
+            last = self.advisor.check_draft(draft, session.authority)
+        except DraftError as exc:
+            return str(exc)
+        session.last, session.draft = last, draft
+        return f"Your draft, asked for {period} instead:\n\n" + assessment_text(last)
 
     def _usage(self, session: Session, command: str | None) -> str:
         if (command or "").lower() == "explain":
@@ -447,8 +626,8 @@ class Conversation:
     def _riskiest(self, session: Session, _: str | None) -> str:
         if not session.last:
             return "Paste a draft first; then ask which question is riskiest."
-        n, q = max(enumerate(session.last.questions, 1), key=lambda iq: iq[1].risk)
-        return (f"Question {n} ({q.level} risk, {q.risk:.0%}):\n" + self._why(session, str(n)))
+        n, _ = max(enumerate(session.last.questions, 1), key=lambda iq: iq[1].risk)
+        return self._one_question(session, n)
 
     def _advice(self, session: Session, _: str | None) -> str:
         if not session.last:
@@ -459,9 +638,31 @@ class Conversation:
 
     def _precedents(self, session: Session, topic: str | None) -> str:
         topic = (topic or "").strip().rstrip("?")
+        if session.last and (not topic or re.fullmatch(r"(?:question\s*|q\s*|#)?\d{1,2}", topic,
+                                                       re.I)):
+            return self._draft_precedents(session, topic or None)  # 'precedents 2'
         if not topic:
             return "Precedents on what? For example: precedents ransomware attacks"
         return precedents_text(topic, self.advisor.precedents(topic, session.authority))
+
+    def _draft_precedents(self, session: Session, ref: str | None) -> str:
+        """'show precedents' after a draft: the past questions closest to each of its questions
+        (or to the one named), which the check found; not a search for the words 'show'."""
+        if not session.last:
+            return "Paste a draft first, or ask about a topic: precedents ransomware attacks"
+        number = question_number(ref)
+        picked = _pick(session.last, number) if number else list(
+            enumerate(session.last.questions, 1))
+        if not picked:
+            return f"There is no question {number} in your draft."
+        return draft_precedents_text(picked)
+
+    def _start_over(self, session: Session, _: str | None) -> str:
+        """'start over': the draft, its check and the authority forgotten, as a new chat."""
+        had = session.last is not None or session.authority is not None
+        session.authority, session.last, session.draft, session.suggestions = None, None, None, []
+        return ("Started over: your draft and authority are forgotten. Paste a new draft."
+                if had else "Nothing to clear. Paste a draft whenever you are ready.")
 
     def _why(self, session: Session, ref: str | None) -> str:
         if not session.last:

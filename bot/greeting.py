@@ -21,9 +21,11 @@ _A_BODY = re.compile(r"\b(?:council|police|constabulary|nhs|trust|university|col
                      r"department|ministry|office|service|authority|commission|agency|board|"
                      r"transport|fire)\b", re.I)
 # words that name a body only after a proper name: 'Harris Federation', 'Ark Schools',
-# 'St Mary's Primary School', 'Northern Ireland Water'; 'what about schools?' names none
+# 'St Mary's Primary School', 'Northern Ireland Water', 'Sheffield Teaching Hospitals',
+# 'Yorkshire Ambulance'; 'what about schools?' and 'what about hospitals?' name none
 _NAMED_BODY = re.compile(r"^(?:the\s+)?(?-i:[A-Z])[\w'’.&-]*(?:\s+[\w'’.&-]+){0,5}?\s+"
-                         r"(?:schools?|academy|academies|federation|learning|water)\b", re.I)
+                         r"(?:schools?|academy|academies|federation|learning|water|hospitals?|"
+                         r"ambulance|icb|infirmary)\b", re.I)
 # national bodies known by one word or by initials that corpus.header.INITIALS does not list;
 # UK Visas and Immigration and Border Force are the Home Office's, which answers for them
 _KNOWN = {"ofsted": "Ofsted", "ofcom": "Ofcom", "ofgem": "Ofgem", "ofwat": "Ofwat",

@@ -102,6 +102,17 @@ def precedents_text(query: str, precedents: list[Precedent]) -> str:
     return "\n".join(lines)
 
 
+def draft_precedents_text(picked: list[tuple[int, QuestionAssessment]]) -> str:
+    """The precedents the check found for the draft's questions ('show precedents' after a
+    draft): what happened to the past questions closest to each one."""
+    blocks = []
+    for i, q in picked:
+        found = [f"   * {precedent_line(p)}" for p in q.precedents]
+        blocks.append("\n".join([f"{i}. {q.text}", *(found or ["   No close precedent on "
+                                                                 "record."])]))
+    return "Closest precedents for your draft:\n\n" + "\n\n".join(blocks)
+
+
 def assessment_json(a: Assessment) -> str:
     return json.dumps(a.to_json(), ensure_ascii=False)
 

@@ -74,12 +74,18 @@ from bot.advice import MAX_DRAFT_CHARS, Advisor, DraftError
 from bot.assessment import Assessment
 from bot.config import Config, ConfigError
 from bot.conversation import (
+    NO_PERIOD_NOTE,
     PUBLISHED_NOTE,
+    another_body,
     faq,
+    new_period,
     plain_request,
     plain_view,
-    question_about_draft,
+    question_asked,
+    show_precedents,
     small_talk,
+    start_over,
+    with_period,
 )
 from bot.explain import GROUNDS, explain
 from bot.rate_limit import RateLimiter
@@ -434,15 +440,18 @@ def _latest(context: Context) -> tuple[str, Kept] | None:
     return next(reversed(kept.items())) if kept else None
 
 
-async def check_and_reply(update: Update, context: Context, text: str) -> None:
-    """The heart of it: check the draft in a thread while 'typing…' shows, then the verdict."""
+async def check_and_reply(update: Update, context: Context, text: str, *,
+                          authority: str | None = None, lead: str = "") -> None:
+    """The heart of it: check the draft in a thread while 'typing…' shows, then the verdict.
+    `authority` stands in when the user set none (the body the last draft was checked for);
+    `lead` says what this check is (the last draft over another period)."""
     services = _services(context)
     user = update.effective_user
     if len(text) > MAX_DRAFT_CHARS:  # refused here, before the queue for the embedder
         await answer(update, context, render.esc(TOO_LONG.format(size=len(text),
                                                                  limit=MAX_DRAFT_CHARS)))
         return
-    authority = services.users.authority(user.id)
+    authority = services.users.authority(user.id) or authority
     try:
         async with typing(context, update.effective_chat.id):
             assessment = await services.run(services.advisor.check_draft, text, authority)
@@ -451,14 +460,14 @@ async def check_and_reply(update: Update, context: Context, text: str) -> None:
         return
     kept = Kept(assessment)
     key = _remember(_kept(context), kept)
-    sent = await answer(update, context, render.assessment_html(assessment),
+    sent = await answer(update, context, lead + render.assessment_html(assessment),
                         render.assessment_buttons(key))
     kept.message_ids.update(m.message_id for m in sent)
     log.info("checked a draft for user %s: %d questions", services.users.tag(user.id),
              len(assessment.questions))
 
 
-async def show_precedents(update: Update, context: Context, topic: str) -> None:
+async def show_precedents_for(update: Update, context: Context, topic: str) -> None:
     services = _services(context)
     topic = topic.strip().rstrip("?")
     authority = services.users.authority(update.effective_user.id)
@@ -524,7 +533,7 @@ async def precedents_command(update: Update, context: Context) -> None:
     topic = " ".join(context.args or [])
     if topic:
         context.user_data["awaiting"] = IDLE
-        await show_precedents(update, context, topic)
+        await show_precedents_for(update, context, topic)
         return
     context.user_data["awaiting"] = AWAITING_TOPIC
     await answer(update, context, "Precedents on what? Send a topic, for example "
@@ -629,13 +638,21 @@ async def on_text(update: Update, context: Context) -> None:
     if awaiting == AWAITING_AUTHORITY and one_line:
         await set_authority(update, context, text)
     elif awaiting == AWAITING_TOPIC and one_line:
-        await show_precedents(update, context, text)
+        await show_precedents_for(update, context, text)
+    elif one_line and (shown := show_precedents(text)) is not None:  # after a draft
+        await _view(update, context, "p", shown[1])
     elif (topic := precedents_topic(text)) is not None:
-        await show_precedents(update, context, topic)
+        await show_precedents_for(update, context, topic)
+    elif one_line and (period := new_period(text)) is not None:  # 'what about 2022?'
+        await _period(update, context, period)
+    elif one_line and start_over(text):  # 'start over': the results and the authority go
+        await _start_over(update, context)
+    elif one_line and (body := another_body(text, _services(context).advisor)) is not None:
+        await _another_body(update, context, body)  # 'and for Kent Police?': the same draft
     elif one_line and (view := plain_view(text)) is not None:  # 'why is question 2 risky?'
         await _view(update, context, *view)
-    elif one_line and (asked := question_about_draft(text)) is not None:  # 'is it published?'
-        await _about_draft(update, context, asked)
+    elif one_line and (asked := question_asked(text)) is not None:  # 'is q1 published?'
+        await _about_draft(update, context, *asked)
     elif one_line and (asked := plain_request(text)) is not None:  # 'I'm writing to Kent Police'
         await _plain_request(update, context, *asked)
     elif (reply := small_talk(text)) is not None:
@@ -644,14 +661,61 @@ async def on_text(update: Update, context: Context) -> None:
         await check_and_reply(update, context, text)
 
 
-async def _about_draft(update: Update, context: Context, asked: str) -> None:
-    """A short question about the last draft: whether it is published (s21), else why its
-    questions are at risk; the draft stays the user's."""
-    if asked != "published" or _latest(context) is None:
-        await _view(update, context, "w", 0)
+async def _about_draft(update: Update, context: Context, asked: str, n: int = 0) -> None:
+    """A short question about the last draft, or the one question named: whether it is
+    published (s21), else why it is at risk; the draft stays the user's."""
+    latest = _latest(context)
+    if asked != "published" or latest is None:
+        await _view(update, context, "w", n)
         return
-    await answer(update, context, render.esc(PUBLISHED_NOTE) + "\n\n"
+    questions = latest[1].assessment.questions
+    n = len(questions) if n == -1 else n
+    if n > len(questions):
+        await answer(update, context, f"Your last draft has questions 1 to {len(questions)}.")
+        return
+    which = f"<b>Question {n}</b>: {render.esc(questions[n - 1].text)}\n" if n else ""
+    await answer(update, context, which + render.esc(PUBLISHED_NOTE) + "\n\n"
                  + render.explain_html(explain("s21", _scottish(context))))
+
+
+async def _start_over(update: Update, context: Context) -> None:
+    """'start over': the drafts kept in memory and the saved authority forgotten (the terminal
+    chat's fresh start; /forget also deletes the rest)."""
+    _services(context).users.set_authority(update.effective_user.id, None)
+    _kept(context).clear()
+    await answer(update, context, "Started over: your drafts and authority are forgotten. "
+                 "Paste a new draft.")
+
+
+async def _another_body(update: Update, context: Context, name: str) -> None:
+    """'and for Kent Police?': the authority set, and the last draft checked again for it, as
+    the terminal chat does; a name with several matches gets its buttons first."""
+    users, user_id = _services(context).users, update.effective_user.id
+    before = users.authority(user_id)
+    await set_authority(update, context, name)
+    latest, authority = _latest(context), users.authority(user_id)
+    if latest is None or authority in (None, before):  # none set, or buttons to pick from
+        return
+    draft = "\n".join(f"{i}. {q.text}" for i, q in enumerate(latest[1].assessment.questions, 1))
+    await check_and_reply(update, context, draft, lead="Your draft, checked again for "
+                          f"<b>{render.esc(authority)}</b>:\n\n")
+
+
+async def _period(update: Update, context: Context, period: str) -> None:
+    """The last draft again over another period ('what about 2022?'), as the terminal chat
+    does it; when no question names a period, how to add one, and the draft stays."""
+    latest = _latest(context)
+    if latest is None:
+        await answer(update, context, FIRST_DRAFT)
+        return
+    assessment = latest[1].assessment
+    changed = with_period([q.text for q in assessment.questions], period)
+    if changed is None:
+        await answer(update, context, render.esc(NO_PERIOD_NOTE.format(period=period)))
+        return
+    draft = "\n".join(f"{i}. {t}" for i, t in enumerate(changed, 1))
+    await check_and_reply(update, context, draft, authority=assessment.authority,
+                          lead=f"Your draft, asked for <b>{render.esc(period)}</b> instead:\n\n")
 
 
 async def _plain_request(update: Update, context: Context, kind: str, value: str) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from typing import TextIO
 
-from bot.conversation import Conversation, Session, continues, small_talk
+from bot.conversation import Conversation, Session, continues, period_in_prose, small_talk
 from corpus.split import SALUTATION as _SALUTATION
 from corpus.split import clean_request
 
@@ -38,8 +38,8 @@ def run_chat(conversation: Conversation, stdin: TextIO | None = None,
         # (the draft is checked first); anything else opens a draft, which ends at an empty
         # line ('What is the council's budget for ...?' is a draft's first line)
         command = line.strip().lower() in _QUIT or conversation.is_command(line)
-        if buffer and small_talk(line) is not None:
-            command = False  # 'Hi,' or 'Thanks,' inside a letter being pasted is the letter's
+        if buffer and (small_talk(line) is not None or period_in_prose("\n".join(buffer), line)):
+            command = False  # 'Hi,' or 'And for 2023?' inside a letter being pasted is its own
         if buffer and command:
             stdout.write(conversation.respond(session, "\n".join(buffer)) + "\n")
             buffer = []
