@@ -52,8 +52,11 @@ _START_OVER = re.compile(r"^/?(?:start\s+(?:over|again|afresh)|restart|reset|new
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
              "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "last": -1}
 # which question a follow-up means: 'question 2', 'q2', '#2', '2', 'the second one', 'the last'
+# a lettered draft's '(c)', 'part c', 'c' (not 'a', an article)
 _REF = (r"(?:(?:question|q|number|no\.?|part)\s*#?\s*\d+|#?\d+|(?:the\s+)?(?:" +
-        "|".join(_ORDINALS) + r")(?:\s+(?:one|question|part))?|it|this(?:\s+one)?|that(?:\s+one)?)")
+        "|".join(_ORDINALS) + r")(?:\s+(?:one|question|part))?|it|this(?:\s+one)?|that(?:\s+one)?|"
+        r"(?:question|part|q)\s*\(?[a-h]\)?|\([a-h]\)|[b-h]|"
+        r"(?:the\s+)?\d{1,2}(?:st|nd|rd|th)(?:\s+(?:one|question|part))?)")
 # 'why 2', 'why is question 2 risky?', 'why is the second one likely to be refused?'; not 'Why
 # did the council close the library?', a draft's question
 _WHY = re.compile(
@@ -235,7 +238,9 @@ PUBLISHED_NOTE = ("I cannot see the authority's website from here. Check its pub
 # 'question 2', 'q2', 'number 3', 'the second one': one question of the draft, as numbered
 _ONE_QUESTION = re.compile(
     r"\b(?:question|q|number|no\.?|part)\s*#?\s*(\d{1,2})\b|\bq(\d{1,2})\b|#(\d{1,2})\b|"
-    r"\b(?:the\s+)?(" + "|".join(_ORDINALS) + r")\s+(?:one|question|part)\b", re.I)
+    r"\b(?:the\s+)?(" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\s+(?:one|question|part)\b|"
+    r"(\([a-h]\)|\b(?:question|part)\s+[a-h]\b|(?<=^is )[b-h]\b|(?<=^would )[b-h]\b|"
+    r"(?<=^will )[b-h]\b|(?<=^why is )[b-h]\b)", re.I)
 
 
 def question_asked(text: str) -> tuple[str, int] | None:
@@ -377,6 +382,8 @@ def question_number(ref: str | None) -> str | None:
         return None
     if m := re.search(r"\d+", ref):
         return m.group(0)
+    if m := re.fullmatch(r"(?:(?:question|part|q)\s*)?\(?([a-h])\)?", ref.strip(), re.I):
+        return str(ord(m.group(1).lower()) - ord("a") + 1)  # '(c)': the third question
     word = next((w for w in re.findall(r"[a-z]+", ref.lower()) if w in _ORDINALS), None)
     return str(_ORDINALS[word]) if word else None
 
@@ -543,8 +550,9 @@ class Conversation:
         q = session.last.questions[n - 1]
         nudge = (f"\nType reword {n} for a safer wording." if q.rewordings
                  else "\nIt looks fine as it is.")
-        return f"Question {n} ({q.level} risk, {q.risk:.0%}):\n" + self._why(session, str(n)) \
-            + nudge
+        risk = (f"no close precedent; {q.risk:.0%} from the wording alone" if q.level == "unknown"
+                else f"{q.level} risk, {q.risk:.0%}")
+        return f"Question {n} ({risk}):\n" + self._why(session, str(n)) + nudge
 
     def _period(self, session: Session, period: str) -> str:
         """The open draft again over another period ('what about 2022?'): each question's period

@@ -82,6 +82,7 @@ from bot.conversation import (
     plain_request,
     plain_view,
     question_asked,
+    question_number,
     show_precedents,
     small_talk,
     start_over,
@@ -551,11 +552,11 @@ async def explain_command(update: Update, context: Context) -> None:
 
 
 def _number(context: Context) -> int | None:
-    """/why 2 -> 2; /why -> 0 (every risky question); nonsense -> None."""
+    """/why 2 -> 2; /why (c) -> 3; /why -> 0 (every risky question); nonsense -> None."""
     if not context.args:
         return 0
-    arg = context.args[0].lstrip("qQ#")
-    return int(arg) if arg.isdigit() else None
+    number = question_number(" ".join(context.args))  # '2', 'q2', '(c)', 'the last'
+    return int(number) if number else None
 
 
 async def _view_command(update: Update, context: Context, action: str) -> None:

@@ -9,6 +9,7 @@ import sys
 from typing import TextIO
 
 from bot.conversation import Conversation, Session, continues, period_in_prose, small_talk
+from bot.greeting import greeted
 from corpus.split import SALUTATION as _SALUTATION
 from corpus.split import clean_request
 
@@ -52,6 +53,8 @@ def run_chat(conversation: Conversation, stdin: TextIO | None = None,
         if line.strip():
             buffer.append(line)
             continue
+        if buffer and _addressed_only(buffer):
+            continue  # 'To the Home Office,' on its own line opens the letter that follows
         if buffer and not clean_request("\n".join(buffer)):
             # a pasted letter's 'Dear Council,' paragraph opens the draft, its 'Yours
             # faithfully, Jane' after it says nothing: neither is a draft of its own
@@ -69,6 +72,14 @@ def run_chat(conversation: Conversation, stdin: TextIO | None = None,
         if buffer:
             stdout.write(conversation.respond(session, "\n".join(buffer)) + "\n")
             buffer = []
+
+
+def _addressed_only(buffer: list[str]) -> bool:
+    """Whether what is pasted so far is only a letter's addressee ('To the Home Office,', 'FAO
+    Kent Police:'): the letter's opening, never a draft of its own."""
+    line = " ".join(buffer).strip()
+    return (len(buffer) == 1 and line.endswith((",", ":")) and "?" not in line
+            and greeted(line + "\n") is not None)
 
 
 def _next_filled(stdin: TextIO) -> str:

@@ -106,8 +106,8 @@ def test_chat_questions_about_one_question_answer_about_that_question(built, cli
     assert out.count("Verdict:") == 1  # no follow-up was checked as a draft
     assert "Question 1: How many CCTV cameras did the council operate in 2023?" in out
     assert "publication scheme" in out
-    assert re.search(r"Question 2 \((?:low|medium|high|unknown) risk, \d+%\):\n"
-                     r"2\. Which CCTV software do you use\?", out)
+    assert re.search(r"Question 2 \((?:(?:low|medium|high) risk, \d+%|no close precedent; \d+% "
+                     r"from the wording alone)\):\n2\. Which CCTV software do you use\?", out)
     assert "I did not catch that" not in out
     assert len(_revised(out)) == 2
 
@@ -180,3 +180,26 @@ def test_chat_and_for_a_hospital_trust_checks_the_same_draft_for_it(built, cli):
     out = _chat(cli, built, f"{DRAFT}\nand for Sheffield Teaching Hospitals?\nrevised\nquit\n")
     assert "Your draft, checked again for Sheffield Teaching Hospitals" in out
     assert out.count("Verdict:") == 1 and len(_revised(out)) == 2
+
+
+LETTERED = ("Dear University of Manchester,\n\nI would like to know:\n"
+            "(a) the vice-chancellor's salary for 2022/23\n"
+            "(b) how many international students were recruited via agents in the last 5 years\n"
+            "(c) copies of all emails between the VC and the Chinese embassy\n")
+
+
+def test_chat_a_lettered_drafts_parts_are_named_by_their_letters(built, cli):
+    out = _chat(cli, built, f"{LETTERED}\nwhy c\nreword (c)\nis (c) published?\n"
+                            "would c be refused?\nwhat about 2020/21?\nquit\n")
+    assert out.count("Verdict:") == 2  # the draft, and the draft again for 2020/21
+    assert "Question 3: copies of all emails" in out
+    assert re.search(r"Question 3 \([^)]*\):\n3\. copies of all emails", out)
+    assert "salary for 2020/21" in out and "recruited via agents in 2020/21" in out
+
+
+def test_chat_an_addressee_line_on_its_own_opens_the_letter_not_a_draft(built, cli):
+    out = _chat(cli, built, "To the Home Office,\n\n1. How many asylum claims were decided in "
+                            "2023?\n2. How many were refused?\n\nwould the 2nd one be refused?\n"
+                            "quit\n")
+    assert out.count("Verdict:") == 1 and "1. To the Home Office" not in out
+    assert "Authority: Home Office" in out and "Question 2 (" in out
