@@ -74,9 +74,13 @@ _RISKIEST = re.compile(r"^what['’]s (?:the )?(?:riskiest|most risky)(?: one| q
                        r"(?:the\s+)?(?:most\s+risky|riskiest|most\s+at\s+risk|highest\s+risk|"
                        r"most\s+likely\s+to\s+be\s+refused)\W*$|^(?:which|what) is riskiest\W*$",
                        re.I)
-_ADVICE = re.compile(r"^(?:so\s+)?(?:what should i (?:do|change)(?: now)?|what do you (?:suggest|"
-                     r"recommend)|any (?:advice|suggestions)|what now|advice|how (?:do|can) i "
-                     r"(?:fix|improve) (?:it|this)|help me|make it (?:less risky|better|safer)|"
+_ADVICE = re.compile(r"^(?:so\s+)?(?:(?:can|could|would|will) you\s+(?:please\s+)?|please\s+|"
+                     r"how (?:can|do|could|should) i\s+)?(?:what should i (?:do|change)(?: now)?|"
+                     r"what do you (?:suggest|recommend)|any (?:advice|suggestions)|what now|"
+                     r"advice|how (?:do|can) i (?:fix|improve) (?:it|this)|help me|"
+                     r"make (?:it|this|my (?:draft|request)) (?:less risky|better|safer|stronger|"
+                     r"more likely to (?:succeed|work|be answered))|"
+                     r"what would you (?:change|do)|"
                      r"which (?:one|question|part) should i (?:drop|remove|change))\W*$", re.I)
 _PICK = re.compile(r"^(?:use |pick |choose |take |i mean )?(?:the )?(first|second|third|fourth|"
                    r"fifth|[1-5])(?:st|nd|rd|th)?(?: one| suggestion| option)?\W*$", re.I)
@@ -179,6 +183,11 @@ def another_body(text: str, advisor: Advisor) -> str | None:
     if len(name.split()) > 8 or _NOT_A_NAME.search(name):
         return None
     return name if names_a_body(name) or advisor.resolve_authority(name)[0] else None
+
+
+def asks_advice(text: str) -> bool:
+    """'what should I do?', 'can you make it less risky?': the verdict and advice wanted."""
+    return bool(_ADVICE.match(text.strip()))
 
 
 def start_over(text: str) -> bool:
@@ -599,7 +608,9 @@ class Conversation:
     def _pick_suggestion(self, session: Session, which: str | None) -> str:
         n = int(question_number(which) or 0)
         if not session.suggestions:
-            return "There is nothing to choose from yet; type authority NAME."
+            return ("There is nothing to choose from yet. About your draft: why 2, reword 2; "
+                    "to pick an authority: authority NAME." if session.last else
+                    "There is nothing to choose from yet; type authority NAME.")
         if not 1 <= n <= len(session.suggestions):
             return f"Pick 1 to {len(session.suggestions)}."
         name, session.suggestions = session.suggestions[n - 1], []

@@ -77,6 +77,7 @@ from bot.conversation import (
     NO_PERIOD_NOTE,
     PUBLISHED_NOTE,
     another_body,
+    asks_advice,
     faq,
     new_period,
     plain_request,
@@ -646,6 +647,8 @@ async def on_text(update: Update, context: Context) -> None:
         await show_precedents_for(update, context, topic)
     elif one_line and (period := new_period(text)) is not None:  # 'what about 2022?'
         await _period(update, context, period)
+    elif one_line and asks_advice(text):  # 'can you make it less risky?'
+        await _advice(update, context)
     elif one_line and start_over(text):  # 'start over': the results and the authority go
         await _start_over(update, context)
     elif one_line and (body := another_body(text, _services(context).advisor)) is not None:
@@ -677,6 +680,19 @@ async def _about_draft(update: Update, context: Context, asked: str, n: int = 0)
     which = f"<b>Question {n}</b>: {render.esc(questions[n - 1].text)}\n" if n else ""
     await answer(update, context, which + render.esc(PUBLISHED_NOTE) + "\n\n"
                  + render.explain_html(explain("s21", _scottish(context))))
+
+
+async def _advice(update: Update, context: Context) -> None:
+    """'what should I do?': the last draft's verdict and advice, as the terminal chat gives
+    them; the draft stays the user's."""
+    latest = _latest(context)
+    if latest is None:
+        await answer(update, context, FIRST_DRAFT)
+        return
+    overall = latest[1].assessment.overall
+    lines = [render.esc(overall.verdict), *(f"• {render.esc(a)}" for a in overall.advice)]
+    await answer(update, context, "\n".join(lines) + "\n/revised for the whole draft "
+                 "rewritten, ready to copy.")
 
 
 async def _start_over(update: Update, context: Context) -> None:

@@ -161,6 +161,9 @@ def test_telegram_show_precedents_and_another_body_keep_the_draft(built, advisor
             assert any("Sheffield Teaching Hospitals" in t for t in texts)
             assert any(t.startswith("Your draft, checked again for") and "CCTV" in t
                        for t in texts)
+            reply = only_message(await fake.exchange(fake.push_text(
+                "can you make it less risky?")))
+            assert "/revised for the whole draft" in reply.text and "Verdict" not in reply.text
             reply = only_message(await fake.exchange(fake.push_text("start over")))
             assert reply.text.startswith("Started over")
             reply = only_message(await fake.exchange(fake.push_text("why?")))
@@ -203,3 +206,9 @@ def test_chat_an_addressee_line_on_its_own_opens_the_letter_not_a_draft(built, c
                             "quit\n")
     assert out.count("Verdict:") == 1 and "1. To the Home Office" not in out
     assert "Authority: Home Office" in out and "Question 2 (" in out
+
+
+def test_chat_asking_how_to_make_it_less_risky_gets_the_advice_not_a_new_draft(built, cli):
+    out = _chat(cli, built, f"{DRAFT}\ncan you make it less risky?\nrevised\nquit\n")
+    assert out.count("Verdict:") == 1 and "Type revised for the whole draft rewritten" in out
+    assert len(_revised(out)) == 2
