@@ -32,18 +32,28 @@ _PRIVATE = (r"patients?|pupils?|children|child|students?|victims?|service users?
             r"refugees?|foster carers?|adopters?|families|parents|residents?|people|individuals|"
             r"persons|suspects|applicants|recipients")
 # 'names and dates of birth of', 'the full name and address of', 'medical records of'
-_IDENTIFYING = (r"(?:full )?names?(?:,? (?:and|&) (?:their )?(?:dates? of birth|(?:home )?"
-                r"addresses|ages|contact details|medical records))?|(?:home )?addresses|"
-                r"dates? of birth|identit(?:y|ies)|medical records?")
+_DETAILS = (r"(?:home |postal |e-?mail )?address(?:es)?|ages?|contact details|"
+            r"(?:tele)?phone numbers?|dates? of birth|medical records")
+_IDENTIFYING = (rf"(?:full )?names?(?:,? (?:and|&) (?:their )?(?:{_DETAILS}))?|"
+                r"(?:home )?addresses|home address|dates? of birth|identit(?:y|ies)|"
+                r"medical records?")
+# 'the address of the tenant', 'contact details of the claimant'; said with 'for' they are how
+# to reach a service ('the address for applicants to write to'), not who someone is
+_DETAILS_OF = r"(?:address|contact details|(?:tele)?phone numbers?)"
+# people who sit on a body in public ('individuals who sit on the planning committee') or lead
+# its work ('the people in charge of the investigation')
+_SITS_ON = (r"\s+(?:who|that)\s+(?:sits?|sat|serves?|served|are|were)\s+(?:on|members of)\s+"
+            r"(?:the\s+)?(?:[\w'’-]+\s+){0,2}(?:board|committee|council|cabinet|panel|trust)|"
+            r"\s+(?:in charge|leading|heading|in command)\b")
 # the person named is the noun right after 'of' (one word may qualify it: 'of the injured
 # pupils'), not a school, ward or firm they are near ('names of schools where pupils...'),
 # nor a service for them ("Children's Services", "foster carers' agencies")
-_NAMED_PERSON = (rf"\b(?:{_IDENTIFYING}) (?:of|for) (?:the |all |any |each |those )?(?:[a-z-]+ )?"
-                 rf"(?:{_PRIVATE})\b(?!['’])")
-_POSSESSIVE = (rf"\b(?:{_PRIVATE})['’]s? (?:full )?(?:names?|(?:home )?addresses|dates? of birth|"
-               rf"medical records)\b")
-_WITH_THEIR = (rf"\b(?:{_PRIVATE})\b[^.?;]{{0,80}}\b(?:with|and) their (?:full )?(?:names?|"
-               rf"(?:home )?addresses|dates? of birth)\b|"
+_NAMED_PERSON = (rf"\b(?:(?:{_IDENTIFYING}) (?:of|for)|{_DETAILS_OF} of) (?:the |all |any |each |"
+                 rf"those )?(?:[a-z-]+ )?(?:{_PRIVATE})\b(?!['’])(?!{_SITS_ON})")
+_POSSESSIVE = (rf"\b(?:{_PRIVATE})['’]s? (?:full )?(?:names?|(?:home )?address(?:es)?|"
+               rf"contact details|(?:tele)?phone numbers?|dates? of birth|medical records)\b")
+_WITH_THEIR = (rf"\b(?:{_PRIVATE})\b[^.?;]{{0,80}}\b(?:with|and) their "
+               rf"(?:full )?(?:names?|(?:home )?address(?:es)?|contact details|dates? of birth)\b|"
                rf"\bwhat (?:are|were) their (?:full )?names\b")
 # a policy on naming people names no one
 _POLICY_ON = re.compile(r"\b(?:policy|policies|procedures?|guidance|protocols?|rules?) (?:on|for|"
@@ -58,6 +68,35 @@ _NO_NAMES = re.compile(r"\b(?:without|not|no|exclud\w*|redact\w*|anonymi[sz]\w*)
 # a senior officer acting officially is named as a matter of course
 _SENIOR = re.compile(r"\b(?:in charge|responsible|leading|lead|senior|head|director|chief|"
                      r"commander|superintendent)\b", re.I)
+# people who act in public: in that role they are named as a matter of course (the ICO's
+# guidance on s40: councillors, board members and senior officials have no reasonable
+# expectation that their official acts stay private), so their names are no personal-data ask
+PUBLIC_ROLES = (r"councillors?|(?:board|committee|cabinet|panel|council) members?|members of "
+                r"(?:the )?(?:board|committee|cabinet|council|parliament)|(?:non-)?executive "
+                r"directors?|directors?|trustees|governors|ministers?|mps|mayors?|"
+                r"commissioners?|chief (?:officers?|executives?|constables?)|senior (?:officers?|"
+                r"officials?|managers?|staff|civil servants?|leadership team)|heads? of (?:service|"
+                r"department)s?")
+# one officer named by the role they lead in ('the officer in charge of Operation X', 'the
+# senior investigating officer'), not the one who arrested someone
+IN_CHARGE = r"\s+(?:in charge|leading|heading|in command)\b"
+_NAMES_PUBLIC = re.compile(
+    rf"\bnames?\b(?:,? (?:and|&) [\w ]{{1,30}}?)? (?:of|for) (?:the |all |any |each |those )?"
+    rf"(?:(?:{PUBLIC_ROLES})\b|(?:[a-z-]+ )?(?:officer|person|individual)s?{IN_CHARGE}|"
+    rf"(?:senior|lead|chief)\b)|\bwho (?:is|was|are|were) the (?:officer|person|individual)s?"
+    rf"{IN_CHARGE}", re.I)
+
+
+def names_public_figures(question: str) -> bool:
+    """Whether the names asked for are of people acting in public ('the names of councillors
+    who voted against the budget', 'the officer in charge of Operation X'): no private person's
+    data, so anonymising them is no fix and a refusal under s40 is unlikely."""
+    return bool(_NAMES_PUBLIC.search(question))
+
+
+# a count or the dates of papers reveal no advice given
+COUNT_OR_DATES = re.compile(r"^\W*(?:how many|what (?:is|was) the number)\b|\bnumber of\b|"
+                            r"\b(?:dates?|when)\b(?! of birth)", re.I)
 _DECEASED = re.compile(r"\b(?:died|dead|deceased|death)\b", re.I)
 _GROUNDS = (
     # data protection law covers only the living: the dead's records are confidential (s41)
@@ -93,6 +132,19 @@ _GROUNDS = (
 )
 
 
+# 'a list of the people served with a notice', 'details of the tenants evicted': who they are
+_LIST_OF = re.compile(rf"\b(?:list|details|register) of (?:the |all |any |each |those )?"
+                      rf"(?:[a-z-]+ )?(?:{_PRIVATE})\b(?!['’])(?!{_SITS_ON})", re.I)
+
+
+def asks_who_people_are(question: str) -> bool:
+    """Whether a question asks who members of the public are (their names or details, or a
+    list of them), whatever the floor: a rewording offered for it must not ask who anyone is."""
+    s40 = [rx for rx, g in _GROUNDS if g.section == "s40"]
+    wanted = question[:m.start()] if (m := _NO_NAMES.search(question)) else question
+    return bool(_LIST_OF.search(wanted) or any(rx.search(wanted) for rx in s40))
+
+
 # s35 covers government departments only: a council's cabinet meets in public
 _LOCAL = re.compile(r"\b(?:council|borough|county|mayor|councillors?|combined authority)\b", re.I)
 
@@ -111,25 +163,48 @@ def _applies(ground: SettledGround, question: str, authority: str | None) -> boo
             authority) not in ("council", "education", "health", "school")
     if ground.section == "s35":
         # a count or the dates of papers reveal no advice; legal advice is s42's first
-        if _COUNT_OR_DATES.search(question) or re.search(r"\blegal advice\b", question, re.I):
+        if COUNT_OR_DATES.search(question) or re.search(r"\blegal advice\b", question, re.I):
             return False
+        # an executive agency may read as a health body by its name (the MHRA)
         kind = authority_kind(authority) if authority else None
-        return kind in (None, "central", "other") and not _LOCAL.search(
-            f"{question} {authority or ''}")
+        central = kind in (None, "central", "other") or is_department(authority)
+        return central and not _LOCAL.search(f"{question} {authority or ''}")
     return True
 
 
-_COUNT_OR_DATES = re.compile(r"^\W*(?:how many|what (?:is|was) the number)\b|\bnumber of\b|"
-                             r"\b(?:dates?|when)\b(?! of birth)", re.I)
 # Government departments (ministerial and not, and the devolved governments), the only bodies
-# s35 covers; any other public body's advice to ministers falls under s36
+# s35 covers; any other public body's advice to ministers falls under s36. An executive agency
+# (DVLA, Companies House, HMPPS...) and a directorate (UK Visas and Immigration, Border Force,
+# HM Passport Office) are part of their department in law, so s35 is theirs too; a
+# non-departmental public body (the Environment Agency, the Health and Safety Executive, NHS
+# England) is not, and gets s36.
+_EXECUTIVE_AGENCIES = (
+    r"driver and vehicle (?:licensing|standards) agency|dvla|dvsa|companies house|"
+    r"insolvency service|intellectual property office|maritime and coastguard agency|"
+    r"vehicle certification agency|hm prison(?:s| and probation service| service)?|hmpps|"
+    r"probation service|hm courts (?:and|&) tribunals|hmcts|legal aid agency|"
+    r"office of the public guardian|criminal injuries compensation authority|"
+    r"uk visas and immigration|ukvi|border force|immigration enforcement|hm passport office|"
+    r"uk health security agency|ukhsa|medicines and healthcare products regulatory agency|mhra|"
+    r"animal and plant health agency|rural payments agency|veterinary medicines directorate|"
+    r"planning inspectorate|standards and testing agency|teaching regulation agency|"
+    r"education and skills funding agency|valuation office agency|met office|"
+    r"defence science and technology laboratory|dstl|uk hydrographic office|uk space agency|"
+    r"crown commercial service|government property agency|government internal audit agency|"
+    r"debt management office|jobcentre plus|child maintenance service")
+# non-ministerial departments: departments in their own right
+_NON_MINISTERIAL = (
+    r"ofsted|ofgem|ofwat|ofqual|national archives|food standards agency|charity commission|"
+    r"crown prosecution service|serious fraud office|competition and markets authority|"
+    r"uk statistics authority|government legal|hm land registry|land registry|"
+    r"national savings (?:and|&) investments|ns&i|national crime agency|forestry commission|"
+    r"office of rail and road|water services regulation authority")
 _DEPARTMENT = re.compile(
     r"\b(?:department|ministry|cabinet office|home office|foreign|hm treasury|treasury|"
     r"hm revenue|hmrc|scotland office|wales office|northern ireland office|welsh government|"
-    r"llywodraeth cymru|scottish government|executive office|ofsted|ofgem|ofwat|ofqual|"
-    r"national archives|food standards agency|charity commission|crown prosecution service|"
-    r"serious fraud office|competition and markets authority|uk statistics authority|"
-    r"government legal|attorney general|prime minister|number 10|downing street|"
+    r"llywodraeth cymru|scottish government|executive office|"
+    r"attorney general|prime minister|number 10|downing street|"
+    rf"{_EXECUTIVE_AGENCIES}|{_NON_MINISTERIAL}|"
     r"(?:mod|moj|dwp|dfe|dft|dhsc|defra|fcdo|desnz|dsit|dbt|dcms|mhclg|dluhc|beis|hmt)\b)", re.I)
 _S36 = SettledGround("s36", "s36(2)(b)", 0.6,
                      "asks for advice to ministers or internal deliberation (s36 protects the "
