@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from bot.settled_law import COUNT_OR_DATES, IN_CHARGE, PUBLIC_ROLES
 from bot.track_record import authority_kind, logit
 from corpus.exemptions import section_of
 from corpus.header import authority_key
@@ -42,17 +43,22 @@ AUTHORITY_BOOST = 2.0
 KIND_BOOST = 3.0
 
 # A question about identifiable people: their names, a named person ('Mr Jenkins', 'PC John
-# Smith'), their disciplinary records, referrals to a regulator
+# Smith'), their disciplinary records, referrals to a regulator. Not firms, places or things,
+# nor people acting in public (councillors, board members, senior officials: bot/settled_law's
+# PUBLIC_ROLES), nor one officer named by the role they lead ('the officer in charge of
+# Operation X'): those are named as a matter of course.
 _NOT_PEOPLE = (r"suppliers?|compan(?:y|ies)|contractors?|firms?|providers?|vendors?|software|"
                r"products?|systems?|organi[sz]ations?|charities|hotels?|schools?|roads?|"
-               r"streets?|venues?|sites?|buildings?|places?|parks?")
+               r"streets?|venues?|sites?|buildings?|places?|parks?|" + PUBLIC_ROLES)
 NAMES_PEOPLE = (r"(?i:\bnames\s+(?:and\s+[\w ]{1,20}?\s+)?of\s+"
                 rf"(?!(?:(?:the|any|all|each)\s+)?(?:{_NOT_PEOPLE})\b)[a-z]"
-                r"|\bname of (?:the |each |any )?(?:person|officer|individual|member|employee|"
-                r"councillor|manager|doctor|teacher|surgeon|consultant|nurse|midwife|"
+                r"|\bname of (?:the |each |any )?(?:(?:person|officer|individual)(?!" + IN_CHARGE
+                + r")|member(?! of (?:the )?(?:board|committee|cabinet|council|parliament))|"
+                r"employee|manager|doctor|teacher|surgeon|consultant|nurse|midwife|"
                 r"clinician|social worker|patient|pupil|child|victim)"
                 r"|\bnamed (?:staff|individuals?|officers?|persons?)\b|home address|date of birth"
-                r"|\bwho (?:is|was|are|were) the (?:person|officer|individual)"
+                r"|\bwho (?:is|was|are|were) the (?:person|officer|individual)(?!s?" + IN_CHARGE
+                + r")"
                 r"|\bdisciplinary (?:records?|history|action (?:taken )?against)"
                 r"|\breferred to the (?:GMC|NMC|HCPC)\b)"
                 r"|\b(?:Mr|Mrs|Ms|Miss|Dr|PC|DC|DS|DI|Sgt|Cllr|Councillor)\.? [A-Z][a-z]+")
@@ -308,8 +314,7 @@ _POLICY_ADVICE = re.compile(r"\b(advice|briefings?|submissions?|papers?)\b[^.?;]
 # request: names point at s40 whatever the topic, bidders' prices at s43, advice to ministers
 # at s35, the armed forces' readiness at s26. Each counts as this many perfect neighbours.
 CUE_WEIGHT = 2.0
-EXEMPTION_CUES = [(re.compile(rx, re.I), section) for rx, section in (
-    (NAMES_PEOPLE, "s40"),
+EXEMPTION_CUES = [(ABOUT_PEOPLE, "s40")] + [(re.compile(rx, re.I), section) for rx, section in (
     (r"\bpricing schedule|\bunit (prices?|costs?|rates?)|\bbids?\b|\bbidders?\b|"
      r"\btender (scores|evaluation|submissions?)|\bcommercially (sensitive|confidential)|"
      r"\bprofit margins?", "s43"),
@@ -328,9 +333,17 @@ EXEMPTION_CUES = [(re.compile(rx, re.I), section) for rx, section in (
 )]
 
 
+# what a cue's words say that the question does not ask: a count of ministerial submissions or
+# the dates of meetings reveal no advice (bot/settled_law spares them too)
+_CUE_SPARES = {"s35": COUNT_OR_DATES}
+
+
 def exemption_cues(text: str) -> dict[str, float]:
-    """The sections the wording points at, each with CUE_WEIGHT."""
-    return {section: CUE_WEIGHT for rx, section in EXEMPTION_CUES if rx.search(text or "")}
+    """The sections the wording points at, each with CUE_WEIGHT. Names are matched with their
+    case ('Mr Jenkins', not 'PC monitors' or 'councillor who')."""
+    text = text or ""
+    return {section: CUE_WEIGHT for rx, section in EXEMPTION_CUES if rx.search(text)
+            and not (section in _CUE_SPARES and _CUE_SPARES[section].search(text))}
 
 
 def likely_exemptions(neighbours: Sequence[Neighbour], risk: float, limit: int = 3,
