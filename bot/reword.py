@@ -11,7 +11,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from bot.risk import NAMES_PEOPLE, cues
+from bot.risk import ABOUT_PEOPLE, NAMES_PEOPLE, cues
+from bot.settled_law import asks_who_people_are, names_public_figures
 from bot.track_record import authority_kind
 
 S16_SENTENCE = ("If answering would exceed the cost limit, please advise me under section 16 "
@@ -154,8 +155,32 @@ def _anonymised(q: str) -> str:
                                                          "staff"), q)
         return pasteable(_tidy(asked)) + " As anonymised totals: I am not asking about any " \
             "named person."
-    return pasteable(q) + " I am not asking for anyone's name: anonymised totals are enough, " \
-        "with numbers under five suppressed if necessary."
+    return pasteable(without_names(q)) + " I am not asking for anyone's name: anonymised " \
+        "totals are enough, with numbers under five suppressed if necessary."
+
+
+# ', and what are their names?', ', with the claimant's name', 'and their names and addresses',
+# ', and who made them?': the part of a question that asks who; said after the count or list
+# it names, so cutting it leaves the rest of the question whole
+_NAMES_CLAUSE = re.compile(
+    r",?\s+(?:and|with|including|together with|plus|giving|stating)\s+(?:"
+    r"(?:what|who)\s+(?:are|were|is|was)\s+(?:their|the|his|her)\s+(?:full\s+)?names?"
+    r"|(?:the\s+|their\s+|his\s+|her\s+|each\s+)?(?:[\w-]+['’]s?\s+)?(?:full\s+)?names?"
+    r"(?:\s+(?:and|&)\s+(?:(?:home\s+)?address(?:es)?|contact details|ages?|dates? of birth))?"
+    r"(?:\s+of\s+(?:the\s+)?(?:people|persons|individuals|those)\b[^?.;,]*)?"
+    r"|who\s+(?!(?:is|are|was|were)\s+(?:not|un)\w*\b)[^?.;,]*)"
+    r"(?=\s*[?.;]|\s*$)", re.I)
+
+
+def without_names(question: str) -> str:
+    """The question without the clause that asks who ('..., and what are their names?'), for a
+    rewording that says no names are wanted: keeping it would contradict that. A question that
+    asks for nothing else is left as it is."""
+    cut = _NAMES_CLAUSE.sub("", question)
+    if cut == question or len(cut.split()) < 4:
+        return question
+    end = "?" if question.rstrip().endswith("?") else "."
+    return _tidy(cut.rstrip(" ,;?.") + end)
 
 
 _ALL_OF = re.compile(r"\b(?:any and all|all) (information|records|documents|data)\b"
@@ -310,7 +335,7 @@ PATTERNS: list[tuple[re.Pattern, Rewrite, str]] = [
                 r"persons?|councillors?|officials?)|named (staff|officers?|individuals?)|who (is|"
                 r"are|was|were) the (person|officer|individual)s?|employee details)\b)|"
                 + NAMES_PEOPLE),
-     lambda q, body: _anonymised(q),
+     lambda q, body: None if names_public_figures(q) else _anonymised(q),
      "Anonymised aggregates are not personal data, so s40 falls away; senior officials acting "
      "officially are usually named anyway."),
     (re.compile(r"\b(all (information|correspondence|records|emails|documents)|since (19|20)\d\d|"
@@ -387,6 +412,14 @@ _KEEPS_FORM = {"count": {"count", "amount"}, "amount": {"amount", "count"},
                "which": {"which", "yes/no", "document"}, "yes/no": {"yes/no", "document", "which"},
                "document": {"document", "yes/no"},
                "other": {"count", "amount", "which", "yes/no", "document", "other"}}
+
+
+def _forms_for(original: str) -> set[str]:
+    """The forms a past wording may take for `original`: for names of members of the public,
+    the count they were for (s40's usual way round), never another name."""
+    if asks_who_people_are(original) and not names_public_figures(original):
+        return {"count", "amount", "yes/no", "document"}
+    return _KEEPS_FORM.get(_form(original), {"other"})
 
 
 def _form(question: str) -> str:
@@ -476,10 +509,12 @@ def precedent_rewordings(precedents: Sequence, original: str = "", min_similarit
             continue  # 'the average spend on homelessness software' for a cyber budget
         if original and _names_others(p.question, original):
             continue  # '... of the marketing Sheffield & City Futures department'
-        if original and _form(p.question) not in _KEEPS_FORM.get(_form(original), {"other"}):
+        if original and _form(p.question) not in _forms_for(original):
             continue  # a count asked for is not answered by 'Whether officers have ...?'
         if original and len(_words(original) - _GENERIC) <= 1:
             continue  # 'How many were refused?' means what its draft says; no wording does
+        if original and _another_persons_identity(p.question, original):
+            continue  # 'Who rescinded the notice?' for the names of people served with one
         up, down = cues(p.question)
         if len(up) > len(down):  # answered once, but with what draws refusals ('each month')
             continue
@@ -493,9 +528,28 @@ def precedent_rewordings(precedents: Sequence, original: str = "", min_similarit
     return out
 
 
+# 'Who rescinded the notice?', '..., and who authorised it?': a question whose answer is a
+# person, not 'the people who were served' (a relative clause)
+_ASKS_WHO = re.compile(r"^\W*(?:(?:please )?(?:tell me|confirm|state|say|advise|explain) )?who\b|"
+                       r"[,;:]\s*(?:and |or )?who\b", re.I)
+
+
+def _another_persons_identity(candidate: str, original: str) -> bool:
+    """Whether a past wording asks who someone is where that is no fix: for a question that
+    asks who members of the public are (s40's ground), any 'who ...?' or names; for a question
+    that asks no one's name, names it did not ask for. Public figures' names may stay names."""
+    if names_public_figures(original):
+        return False
+    if ABOUT_PEOPLE.search(original) or asks_who_people_are(original):
+        return bool(_ASKS_WHO.search(candidate) or ABOUT_PEOPLE.search(candidate)
+                    or asks_who_people_are(candidate))
+    return bool(ABOUT_PEOPLE.search(candidate) or asks_who_people_are(candidate))
+
+
 _ASKS_FOR_DOCUMENT = re.compile(r"\b(cop(y|ies)|policy|policies|procedures?|reports?|minutes|"
                                 r"documents?|guidance|strategy|assessments?|plans?|charts?|"
-                                r"structures?)\b", re.I)
+                                r"structures?|advice|briefings?|submissions?|correspondence|"
+                                r"papers|readouts?)\b", re.I)
 _FALLBACKS = {  # likely section -> (what to add to the question, why it should fare better)
     "s12": ("Please limit this to the last financial year and to information held centrally. "
             + S16_SENTENCE,
@@ -548,6 +602,20 @@ _REDACT_NAMES = ("If it names junior staff or members of the public, please reda
                  "s40 protects individuals, not documents: with junior staff's and the public's "
                  "names redacted, the rest is not personal data, and senior officers acting "
                  "officially are usually named anyway.")
+_PUBLIC_NAMES = ("I am asking about them only in their public role, in which they are usually "
+                 "named; if any name is withheld, please say which exemption applies to it and "
+                 "release the rest.",
+                 "Councillors, board members and senior officials acting officially are "
+                 "usually named (s40 protects private lives, not public roles); asking for the "
+                 "exemption relied on and the rest turns a refusal of one name into a partial "
+                 "answer.")
+# advice or deliberation withheld under s36 (outside a government department): its facts are
+# the part the prejudice to frank advice does not reach
+_S36_FACTS = ("If the advice or deliberation itself is withheld, please release its factual and "
+              "statistical content, and the rest with only the exempt passages redacted.",
+              "s36 protects the free and frank giving of advice and exchange of views, not the "
+              "facts they drew on: factual and statistical content is usually released, and the "
+              "authority must release what no exemption covers.")
 _REDACT = ("If any part of this is exempt, please release the rest with only the exempt passages "
            "redacted, and say which exemption applies to each.",
            "Authorities must release the parts of a document no exemption covers; asking for "
@@ -609,13 +677,19 @@ def fallback_rewording(question: str, section: str | None = None, body: str | No
         added, why = _COST_CENTRAL  # it names its period, or asks what is held now: no year
     elif section == "s12" and _ONE_DOCUMENT.search(question):
         added, why = _CURRENT  # a policy or register has no financial year
+    elif names_public_figures(question):  # councillors' names: no 'total' or 'number' of them
+        added, why = _PUBLIC_NAMES
     elif section == "s40" and _NAMES_OF.search(question):  # the count the names were for
         return Rewording(_anonymised(question), _FALLBACKS["s40"][1])
-    elif section == "s40" and _ASKS_FOR_DOCUMENT.search(question):
+    elif section == "s40" and _asks_for_document(question):
         added, why = _REDACT_NAMES  # an organisation chart has no 'anonymised total'
+    elif section == "s40":  # it says no names are wanted: the clause asking them goes
+        asked, (added, why) = pasteable(without_names(question)), _FALLBACKS["s40"]
     elif section in _FALLBACKS:
         added, why = _FALLBACKS[section]
-    elif _ASKS_FOR_DOCUMENT.search(question):
+    elif section == "s36" and _asks_for_document(question):
+        added, why = _S36_FACTS
+    elif _asks_for_document(question):
         added, why = _REDACT
     elif _ASKS_WHERE.search(question):
         return Rewording(_tidy("Instead of exact locations or addresses, please give a count for "
@@ -634,6 +708,17 @@ def fallback_rewording(question: str, section: str | None = None, body: str | No
     else:
         added, why = _AGGREGATE
     return Rewording(_tidy(f"{asked} {added.format(body=body)}"), why.format(body=body))
+
+
+# 'How many submissions did the minister receive?': a count, whatever it counts
+_ASKS_COUNT = re.compile(r"^\W*(?:how (?:many|much|often)|what (?:is|was|are|were) the (?:number|"
+                         r"total))\b", re.I)
+
+
+def _asks_for_document(question: str) -> bool:
+    """Whether a document (a policy, a report, advice or briefings to a minister) is asked for,
+    which redaction answers, rather than a count of such documents, which a figure answers."""
+    return bool(_ASKS_FOR_DOCUMENT.search(question)) and not _ASKS_COUNT.search(question)
 
 
 def _names_a_place(question: str) -> bool:
