@@ -177,7 +177,7 @@ def without_names(question: str) -> str:
     rewording that says no names are wanted: keeping it would contradict that. A question that
     asks for nothing else is left as it is."""
     cut = _NAMES_CLAUSE.sub("", question)
-    if cut == question or len(cut.split()) < 4:
+    if cut == question or len(cut.split()) < 2:
         return question
     end = "?" if question.rstrip().endswith("?") else "."
     return _tidy(cut.rstrip(" ,;?.") + end)

@@ -43,7 +43,7 @@ _DETAILS_OF = r"(?:address|contact details|(?:tele)?phone numbers?)"
 # people who sit on a body in public ('individuals who sit on the planning committee') or lead
 # its work ('the people in charge of the investigation')
 _SITS_ON = (r"\s+(?:who|that)\s+(?:sits?|sat|serves?|served|are|were)\s+(?:on|members of)\s+"
-            r"(?:the\s+)?(?:[\w'’-]+\s+){0,2}(?:board|committee|council|cabinet|panel|trust)|"
+            r"(?:the\s+)?(?:[\w'’-]+\s+){0,2}(?:board|committee|council|cabinet|trust)|"
             r"\s+(?:in charge|leading|heading|in command)\b")
 # the person named is the noun right after 'of' (one word may qualify it: 'of the injured
 # pupils'), not a school, ward or firm they are near ('names of schools where pupils...'),
@@ -71,7 +71,7 @@ _SENIOR = re.compile(r"\b(?:in charge|responsible|leading|lead|senior|head|direc
 # people who act in public: in that role they are named as a matter of course (the ICO's
 # guidance on s40: councillors, board members and senior officials have no reasonable
 # expectation that their official acts stay private), so their names are no personal-data ask
-PUBLIC_ROLES = (r"councillors?|(?:board|committee|cabinet|panel|council) members?|members of "
+PUBLIC_ROLES = (r"councillors?|(?:board|committee|cabinet|council) members?|members of "
                 r"(?:the )?(?:board|committee|cabinet|council|parliament)|(?:non-)?executive "
                 r"directors?|directors?|trustees|governors|ministers?|mps|mayors?|"
                 r"commissioners?|chief (?:officers?|executives?|constables?)|senior (?:officers?|"
