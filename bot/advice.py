@@ -18,15 +18,21 @@ import numpy as np
 
 from bot import risk as riskmod
 from bot import scotland
-from bot.assessment import Assessment, Overall, QuestionAssessment
+from bot.assessment import Assessment, QuestionAssessment
 from bot.authority import company_warning, match_authority
-from bot.eir import EIR_SENTENCE, eir_verdict, is_environmental, with_eir
-from bot.explain import EXPLAIN_FROM, GROUNDS, explain_citation
+from bot.eir import (
+    eir_cues,
+    eir_verdict,
+    in_eir_words,
+    is_environmental,
+    question_laws,
+    with_eir,
+)
+from bot.explain import EXPLAIN_FROM, GROUNDS, explain_citation, explain_exception
 from bot.follow_ups import antecedents, with_antecedents
 from bot.greeting import greeted
 from bot.overall import overall as draft_overall
 from bot.reword import (
-    S16_SENTENCE,
     TARGETED_SECTIONS,
     Rewording,
     body_noun,
@@ -189,9 +195,9 @@ class Advisor:
         return riskmod.knn_logit(self._pool(neighbours, authority), cal.base_rate)
 
     def score(self, text: str, neighbours: Sequence[Precedent], authority: str | None,
-              draft: float | None = None) -> _Scored:
+              draft: float | None = None, eir: bool = False) -> _Scored:
         """The question's risk; `draft` is what the rest of its draft says (`draft_contexts`;
-        None: checked alone)."""
+        None: checked alone); `eir` when the Regulations govern it (their own cues count)."""
         cal = self.calibration.for_authority(authority)
         pool = self._pool(neighbours, authority)
         up, down = riskmod.cues(text)
@@ -212,7 +218,7 @@ class Advisor:
         if settled:
             risk, alone = max(risk, settled.floor), max(alone, settled.floor)
         likely = riskmod.likely_exemptions(pool, risk, prior=self._prior,
-                                           pointed=_pointed(text, settled, authority))
+                                           pointed=_pointed(text, settled, authority, eir))
         if settled:  # name the subsection the law settles it on where no neighbour cited one
             likely = [{**e, "subsection": e["subsection"] or settled.subsection}
                       if e["section"] == settled.section else e for e in likely]
@@ -222,19 +228,27 @@ class Advisor:
     def assess_question(self, text: str, vector: np.ndarray, authority: str | None,
                         exclude: frozenset[str] = frozenset(), draft: float | None = None,
                         neighbours: list[Precedent] | None = None,
-                        context: str = "") -> QuestionAssessment:
-        """One question; `context` is the question it follows, when it is a follow-up."""
+                        context: str = "", eir: bool = False, scottish: bool = False
+                        ) -> QuestionAssessment:
+        """One question; `context` is the question it follows, when it is a follow-up. Under
+        the EIR (`eir`; the EISRs if `scottish`) its exemptions carry the exception that stands
+        for each, and its explanation and rewordings speak of those, not of FOIA's cost limit."""
         if neighbours is None:
             neighbours = self.neighbours(vector, authority, exclude)
-        scored = self.score(text, neighbours, authority, draft)
+        scored = self.score(text, neighbours, authority, draft, eir)
         shown = ordered_precedents(neighbours, authority)[:SHOWN_PRECEDENTS]
         rewordings = _rewordings(text, scored, neighbours, authority, context)
+        likely = scored.exemptions
+        if eir:
+            likely = with_eir(likely, scottish)
+            rewordings = [Rewording(in_eir_words(r.text), in_eir_words(r.why), r.based_on)
+                          for r in rewordings]
         tribunal = self.searcher.tribunal(vector)
-        explanation = " ".join(x for x in (_explanation(scored, neighbours),
+        explanation = " ".join(x for x in (_explanation(scored, neighbours, likely),
                                             _tribunal_note(scored, tribunal)) if x)
         return QuestionAssessment(
             text=text, risk=scored.risk, level=scored.level,
-            likely_exemptions=scored.exemptions, precedents=shown,
+            likely_exemptions=likely, precedents=shown,
             explanation=explanation, rewordings=rewordings,
             reasons=scored.reasons, tribunal=tribunal, risk_alone=scored.risk_alone,
             level_alone=scored.level_alone)
@@ -256,16 +270,17 @@ class Advisor:
         vectors = self.searcher.embed(searched)
         found = [self.neighbours(v, addressee) for v in vectors]
         rest = riskmod.draft_contexts([self.knn_logit(n, addressee) for n in found])
+        # the EIR govern environmental information question by question: NI Water's bonuses
+        # are FOIA's beside its sewage discharges (no cost limit and no s16 under the EIR)
+        laws = question_laws(is_environmental(text), searched)
+        scottish = scotland.applies(addressee, text)
         assessed = [self.assess_question(q, v, addressee, draft=d, neighbours=n,
-                                         context=c if c != q else "")
-                    for q, v, n, d, c in zip(questions, vectors, found, rest, searched)]
+                                         context=c if c != q else "", eir=e, scottish=scottish)
+                    for q, v, n, d, c, e in zip(questions, vectors, found, rest, searched, laws)]
         assessed = [replace(q, follows=a) for q, a in zip(assessed, follows)]
-        eir = is_environmental(text)
-        if eir:  # no cost limit and no s16 under the EIR: regulation 9
-            for q in assessed:
-                q.rewordings[:] = [Rewording(r.text.replace(S16_SENTENCE, EIR_SENTENCE), r.why,
-                                             r.based_on) for r in q.rewordings]
-        overall = draft_overall(assessed, text, eir)
+        eir = any(laws)
+        foia = [i for i, e in enumerate(laws) if not e] if eir else []
+        overall = draft_overall(assessed, text, eir, foia)
         if not addressee:
             overall.advice.append(NAME_THE_AUTHORITY)
         elif letter and authority and self.other_body(letter, addressee):
@@ -274,30 +289,23 @@ class Advisor:
         for warning in (scotland.misapplied(addressee, text), company_warning(addressee)):
             if warning:
                 overall.advice.append(warning)
-        scottish = scotland.applies(addressee, text)
-        if eir:
-            assessed, overall = _in_eir_terms(assessed, overall, scottish)
+        if eir:  # the verdict names the exception its top ground stands for, if an EIR one
+            overall = replace(overall, verdict=eir_verdict(overall.verdict,
+                                                           overall.likely_exemptions, scottish))
         result = Assessment(assessed, overall, addressee,
                             authority_key(addressee) in self._answered_keys if addressee else False,
                             law="EIR" if eir else "FOIA")
-        return scotland.adapt(result, eir) if scottish else result
+        return scotland.adapt(result, eir, laws) if scottish else result
 
 
-def _in_eir_terms(assessed: list[QuestionAssessment], overall: Overall, scottish: bool
-                  ) -> tuple[list[QuestionAssessment], Overall]:
-    """Each likely exemption with its EIR exception beside it, and the verdict naming that."""
-    exemptions = with_eir(overall.likely_exemptions, scottish)
-    overall = replace(overall, likely_exemptions=exemptions,
-                      verdict=eir_verdict(overall.verdict, exemptions, scottish))
-    return [replace(q, likely_exemptions=with_eir(q.likely_exemptions, scottish))
-            for q in assessed], overall
-
-
-def _pointed(text: str, settled: SettledGround | None, authority: str | None = None
-             ) -> dict[str, float]:
+def _pointed(text: str, settled: SettledGround | None, authority: str | None = None,
+             eir: bool = False) -> dict[str, float]:
     """The sections the wording points at; a settled ground outweighs any neighbour's. Advice
-    to ministers is s35 only at a government department: anywhere else it is s36's."""
+    to ministers is s35 only at a government department: anywhere else it is s36's. Under the
+    EIR (`eir`) a draft plan points at r12(4)(d), read as s22 (see bot.eir.eir_cues)."""
     pointed = riskmod.exemption_cues(text)
+    for section, weight in (eir_cues(text) if eir else {}).items():
+        pointed[section] = pointed.get(section, 0.0) + weight
     if "s35" in pointed and authority and not is_department(authority):
         pointed["s36"] = pointed.get("s36", 0.0) + pointed.pop("s35")
     if settled:
@@ -345,9 +353,11 @@ def _questions(text: str) -> list[str]:
     if not isinstance(text, str) or not text.strip():
         raise DraftError("The draft is empty: paste the questions you plan to send.")
     if len(text) > MAX_DRAFT_CHARS:
+        ground = ("as manifestly unreasonable (EIR r12(4)(b))" if is_environmental(text)
+                  else "under the s12 cost limit")
         raise DraftError(f"The draft is too long ({len(text):,} characters; the limit is "
-                         f"{MAX_DRAFT_CHARS:,}). Long requests are often refused under the s12 "
-                         "cost limit anyway: split it.")
+                         f"{MAX_DRAFT_CHARS:,}). Long requests are often refused {ground} "
+                         "anyway: split it.")
     questions = split_questions(_unquoted(text))
     if not questions:
         raise DraftError("I could not find a question in that draft.")
@@ -420,7 +430,10 @@ def _quote(text: str, limit: int = 220) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _explanation(scored: _Scored, neighbours: Sequence[Precedent]) -> str:
+def _explanation(scored: _Scored, neighbours: Sequence[Precedent],
+                 exemptions: Sequence[dict] | None = None) -> str:
+    """Why the risk is what it is: the tally, the wording, and the likeliest grounds with the
+    strongest precedent quoted; `exemptions` as shown (with the EIR's exception, if any)."""
     top = max((p.similarity for p in neighbours), default=0.0)
     record = [f"Track record: {r.split(': ', 1)[1]}" for r in scored.reasons
               if r.startswith("track record")]
@@ -438,8 +451,11 @@ def _explanation(scored: _Scored, neighbours: Sequence[Precedent]) -> str:
               if DRAFT_MARK in r]
     quoted: set[str] = set()
     # the grounds worth a paragraph: not s31's at 3% beside a pothole question
-    for ex in [e for e in scored.exemptions[:2] if e["probability"] >= EXPLAIN_FROM]:
-        parts.append(explain_citation(ex["subsection"] or ex["section"], ex["ncnd"]))
+    for ex in [e for e in (exemptions or scored.exemptions)[:2]
+               if e["probability"] >= EXPLAIN_FROM]:
+        cited = ex["subsection"] or ex["section"]
+        parts.append(explain_exception(ex["eir"], cited) if ex.get("eir")
+                     else explain_citation(cited, ex["ncnd"]))
         strongest = _strongest(neighbours, ex["section"])
         if strongest and strongest[0].id not in quoted:  # one reply citing both: quoted once
             precedent, reason = strongest

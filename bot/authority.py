@@ -145,11 +145,18 @@ _PUBLICLY_OWNED = re.compile(
     r"great british energy|post office|nhs property services|scottish water|"
     r"northern ireland water|transport for london|crossrail|national nuclear|"
     r"nuclear decommissioning|channel 4|ordnance survey)\b", re.I)
-# water companies in England and Wales: public authorities for the EIR only (Fish Legal)
+# water companies in England and Wales: public authorities for the EIR only (Fish Legal).
+# Names only a water company bears stand alone ('Severn Trent', 'Wessex Water'); a place or
+# region ('Southern', 'Anglian', 'Portsmouth', 'South East') needs 'Water' after it, since
+# Southern Health and Anglia Ruskin are other bodies.
 _WATER_COMPANY = re.compile(
-    r"\b(?:thames|severn trent|anglian|southern|south west|wessex|yorkshire|northumbrian|"
-    r"affinity|south east|portsmouth|bristol|south staffs|sutton and east surrey|hafren "
-    r"dyfrdwy|dwr cymru|welsh) water\b|\bunited utilities\b", re.I)
+    r"\b(?:severn trent|united utilities|dwr cymru|d[wŵ]r cymru|hafren dyfrdwy|"
+    r"northumbrian water|essex (?:and|&) suffolk water|ses water|affinity water|"
+    r"sutton (?:and|&) east surrey water|cambridge water|south staffs(?:hire)? water|"
+    r"(?:thames|anglian|southern|south west|wessex|yorkshire|northumbrian|affinity|south east|"
+    r"portsmouth|bristol|welsh|bournemouth|cholderton|albion|leep|icosa|veolia) water)\b"
+    # 'Severn Trent plc', 'Anglian Water Services Ltd', 'Welsh Water (Dwr Cymru)'
+    r"|\b(?:anglian|thames|southern|yorkshire|wessex|northumbrian) water services\b", re.I)
 
 
 def company_warning(name: str | None) -> str | None:

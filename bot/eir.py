@@ -8,6 +8,9 @@ them) is requested under the EIR whatever the request cites: no cost limit in ho
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
+from bot.reword import S16_SENTENCE
 
 _EIR = re.compile(r"\b(?i:environmental information regulations)\b|\bEIR\b")
 EIR_SENTENCE = ("If answering would be manifestly unreasonable, please advise me under "
@@ -16,19 +19,84 @@ EIR_SENTENCE = ("If answering would be manifestly unreasonable, please advise me
 # what the Environmental Information Regulations cover, whatever the request calls itself:
 # emissions, water, air, land, waste, noise, natural sites, and plans and measures affecting them
 _ENVIRONMENTAL = re.compile(
-    r"\b(?:sewage|pollut\w*|emissions?|air quality|water quality|rivers?|flood(?:ing|s)?|"
-    r"contaminat\w*|pesticides?|biodiversity|habitats?|noise (?:complaints?|levels?|nuisance)|"
-    r"landfill|fly[- ]?tipping|waste (?:collection|disposal|management|sites?)|recycling|"
-    r"planning (?:applications?|permission)|environmental impact|carbon|net zero|trees?|"
+    r"\b(?:sewage|sewers?|sewerage|storm (?:overflows?|tanks?)|combined sewer overflows?|csos?|"
+    r"(?:sewage|effluent|pollution|spills?|discharges?) (?:into|to|in) (?:the )?(?:rivers?|"
+    r"sea|streams?|lakes?|lochs?|loughs?|becks?|brooks?|canals?|estuar\w+|waters?|coast\w*)|"
+    r"(?:sewage|effluent|wastewater|waste water|storm|overflow) (?:spills?|discharges?)|"
+    # 'discharges into the Thames': a named water, not 'discharges into care homes'
+    r"(?:discharge[sd]?|spill(?:s|ed)?|dump(?:ed|ing)) into (?:the )?(?-i:[A-Z])\w+|"
+    r"wastewater|waste water treatment|bathing waters?|drinking water|water (?:quality|supply|"
+    r"leaks?|leakage|abstraction|resources?|pollution|companies|company|bodies)|hosepipe bans?|"
+    r"pollut\w*|emissions?|air quality|clean air zones?|nitrogen dioxide|no2|particulates?|"
+    r"pm2\.?5|pm10|smog|groundwater|coastal (?:erosion|defences?)|sea (?:defences?|walls?|"
+    r"levels?)|rivers?|floods?|flooded|flooding|flood (?:risk|defences?|alleviation)|"
+    r"contaminat\w*|pesticides?|herbicides?|glyphosate|fertilisers?|nitrates?|phosphates?|"
+    r"biodiversity|habitats?|wildlife|(?:protected|endangered|invasive) species|sssis?|"
+    r"ancient woodland|hedgerows?|peat\w*|"
+    r"badger culls?|noise (?:complaints?|levels?|nuisance|monitoring)|odour complaints?|"
+    r"landfill|fly[- ]?tipping|waste (?:collection|disposal|management|sites?|incinerat\w*|"
+    r"water|transfer)|incinerat\w*|recycling|asbestos|radioactive|nuclear waste|"
+    r"fracking|hydraulic fracturing|shale gas|oil and gas licen[cs]es?|quarr(?:y|ies)|"
+    r"coal mines?|opencast|"
+    r"planning (?:applications?|permission)|environmental (?:impact|permits?)|carbon|net zero|"
+    r"greenhouse gas(?:es)?|trees?|tree preservation orders?|"
     # the climate itself, not 'climate protest groups'
     r"climate (?:change|emergency|action|targets?|strategy|plan|adaptation)|"
     r"green ?belt|bypass|road scheme|highways? scheme|low traffic neighbourhoods?|ltns?)\b", re.I)
+# what a question asks about the body itself (its pay, staff, spending on itself, IT): under
+# FOIA even beside questions on sewage, since it is no information on the environment
+_ABOUT_THE_BODY = re.compile(
+    r"\b(?:bonus(?:es)?|salar(?:y|ies)|pay (?:awards?|rises?|gap|scales?|bands?|grades?)|"
+    r"remuneration|executive pay|severance|pay-?offs?|pensions?|expenses|hospitality|gifts|"
+    r"staff (?:numbers|sickness|absence|turnover)|sickness absence|headcount|recruitment|"
+    r"vacanc(?:y|ies)|agency staff|disciplinary|grievances?|tribunal claims|gender pay|"
+    r"diversity|organisation(?:al)? chart|org chart|job titles?|freedom of information "
+    r"requests?|foi requests?|subject access|data breach\w*|cyber\w*|it systems?|software|"
+    r"laptops?|mobile phones?|credit cards?|company cars?|legal costs|consultancy fees)\b",
+    re.I)
 
 
 def is_environmental(text: str) -> bool:
     """Whether a draft is about environmental information, which the EIR govern (an FOI
     request for it is handled under them whatever it cites)."""
     return bool(_EIR.search(text) or _ENVIRONMENTAL.search(text))
+
+
+def question_laws(draft_eir: bool, questions: Sequence[str]) -> list[bool]:
+    """Which of a draft's questions the EIR govern (the rest are FOIA's). An environmental
+    draft's questions are all EIR ones, save one plainly about the body itself and nothing on
+    the environment: NI Water's executives' bonuses are FOIA's even beside its sewage
+    discharges. `questions` are as searched, a follow-up with the question it follows."""
+    return [draft_eir and (is_environmental(q) or not _ABOUT_THE_BODY.search(q))
+            for q in questions]
+
+
+# a draft with questions under both: one closing sentence asks for help under each
+MIXED_SENTENCE = ("If answering would exceed the cost limit or be manifestly unreasonable, please "
+                  "advise me under section 16 of the Freedom of Information Act or regulation 9 "
+                  "of the Environmental Information Regulations how I could narrow the request.")
+# material in the course of completion (r12(4)(d)): a draft plan, unfinished modelling,
+# provisional data. 'Draft' must name a document: 'the draft request' is the requester's own.
+_UNFINISHED = re.compile(
+    r"\b(?:draft|emerging)\s+(?:[\w-]+\s+){0,4}?(?:plans?|strateg(?:y|ies)|reports?|"
+    r"assessments?|stud(?:y|ies)|modelling|models?|proposals?|polic(?:y|ies)|documents?|maps?|"
+    r"schemes?|frameworks?|statements?|findings|results|data|options|designs?|guidance|"
+    r"versions?|minutes|budgets?|orders?|consultations?)\b|\bdrafts?\s+of\b|"
+    r"\b(?:unfinished|incomplete|uncompleted|work[- ]in[- ]progress)\b|"
+    r"\b(?:provisional|preliminary|interim|unvalidated|unverified)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:data|figures|results|findings|modelling|models?|reports?|assessments?|readings)\b|"
+    r"\bin the course of completion\b|\b(?:not yet|yet to be) (?:been )?(?:finalised|"
+    r"finalized|completed?|finished|final|agreed|signed off)\b", re.I)
+# as many perfect neighbours as a wording cue in bot/risk.py counts for (CUE_WEIGHT), less a
+# little: a qualified exception, weighed in the public interest, that authorities often waive
+UNFINISHED_WEIGHT = 1.5
+
+
+def eir_cues(text: str) -> dict[str, float]:
+    """The FOIA sections an environmental question's wording points at under the EIR alone:
+    unfinished material is r12(4)(d), which the check reads as FOIA's s22 (see
+    EIR_EQUIVALENT), since its neighbours are mostly FOIA replies."""
+    return {"s22": UNFINISHED_WEIGHT} if _UNFINISHED.search(text or "") else {}
 
 
 EIR_NOTE = ("Environmental information (EIR): there is no cost limit; the nearest ground is "
@@ -52,9 +120,10 @@ _EIR_NAMES = {
     "r12(6)": "neither confirm nor deny, only where saying so would harm public safety or "
               "national security",
     "r12(4)(b)": "manifestly unreasonable", "r6(1)(b)": "already publicly available",
-    "r12(4)(d)": "unfinished material", "r12(5)(a)": "public safety and security",
+    "r12(4)(d)": "material in the course of completion", "r12(5)(a)": "public safety and security",
     "r12(5)(b)": "the course of justice", "r12(4)(e)": "internal communications",
-    "r13": "personal data", "r12(5)(f)": "information supplied voluntarily",
+    "r13": "personal data", "r13(5)": "neither confirm nor deny, for personal data",
+    "r12(5)(f)": "information supplied voluntarily",
     "r12(5)(e)": "commercial confidentiality"}
 _MOST_LIKELY = re.compile(r"most likely under [^.;]+")
 
@@ -66,13 +135,26 @@ def with_eir(exemptions: list[dict], scottish: bool = False) -> list[dict]:
     for ex in exemptions:
         # the EIR allow neither confirming nor denying only under r12(6) (EISR r10(8)), where
         # saying so would harm what r12(5)(a) protects
-        reg = "r12(6)" if ex.get("ncnd") else EIR_EQUIVALENT.get(ex["section"])
-        if reg and scottish and reg == "r12(6)":
-            reg = "r10(8)"
-        elif reg and scottish:
-            reg = "r11" if reg == "r13" else reg.replace("r12(", "r10(")
-        out.append({**ex, "eir": reg} if reg else dict(ex))
+        # personal data, whose NCND rule is r13(5) (EISR r11(6))
+        reg = EIR_EQUIVALENT.get(ex["section"])
+        if ex.get("ncnd"):
+            reg = "r13(5)" if reg == "r13" else "r12(6)"
+        out.append({**ex, "eir": scottish_reg(reg) if scottish else reg} if reg else dict(ex))
     return out
+
+
+def scottish_reg(reg: str) -> str:
+    """The EISRs' number for an EIR exception: r12 is their r10, r13 their r11, and the NCND
+    rules r12(6) and r13(5) their r10(8) and r11(6)."""
+    return {"r12(6)": "r10(8)", "r13(5)": "r11(6)", "r13": "r11"}.get(
+        reg, reg.replace("r12(", "r10("))
+
+
+def uk_reg(reg: str) -> str:
+    """The UK EIR's number for an exception given in either numbering: 'r10(4)(b)' is
+    'r12(4)(b)', 'r11' is 'r13'."""
+    return {"r10(8)": "r12(6)", "r11(6)": "r13(5)", "r11": "r13"}.get(
+        reg, reg.replace("r10(", "r12("))
 
 
 def eir_verdict(verdict: str, exemptions: list[dict], scottish: bool = False) -> str:
@@ -82,8 +164,7 @@ def eir_verdict(verdict: str, exemptions: list[dict], scottish: bool = False) ->
     if not top or not top.get("eir"):
         return verdict
     reg = top["eir"]
-    name = _EIR_NAMES.get({"r10(8)": "r12(6)"}.get(reg) or
-                          reg.replace("r10(", "r12(").replace("r11", "r13"), "")
+    name = _EIR_NAMES.get(uk_reg(reg), "")
     cited = top["subsection"] or top["section"]
     law = "the EISRs" if scottish else "the EIR"
     said = f"most likely under regulation {reg[1:]} of {law} (" + (f"{name}; " if name else "") \
@@ -94,3 +175,22 @@ def eir_verdict(verdict: str, exemptions: list[dict], scottish: bool = False) ->
 def eir_name(reg: str) -> str:
     """'EIR r12(4)(b)', or 'EISR r10(4)(b)' for Scotland's numbering (r10 and r11)."""
     return f"{'EISR' if reg.startswith(('r10', 'r11')) else 'EIR'} {reg}"
+
+
+# FOIA's words in the check's rewordings and notes, and what the EIR say instead: no cost limit
+# in hours, no aggregation, advice under regulation 9
+_FOIA_WORDS = [
+    ("the s12 cost limit", "the manifestly unreasonable exception (EIR r12(4)(b))"),
+    ("the cost limit turns on", "a burden refusal (EIR r12(4)(b)) turns on"),
+    ("fits within the limit", "is no manifestly unreasonable burden"),
+    ("the s16 sentence", "the regulation 9 sentence"),
+]
+
+
+def in_eir_words(text: str) -> str:
+    """A rewording or note in the EIR's terms: the regulation 9 sentence for the s16 one, the
+    manifestly unreasonable exception for the cost limit."""
+    text = text.replace(S16_SENTENCE, EIR_SENTENCE)
+    for foia, eir in _FOIA_WORDS:
+        text = text.replace(foia, eir)
+    return text

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.eir import eir_name, scottish_reg, uk_reg
 from bot.foisa_notes import GROUNDS as FOISA_GROUNDS
 from bot.foisa_notes import NOTES as FOISA_NOTES
 from corpus.foisa import NCND_SECTION, to_foia, to_foisa, typed_foisa
@@ -129,11 +130,16 @@ GROUNDS: dict[str, Ground] = {g.section: g for g in [
 # what each EIR exception protects, for `explain r12(5)(e)` (the Regulations number them)
 EIR_EXCEPTIONS = {
     "r12(4)(a)": "not held: the authority does not hold the information.",
-    "r12(4)(b)": "manifestly unreasonable requests: too burdensome (the EIR's cost limit, with "
-                 "no fixed hours) or vexatious. Narrow the request.",
+    "r12(4)(b)": "manifestly unreasonable requests: too burdensome or vexatious. There is no "
+                 "fixed cost limit in hours (FOIA's appropriate limit is only a guide): the "
+                 "burden is weighed against the information's value and the public interest. "
+                 "Narrow the request.",
     "r12(4)(c)": "requests formulated too generally: the authority must help you clarify.",
     "r12(4)(d)": "material still in the course of completion, unfinished documents or "
-                 "incomplete data. Ask for it once it is finished, or for what is final.",
+                 "incomplete data: a draft plan or strategy, modelling still under way. A "
+                 "refusal must say when it expects the material to be finished (r14(4)). Ask "
+                 "for it once it is finished, for the finished parts and the data it rests on, "
+                 "or when it goes out to consultation.",
     "r12(4)(e)": "internal communications. Ask for the final decision and the facts behind it.",
     "r12(5)(a)": "international relations, defence, national security or public safety.",
     "r12(5)(b)": "the course of justice and inquiries: legal advice, investigations, "
@@ -144,6 +150,12 @@ EIR_EXCEPTIONS = {
                  "legitimate economic interest. Ask for totals, or once a deal is done.",
     "r12(5)(f)": "the interests of someone who supplied the information voluntarily.",
     "r12(5)(g)": "the protection of the environment itself (the sites of rare species, say).",
+    "r6(1)(b)": "information already publicly available and easily accessible in another "
+                "form: the authority need not provide it again, but must say where it is.",
+    "r13": "personal data, withheld where disclosure would breach data protection law, as "
+           "under FOIA s40. Ask for anonymised figures.",
+    "r13(5)": "neither confirm nor deny for personal data, where saying whether it is held "
+              "would itself breach data protection law.",
     "r12(6)": "neither confirm nor deny: allowed only where saying whether the information is "
               "held would itself harm international relations, defence, national security or "
               "public safety (r12(5)(a)); for personal data, r13(5).",
@@ -184,6 +196,40 @@ def explain_citation(citation: str, ncnd: bool = False) -> str:
         text += (" Here authorities usually neither confirm nor deny holding it: saying yes or no "
                  "would itself cause the harm.")
     return text
+
+
+# the test each EIR exception needs, beyond what it protects: all but personal data are
+# weighed in the public interest with a presumption in favour of disclosure (r12(1), r12(2))
+_EIR_TESTS = {
+    "r13": "No public interest test then; senior staff acting officially are usually named.",
+    "r13(5)": "As under FOIA s40(5).",
+    "r6(1)(b)": "It is no refusal: if the reply does not say where, ask for the link.",
+    "r12(4)(b)": "There is no fixed cost limit in hours: FOIA's appropriate limit is only a "
+                 "guide, and the burden is weighed against the public interest, with a "
+                 "presumption in favour of disclosure.",
+    "r12(4)(d)": "Qualified: weighed in the public interest, with a presumption in favour of "
+                 "disclosure; a refusal must say when the material should be finished.",
+}
+_EIR_TEST = ("Qualified: weighed in the public interest, with a presumption in favour of "
+             "disclosure.")
+
+
+def explain_exception(reg: str, citation: str) -> str:
+    """One or two sentences on the EIR exception (EISR in Scotland) that stands for a FOIA
+    exemption in an environmental draft: the FOIA note would speak of an 18-hour cost limit and
+    tests the Regulations do not have. `reg` in either numbering; `citation` the FOIA one."""
+    uk = uk_reg(reg)
+    note = EIR_EXCEPTIONS.get(uk)
+    if note is None:
+        return explain_citation(citation)
+    text = (f"{eir_name(reg)} (where FOIA would cite {citation}) covers "
+            f"{_first_sentence(note).rstrip('.')}. {_EIR_TESTS.get(uk, _EIR_TEST)}")
+    if reg == uk:
+        return text
+    # in Scotland the regulations the note cites are the EISRs' numbers too, and the guide to
+    # a burden is FOISA's limit
+    text = text.replace("FOIA's appropriate limit", "FOISA's £600 limit")
+    return re.sub(r"\br1[23](?:\(\w+\))*", lambda m: scottish_reg(m.group(0)), text)
 
 
 NCND_AROUND = ("How requesters get around it: ask for something whose existence is not itself "

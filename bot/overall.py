@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from bot.assessment import Overall, QuestionAssessment
-from bot.eir import EIR_NOTE, EIR_SENTENCE, is_environmental
+from bot.eir import EIR_NOTE, EIR_SENTENCE, MIXED_SENTENCE, eir_cues, is_environmental
 from bot.explain import EXPLAIN_FROM, GROUNDS, NCND_NOTE
 from bot.reword import S16_SENTENCE, pasteable
 from bot.risk import ABOUT_PEOPLE
@@ -85,13 +85,86 @@ _GENERAL = [
 ]
 
 
-def general_advice(text: str, assessed: Sequence[QuestionAssessment]) -> list[str]:
+# the same advice for environmental information, which the EIR govern: no cost limit in hours,
+# no s16, no repeat-request rule, and their own exception numbers (keyed by the FOIA advice's
+# heading, the words before its first colon)
+_IN_EIR_TERMS = {
+    "Cost limit (s12)":
+        "Burden (EIR r12(4)(b), manifestly unreasonable): 'all information' and long periods "
+        "are the commonest reason for a refusal. The EIR have no cost limit in hours (FOIA's is "
+        "only a guide), but a request that would take a disproportionate effort can be refused "
+        "as manifestly unreasonable. Name the documents you want and limit the period. Add: \""
+        + EIR_SENTENCE + "\"",
+    "Personal data (s40)":
+        "Personal data (EIR r13, FOIA's s40): ask for anonymised totals, not names; small "
+        "numbers may be suppressed. Senior officials acting in their official role are usually "
+        "named.",
+    "Commercial interests (s43)":
+        "Commercial confidentiality (EIR r12(5)(e), FOIA's s43): ask after the contract is "
+        "awarded, for the total value rather than unit prices or bids. Information on "
+        "emissions cannot be withheld under it.",
+    "Already published (s21)":
+        "Already published (EIR r6(1)(b)): check the authority's website and disclosure log "
+        "first; if it is published, the reply will only point you there.",
+    "Tone (s14)":
+        "Tone (EIR r12(4)(b), manifestly unreasonable): accusations and insults let an "
+        "authority call a request manifestly unreasonable, the EIR's vexatious. Keep to neutral "
+        "words and ask only for the recorded information; take a complaint to the complaints "
+        "procedure or the Ombudsman instead.",
+    "No reply yet (s10)":
+        "No reply yet (EIR r5(2)): an authority must answer within 20 working days (40 if the "
+        "request is complex and voluminous, and it must say so). Rather than send the request "
+        "again, ask it to reconsider (an internal review) the delay, then complain to the ICO.",
+    "Internal review":
+        "Internal review: this reads as a request to reconsider an earlier reply, not a new "
+        "request. Send it to the authority within 40 working days of the reply, quoting its "
+        "reference and saying why the reply or exception was wrong; under the EIR it must "
+        "reconsider within 40 working days (regulation 11), and then you can complain to the "
+        "ICO.",
+    "Repeated requests (s14(2))":
+        "Repeated requests (EIR r12(4)(b)): the EIR have no repeat-request rule as such, but a "
+        "request substantially similar to one answered recently can be refused as manifestly "
+        "unreasonable. Ask for something new, or ask for an internal review of the earlier "
+        "reply, then complain to the ICO.",
+    "Information about a named private person":
+        "Information about a named private person: disclosure is to the world, so it is exempt "
+        "(EIR r13, FOIA's s40). For your own records, make a subject access request under data "
+        "protection law instead; for someone else's, ask only for anonymised figures.",
+}
+
+
+# a draft plan or unfinished modelling: withheld while in the course of completion, sometimes
+UNFINISHED = (
+    "Unfinished material (EIR r12(4)(d)): a draft plan or strategy, or modelling still under "
+    "way, can be withheld while it is being completed, though the public interest often "
+    "favours release and a refusal must say when it should be finished. Ask too for the data "
+    "and evidence it rests on, which are usually complete, or for the date the final version "
+    "or consultation is due.")
+
+
+def _in_eir_terms(advice: str) -> str:
+    """One piece of general advice as the EIR would have it (unchanged if they say the same)."""
+    eir = _IN_EIR_TERMS.get(advice.split(":", 1)[0])
+    return eir or advice.replace(S16_SENTENCE, EIR_SENTENCE).replace(AGGREGATION, ".")
+
+
+def general_advice(text: str, assessed: Sequence[QuestionAssessment], eir: bool = False
+                   ) -> list[str]:
+    """The advice the draft's words call for, in the EIR's terms for environmental
+    information (`eir`)."""
     advice = [msg for rx, msg in _GENERAL if rx.search(text)]
-    if len(assessed) > 8:
+    if len(assessed) > 8 and eir:
+        advice.insert(0, f"Many parts (EIR r12(4)(b)): {len(assessed)} questions in one request "
+                      "is a lot; the authority weighs the burden of all parts together, so one "
+                      "hard part can make the whole manifestly unreasonable. Send fewer, or split "
+                      "them into separate requests. Add: \"" + EIR_SENTENCE + "\"")
+    elif len(assessed) > 8:
         advice.insert(0, f"Many parts (s12): {len(assessed)} questions in one request is a lot; "
                       "authorities add up the time for all parts, so one hard part can sink the "
                       "rest. Send fewer, or split them into separate requests spaced apart. Add: "
                       "\"" + S16_SENTENCE + "\"")
+    if eir:
+        advice = [_in_eir_terms(a) for a in advice] + ([UNFINISHED] if eir_cues(text) else [])
     # judged as each would fare on its own: in a sensitive draft a harmless question's risk is
     # raised by its company, which is exactly what splitting the request removes
     alone = [q.level_alone or q.level for q in assessed]
@@ -106,7 +179,7 @@ def general_advice(text: str, assessed: Sequence[QuestionAssessment]) -> list[st
             f"{_numbers(safe)} on {'their' if len(safe) > 1 else 'its'} own and "
             f"question{'s' if len(risky) > 1 else ''} "
             f"{_numbers(risky)} separately. One sensitive part can sink a whole request, while "
-            "others answer the harmless parts" + AGGREGATION)
+            "others answer the harmless parts" + ("." if eir else AGGREGATION))
     return advice
 
 
@@ -204,7 +277,8 @@ def revised_draft(assessed: Sequence[QuestionAssessment], advice: Sequence[str],
         if lettered:
             text = _renamed_refs(text, len(assessed))
         # the s16 sentence closes the whole draft once, not every question that asked for it
-        text = text.replace(S16_SENTENCE, "").replace(EIR_SENTENCE, "").strip()
+        text = text.replace(S16_SENTENCE, "").replace(EIR_SENTENCE, "") \
+            .replace(MIXED_SENTENCE, "").strip()
         lines.append(f"{len(lines) + 1}. {text}")
     lines.append("")
     if left_out:
@@ -213,26 +287,35 @@ def revised_draft(assessed: Sequence[QuestionAssessment], advice: Sequence[str],
     return "\n".join(lines)
 
 
-def overall(assessed: Sequence[QuestionAssessment], text: str, eir: bool | None = None
-             ) -> Overall:
-    """The verdict, advice and revised draft; `eir` when the caller has judged it already."""
+def overall(assessed: Sequence[QuestionAssessment], text: str, eir: bool | None = None,
+            foia: Sequence[int] = ()) -> Overall:
+    """The verdict, advice and revised draft; `eir` when the caller has judged it already, and
+    `foia` the questions (0-based) of an environmental draft that are FOIA's nonetheless."""
     exemptions = _merge_exemptions(assessed)
-    advice = general_advice(text, assessed)
     eir = is_environmental(text) if eir is None else eir
+    advice = general_advice(text, assessed, eir)
     if eir:  # no cost limit, so no adding up of requests for it either
-        advice = [a.replace(S16_SENTENCE, EIR_SENTENCE).replace(AGGREGATION, ".")
-                  .replace("Cost limit (s12)", "Burden (EIR r12(4)(b), manifestly unreasonable)")
-                  .replace("Many parts (s12)", "Many parts (EIR r12(4)(b))")
-                  for a in advice] + [EIR_NOTE]
+        advice += [EIR_NOTE] + ([mixed_note(foia, len(assessed))] if foia else [])
     if any(e["ncnd"] and e["probability"] >= EXPLAIN_FROM for e in exemptions):
         advice.append(NCND_NOTE)
     risk = max((q.risk for q in assessed), default=0.0)
     said = verdict(assessed, exemptions)
     if _OWN_DATA.search(text):  # 'all information you hold about me': not an FOI request at all
         said, risk = OWN_DATA_VERDICT, max(risk, 0.9)
+    closing = (MIXED_SENTENCE if foia else EIR_SENTENCE) if eir else S16_SENTENCE
     return Overall(risk, said, exemptions, advice,
-                   revised_draft(assessed, advice, EIR_SENTENCE if eir else S16_SENTENCE,
+                   revised_draft(assessed, advice, closing,
                                  lettered=bool(_LETTERED.search(text))))
+
+
+def mixed_note(foia: Sequence[int], count: int) -> str:
+    """What a draft with questions under both laws needs told: which are FOIA's."""
+    many, rest = len(foia) > 1, count - len(foia)
+    others = f"; the other question{'s' if rest > 1 else ''} under the EIR." if rest else "."
+    return (f"Question{'s' if many else ''} {_numbers(i + 1 for i in foia)} "
+            f"{'are' if many else 'is'} about the authority itself, not the environment, so "
+            f"{'they are' if many else 'it is'} answered under FOIA, with its cost limit and "
+            "advice under section 16" + others)
 
 
 _OWN_DATA = re.compile(r"\b(?:about|on|regarding|concerning|mention|mentions|mentioning|that "

@@ -11,10 +11,11 @@ pastes cites FOISA.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from bot.assessment import Assessment, QuestionAssessment
-from bot.eir import EIR_NOTE, EIR_SENTENCE
+from bot.eir import EIR_NOTE, EIR_SENTENCE, MIXED_SENTENCE, is_environmental, scottish_reg
 from bot.explain import EXPLAIN_FROM, GROUNDS
 from bot.overall import AGGREGATION
 from bot.reword import S16_SENTENCE, Rewording
@@ -67,6 +68,10 @@ NOTE = ("Scotland: the Freedom of Information (Scotland) Act 2002 (FOISA) applie
 EISR_SCOTLAND_NOTE = ("Scotland: environmental information is requested under the Environmental "
                       "Information (Scotland) Regulations 2004 (FOISA s39(2) hands it to them), "
                       "not FOIA or FOISA; " + _ROUTE)
+MIXED_SCOTTISH_SENTENCE = (
+    "If answering would exceed the cost limit or be manifestly unreasonable, please advise me "
+    "under section 15 of the Freedom of Information (Scotland) Act or regulation 9 of the "
+    "Environmental Information (Scotland) Regulations how I could narrow the request.")
 EISR_NOTE = ("Environmental information (the Environmental Information (Scotland) Regulations "
              "2004): there is no cost limit; the nearest ground is 'manifestly unreasonable' "
              "(regulation 10(4)(b)), every exception but personal data (regulation 11) carries a "
@@ -96,6 +101,12 @@ def misapplied(authority: str | None, text: str) -> str | None:
     """The warning for a draft that cites FOISA to a body it does not cover."""
     if not authority or scottish_body(authority) or not _CITES_FOISA.search(text):
         return None
+    if is_environmental(text):  # the EISRs' counterpart is the EIR, not FOIA
+        return (f"Your draft cites Scotland's law, but {authority} is not a Scottish public "
+                "authority as far as this check knows, so it is checked under the EIR: a body "
+                "in England, Wales or Northern Ireland, or a UK-wide one, answers requests for "
+                "environmental information under the Environmental Information Regulations "
+                "2004, with appeals to the ICO. Cite those instead.")
     return (f"Your draft cites Scotland's Act (FOISA), but {authority} is not a Scottish public "
             "authority as far as this check knows, so it is checked under FOIA: a body in "
             "England, Wales or Northern Ireland, or a UK-wide one, answers under the Freedom of "
@@ -131,14 +142,38 @@ def note_on(ex: dict) -> str:
     return clause
 
 
+# the EIR's words that differ in the EISRs, beyond their numbers
+_EISR_WORDS = [
+    ("under the EIR it must reconsider within 40 working days (regulation 11), and then you can "
+     "complain to the ICO", "under the EISRs it must review within 20 working days (regulation "
+     "16), and then you can appeal to the Scottish Information Commissioner"),
+    ("answered under FOIA, with its cost limit and advice under section 16",
+     "answered under FOISA, with its £600 cost limit and advice under section 15"),
+    ("The EIR have no cost limit in hours (FOIA's is only a guide)",
+     "The EISRs have no cost limit (FOISA's £600 is only a guide)"),
+    ("under the EIR.", "under the EISRs."), ("the EIR have", "the EISRs have"),
+    ("the EIR's vexatious", "the EISRs' vexatious"),
+]
+_EIR_CITE = re.compile(r"\bEIR (r\d+(?:\(\w+\))*)")
+
+
 def _words(text: str) -> str:
     """The draft's and the advice's FOIA wording in FOISA's (and the EIR's in the EISRs')."""
-    return (text.replace(S16_SENTENCE, FOISA_SENTENCE).replace(EIR_SENTENCE, EISR_SENTENCE)
+    text = (text.replace(S16_SENTENCE, FOISA_SENTENCE).replace(EIR_SENTENCE, EISR_SENTENCE)
+            .replace(MIXED_SENTENCE, MIXED_SCOTTISH_SENTENCE)
             .replace(EIR_NOTE, EISR_NOTE).replace(AGGREGATION, ".")
-            .replace("the s16 sentence", "the s15 sentence").replace("EIR r12(", "EISR r10("))
+            .replace("the s16 sentence", "the s15 sentence"))
+    for eir, eisr in _EISR_WORDS:
+        text = text.replace(eir, eisr)
+    return _EIR_CITE.sub(lambda m: "EISR " + scottish_reg(m.group(1)), text)
 
 
-def _question(q: QuestionAssessment) -> QuestionAssessment:
+def _question(q: QuestionAssessment, eisr: bool = False) -> QuestionAssessment:
+    """One question in FOISA's terms; under the EISRs (`eisr`) its exceptions and explanation
+    are in theirs already, and FOISA's numbers and £600 limit would mislead."""
+    if eisr:
+        return replace(q, rewordings=[Rewording(_words(r.text), _words(r.why), r.based_on)
+                                      for r in q.rewordings])
     shown = [e for e in q.likely_exemptions if e["probability"] >= EXPLAIN_FROM
              and e["section"] in GROUNDS]
     explanation = q.explanation
@@ -149,12 +184,15 @@ def _question(q: QuestionAssessment) -> QuestionAssessment:
                                for r in q.rewordings])
 
 
-def adapt(a: Assessment, eir: bool = False) -> Assessment:
+def adapt(a: Assessment, eir: bool = False, laws: Sequence[bool] | None = None) -> Assessment:
     """The assessment in FOISA's terms (the EISRs' for environmental information): numbers
     beside FOIA's, the s15 sentence in place of the s16 one, the Scottish limits and appeal
-    route in the advice."""
+    route in the advice. `laws`: which questions the EISRs govern (all, if `eir` and none
+    given); an exemption already given the EISRs' number gets no FOISA one beside it."""
     overall = a.overall
-    exemptions = with_foisa(overall.likely_exemptions)
+    laws = list(laws) if laws is not None else [eir] * len(a.questions)
+    exemptions = [ex if ex.get("eir") else {**ex, "foisa": foisa_of(ex)}
+                  for ex in overall.likely_exemptions]
     verdict = overall.verdict
     top = exemptions[0] if exemptions else None  # the one the verdict names
     if top and top.get("foisa") not in (None, top["subsection"] or top["section"]) and \
@@ -163,5 +201,5 @@ def adapt(a: Assessment, eir: bool = False) -> Assessment:
     advice = [EISR_SCOTLAND_NOTE if eir else NOTE] + [_words(x) for x in overall.advice]
     overall = replace(overall, verdict=verdict, likely_exemptions=exemptions, advice=advice,
                       revised_draft=_words(overall.revised_draft))
-    return replace(a, questions=[_question(q) for q in a.questions],
+    return replace(a, questions=[_question(q, e) for q, e in zip(a.questions, laws)],
                    overall=overall, law="EISR" if eir else "FOISA")
