@@ -64,11 +64,15 @@ def is_environmental(text: str) -> bool:
 
 def question_laws(draft_eir: bool, questions: Sequence[str]) -> list[bool]:
     """Which of a draft's questions the EIR govern (the rest are FOIA's). An environmental
-    draft's questions are all EIR ones, save one plainly about the body itself and nothing on
-    the environment: NI Water's executives' bonuses are FOIA's even beside its sewage
-    discharges. `questions` are as searched, a follow-up with the question it follows."""
-    return [draft_eir and (is_environmental(q) or not _ABOUT_THE_BODY.search(q))
-            for q in questions]
+    draft's questions are all EIR ones, save, in a draft that mixes the two, one plainly about
+    the body itself and nothing on the environment: NI Water's executives' bonuses are FOIA's
+    beside its sewage discharges. A draft whose environmental subject is named only in its
+    opening keeps every question under the EIR. `questions` are as searched, a follow-up with
+    the question it follows."""
+    own = [is_environmental(q) for q in questions]
+    if not draft_eir or not any(own):
+        return [draft_eir] * len(questions)
+    return [mine or not _ABOUT_THE_BODY.search(q) for q, mine in zip(questions, own)]
 
 
 # a draft with questions under both: one closing sentence asks for help under each

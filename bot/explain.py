@@ -131,8 +131,8 @@ GROUNDS: dict[str, Ground] = {g.section: g for g in [
 EIR_EXCEPTIONS = {
     "r12(4)(a)": "not held: the authority does not hold the information.",
     "r12(4)(b)": "manifestly unreasonable requests: too burdensome or vexatious. There is no "
-                 "fixed cost limit in hours (FOIA's appropriate limit is only a guide): the "
-                 "burden is weighed against the information's value and the public interest. "
+                 "fixed cost limit (FOIA's appropriate limit is only a guide): the burden "
+                 "is weighed against the information's value and the public interest. "
                  "Narrow the request.",
     "r12(4)(c)": "requests formulated too generally: the authority must help you clarify.",
     "r12(4)(d)": "material still in the course of completion, unfinished documents or "
@@ -373,7 +373,10 @@ def _regulation_note(cite: str, scottish: bool) -> str | None:
                 "disclosure would breach data protection law. Ask for anonymised figures.")
     if eir not in EIR_EXCEPTIONS:
         return None
-    return (f"EISR {own} (the UK EIR's {eir}) — {EIR_EXCEPTIONS[eir]}\nEvery exception is "
+    # the UK EIR's duty to say when (numbered there), and Scotland's own cost limit as the guide
+    note = EIR_EXCEPTIONS[eir].replace(" (r14(4))", "").replace(
+        "FOIA's appropriate limit", "FOISA's £600 limit")
+    return (f"EISR {own} (the UK EIR's {eir}) — {note}\nEvery exception is "
             "weighed in the public interest, with a presumption in favour of disclosure; a "
             "refusal must name it and say how the balance was struck. Advice on narrowing a "
             "request is due under regulation 9.")

@@ -66,6 +66,8 @@ def test_a_bonus_question_beside_a_sewage_one_is_foias_and_the_sewage_one_the_ei
     # a question that names no subject of its own takes its environmental draft's law
     assert question_laws(True, ["How many were there in 2023?"]) == [True]
     assert question_laws(False, asked) == [False, False]
+    # an opening that names the subject ('about the air quality study') governs a lone question
+    assert question_laws(True, ["What consultancy fees were paid for the study?"]) == [True]
 
 
 @pytest.mark.parametrize("question", [
@@ -242,3 +244,9 @@ def test_a_draft_citing_the_eisrs_to_a_welsh_council_is_told_to_cite_the_eir_not
                                             "Regulations, please provide the air quality data.")
     assert warning and "checked under the EIR" in warning
     assert "Environmental Information Regulations 2004" in warning and "FOIA" not in warning
+
+
+def test_the_eisrs_notes_give_scotlands_guide_and_no_uk_regulation_numbers():
+    burden, unfinished = explain("r10(4)(b)"), explain("r10(4)(d)")
+    assert "FOISA's £600 limit is only a guide" in burden and "FOIA's" not in burden
+    assert "r14(4)" not in unfinished and "course of completion" in unfinished
