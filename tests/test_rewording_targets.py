@@ -300,9 +300,12 @@ def test_a_count_with_a_list_part_drops_the_list_and_a_stock_gets_no_year():
     stock = fallback_rewording("How many police officers are currently suspended?", "s31",
                                "the force")
     assert "yearly" not in stock.text
-    full = pattern_rewordings("Please provide the full names of all councillors who claimed "
+    full = pattern_rewordings("Please provide the full names of all staff who claimed "
                               "expenses in 2023.")
-    assert full[0].text.startswith("Please provide the number of councillors who claimed")
+    assert full[0].text.startswith("Please provide the number of staff who claimed")
+    # councillors act in public: their names are not turned into a count
+    assert not pattern_rewordings("Please provide the full names of all councillors who "
+                                  "claimed expenses in 2023.")
 
 
 def test_a_count_is_not_reworded_as_a_yes_no_question_and_cameras_keep_their_kind():
