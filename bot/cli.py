@@ -133,24 +133,71 @@ def cmd_check(args: argparse.Namespace, config: Config) -> int:
 
 
 def _check_jsonl(advisor) -> int:
-    from bot.advice import DraftError
-    from bot.render import assessment_json
-
+    """One output line per input line, whatever a line holds: a line that fails gets an
+    error object saying why, and the batch goes on (a caller matches answers by position)."""
     status = 0
     for n, line in enumerate(sys.stdin, 1):
         if not line.strip():  # answered too, so output line n stays input line n's answer
             print(json.dumps({"error": f"line {n}: empty line", "skipped": True}), flush=True)
             continue
-        try:
-            item = json.loads(line)
-            if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-                raise DraftError('each line must be {"text": str, "authority": str|null}')
-            print(assessment_json(advisor.check_draft(item["text"], item.get("authority"))),
-                  flush=True)
-        except (json.JSONDecodeError, DraftError) as exc:
-            print(json.dumps({"error": f"line {n}: {exc}"}), flush=True)
-            status = 1
+        answer, ok = _check_line(advisor, line, n)
+        print(answer, flush=True)
+        status = status if ok else 1
     return status
+
+
+def _check_line(advisor, line: str, n: int) -> tuple[str, bool]:
+    """Line n's answer as JSON, and whether it is an assessment rather than an error. A fault
+    in the assistant itself is named (its type and message, with where on stderr), not hidden
+    behind a generic error: it is a bug to report, and the other lines still get answers."""
+    from bot.advice import DraftError
+    from bot.render import assessment_json
+
+    try:
+        text, authority = _draft_of(line)
+        return assessment_json(advisor.check_draft(text, authority)), True
+    except (json.JSONDecodeError, DraftError) as exc:
+        return json.dumps({"error": f"line {n}: {exc}"}), False
+    except _user_errors() as exc:
+        return json.dumps({"error": f"line {n}: {exc}"}), False
+    except Exception as exc:  # one line's fault must not cost the other lines their answers
+        where = _where(exc)
+        print(f"foi-assistant: line {n}: internal error {type(exc).__name__}: {exc} ({where})",
+              file=sys.stderr)
+        return json.dumps({"error": f"line {n}: internal error ({type(exc).__name__}: "
+                                    f"{str(exc)[:200]}); please report it",
+                           "internal": True}), False
+
+
+def _draft_of(line: str) -> tuple[str, str | None]:
+    """The draft and the authority an input line holds; DraftError says what is wrong."""
+    from bot.advice import DraftError
+
+    item = json.loads(line)
+    if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+        raise DraftError('each line must be {"text": str, "authority": str|null}')
+    authority = item.get("authority")
+    if authority is not None and not isinstance(authority, str):
+        raise DraftError(f"authority must be a string or null, not {_json_type(authority)}")
+    return item["text"], authority
+
+
+def _json_type(value: object) -> str:
+    """A JSON value's kind as a JSON user names it ('a number', 'true', 'a list')."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return {int: "a number", float: "a number", list: "a list", dict: "an object"}.get(
+        type(value), type(value).__name__)
+
+
+def _where(exc: BaseException) -> str:
+    """The file and line an exception came from, for the report of an internal error."""
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    if tb is None:
+        return "unknown place"
+    return f"{Path(tb.tb_frame.f_code.co_filename).name}:{tb.tb_lineno}"
 
 
 def foisa_hint(exemption: str | None) -> str | None:
@@ -167,10 +214,37 @@ def foisa_hint(exemption: str | None) -> str | None:
             f"--exemption \"FOISA {exemption}\" (FOIA's {foia}).")
 
 
+EXEMPTION_EXAMPLES = ("s31", "section 40(2)", "r12(5)(e)", "FOISA s35", "cost limit",
+                      "personal data", "NCND")
+
+
+def exemption_wanted(text: str | None) -> str | None:
+    """What `--exemption` means, as the store cites it (FOIA's numbers): every spelling
+    `explain` reads ('section 31', '31', 's.31(1)(a)', 'reg 12(5)(e)', 'EIR 12(5)(e)', 'cost
+    limit', 'personal data'), a Scottish citation ('FOISA s35' is s31), or 'ncnd' for a
+    neither-confirm-nor-deny reply. A ground no one could mean ('banana', 's99') is an error,
+    not an empty list that reads as 'never refused'."""
+    from bot.explain import citation_of, ground
+    from corpus.foisa import NCND_SECTION, to_foia, typed_foisa
+    from index.search import NCND
+
+    if text is None:
+        return None
+    if re.sub(r"\W", "", text.lower()) in ("ncnd", "neitherconfirmnordeny"):
+        return NCND
+    foisa = typed_foisa(text)
+    if foisa == NCND_SECTION:
+        return NCND
+    cite = to_foia(foisa) if foisa else citation_of(text)
+    cite = re.sub(r"^r1([01])(?=\(|$)", lambda m: f"r1{int(m.group(1)) + 2}", cite) \
+        if re.search(r"\beisrs?\b", text, re.I) else cite  # the EISRs' r10 is the EIR's r12
+    if not re.fullmatch(r"[sr]\d+[a-z]?(?:\(\w+\))*", cite) or ground(cite) is None:
+        raise ValueError(f"unknown exemption {text!r} (try {', '.join(EXEMPTION_EXAMPLES)})")
+    return cite
+
+
 def cmd_precedents(args: argparse.Namespace, config: Config) -> int:
-    from bot.advice import FETCH_PER_KEPT, PRECEDENT_FLOOR
-    from bot.render import precedents_text
-    from index.search import known_first, one_per_request
+    from bot.render import precedents_json, precedents_text
 
     if not args.query.strip():
         print("Say what was asked: foi-assistant precedents \"ransomware attacks\"",
@@ -179,36 +253,73 @@ def cmd_precedents(args: argparse.Namespace, config: Config) -> int:
     if args.limit < 1:
         print("--limit must be 1 or more", file=sys.stderr)
         return 2
+    try:
+        exemption = exemption_wanted(args.exemption)
+    except ValueError as exc:
+        print(f"foi-assistant: {exc}", file=sys.stderr)
+        return 2
     advisor = _advisor(config)
-    authority = args.authority
+    authority, on_record = args.authority, False
     if authority:
         found, suggestions = advisor.resolve_authority(authority)
         if not found and suggestions:
             print("Which authority? " + "; ".join(suggestions), file=sys.stderr)
             return 2
-        authority = found or authority
-
-    def find(among: str | None) -> list:
-        # one question per past request unless asked for every part: a request's ten parts
-        # share one reply, and would push every other request off the list
-        fetch = args.limit if args.all_parts else args.limit * FETCH_PER_KEPT
-        hits = advisor.searcher.search(args.query, k=fetch, authority=among,
-                                       exemption=args.exemption, outcome=args.outcome)
-        hits = known_first(p for p in hits if p.similarity >= PRECEDENT_FLOOR)
-        # what happened first; an unrecorded reply only fills in
-        return hits if args.all_parts else one_per_request(hits)[:args.limit]
-
-    found = find(authority)
-    if not found and (hint := foisa_hint(args.exemption)) and not args.json:
+        authority, on_record = found or authority, found is not None
+    vector = advisor.searcher.embed([args.query])[0]
+    search = PrecedentSearch(advisor.searcher, vector, exemption, args.outcome, args.limit,
+                             args.all_parts)
+    found = [] if authority and not on_record else search.find(authority)
+    note, fallback = None, False
+    filtered = bool(exemption or args.outcome)
+    if not found and authority and (found := search.find(None)):  # what happened elsewhere
+        fallback = True
+        note = (f"{authority} is on record, but none of its past questions is close to that"
+                f"{' (with those filters)' if filtered else ''}; asked of other authorities:"
+                if on_record else
+                f"{authority} is not in the corpus; showing other authorities:")
+    if not found and (hint := foisa_hint(args.exemption)):
         print(hint, file=sys.stderr)
     if args.json:
-        print(json.dumps([p.to_json() for p in found], ensure_ascii=False))
+        if note:
+            print(note, file=sys.stderr)
+        print(precedents_json(found, fallback))
         return 0
-    if not found and authority and (found := find(None)):  # what happened elsewhere
-        print(f"No past questions to {authority} like that are on record; asked of other "
-              "authorities:")
+    if note:
+        print(note)
     print(precedents_text(args.query, found))
     return 0
+
+
+class PrecedentSearch:
+    """One `precedents` query: its vector and filters, searched among one authority's
+    questions or everyone's."""
+
+    def __init__(self, searcher, vector, exemption: str | None, outcome: str | None,
+                 limit: int, all_parts: bool) -> None:
+        self.searcher, self.vector = searcher, vector
+        self.exemption, self.outcome = exemption, outcome
+        self.limit, self.all_parts = limit, all_parts
+
+    def find(self, among: str | None) -> list:
+        """Up to `limit` precedents above the floor, known outcomes first: one question per
+        past request unless every part is asked for (a request's ten parts share one reply,
+        and would push every other request off the list). More are fetched until `limit`
+        distinct requests are found or none is left above the floor."""
+        from bot.advice import FETCH_PER_KEPT, PRECEDENT_FLOOR
+        from index.search import Filters, known_first, one_per_request
+
+        filters = Filters(among, self.exemption, self.outcome)
+        fetch = self.limit * (1 if self.all_parts else FETCH_PER_KEPT)
+        while True:
+            hits = self.searcher.neighbours(self.vector, fetch, filters)
+            close = [p for p in self.searcher.discount_boilerplate(self.vector, hits)
+                     if p.similarity >= PRECEDENT_FLOOR]
+            kept = known_first(close) if self.all_parts else one_per_request(known_first(close))
+            exhausted = len(hits) < fetch or hits[-1].similarity < PRECEDENT_FLOOR
+            if len(kept) >= self.limit or exhausted:
+                return kept[:self.limit]
+            fetch *= 2
 
 
 def cmd_chat(args: argparse.Namespace, config: Config) -> int:

@@ -94,12 +94,28 @@ def authority_note(a: Assessment) -> str:
 
 
 def precedents_text(query: str, precedents: list[Precedent]) -> str:
+    """The list `precedents` prints: those whose outcome is on record first, then, under a
+    heading of their own, those whose reply the corpus lacks (else a 0.81 after a 0.64 reads
+    as a sorting mistake)."""
     if not precedents:
         return (f"Nothing on record is close enough to \"{_short(query, 80)}\" (with those "
                 "filters). Try other words for it, a fuller question, or fewer filters.")
     lines = [f"What happened when people asked \"{_short(query, 80)}\":"]
-    lines += [f"{i}. {precedent_line(p)}" for i, p in enumerate(precedents, 1)]
+    known = [p for p in precedents if p.outcome != "unknown"]
+    unknown = [p for p in precedents if p.outcome == "unknown"]
+    lines += [f"{i}. {precedent_line(p)}" for i, p in enumerate(known, 1)]
+    if unknown:
+        lines.append("Outcome not recorded:" if known else
+                     "Outcome not recorded for any of these:")
+        lines += [f"{i}. {precedent_line(p)}" for i, p in enumerate(unknown, len(known) + 1)]
     return "\n".join(lines)
+
+
+def precedents_json(precedents: list[Precedent], fallback: bool = False) -> str:
+    """`precedents --json`: each precedent's keys, and `fallback`, true when the authority
+    asked about had none close and these are other authorities' (as the text says)."""
+    return json.dumps([{**p.to_json(), "fallback": fallback} for p in precedents],
+                      ensure_ascii=False)
 
 
 def draft_precedents_text(picked: list[tuple[int, QuestionAssessment]]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -14,6 +14,7 @@ from corpus.exemptions import as_printed, section_of
 from corpus.foisa import typed_citation
 from corpus.header import authority_key, canonical_names
 from corpus.store import Store
+from index.build import SHORT_QUESTION_WORDS, indexed_text
 from index.embedder import Embedder
 from index.vectors import DECISIONS, IndexProblem, VectorIndex, load
 
@@ -46,22 +47,54 @@ class Precedent:
             shown += f" (cited as FOISA {', '.join(self.cited)})"
         return shown
 
+    def part_of(self) -> str | None:
+        """The subject of the request a short part belongs to ("Cyber attacks" for "phishing"),
+        or None when the question reads alone, the request has no subject, or the part says
+        it already: "make and model" means nothing without the request it came from."""
+        topic = title_topic(self.title)
+        if is_fragment(self.question) and re.search(r"[a-z]{3}", topic) and \
+                topic.lower() not in self.question.lower():
+            return topic
+        return None
+
     def in_context(self) -> str:
-        """The question as a reader can follow it: a request part as short as "make and model"
-        means nothing without the request it belonged to, so its title comes with it."""
-        # a log's title line trails "(authority), date": the subject is what comes before
-        title = re.split(r"\s+\(|,\s+\w{3} \d{4}$", (self.title or "").strip())[0]
-        if len(self.question.split()) >= 5 or not re.search(r"[a-z]{3}", title) or \
-                title.lower() in self.question.lower():  # no subject, or only a reference
-            return self.question
-        return f"{self.question} (part of: {title})"
+        """The question as a reader can follow it: a short part with its request's subject."""
+        topic = self.part_of()
+        return f"{self.question} (part of: {topic})" if topic else self.question
 
     def to_json(self) -> dict:
         return {"id": self.id, "question": self.question, "authority": self.authority,
                 "date": self.date, "reference": self.reference, "outcome": self.outcome,
                 "exemptions": list(self.exemptions), "similarity": round(self.similarity, 4),
                 "source_url": self.source_url, "regime": self.regime,
-                "cited": list(self.cited or self.exemptions)}
+                "cited": list(self.cited or self.exemptions), "part_of": self.part_of()}
+
+
+
+# what a log's title says of every request before or after its subject: "FOI request
+# (FOIR-538023310) Contract with ... (Hastings Borough Council), responded 18 Sep 2023"
+_TITLE_LEAD = re.compile(
+    r"^(?:(?:foia?|eir|foi/eir|rfi|freedom of information|request|reply|response|foisa|"
+    r"disclosure|log|ref(?:erence)?)\b[\s:/-]*|(?=[\w/.-]*\d)(?:[\w.-]*[A-Za-z/_.-][\w/.-]*|"
+    r"\d{4,})\b[\s:-]*|\d+\s+[-–]\s+)+", re.I)
+_TITLE_TAIL = re.compile(r"\s*,\s*(?:(?:responded|received|published|response|request of|"
+                         r"decision|updated|released)\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]{2,8}\.?\s+)?"
+                         r"\d{4}\s*$")
+
+
+def title_topic(title: str | None) -> str:
+    """A request title's subject, less what every log puts round it: the reference, "FOI
+    request", the bracketed authority and the date ("Contract with Brighton and Hove
+    Council"). Empty when the title is nothing but those ("FOI request", "FOI-1180")."""
+    text = re.sub(r"\s*\([^()]*\)", " ", title or "")
+    text = re.sub(r"\s+", " ", _TITLE_TAIL.sub("", text.strip())).strip(" -–:;,.")
+    return _TITLE_LEAD.sub("", text).strip(" -–:;,.")
+
+
+def is_fragment(question: str) -> bool:
+    """Whether a stored question is a request's field rather than a question of its own: as
+    short as those the index embeds with their request's subject ("services")."""
+    return len(question.split()) < SHORT_QUESTION_WORDS
 
 
 @dataclass(frozen=True)
@@ -101,13 +134,28 @@ class Filters:
             return False
         if self.authority and authority_key(row["authority"]) != authority_key(self.authority):
             return False
-        if self.exemption:
-            wanted = typed_citation(self.exemption).lower()  # 'FOISA s35' is s31
-            cites = [e.lower() for e in row["exemptions"]]
-            if not any(c == wanted or section_of(c) == wanted or c.startswith(wanted + "(")
-                       for c in cites):
-                return False
-        return True
+        return not self.exemption or cites(row, typed_citation(self.exemption))
+
+
+NCND = "ncnd"
+# each exemption's own neither-confirm-nor-deny subsection (FOIA; the EIR's r12(6), r13(5)):
+# a reply citing one refused to say whether the information is held at all
+NCND_CITATIONS = ("s22(2)", "s22a(2)", "s23(5)", "s24(2)", "s26(3)", "s27(4)", "s28(3)",
+                  "s29(2)", "s30(3)", "s31(3)", "s32(3)", "s33(3)", "s34(2)", "s35(3)",
+                  "s36(3)", "s37(2)", "s38(2)", "s39(2)", "s40(5", "s41(2)", "s42(2)", "s43(3)",
+                  "s44(2)", "r12(6)", "r13(5)")
+
+
+def cites(row: dict, wanted: str) -> bool:
+    """Whether a stored question was refused under `wanted`: a section ('s31') takes its
+    subsections, a subsection ('s31(1)') its paragraphs; 'ncnd' takes a neither-confirm-
+    nor-deny reply, whether the outcome says so or the citation (s31(3), s40(5)...)."""
+    citations = [e.lower() for e in row["exemptions"]]
+    wanted = wanted.lower()
+    if wanted == NCND:
+        return row["outcome"] == NCND or any(c.startswith(NCND_CITATIONS) for c in citations)
+    return any(c == wanted or section_of(c) == wanted or c.startswith(wanted + "(")
+               for c in citations)
 
 
 def request_of(p: Precedent) -> str:
@@ -244,6 +292,25 @@ class Searcher:
                 if len(out) >= k:
                     break
         return out
+
+    def discount_boilerplate(self, vector: np.ndarray, hits: Iterable[Precedent]
+                             ) -> list[Precedent]:
+        """The hits again, a short part scored without what its log's title says of every
+        request ("FOI request", a reference): the index embeds "services" as "FOI request
+        FOI-1180 Cyber Attacks: services", so a query about FOI requests finds every such
+        part. A part the boilerplate helped keeps the lower score and sinks; most similar
+        first again."""
+        hits = list(hits)
+        redo = [i for i, p in enumerate(hits) if indexed_text(p.question, p.title) !=
+                (fair := indexed_text(p.question, title_topic(p.title))) and fair]
+        if redo:
+            vectors = self.embed([indexed_text(hits[i].question, title_topic(hits[i].title))
+                                  for i in redo])
+            for i, v in zip(redo, vectors):
+                fair_score = float(np.dot(v, vector))
+                if fair_score < hits[i].similarity:
+                    hits[i] = replace(hits[i], similarity=fair_score)
+        return sorted(hits, key=lambda p: -p.similarity)
 
     def search(self, text: str, k: int = 10, authority: str | None = None,
                exemption: str | None = None, outcome: str | None = None,

@@ -349,8 +349,7 @@ def test_the_header_says_whether_the_authority_has_history_and_precedents_look_w
     code, out, _ = cli("--config", str(built), "precedents", "ransomware attacks",
                        "--authority", "Kent Police")
     assert code == 0
-    assert out.startswith("No past questions to Kent Police like that are on record; asked of "
-                          "other authorities:")
+    assert out.startswith("Kent Police is not in the corpus; showing other authorities:")
     assert "What happened when people asked" in out
 
 
