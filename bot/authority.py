@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from bot.track_record import authority_kind
 from corpus.header import authority_key, canonical_names, is_generic
@@ -27,11 +28,12 @@ def _kind(key: str) -> str:
 
 def match_authority(query: str, authorities: Sequence[str]) -> tuple[str | None, list[str]]:
     """(the authority meant, or None; up to five suggestions when unsure)."""
-    query = mend_body_words(query)
+    query = mend_body_words(expand_abbreviations(query))
     q = " ".join(query.lower().split())
     if not q:
         return None, []
-    groups = _groups(authorities)
+    # Hertfordshire County Council is not East Hertfordshire District Council
+    groups = {k: name for k, name in _groups(authorities).items() if _same_tier(q, name)}
     key = authority_key(q)
     if key in groups:
         return groups[key], []
@@ -44,19 +46,105 @@ def match_authority(query: str, authorities: Sequence[str]) -> tuple[str | None,
         hits = [name for name in groups.values() if re.search(rf"\b{re.escape(q)}\b",
                                                               name.lower())]
         return (hits[0], []) if len(hits) == 1 else (None, hits[:5])
-    containing = [name for k, name in groups.items() if re.search(rf"\b{re.escape(key)}\b", k)]
+    containing = [name for k, name in groups.items() if _contains_place(k, key)]
     if len(containing) == 1:
         # a bare place ('Leeds', 'Bristol') most often means its council: its university or
         # hospital trust, the only body of that place on record, is offered, not assumed
         if kind == "other" and authority_kind(containing[0]) in ("education", "health", "school"):
-            return None, containing
+            return None, _council_first(query, containing)
         return containing[0], []
+    known = _place_words(tuple(_groups(authorities)))
     close = [c for c in difflib.get_close_matches(key, list(groups), n=5, cutoff=0.75)
-             if _same_place(key, c)]  # 'Gwent Police' is no suggestion for 'Kent Police'
+             if _same_place(key, c)  # 'Gwent Police' is no suggestion for 'Kent Police'
+             and not _another_place(key, c, known)]
     if len(close) == 1 and not containing:
         return groups[close[0]], []
-    suggestions = list(dict.fromkeys(containing + [groups[c] for c in close]))[:5]
-    return None, suggestions
+    suggestions = list(dict.fromkeys(containing + [groups[c] for c in close]))
+    if kind == "other" and containing:
+        suggestions = _council_first(query, suggestions)
+    return None, suggestions[:5]
+
+
+@lru_cache(maxsize=8)
+def _place_words(keys: tuple[str, ...]) -> frozenset[str]:
+    """Every word of a place named on record, and the counties: a word spelt as a real place
+    ('Hertfordshire') is no typo of another ('Herefordshire')."""
+    return frozenset(w for k in keys for w in _place(k)[1]) | \
+        frozenset(v.lower() for v in _ABBREVIATIONS.values())
+
+
+def _another_place(key: str, other: str, known: frozenset[str]) -> bool:
+    """`key` spells, correctly, a place that `other` does not name."""
+    theirs = set(_place(other)[1])
+    return any(w in known and w not in theirs for w in _place(key)[1])
+
+
+def _contains_place(other: str, key: str) -> bool:
+    """`other` names a body of `key`'s place: its key holds the place and, beyond it, only
+    words that say what kind of body ('university', 'hospitals', 'police'). 'East
+    Hertfordshire', 'North Yorkshire' and 'Brighton and Hove' are other places."""
+    if not re.search(rf"\b{re.escape(key)}\b", other):
+        return False
+    extra = re.sub(rf"\b{re.escape(key)}\b", " ", other).split()
+    return all(w in _KIND_WORDS or w in _BODY_EXTRAS for w in extra)
+
+
+# words in a body's key beside its place that name no other place ('University Hospitals
+# Birmingham NHS FT' -> 'university hospitals birmingham nhs ft')
+_BODY_EXTRAS = frozenset(["ft", "sites", "constabulary", "fire", "rescue", "authority",
+                          "combined", "partnership", "clinical", "commissioning", "group",
+                          "icb", "board"])
+
+# a council's tier: a county council is not the district or borough council of its county
+_COUNTY = re.compile(r"\bcounty council\b", re.I)
+_LOWER_TIER = re.compile(r"\b(?:district|borough)\b|\bcity council\b", re.I)
+
+
+def _tier(name: str) -> str:
+    """'county', 'lower' (district, borough or city) or '' (the name does not say)."""
+    return "county" if _COUNTY.search(name) else "lower" if _LOWER_TIER.search(name) else ""
+
+
+def _same_tier(query: str, name: str) -> bool:
+    """False only when both say their tier and the tiers differ."""
+    mine, theirs = _tier(query), _tier(name)
+    return not (mine and theirs) or mine == theirs
+
+
+def _council_first(query: str, candidates: Sequence[str]) -> list[str]:
+    """A bare place ('birmingham') most often means its council: when the council is not on
+    record it is still offered, first, under the place's name, so the choice is judged as a
+    council is; the bodies of the place on record follow."""
+    councils = [c for c in candidates if authority_kind(c) == "council"]
+    others = [c for c in candidates if c not in councils]
+    if not councils:
+        place = " ".join(w.capitalize() if w.islower() else w for w in query.split())
+        councils = [f"{place} Council"]
+    return councils + others
+
+
+# county and region abbreviations requesters write ('West Mids Police', 'Herts', 'Lancs')
+_ABBREVIATIONS = {
+    "mids": "Midlands", "yorks": "Yorkshire", "lancs": "Lancashire", "herts": "Hertfordshire",
+    "beds": "Bedfordshire", "bucks": "Buckinghamshire", "cambs": "Cambridgeshire",
+    "glos": "Gloucestershire", "gloucs": "Gloucestershire", "hants": "Hampshire",
+    "leics": "Leicestershire", "lincs": "Lincolnshire", "northants": "Northamptonshire",
+    "notts": "Nottinghamshire", "oxon": "Oxfordshire", "staffs": "Staffordshire",
+    "wilts": "Wiltshire", "worcs": "Worcestershire", "warks": "Warwickshire",
+    "derbys": "Derbyshire", "shrops": "Shropshire",
+}
+_ABBREVIATION = re.compile(r"\b(" + "|".join(_ABBREVIATIONS) + r")\b\.?", re.I)
+# 'Met' is the Metropolitan Police only beside 'police' or alone (the Met Office is not)
+_MET = re.compile(r"^\s*(?:the\s+)?met\s*$|\bmet(?=\s+police\b)", re.I)
+
+
+def expand_abbreviations(name: str) -> str:
+    """'West Mids Police' -> 'West Midlands Police', 'Herts County Council' ->
+    'Hertfordshire County Council', 'the Met' -> 'Metropolitan Police'."""
+    name = _ABBREVIATION.sub(lambda m: _ABBREVIATIONS[m.group(1).lower()], name)
+    if re.fullmatch(r"\s*(?:the\s+)?met\s*", name, re.I):
+        return "Metropolitan Police"
+    return _MET.sub("Metropolitan", name)
 
 
 # words that say what kind of body a key is, not where: 'university oxford' is in Oxford
