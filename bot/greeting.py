@@ -26,6 +26,12 @@ _A_BODY = re.compile(r"\b(?:council|police|constabulary|nhs|trust|university|col
 _NAMED_BODY = re.compile(r"^(?:the\s+)?(?-i:[A-Z])[\w'’.&-]*(?:\s+[\w'’.&-]+){0,5}?\s+"
                          r"(?:schools?|academy|academies|federation|learning|water|hospitals?|"
                          r"ambulance|icb|infirmary)\b", re.I)
+# a GP practice or a housing association is named by capitalised words, as a sign on the door
+# is ('Riverside Medical Practice'): 'Code of Practice', 'good practice', 'which surgery' are not
+_NAMED_PRACTICE = re.compile(
+    r"^(?:the\s+)?(?!(?:Code|Best|Good|Which|What|Whose|Any|Every|Each|Your|My|Our|This|That|"
+    r"GP|General)\b)(?:[A-Z][\w'’.&-]*\s+(?:(?:and|on|upon|in|&)\s+)?){1,4}"
+    r"(?:Practice|Surgery|(?:Medical|Health) Centre|Housing (?:Association|Group|Trust))$")
 # national bodies known by one word or by initials that corpus.header.INITIALS does not list;
 # UK Visas and Immigration and Border Force are the Home Office's, which answers for them
 _KNOWN = {"ofsted": "Ofsted", "ofcom": "Ofcom", "ofgem": "Ofgem", "ofwat": "Ofwat",
@@ -50,7 +56,7 @@ _PLACE_LEAD = re.compile(r"\b(?:city|county|borough|district|royal|metropolitan|
 _A_PERSON = re.compile(r"\b(?:mr|mrs|ms|miss|mx|dr|prof|professor|cllr|councillor)\b\.?", re.I)
 _NOT_A_BODY = re.compile(r"\b(?:(?<!cyngor )sir|madam|foi|freedom of information|team|officer|whom|"
                          r"colleague|all|customer|information governance|data protection|"
-                         r"records)\b", re.I)
+                         r"records|manager)\b", re.I)
 
 
 def names_a_body(text: str) -> bool:
@@ -60,7 +66,8 @@ def names_a_body(text: str) -> bool:
     name = text.strip()
     if not name or _A_PERSON.search(name):
         return False
-    return bool(_A_BODY.search(name) or _NAMED_BODY.match(name) or _known(name)
+    return bool(_A_BODY.search(name) or _NAMED_BODY.match(name) or _NAMED_PRACTICE.match(name)
+                or _known(name)
                 or expand_initials(name) != name or find_authority(name) or scottish_body(name))
 
 

@@ -63,6 +63,27 @@ def test_a_school_word_names_a_body_only_after_a_proper_name():
     assert not names_a_body("Mr Smith")
 
 
+@pytest.mark.parametrize("body", ["Riverside Medical Practice", "Oaklands Surgery",
+                                  "Clarion Housing Association", "Ashfield Health Centre",
+                                  "Oaklands Medical Centre", "Little Snoring Parish Council",
+                                  "Harris Academy Trust", "Stratford upon Avon Surgery"])
+def test_a_greeting_to_a_gp_practice_surgery_or_housing_association_names_it(body):
+    assert greeted(f"Dear {body},{QUESTION}") == body
+
+
+@pytest.mark.parametrize("greeting", ["Practice Manager", "Riverside Practice Manager",
+                                      "Surgery", "Dr Patel"])
+def test_a_greeting_to_a_practice_manager_or_a_doctor_names_no_authority(greeting):
+    assert greeted(f"Dear {greeting},{QUESTION}") is None
+
+
+def test_practice_and_surgery_name_a_body_only_as_a_capitalised_name():
+    assert names_a_body("Riverside Surgery") and names_a_body("Clarion Housing Association")
+    for phrase in ("Code of Practice", "Good Practice", "good practice guidance", "GP surgery",
+                   "Which surgery", "riverside surgery"):
+        assert not names_a_body(phrase), phrase
+
+
 def test_a_short_question_pointing_at_the_draft_is_answered_not_checked():
     asked = {line: question_about_draft(line) for line in (
         "is this published anyway?", "is it already published?", "would they refuse this?",
