@@ -18,8 +18,15 @@ import numpy as np
 
 from bot import risk as riskmod
 from bot import scotland
-from bot.assessment import Assessment, QuestionAssessment
-from bot.authority import company_warning, match_authority
+from bot.assessment import Assessment, Overall, QuestionAssessment
+from bot.authority import (
+    BROADCASTER_NOTE,
+    company_warning,
+    editorial_questions,
+    is_broadcaster,
+    match_authority,
+    not_covered,
+)
 from bot.eir import (
     eir_cues,
     eir_verdict,
@@ -31,6 +38,7 @@ from bot.eir import (
 from bot.explain import EXPLAIN_FROM, GROUNDS, explain_citation, explain_exception
 from bot.follow_ups import antecedents, with_antecedents
 from bot.greeting import greeted
+from bot.overall import OWN_DATA_VERDICT
 from bot.overall import overall as draft_overall
 from bot.reword import (
     TARGETED_SECTIONS,
@@ -278,9 +286,12 @@ class Advisor:
                                          context=c if c != q else "", eir=e, scottish=scottish)
                     for q, v, n, d, c, e in zip(questions, vectors, found, rest, searched, laws)]
         assessed = [replace(q, follows=a) for q, a in zip(assessed, follows)]
+        editorial = editorial_questions(questions) if is_broadcaster(addressee) else []
+        assessed = [_derogated(q, addressee) if i in editorial else q
+                    for i, q in enumerate(assessed)]
         eir = any(laws)
         foia = [i for i, e in enumerate(laws) if not e] if eir else []
-        overall = draft_overall(assessed, text, eir, foia)
+        overall = draft_overall(assessed, text, eir, foia, outside=editorial)
         if not addressee:
             overall.advice.append(NAME_THE_AUTHORITY)
         elif letter and authority and self.other_body(letter, addressee):
@@ -292,6 +303,7 @@ class Advisor:
         if eir:  # the verdict names the exception its top ground stands for, if an EIR one
             overall = replace(overall, verdict=eir_verdict(overall.verdict,
                                                            overall.likely_exemptions, scottish))
+        overall = _with_coverage(overall, addressee, editorial, assessed, scottish, eir)
         result = Assessment(assessed, overall, addressee,
                             authority_key(addressee) in self._answered_keys if addressee else False,
                             law="EIR" if eir else "FOIA")
@@ -317,6 +329,76 @@ def _standalone(question: str) -> str:
     """A question as a request of its own: 'Please also provide ...' loses its 'also'."""
     text = re.sub(r"^(please |could you |can you )?also,?\s+", r"\1", question.strip(), flags=re.I)
     return text[:1].upper() + text[1:]
+
+
+# a broadcaster's journalism is outside the Act: the law settles such a question, as
+# settled_law's floors do
+DEROGATED_FLOOR = 0.85
+
+
+def _derogated(q: QuestionAssessment, broadcaster: str | None) -> QuestionAssessment:
+    """A question about a broadcaster's programmes or editorial work: outside FOI (Schedule
+    1), so refused whatever its neighbours say; the explanation says so first, and no
+    rewording is offered (a cost-limit sentence cannot bring journalism under the Act)."""
+    name = _the(broadcaster)
+    why = (f"{name[:1].upper()}{name[1:]} is under FOI only for purposes other than "
+           "journalism, art or literature, and this asks about its programmes or editorial "
+           "work: expect a reply that the information is not covered by the Act.")
+    return replace(q, risk=max(q.risk, DEROGATED_FLOOR), level="high",
+                   risk_alone=max(q.risk_alone if q.risk_alone is not None else q.risk,
+                                  DEROGATED_FLOOR), level_alone="high", rewordings=[],
+                   explanation=f"{why} {q.explanation}".strip(),
+                   reasons=[f"raises the risk: {why}", *q.reasons])
+
+
+def _the(name: str | None) -> str:
+    """'the BBC' (so it is spoken of), any other name as it is."""
+    name = name or "the body"
+    return f"the {name}" if name.lower() in ("bbc", "british broadcasting corporation") \
+        else name
+
+
+def _numbered(items: Sequence[int]) -> str:
+    """'question 2' or 'questions 2 and 3' (1-based)."""
+    names = [str(i + 1) for i in items]
+    joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return f"question{'s' if len(names) > 1 else ''} {joined}"
+
+
+def _with_coverage(overall: Overall, addressee: str | None, editorial: Sequence[int],
+                   assessed: Sequence[QuestionAssessment], scottish: bool, eir: bool
+                   ) -> Overall:
+    """The verdict opens with what FOI covers when the body is outside it (a housing
+    association, a company) or, at a broadcaster, when questions ask about its journalism:
+    a calibrated 'low risk' means nothing for a body that need not answer at all."""
+    advice = _broadcaster_advice(overall.advice, addressee) if is_broadcaster(addressee) \
+        else list(overall.advice)
+    if editorial:
+        rest = [i for i in range(len(assessed)) if i not in editorial]
+        said = (f"Likely outside FOI: {_numbered(editorial)} "
+                f"ask{'s' if len(editorial) == 1 else ''} about {_the(addressee)}'s programmes "
+                "or editorial work, which FOI does not cover there (Schedule 1: journalism, art "
+                "or literature).")
+        if rest:
+            worst = max((assessed[i] for i in rest), key=lambda q: q.risk)
+            said += (f" The rest ({_numbered(rest)}) can be asked: "
+                     f"{'at most ' if len(rest) > 1 else ''}{worst.level} risk.")
+        else:
+            said += " Ask about spending, staff or corporate matters instead."
+        return replace(overall, verdict=said, advice=advice,
+                       risk=max(overall.risk, DEROGATED_FLOOR))
+    head = not_covered(addressee, scottish, eir)
+    said = overall.verdict
+    if not head or said == OWN_DATA_VERDICT:  # a subject access request reaches any body
+        return replace(overall, advice=advice)
+    return replace(overall, verdict=f"{head} If it were covered: {said[:1].lower()}{said[1:]}",
+                   advice=advice)
+
+
+def _broadcaster_advice(advice: Sequence[str], name: str | None) -> list[str]:
+    """The derogation note first, once."""
+    note = BROADCASTER_NOTE.format(name=_the(name)[:1].upper() + _the(name)[1:])
+    return [note, *(a for a in advice if a != note)]
 
 
 def manifest_stamp(index_dir: Path | None) -> tuple[int, int, int] | None:

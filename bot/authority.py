@@ -268,3 +268,68 @@ def company_warning(name: str | None) -> str | None:
                 "contracts with it instead, which must answer for information the contractor "
                 "holds on its behalf (s3(2)).")
     return None
+
+
+# -- coverage: bodies FOIA does not reach, or reaches only in part ----------------------------
+
+# the public service broadcasters, listed in FOIA Schedule 1 only "in respect of information held
+# for purposes other than those of journalism, art or literature" (the derogation)
+_BROADCASTER = re.compile(r"\b(?:bbc|british broadcasting corporation|channel (?:4|four)|"
+                          r"s4c|sianel pedwar cymru)\b", re.I)
+# what a broadcaster holds for its journalism, art or literature: its output and how it is made
+# (a programme's budget too: Sugar v BBC [2012] UKSC 4 put information held even partly for
+# journalism outside the Act)
+_EDITORIAL = re.compile(
+    r"\b(?:programmes?|programs?|broadcasts?|episodes?|documentar(?:y|ies)|panorama|newsnight|"
+    r"coverage|editorial|editors?|journalis[mt]s?|sources?|reporters?|presenters?|"
+    r"interviews?|interviewees?|footage|scripts?|impartiality|bias(?:ed)?|storylines?|"
+    r"news (?:stories|story|reports?|items?|bulletins?)|output|airtime|air time|commissioning|"
+    r"drama|comedy|series|shows?|investigations?)\b", re.I)
+_HOUSING_ASSOCIATION = re.compile(r"\bhousing (?:association|group|trust)\b|\bregistered "
+                                  r"(?:social landlord|provider)\b", re.I)
+
+BROADCASTER_NOTE = (
+    "{name} is covered by FOI only for information held for purposes other than journalism, "
+    "art or literature (FOIA Schedule 1, the 'derogation'): information held even partly for "
+    "its programmes is outside the Act (Sugar v BBC, 2012), so questions about programmes, "
+    "sources, coverage or editorial decisions are normally refused as not covered, with no "
+    "exemption or public interest test to argue. Ask about spending, staff, pay, contracts and "
+    "other corporate matters instead.")
+
+
+def is_broadcaster(name: str | None) -> bool:
+    """The BBC, Channel 4 or S4C: under FOI for everything but their journalism, art and
+    literature."""
+    return bool(name and _BROADCASTER.search(name))
+
+
+def editorial_questions(questions: Sequence[str]) -> list[int]:
+    """The questions (0-based) about a broadcaster's output or how it is made."""
+    return [i for i, q in enumerate(questions) if _EDITORIAL.search(q)]
+
+
+def is_housing_association(name: str | None) -> bool:
+    return bool(name and _HOUSING_ASSOCIATION.search(name))
+
+
+def not_covered(name: str | None, scottish: bool = False, environmental: bool = False
+                ) -> str | None:
+    """The verdict's opening for a body FOI does not cover (None: it is covered, or may be):
+    a housing association outside Scotland (Scottish RSLs came under FOISA in 2019), a
+    company, a water company asked for anything but environmental information. A GP practice
+    is covered (Schedule 1, for its NHS services), so it is not here."""
+    if not name:
+        return None
+    if is_housing_association(name) and not scottish:
+        return (f"Outside FOI: housing associations are not public authorities under FOIA in "
+                f"England and Wales, so {name} need not answer.")
+    if _PUBLICLY_OWNED.search(name):
+        return None
+    if _WATER_COMPANY.search(name):
+        return None if environmental else (
+            f"Outside FOIA: {name} must answer only for environmental information, under the "
+            "EIR, so it need not answer these questions.")
+    if company_warning(name):
+        return (f"Probably outside FOI: {name} looks like a company, which need not answer "
+                "unless public bodies wholly own it.")
+    return None

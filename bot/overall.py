@@ -254,11 +254,19 @@ def as_asked(text: str) -> str:
 
 
 def revised_draft(assessed: Sequence[QuestionAssessment], advice: Sequence[str],
-             closing: str = S16_SENTENCE, lettered: bool = False) -> str:
+                  closing: str = S16_SENTENCE, lettered: bool = False,
+                  outside: Sequence[int] = ()) -> str:
+    """The draft as it had best be sent; `outside`: questions (0-based) FOI does not reach at
+    this body (a broadcaster's editorial work), left out and said so, since no wording of
+    them can be answered."""
     lines, left_out = [], []
     used: set[str] = set()
     asks_else: set[int] = set()  # questions the revised draft asks differently, not extends
     for i, q in enumerate(assessed):
+        if i in outside:
+            left_out.append(f"question {i + 1} (about programmes or editorial work, which FOI "
+                            "does not cover there)")
+            continue
         # one question's rewording is not another's: 'Who supplies the ANPR cameras?' does not
         # become the count already put in for 'How many ANPR cameras?'
         fresh = [r.text for r in q.rewordings if r.text not in used]
@@ -288,9 +296,10 @@ def revised_draft(assessed: Sequence[QuestionAssessment], advice: Sequence[str],
 
 
 def overall(assessed: Sequence[QuestionAssessment], text: str, eir: bool | None = None,
-            foia: Sequence[int] = ()) -> Overall:
-    """The verdict, advice and revised draft; `eir` when the caller has judged it already, and
-    `foia` the questions (0-based) of an environmental draft that are FOIA's nonetheless."""
+            foia: Sequence[int] = (), outside: Sequence[int] = ()) -> Overall:
+    """The verdict, advice and revised draft; `eir` when the caller has judged it already,
+    `foia` the questions (0-based) of an environmental draft that are FOIA's nonetheless, and
+    `outside` those FOI does not reach at the body (left out of the revised draft)."""
     exemptions = _merge_exemptions(assessed)
     eir = is_environmental(text) if eir is None else eir
     advice = general_advice(text, assessed, eir)
@@ -305,7 +314,7 @@ def overall(assessed: Sequence[QuestionAssessment], text: str, eir: bool | None 
     closing = (MIXED_SENTENCE if foia else EIR_SENTENCE) if eir else S16_SENTENCE
     return Overall(risk, said, exemptions, advice,
                    revised_draft(assessed, advice, closing,
-                                 lettered=bool(_LETTERED.search(text))))
+                                 lettered=bool(_LETTERED.search(text)), outside=outside))
 
 
 def mixed_note(foia: Sequence[int], count: int) -> str:

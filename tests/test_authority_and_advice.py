@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from bot.authority import expand_abbreviations, match_authority
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.authority import (
+    editorial_questions,
+    expand_abbreviations,
+    match_authority,
+    not_covered,
+)
+from tests.conftest import built_project
 
 ON_RECORD = ["East Hertfordshire District Council", "Herefordshire Council",
              "University Hospitals Birmingham NHS FT", "West Midlands Police",
@@ -35,3 +46,61 @@ def test_county_abbreviations_are_read_as_the_county():
     assert expand_abbreviations("Herts County Council") == "Hertfordshire County Council"
     assert expand_abbreviations("the Met") == "Metropolitan Police"
     assert expand_abbreviations("Met Office") == "Met Office"
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    return built_project(tmp_path_factory.mktemp("authority_and_advice"))
+
+
+def _check(cli, project: Path, draft: str, authority: str | None = None) -> dict:
+    args = ["--config", str(project), "check", "--json"] + \
+        (["--authority", authority] if authority else []) + [draft]
+    code, out, err = cli(*args)
+    assert code == 0, err
+    return json.loads(out)
+
+
+BBC_DRAFT = ("Dear BBC,\n1. How much did the BBC spend on taxis in 2023?\n"
+             "2. Who were the sources for the Panorama investigation broadcast last March?\n"
+             "3. How many complaints did the BBC receive about its election coverage?")
+
+
+def test_questions_about_a_broadcasters_programmes_are_outside_foi(project, cli):
+    data = _check(cli, project, BBC_DRAFT)
+    verdict, advice = data["overall"]["verdict"], data["overall"]["advice"]
+    assert verdict.startswith("Likely outside FOI: questions 2 and 3 ask about the BBC's")
+    assert "The rest (question 1) can be asked" in verdict
+    assert advice[0].startswith("The BBC is covered by FOI only for information held for "
+                                "purposes other than journalism")
+    taxis, sources, complaints = data["questions"]
+    assert sources["level"] == complaints["level"] == "high"
+    assert sources["explanation"].startswith("The BBC is under FOI only for purposes other")
+    assert sources["rewordings"] == []
+    assert "journalism" not in taxis["explanation"]
+    revised = data["overall"]["revised_draft"]
+    assert "Panorama" not in revised and "taxis" in revised
+    assert "Left out: question 2 (about programmes or editorial work" in revised
+
+
+def test_editorial_questions_are_told_from_corporate_ones():
+    asked = ["How much did Channel 4 spend on agency staff?", "How was the drama commissioned?",
+             "What is the Director-General's salary?", "Which presenters were interviewed?"]
+    assert editorial_questions(asked) == [1, 3]
+
+
+def test_a_body_outside_foi_gets_a_verdict_that_says_so_first(project, cli):
+    draft = "Dear Clarion Housing Association,\n1. How many homes reported damp in 2023?"
+    verdict = _check(cli, project, draft)["overall"]["verdict"]
+    assert verdict.startswith("Outside FOI: housing associations are not public authorities")
+    assert "If it were covered: " in verdict
+    company = _check(cli, project, "How many staff work in IT?", "Acme Ltd")
+    assert company["overall"]["verdict"].startswith("Probably outside FOI: Acme Ltd looks like")
+
+
+def test_covered_bodies_keep_their_verdict():
+    assert not_covered("Riverside Medical Practice") is None  # a GP practice: Schedule 1
+    assert not_covered("Link Housing Association", scottish=True) is None  # FOISA since 2019
+    assert not_covered("Severn Trent", environmental=True) is None  # the EIR cover it
+    assert not_covered("Severn Trent").startswith("Outside FOIA")
+    assert not_covered("Channel 4") is None and not_covered("HS2 Ltd") is None
