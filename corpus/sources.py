@@ -9,10 +9,12 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import re
 import zlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from corpus.models import CorpusError, Document
 from corpus.parse import parse_disclosure_record, parse_response_text, parse_wdtk_thread
@@ -91,7 +93,7 @@ def parse_record_line(line: bytes, fmt: str, source: str) -> Document:
         raise CorpusError("line is not UTF-8 text") from exc
     except json.JSONDecodeError as exc:
         raise CorpusError(f"broken JSON ({exc.msg} at column {exc.colno})") from exc
-    return record_parser(fmt)(record, source)
+    return vetted(record_parser(fmt)(record, source))
 
 
 def read_jsonl(src: Source) -> Iterator[Document | Skipped]:
@@ -118,7 +120,7 @@ def read_texts(src: Source) -> Iterator[Document | Skipped]:
                 text = data.decode("utf-8")
             except UnicodeDecodeError:
                 text = data.decode("cp1252", errors="replace")
-            return parse_response_text(text, key=path.name, source=src.name)
+            return vetted(parse_response_text(text, key=path.name, source=src.name))
 
         yield _guarded(src, path.name, parse)
 
@@ -142,3 +144,79 @@ def read_source(src: Source) -> Iterator[Document | Skipped]:
         yield Skipped(src.name, str(src.path), "source not found (check config.toml)")
         return
     yield from read_texts(src) if src.format == "text" else read_jsonl(src)
+
+
+# -- where a precedent's link may point -----------------------------------------------------
+
+# hosts that only public bodies (or the FOI sites they answer on) publish from
+PUBLIC_HOSTS = ("gov.uk", "nhs.uk", "nhs.wales", "nhs.scot", "police.uk", "ac.uk", "sch.uk",
+                "gov.scot", "gov.wales", "llyw.cymru", "parliament.uk", "mod.uk", "judiciary.uk",
+                "ico.org.uk", "whatdotheyknow.com", "disclosurelog.co.uk", "bailii.org",
+                "tribunals.gov.uk")
+# a web agency's or a CMS's test copy of a site ('barnet2022-qa.orangebus.io',
+# 'admin.barnet2022-tmp...', 'uat.barnet.gov.uk'): not what a reader should be sent to
+_STAGING = re.compile(r"(?:^|[.\-\d])(?:qa|uat|tmp|temp|staging|stage|dev|test|admin|preprod|"
+                      r"sandbox)(?=$|[.\-\d])")
+_SECOND_LEVEL = {"co.uk", "org.uk", "gov.uk", "ac.uk", "me.uk", "ltd.uk", "plc.uk", "net.uk",
+                 "nhs.uk", "police.uk", "sch.uk", "mod.uk"}
+_FILLER = {"the", "and", "of", "for", "in", "on", "upon", "copy", "log", "disclosure", "nhs",
+           "ft", "trust", "council", "county", "borough", "district", "city", "service",
+           "services", "foundation", "authority", "department", "office", "national"}
+
+
+def host_of(url: str | None) -> str:
+    """A link's host, lower case, without 'www.' ('' for no link or a broken one)."""
+    try:
+        host = urlsplit((url or "").strip()).hostname or ""
+    except ValueError:
+        return ""
+    return re.sub(r"^www\d?\.", "", host.lower())
+
+
+def _registered(host: str) -> str:
+    """The name a host was registered as: 'ordnancesurvey' for www.ordnancesurvey.co.uk,
+    'mixd' for uhsussex.mixd.co.uk (an agency's host, whatever its subdomain says)."""
+    labels = host.split(".")
+    cut = 3 if ".".join(labels[-2:]) in _SECOND_LEVEL else 2
+    return labels[-cut] if len(labels) >= cut else labels[0]
+
+
+def names_authority(label: str, authority: str | None) -> bool:
+    """Whether a registered name is the authority's own: its name run together
+    ('britishcouncil'), a distinctive word of it ('ashfordstpeters' for Ashford and St
+    Peter's Hospitals), its initials ('wmfs', 'os', 'theipsa'), or initials then a word of it
+    ('hwfire' for Hereford and Worcester Fire and Rescue Service)."""
+    words = re.findall(r"[a-z]+", (authority or "").lower().replace("'", ""))
+    if not words:
+        return False
+    label = re.sub(r"^the(?=[a-z]{2})", "", label)
+    initials = "".join(w[0] for w in words if w not in ("and", "of", "the", "for"))
+    if "".join(words) in label or any(len(w) >= 4 and w not in _FILLER and w in label
+                                      for w in words):
+        return True
+    return len(initials) >= 2 and any(
+        label.startswith(initials[:i]) and (label[i:] == "" or label[i:] in words)
+        for i in range(2, len(initials) + 1))
+
+
+def trusted_source(url: str | None, authority: str | None) -> bool:
+    """Whether a precedent's link may be shown: a public body's host (gov.uk, nhs.uk,
+    police.uk, ac.uk...), WhatDoTheyKnow or a disclosure-log service, or a host registered in
+    the authority's own name, and in each case no staging or admin copy. A spam or mirror
+    host that copied a disclosure log (docslib, scribd, a '.asia' number host, a massage
+    parlour's site) is none of these."""
+    host = host_of(url)
+    if not host or _STAGING.search(host):
+        return False
+    if any(host == h or host.endswith("." + h) for h in PUBLIC_HOSTS):
+        return True
+    return names_authority(_registered(host), authority)
+
+
+def vetted(doc: Document) -> Document:
+    """The document with a link a reader may follow: one on a host that is not the
+    authority's or a public body's is blanked, and kept in `extra` as unverified_url for
+    whoever audits the corpus; the record itself stays."""
+    if not doc.url or trusted_source(doc.url, doc.authority):
+        return doc
+    return replace(doc, url=None, extra={**doc.extra, "unverified_url": doc.url})
