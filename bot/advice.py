@@ -252,7 +252,7 @@ class Advisor:
             rewordings = [Rewording(in_eir_words(r.text), in_eir_words(r.why), r.based_on)
                           for r in rewordings]
         tribunal = self.searcher.tribunal(vector)
-        explanation = " ".join(x for x in (_explanation(scored, neighbours, likely),
+        explanation = " ".join(x for x in (_explanation(scored, neighbours, likely, text),
                                             _tribunal_note(scored, tribunal)) if x)
         return QuestionAssessment(
             text=text, risk=scored.risk, level=scored.level,
@@ -471,17 +471,55 @@ def ordered_precedents(neighbours: Sequence[Precedent], authority: str | None
                            key=lambda p: -p.similarity)
 
 
-def _strongest(neighbours: Sequence[Precedent], section: str) -> tuple[Precedent, str] | None:
+def _strongest(neighbours: Sequence[Precedent], section: str, question: str = ""
+               ) -> tuple[Precedent, str] | None:
     """The closest refusal under this section whose stored reply gives a reason, with that
     reason: a partial reply's excerpt may hold only what was disclosed ('some information
     provided in an attachment'), which explains nothing about the refusal. One too far to count
-    as a precedent is not quoted: TfL's camera vandalism says nothing about a university's pay."""
+    as a precedent is not quoted: TfL's camera vandalism says nothing about a university's pay;
+    nor one on another topic (Sheffield's CCTV spend is no reason for a question on taxis), nor
+    one whose authority is not on record (an unattributed quote is no evidence)."""
     cands = [(p, reason) for p in neighbours
-             if p.outcome in ("refused", "ncnd", "partial") and p.answer
+             if p.outcome in ("refused", "ncnd", "partial") and p.answer and p.authority
              and p.similarity >= riskmod.NO_PRECEDENT_SIMILARITY
              and any(riskmod.section(e) == section for e in p.exemptions)
+             and (not question or on_topic(f"{p.question} {p.title or ''}", question,
+                                           p.similarity))
              and (reason := _reasoning(p.answer, section))]
     return max(cands, key=lambda c: c[0].similarity, default=None)
+
+
+# words every FOI question shares, which say nothing of its topic ('spend', 'total', 'staff')
+_COMMON_WORDS = (
+    "the a an of to in on for and or is are was were be by with from at as it this that you "
+    "your do does did have has had any all what how many much which who when where whether if "
+    "so please provide number numbers total information council councils authority force trust "
+    "department annual year years yearly each per last past current currently data details "
+    "list copy give tell confirm can could would will i we my our me us their there been its "
+    "time financial period since between including include staff team member members work "
+    "people spend spent spending cost costs amount amounts paid pay money calendar received "
+    "receive held hold record records recorded")
+_COMMON = frozenset(_COMMON_WORDS.split())
+_TOKEN = re.compile(r"[a-z]+")
+# a past question this close is about the same thing, whatever its words
+SAME_TOPIC_SIMILARITY = 0.8
+
+
+def _topic_words(text: str) -> set[str]:
+    """A question's content words, plural 's' dropped and cut to six letters ('taxis' and
+    'taxi', 'cameras' and 'camera' are one)."""
+    return {(w[:-1] if w.endswith("s") and len(w) > 4 else w)[:6]
+            for w in _TOKEN.findall(text.lower()) if len(w) > 2 and w not in _COMMON}
+
+
+def on_topic(past: str, question: str, similarity: float = 0.0) -> bool:
+    """Whether a past question is about what the user asks: very close, or sharing a topic
+    word ('ANPR', 'taxis'), two when the user's question has three or more."""
+    if similarity >= SAME_TOPIC_SIMILARITY:
+        return True
+    mine, theirs = _topic_words(question), _topic_words(past)
+    shared = mine & theirs
+    return bool(shared) and len(shared) >= min(2, (len(mine) + 1) // 2)
 
 
 _SENTENCES = re.compile(r"(?<=[.;:])\s+(?=\S)")
@@ -489,14 +527,38 @@ _REASONS = re.compile(
     r"(?<!no )\bexempt|unable to (?:provide|disclose|release)|not (?:be )?disclos|\bwithh[eo]ld"
     r"|\brefus|prejudic|would be likely|public interest|neither confirm|cost limit"
     r"|appropriate limit|exceed|section \d|\bs\.?\s?\d", re.I)
+# what the corpus's summariser wrote about a reply, not the reply: 'The request was refused
+# by Essex Police.', '(Excerpt shows the acknowledgement ...)', 'quoted in requester's
+# annotation:', 'Answers to the ransomware questions are cut off'
+_STATUS = re.compile(r"^the request was (?:\w+ ){0,3}by\b|^request (?:refused|answered)\.?$",
+                     re.I)
+_NOTE_WORDS = re.compile(r"\bexcerpt\b|\bshows?\b|\bshown\b|\bfollow-up\b|\blogged\b|"
+                         r"\bcut off\b|\bannotation\b|\bthe page\b", re.I)
+_PARENTHESISED = re.compile(r"\s*\(([^()]*)\)")
+_ANNOTATION_LEAD = re.compile(r"^(?:quoted in (?:the )?requester's annotation|per the "
+                              r"requester|summary)\s*:\s*", re.I)
+
+
+def authority_words(answer: str) -> str:
+    """A stored reply without the summariser's notes: status sentences ('The request was
+    refused by X.'), parenthesised editorial notes and sentences about the excerpt are
+    dropped, so only what the authority wrote is quoted as what it said."""
+    text = _PARENTHESISED.sub(lambda m: "" if _NOTE_WORDS.search(m.group(1)) else m.group(0),
+                              re.sub(r"\s+", " ", answer).strip())
+    if _ANNOTATION_LEAD.match(text):
+        return ""  # a requester's account of the reply, not the reply
+    kept = [s for s in _SENTENCES.split(text)
+            if not _STATUS.search(s.strip()) and not re.search(r"\bexcerpt\b|\bcut off in\b",
+                                                                  s, re.I)]
+    return " ".join(kept).strip()
 
 
 def _reasoning(answer: str, section: str) -> str:
     """The reply from its first sentence that cites a section, names the ground ('law
     enforcement') or gives a reason to refuse; empty when no sentence does."""
-    text = re.sub(r"\s+", " ", answer).strip()
+    text = authority_words(answer)
     name = GROUNDS[section].name.split(" (")[0] if section in GROUNDS else None
-    sentences = _SENTENCES.split(text)
+    sentences = _SENTENCES.split(text) if text else []
     for i, sentence in enumerate(sentences):
         if _REASONS.search(sentence) or (name and name.lower() in sentence.lower()):
             return " ".join(sentences[i:])
@@ -504,7 +566,9 @@ def _reasoning(answer: str, section: str) -> str:
 
 
 def cite(p: Precedent) -> str:
-    parts = [p.authority or "an authority", p.date, f"ref {p.reference}" if p.reference else None]
+    """'Essex Police, 2023-01-02, ref 123': who said it, when."""
+    parts = [p.authority or "A reply whose authority is not on record", p.date,
+             f"ref {p.reference}" if p.reference else None]
     return ", ".join(x for x in parts if x)
 
 
@@ -513,9 +577,10 @@ def _quote(text: str, limit: int = 220) -> str:
 
 
 def _explanation(scored: _Scored, neighbours: Sequence[Precedent],
-                 exemptions: Sequence[dict] | None = None) -> str:
+                 exemptions: Sequence[dict] | None = None, question: str = "") -> str:
     """Why the risk is what it is: the tally, the wording, and the likeliest grounds with the
-    strongest precedent quoted; `exemptions` as shown (with the EIR's exception, if any)."""
+    strongest precedent on the `question`'s topic quoted; `exemptions` as shown (with the
+    EIR's exception, if any)."""
     top = max((p.similarity for p in neighbours), default=0.0)
     record = [f"Track record: {r.split(': ', 1)[1]}" for r in scored.reasons
               if r.startswith("track record")]
@@ -538,7 +603,7 @@ def _explanation(scored: _Scored, neighbours: Sequence[Precedent],
         cited = ex["subsection"] or ex["section"]
         parts.append(explain_exception(ex["eir"], cited) if ex.get("eir")
                      else explain_citation(cited, ex["ncnd"]))
-        strongest = _strongest(neighbours, ex["section"])
+        strongest = _strongest(neighbours, ex["section"], question)
         if strongest and strongest[0].id not in quoted:  # one reply citing both: quoted once
             precedent, reason = strongest
             quoted.add(precedent.id)

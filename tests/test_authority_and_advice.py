@@ -104,3 +104,42 @@ def test_covered_bodies_keep_their_verdict():
     assert not_covered("Severn Trent", environmental=True) is None  # the EIR cover it
     assert not_covered("Severn Trent").startswith("Outside FOIA")
     assert not_covered("Channel 4") is None and not_covered("HS2 Ltd") is None
+
+
+def test_a_summarisers_note_is_never_quoted_as_what_an_authority_said():
+    from bot.advice import _reasoning, authority_words
+
+    status = ("The request was refused by Essex Police. (Questions were split into four logged "
+              "requests; excerpt shows the acknowledgement warning that many questions at once "
+              "may exceed the cost limit.)")
+    assert authority_words(status) == ""
+    assert _reasoning(status, "s12") == ""
+    assert authority_words("quoted in requester's annotation: searches failed.") == ""
+    reply = ("We are unable to provide the total spend as these cameras are owned by various "
+             "areas (e.g. libraries, housing). Section 12 applies.")
+    assert authority_words(reply) == reply  # the authority's own brackets stay
+    assert authority_words("Exempt under s31 (law enforcement). Answers to the ransomware "
+                           "questions are cut off in the excerpt.") == \
+        "Exempt under s31 (law enforcement)."
+
+
+def test_only_a_precedent_on_the_questions_topic_is_quoted():
+    from bot.advice import on_topic
+
+    taxis = "How much did the BBC spend on taxis in 2023?"
+    assert not on_topic("The total amount spent on the installation and maintenance of CCTV "
+                        "cameras in the 2020 calendar year", taxis, 0.51)
+    assert on_topic("How much was spent on taxis for staff last year?", taxis, 0.6)
+    assert on_topic("Total spend on taxi journeys", "Spending on taxis?", 0.55)
+    assert on_topic("anything at all", taxis, 0.85)  # this close, it is the same question
+
+
+def test_a_quote_names_its_authority_with_a_capital_and_never_as_an_authority():
+    from bot.advice import cite
+    from index.search import Precedent
+
+    unnamed = Precedent("1", "How many?", None, "2024-09-09", "14222", "refused", ("s12",),
+                        0.6, None)
+    assert cite(unnamed).startswith("A reply whose authority is not on record, 2024-09-09")
+    named = Precedent("2", "How many?", "Essex Police", None, None, "refused", ("s12",), 0.6, None)
+    assert cite(named) == "Essex Police"
