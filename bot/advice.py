@@ -347,7 +347,8 @@ def _derogated(q: QuestionAssessment, broadcaster: str | None) -> QuestionAssess
     return replace(q, risk=max(q.risk, DEROGATED_FLOOR), level="high",
                    risk_alone=max(q.risk_alone if q.risk_alone is not None else q.risk,
                                   DEROGATED_FLOOR), level_alone="high", rewordings=[],
-                   explanation=f"{why} {q.explanation}".strip(),
+                   likely_exemptions=[],  # outside the Act: no exemption is needed
+                   explanation=why,  # its neighbours' grounds do not apply outside the Act
                    reasons=[f"raises the risk: {why}", *q.reasons])
 
 

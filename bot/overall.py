@@ -302,7 +302,7 @@ def overall(assessed: Sequence[QuestionAssessment], text: str, eir: bool | None 
     `outside` those FOI does not reach at the body (left out of the revised draft)."""
     exemptions = _merge_exemptions(assessed)
     eir = is_environmental(text) if eir is None else eir
-    advice = general_advice(text, assessed, eir)
+    advice = _follows_grounds(general_advice(text, assessed, eir), assessed)
     if eir:  # no cost limit, so no adding up of requests for it either
         advice += [EIR_NOTE] + ([mixed_note(foia, len(assessed))] if foia else [])
     if any(e["ncnd"] and e["probability"] >= EXPLAIN_FROM for e in exemptions):
@@ -315,6 +315,47 @@ def overall(assessed: Sequence[QuestionAssessment], text: str, eir: bool | None 
     return Overall(risk, said, exemptions, advice,
                    revised_draft(assessed, advice, closing,
                                  lettered=bool(_LETTERED.search(text)), outside=outside))
+
+
+# advice a wording cue calls for that is about one ground: given only when a question shows it
+_GROUND_ADVICE = {"Commercial interests (s43)": "s43",
+                  "Commercial confidentiality (EIR r12(5)(e), FOIA's s43)": "s43"}
+MAX_GROUND_ADVICE = 3
+
+
+def _shown(assessed: Sequence[QuestionAssessment], section: str,
+           at_least: float = 0.0) -> list[int]:
+    """The questions (1-based) that list `section` among their likely exemptions."""
+    return [i for i, q in enumerate(assessed, 1)
+            if any(e["section"] == section and e["probability"] >= at_least
+                   for e in q.likely_exemptions)]
+
+
+def _follows_grounds(advice: list[str], assessed: Sequence[QuestionAssessment]) -> list[str]:
+    """The whole-draft advice follows the grounds the questions show: a cue's advice about a
+    ground no question lists is dropped (s43 for a facial-recognition draft because it names
+    a supplier), and each ground shown that no advice covers gets its way around, naming the
+    questions it was flagged for."""
+    if not assessed:
+        return advice
+    kept = [a for a in advice if a.split(":", 1)[0] not in _GROUND_ADVICE
+            or _shown(assessed, _GROUND_ADVICE[a.split(":", 1)[0]])]
+    added = 0
+    for ex in _merge_exemptions(assessed):
+        section = ex["section"]
+        ground = GROUNDS.get(section)
+        if ex.get("eir") or not ground or ex["probability"] < EXPLAIN_FROM or \
+                any(f"({section}" in a or f"{section})" in a for a in kept):
+            continue  # the EIR's exceptions have their own notes; one piece of advice a ground
+        flagged = _shown(assessed, section, EXPLAIN_FROM)
+        which = "" if len(flagged) == len(assessed) else \
+            f", flagged for question{'s' if len(flagged) > 1 else ''} {_numbers(flagged)}"
+        kept.append(f"{ground.name[:1].upper()}{ground.name[1:]} ({section}){which}: "
+                    f"{ground.around[:1].lower()}{ground.around[1:]}")
+        added += 1
+        if added == MAX_GROUND_ADVICE:
+            break
+    return kept
 
 
 def mixed_note(foia: Sequence[int], count: int) -> str:

@@ -143,3 +143,31 @@ def test_a_quote_names_its_authority_with_a_capital_and_never_as_an_authority():
     assert cite(unnamed).startswith("A reply whose authority is not on record, 2024-09-09")
     named = Precedent("2", "How many?", "Essex Police", None, None, "refused", ("s12",), 0.6, None)
     assert cite(named) == "Essex Police"
+
+
+def _question(text: str, exemptions: list[tuple[str, float]], level: str = "high"):
+    from bot.assessment import QuestionAssessment
+
+    return QuestionAssessment(text, 0.8, level, [
+        {"section": s, "subsection": None, "probability": p, "ncnd": False}
+        for s, p in exemptions], [], "", [])
+
+
+def test_whole_draft_advice_follows_the_grounds_the_questions_show():
+    from bot.overall import overall
+
+    draft = ("1. How many times was live facial recognition deployed in 2023?\n"
+             "2. Which supplier provides the facial recognition system?")
+    assessed = [_question("How many times was live facial recognition deployed in 2023?",
+                          [("s31", 0.36), ("s40", 0.31)]),
+                _question("Which supplier provides the facial recognition system?",
+                          [("s31", 0.28), ("s12", 0.2)])]
+    advice = overall(assessed, draft).advice
+    heads = [a.split(":")[0] for a in advice]
+    assert not any("s43" in h for h in heads)  # 'supplier' alone, no question shows s43
+    assert "Law enforcement (s31)" in heads
+    assert "Cost limit (s12), flagged for question 2" in heads
+    assert "Personal data (s40), flagged for question 1" in heads
+    shown = [_question("Which supplier provides it?", [("s43", 0.4)])]
+    assert any(a.startswith("Commercial interests (s43)")
+               for a in overall(shown, "1. Which supplier provides it?").advice)
