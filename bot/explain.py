@@ -82,10 +82,48 @@ GROUNDS: dict[str, Ground] = {g.section: g for g in [
            "relations between the UK and other states or international bodies.",
            "Qualified: prejudice and public interest tests.",
            "Ask for the authority's own spending or policy rather than diplomatic exchanges."),
-    Ground("s29", "the economy", "the UK's economic or financial interests.",
-           "Qualified.", "Ask for published forecasts or totals."),
-    Ground("s33", "audit functions", "an authority's audit and inspection of others.",
-           "Qualified.", "Ask for the final published audit report."),
+    Ground("s28", "relations within the United Kingdom",
+           "relations between the UK Government and the Scottish Government, the Welsh "
+           "Government or the Northern Ireland Executive.",
+           "Qualified: prejudice and public interest tests.",
+           "Ask for the authority's own decisions, spending or published agreements rather than "
+           "its exchanges with another administration."),
+    Ground("s32", "court records",
+           "documents filed with or made by a court, or served in proceedings, held only "
+           "because they were.",
+           "Absolute: no public interest test. FOI is not the route to court papers.",
+           "Ask the court under its own rules (the Civil or Criminal Procedure Rules), or ask the "
+           "authority for its own records and statistics about cases, not the court documents."),
+    Ground("s34", "parliamentary privilege",
+           "the privileges of either House of Parliament, such as committee papers and "
+           "proceedings.",
+           "Absolute: a certificate from the Speaker or the Clerk of the Parliaments settles it.",
+           "Ask for what Parliament has published (Hansard, committee reports and evidence), or "
+           "for the authority's own records that are not Parliament's proceedings."),
+    Ground("s37", "communications with the Royal Family and honours",
+           "communications with the Sovereign, the heir and second in line (absolute), with "
+           "other members of the Royal Family and the Royal Household, and the conferring of "
+           "honours and dignities.",
+           "Absolute for the Sovereign, heir and second in line; otherwise qualified, with a "
+           "public interest test. s37(2) allows NCND.",
+           "Ask for costs, policies or published honours lists and criteria rather than "
+           "correspondence or individual nominations."),
+    Ground("s39", "environmental information (the EIR gateway)",
+           "nothing in itself: environmental information is exempt under FOIA because it must "
+           "be dealt with under the Environmental Information Regulations instead.",
+           "Qualified in form, but in practice the request is simply answered under the EIR, "
+           "with their own exceptions and no cost limit in hours.",
+           "Nothing to get around: ask for it under the EIR (type 'explain EIR'); a refusal must "
+           "then cite an EIR exception."),
+    Ground("s29", "the economy", "the UK's economic or financial interests, and those of any "
+           "government in the UK.",
+           "Qualified: prejudice and public interest tests.",
+           "Ask for published forecasts or totals."),
+    Ground("s33", "audit functions", "an authority's audit and inspection of others' use of "
+           "resources (the National Audit Office, Audit Wales, inspectorates).",
+           "Qualified: prejudice and public interest tests; it covers the auditor, not the "
+           "audited body.",
+           "Ask for the final published audit report."),
     Ground("s35", "formulation of government policy",
            "policy being developed by government: advice to ministers, briefings and "
            "submissions while the policy is open. (Under Scotland's FOISA, s35 is instead the "
@@ -171,6 +209,43 @@ _TOPICS = [(re.compile(rx, re.I), section) for rx, section in (
     (r"personal (data|information)|data protection|names?", "s40"),
     (r"confiden", "s41"), (r"legal (advice|privilege)|privilege", "s42"),
     (r"commercial|trade secret", "s43"), (r"manifestly unreasonable|environmental", "r12"))]
+
+# what one subsection adds to its section's note, and the way around where it differs
+@dataclass(frozen=True)
+class Subsection:
+    note: str
+    around: str | None = None
+
+
+SUBSECTIONS: dict[str, Subsection] = {
+    "s40(1)": Subsection(
+        "the requester's own personal data: FOI disclosure is to the world, so it is never "
+        "the route to it.",
+        "Make a subject access request under UK GDPR instead: free, answered within a month, "
+        "and to you alone rather than to the world."),
+    "s40(2)": Subsection(
+        "other people's personal data, exempt where disclosure would breach the data protection "
+        "principles (in practice, where it would be unfair or unlawful). No public interest test "
+        "then; the legitimate interest in disclosure is weighed within data protection law."),
+    "s40(5)": Subsection(
+        "neither confirm nor deny: where saying whether the information is held would itself "
+        "disclose personal data (whether someone was investigated or disciplined, say).",
+        "Ask for anonymised totals across everyone (how many staff were disciplined), which say "
+        "nothing about any one person."),
+    "s31(3)": Subsection(
+        "neither confirm nor deny: where even saying whether the information is held would "
+        "prejudice law enforcement (whether a force uses a tactic, whether an attack happened). "
+        "A public interest test still applies to the NCND itself.",
+        NCND_AROUND_TEXT := "Ask for something whose existence is not itself sensitive: a "
+        "policy, a yearly total, whether a certification is held, or what the authority has "
+        "already confirmed in public."),
+}
+
+
+def subsection_of(cite: str) -> str | None:
+    """The SUBSECTIONS key a citation falls under: 's40(2)(a)' -> 's40(2)'."""
+    return next((k for k in SUBSECTIONS if cite == k or cite.startswith(k + "(")), None)
+
 
 NCND_NOTE = ("\"Neither confirm nor deny\" (NCND) means the authority will not even say whether "
              "it holds the information, because saying yes or no would itself cause the harm.")
@@ -348,11 +423,30 @@ def explain(section: str, scottish: bool = False) -> str:
     if g is None:
         return (f"I have no note on {section!r}. Try one of: {known_grounds()}; or s1, s10, "
                 "s16, s17, internal review, EIR, NCND, FOISA.")
-    text = (f"{g.section} — {g.name}\nWhat it protects: {g.protects}\nThe test: {g.test}\n"
-            f"How requesters get around it: {g.around}")
+    sub = SUBSECTIONS.get(subsection_of(cite) or "")
+    test = _SPECIFIC_TESTS.get(subsection_of(cite) or cite, g.test)
+    around = sub.around if sub and sub.around else _SPECIFIC_AROUND.get(cite, g.around)
+    text = (f"{g.section} — {g.name}\nWhat it protects: {g.protects}\nThe test: {test}\n"
+            f"How requesters get around it: {around}")
+    if sub:
+        text += f"\n{subsection_of(cite)} in particular: {sub.note}"
     if cite in EIR_EXCEPTIONS:
         text += f"\n{cite} in particular: {EIR_EXCEPTIONS[cite]}"
     return text
+
+
+# a subsection whose test is not its section's: 'not held' has nothing to weigh
+_SPECIFIC_TESTS = {
+    "s40(1)": "Absolute: no public interest test.",
+    "r12(4)(a)": "Not held is a fact, not a judgement: in practice there is no public interest "
+                 "test, since there is nothing to weigh; the question is whether the search "
+                 "was adequate.",
+}
+_SPECIFIC_AROUND = {
+    "r12(4)(a)": "Ask what is held instead, or which body holds it (the authority should say "
+                 "if it knows); if you think it is held, ask for an internal review of the "
+                 "search.",
+}
 
 
 def _regulation_note(cite: str, scottish: bool) -> str | None:

@@ -171,3 +171,20 @@ def test_whole_draft_advice_follows_the_grounds_the_questions_show():
     shown = [_question("Which supplier provides it?", [("s43", 0.4)])]
     assert any(a.startswith("Commercial interests (s43)")
                for a in overall(shown, "1. Which supplier provides it?").advice)
+
+
+def test_explain_has_subsection_notes_and_the_grounds_it_lacked():
+    from bot.explain import explain
+
+    own = explain("s40(1)")
+    assert "subject access request under UK GDPR" in own and "anonymised" not in own
+    assert "other people's personal data" in explain("s40(2)(a)")
+    assert "s40(5) in particular: neither confirm nor deny" in explain("s40(5)")
+    assert "s31(3) in particular: neither confirm nor deny" in explain("s31(3)")
+    for section, name in (("s32", "court records"), ("s34", "parliamentary privilege"),
+                          ("s37", "Royal Family"), ("s28", "relations within the United"),
+                          ("section 39", "the EIR gateway")):
+        assert name in explain(section), section
+    not_held = explain("r12(4)(a)")
+    assert "Every exception carries a public interest test" not in not_held
+    assert "no public interest test" in not_held
