@@ -49,7 +49,7 @@ from bot.reword import (
     precedent_rewordings,
 )
 from bot.settled_law import SettledGround, is_department, settled_ground
-from bot.track_record import TrackRecord, logit
+from bot.track_record import KIND_NAMES, TrackRecord, authority_kind, logit
 from corpus.header import authority_key, expand_initials
 from corpus.split import split_questions
 from index.search import (
@@ -252,7 +252,8 @@ class Advisor:
             rewordings = [Rewording(in_eir_words(r.text), in_eir_words(r.why), r.based_on)
                           for r in rewordings]
         tribunal = self.searcher.tribunal(vector)
-        explanation = " ".join(x for x in (_explanation(scored, neighbours, likely, text),
+        explanation = " ".join(x for x in (_explanation(scored, neighbours, likely, text,
+                                                        self.prior_note(authority)),
                                             _tribunal_note(scored, tribunal)) if x)
         return QuestionAssessment(
             text=text, risk=scored.risk, level=scored.level,
@@ -260,6 +261,25 @@ class Advisor:
             explanation=explanation, rewordings=rewordings,
             reasons=scored.reasons, tribunal=tribunal, risk_alone=scored.risk_alone,
             level_alone=scored.level_alone)
+
+    def prior_note(self, authority: str | None) -> str:
+        """What the estimate leans on when its neighbours refused little and no cue or record
+        is stated: the kind's rate for an authority with no record, else the corpus's."""
+        rate = self._record.rate(authority)
+        kind = authority_kind(authority)
+        name = _the(authority)
+        if authority and authority_key(authority) not in self._answered_keys:
+            whose = (f"{name} has no replies on record, so it is judged by the rate of "
+                     f"{KIND_NAMES[kind]}" if kind != "other" else
+                     f"{name} has no replies on record and is of no kind this check knows, so "
+                     "it is judged by the rate of all authorities")
+        elif authority:
+            whose = f"{name}'s own record, shrunk toward its kind's, gives"
+        else:
+            whose = "with no authority named, the estimate starts from the rate of all authorities"
+        return (f"The estimate leans on its starting point: {whose} (about {rate:.0%} of "
+                "questions refused or met with neither confirm nor deny), moved by the "
+                "neighbours above and the rest of the draft.")
 
     # -- the draft ---------------------------------------------------------------------
 
@@ -578,7 +598,8 @@ def _quote(text: str, limit: int = 220) -> str:
 
 
 def _explanation(scored: _Scored, neighbours: Sequence[Precedent],
-                 exemptions: Sequence[dict] | None = None, question: str = "") -> str:
+                 exemptions: Sequence[dict] | None = None, question: str = "",
+                 prior: str = "") -> str:
     """Why the risk is what it is: the tally, the wording, and the likeliest grounds with the
     strongest precedent on the `question`'s topic quoted; `exemptions` as shown (with the
     EIR's exception, if any)."""
@@ -597,6 +618,9 @@ def _explanation(scored: _Scored, neighbours: Sequence[Precedent],
         parts.append("The wording " + "; ".join(raised) + ".")
     parts += [f"Its company counts too: {r.split(': ', 1)[1]}." for r in scored.reasons
               if DRAFT_MARK in r]
+    if prior and len(parts) == 1 and scored.level in ("medium", "high") and \
+            _refused_share(neighbours) < scored.risk:  # '0 of 6 refused' cannot explain 35%
+        parts.append(prior)
     quoted: set[str] = set()
     # the grounds worth a paragraph: not s31's at 3% beside a pothole question
     for ex in [e for e in (exemptions or scored.exemptions)[:2]
@@ -628,6 +652,12 @@ def _tribunal_note(scored: _Scored, tribunal: Sequence[TribunalPrecedent]) -> st
             return (f"On appeal about a similar request, the First-tier Tribunal "
                     f"{_RESULT_WORDS[t.result]} under {', '.join(shared)} ({where}).")
     return ""
+
+
+def _refused_share(neighbours: Sequence[Precedent]) -> float:
+    """The share of the closest known outcomes that were refused (as `_tally` counts)."""
+    known = [p for p in neighbours[:8] if p.outcome in riskmod.REFUSAL]
+    return sum(p.outcome in ("refused", "ncnd") for p in known) / len(known) if known else 0.0
 
 
 def _tally(neighbours: Sequence[Precedent]) -> str:

@@ -188,3 +188,17 @@ def test_explain_has_subsection_notes_and_the_grounds_it_lacked():
     not_held = explain("r12(4)(a)")
     assert "Every exception carries a public interest test" not in not_held
     assert "no public interest test" in not_held
+
+
+def test_a_medium_rating_that_its_neighbours_do_not_explain_names_its_starting_point():
+    from bot.advice import _explanation, _Scored
+    from index.search import Precedent
+
+    answered = [Precedent(str(i), "How many complaints?", "Sheffield City Council", None, None,
+                          "answered", (), 0.5, None) for i in range(6)]
+    scored = _Scored(0.35, "medium", [], [])
+    prior = "The estimate leans on its starting point: the BBC has no replies on record."
+    said = _explanation(scored, answered, [], "How many complaints?", prior)
+    assert said.startswith("0 of the 6 closest past questions") and prior in said
+    low = _Scored(0.08, "low", [], [])
+    assert prior not in _explanation(low, answered, [], "How many complaints?", prior)
