@@ -255,8 +255,9 @@ def cmd_precedents(args: argparse.Namespace, config: Config) -> int:
         return 2
     try:
         exemption = exemption_wanted(args.exemption)
-    except ValueError as exc:
-        print(f"foi-assistant: {exc}", file=sys.stderr)
+    except ValueError as exc:  # 's25' is no FOIA ground, but may be meant as FOISA's
+        hint = foisa_hint(args.exemption)
+        print(f"foi-assistant: {exc}" + (f"\n{hint}" if hint else ""), file=sys.stderr)
         return 2
     advisor = _advisor(config)
     authority, on_record = args.authority, False

@@ -102,7 +102,7 @@ def test_precedents_filters_by_outcome_and_exemption(built, cli):
 def test_a_bare_scottish_section_with_nothing_found_says_how_to_ask_for_foisas(built, cli):
     code, out, err = cli("--config", str(built), "precedents", "council tax", "--exemption",
                          "s25")
-    assert code == 0 and "Nothing on record" in out
+    assert code == 2 and not out and "unknown exemption 's25'" in err  # FOIA has no s25
     assert '--exemption "FOISA s25" (FOIA\'s s21)' in err
 
 
