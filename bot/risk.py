@@ -63,6 +63,13 @@ NAMES_PEOPLE = (r"(?i:\bnames\s+(?:and\s+[\w ]{1,20}?\s+)?of\s+"
                 r"|\breferred to the (?:GMC|NMC|HCPC)\b)"
                 r"|\b(?:Mr|Mrs|Ms|Miss|Dr|PC|DC|DS|DI|Sgt|Cllr|Councillor)\.? [A-Z][a-z]+")
 ABOUT_PEOPLE = re.compile(NAMES_PEOPLE)
+# 'where they are stored' said of Tasers, firearms, drones or seized drugs: where a thief or an
+# attacker would go, withheld under s31 as camera sites are
+KEPT_WHERE = re.compile(
+    r"^(?=.*\b(?:tasers?|firearms?|guns?|weapons?|ammunition|drones?|body[- ]worn|radios?|"
+    r"vehicles?|equipment|devices?|drugs|evidence|exhibits?|cash|explosives?|batons?|"
+    r"pava|spray)\b).*(?:\bwhere\b[^.?;]{0,40}\b(?:stored|kept|housed|secured|locked)\b|"
+    r"\bstorage (?:locations?|sites?|facilit(?:y|ies))\b)", re.I)
 UP_CUES = [
     (re.compile(r"\b(which|what|name of the|names? of)\b.{0,40}\b(software|product|antivirus|"
                 r"anti-virus|firewall|system|supplier|vendor|provider|operating system|"
@@ -82,6 +89,7 @@ UP_CUES = [
     (re.compile(r"\b(locations?|where)\b.{0,50}\b(cctv|cameras?|anpr|sensors?)\b|\b(cctv|anpr|"
                 r"cameras?)\b.{0,50}\b(locations?|located|sited|positioned|where (is|are) "
                 r"(each|they|it|these|those))\b", re.I), "asks where cameras or sensors are"),
+    (KEPT_WHERE, "asks where weapons or operational equipment are kept"),
     (re.compile(r"\b(vulnerabilit|penetration test|pen test|weakness|network (map|diagram)|"
                 r"ip address|asset register|security (measures|provisions|controls)|"
                 r"(measures|provisions|controls|defences|protections?)\b.{0,25}\b(to|that|which) "
@@ -330,7 +338,7 @@ EXEMPTION_CUES = [(ABOUT_PEOPLE, "s40")] + [(re.compile(rx, re.I), section) for 
     (r"\b(will be|to be|due to be) published|\bforthcoming (report|publication)", "s22"),
     (r"\bcounter[- ]?terror|\bnational security|\bterroris", "s24"),
     (r"\b(criminal|police) investigations?|\binvestigation into\b", "s30"),
-)]
+)] + [(KEPT_WHERE, "s31")]
 
 
 # what a cue's words say that the question does not ask: a count of ministerial submissions or
