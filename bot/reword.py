@@ -12,7 +12,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bot.risk import ABOUT_PEOPLE, NAMES_PEOPLE, cues
-from bot.settled_law import asks_who_people_are, names_public_figures
+from bot.settled_law import (
+    LIST_OF_PEOPLE,
+    PRIVATE_PEOPLE,
+    asks_who_people_are,
+    names_public_figures,
+)
 from bot.track_record import authority_kind
 
 S16_SENTENCE = ("If answering would exceed the cost limit, please advise me under section 16 "
@@ -120,6 +125,85 @@ _GROUP_OF = {"pc": "officers", "dc": "officers", "ds": "officers", "di": "office
              "sgt": "officers", "cllr": "councillors", "councillor": "councillors"}
 
 
+# 'the home addresses used to calculate distances for the children admitted to X': the people
+# whose addresses they are, named after 'of' or 'for'
+_ADDRESSES = re.compile(r"\b(?:(?:home|postal|residential) )?address(?:es)?\b", re.I)
+_WHOSE = re.compile(rf"\b(?:of|for)\s+(?:all |any |each |those )?((?:the )?(?:[a-z-]+ )?"
+                    rf"(?:{PRIVATE_PEOPLE})\b[^.?;]*)", re.I)
+
+
+def _without_addresses(q: str) -> str | None:
+    """Members of the public's addresses asked for -> what they were wanted for, without them:
+    the distances used and the largest (an admissions question), else how many of the people
+    live in each postcode district or ward. 'I am not asking for anyone's name' after a
+    request that still asks for addresses would contradict itself."""
+    asked = _ADDRESSES.search(q)
+    whose = _WHOSE.search(q, asked.end()) if asked else None
+    if not asked or not whose:
+        return None
+    people = whose.group(1).strip(" ,")
+    if re.search(r"\bdistances?\b", q, re.I):
+        return (f"Please give the distances (in miles) used for {people}, and the largest of "
+                "them, without any addresses.")
+    people = re.sub(r"^the ", "", people, flags=re.I)
+    return (f"Please give the number of {people} in each postcode district or ward, without "
+            "any addresses.")
+
+
+# 'the names of the civil enforcement officers who issued the most tickets': whose names, and
+# what they did most of
+_DID_MOST = re.compile(r"^\s*(?:the |all |any |each )?([a-z][\w -]{1,40}?) (?:who|that) (\w+) the "
+                       r"(?:most|fewest|greatest number of|largest number of|highest number of) "
+                       r"([^.?;,]+)", re.I)
+_SINGULAR = {"people": "person", "children": "child", "staff": "member of staff",
+             "witnesses": "witness", "police": "officer"}
+
+
+def _singular(noun: str) -> str:
+    """'civil enforcement officers' -> 'civil enforcement officer', 'people' -> 'person'."""
+    *head, last = noun.split()
+    low = last.lower()
+    one = _SINGULAR.get(low) or (low[:-3] + "y" if low.endswith("ies") else
+                                 low[:-1] if low.endswith("s") and not low.endswith("ss") else low)
+    return " ".join([*head, one])
+
+
+def _per_person_counts(q: str, m: re.Match) -> str | None:
+    """'the names of the officers who issued the most tickets' -> 'the number of tickets issued
+    by each officer, without names': the count of officers 'who issued the most' means
+    nothing; the figures per person, unnamed, answer what the names were for."""
+    most = _DID_MOST.match(q[m.end():])
+    if not most:
+        return None
+    person, verb, what = _singular(most.group(1).strip()), most.group(2), most.group(3).strip()
+    lead = q[:m.start()]
+    lead = re.sub(r"^(?:what|which) (?:are|were|is|was) $", "Please give ", lead, flags=re.I) \
+        or "Please give "
+    amount = f"the number of {what}" if what.lower().endswith("s") else f"the {what}"
+    if verb.lower().endswith("ed"):
+        asked = f"{lead}{amount} {verb} by each {person}"
+    else:
+        asked = f"{lead.rstrip()}, for each {person}, {amount} they {verb}"
+    return _tidy(asked) + (f", without names: each {person} can be shown by a number rather "
+                           "than a name.")
+
+
+def _list_as_count(q: str) -> str | None:
+    """'a list of the people served with a notice in 2023' -> 'the number of people served with
+    a notice in 2023': what a list of members of the public is for, without who they are."""
+    listed = LIST_OF_PEOPLE.search(q)
+    if not listed:
+        return None
+    people = re.sub(r"^list of (?:the |all |any |each |those )?", "", listed.group(0), flags=re.I)
+    asked = f"{q[:listed.start()]}{people}{q[listed.end():]}"
+    asked = re.sub(r"\b(?:an?|the)\s+(?=" + re.escape(people) + ")", "the number of ", asked,
+                   count=1, flags=re.I)
+    if "the number of" not in asked:
+        asked = asked.replace(people, "the number of " + people, 1)
+    return _tidy(pasteable(_tidy(asked))) + " Anonymised totals are enough, with numbers under " \
+        "five suppressed if necessary."
+
+
 def _anonymised(q: str) -> str:
     """'the names and salaries of staff earning over £100,000' -> 'the number of staff earning
     over £100,000, by salary band': the count the names were for, which s40 does not touch."""
@@ -135,6 +219,8 @@ def _anonymised(q: str) -> str:
     if m and _ONE_NAME.search(m.group(0)) and not identifying:  # staff: their role, no count
         kept = m.group(1) or "job title"
         return pasteable(_tidy(_NAMES_OF.sub(f"the {kept} (not the name) of", q, count=1)))
+    if m and (each := _per_person_counts(q, m)):
+        return each
     if m:
         paid = m.group(1) and re.search(r"salar|pay", m.group(1), re.I)
         q = re.sub(r"^(?:what|which) (?:are|were|is|was) (?=the names?\b)", "Please give ", q,
@@ -148,6 +234,10 @@ def _anonymised(q: str) -> str:
     if owned := _THEIR_NAMES.search(q):  # "the victims' names and ages": the ages, no names
         return pasteable(_tidy(f"{q[:owned.start()]} {owned.group(1)} (not their names)"
                                f"{q[owned.end():]}"))
+    if addresses := _without_addresses(q):
+        return addresses
+    if counted := _list_as_count(q):
+        return counted
     if _WHO_IS.search(q):
         return _tidy(_WHO_IS.sub(r"what is the job title (not the name) of the \1", q))
     if _TITLED_NAME.search(q):  # 'complaints about Mr Jenkins' -> 'complaints about staff'
@@ -245,18 +335,43 @@ _CLAUSE_WORDS = re.compile(r"\b(does|do|did|is|are|was|were|you|we|they|it|use[s
 _NOT_MAKES = " I am not asking for makes, models or suppliers."
 
 
+# 'the make and model of the Tasers you use and where they are stored': what is made, up to
+# the clause that says who uses it or where it is
+_MAKES_OF_THINGS = re.compile(
+    r"\b(?:makes?|models?|brands?|manufacturers?)\b(?: (?:and|or|&) (?:makes?|models?|brands?|"
+    r"manufacturers?|types?))? of (?:each |every |all |the |your |its |any )*"
+    r"([a-z][\w-]*(?: [a-z][\w-]*){0,3}?)(?=\s+(?:that|which|you|the force|the council|it|they|"
+    r"we|do|does|did|are|is|were|used?|held|owned|currently|in use|issued|deployed|carried|and|"
+    r"with)\b|\s*[,;?.]|\s*$|"
+    r"(?:\s+(?-i:[A-Z])[\w-]*){1,4}\s+(?:use[sd]?|hold|holds|owns?|has|have|carr(?:y|ies)|"
+    r"deploys?)\b)",
+    re.I)
+# '... and where they are stored', 'their storage locations': where equipment is kept
+_WHERE_KEPT = re.compile(r"\bwhere\b[^.?;]{0,40}\b(?:stored|kept|held|located|based|housed|"
+                         r"sited)\b|\b(?:storage )?locations?\b", re.I)
+
+
 def _without_makes(q: str, body: str) -> str | None:
     """The question without its make-and-model part, saying that part is not asked: a trailing
-    clause is cut; a question about nothing else becomes how many of the things are held."""
+    clause is cut; a question about nothing else becomes how many of the things are held, and
+    where they are kept becomes how many are held in each area (the storage place is what s31
+    protects, as the make is)."""
     trailing = _TRAILING_MAKES.search(q)
     head = q[:trailing.start()].rstrip(" ,;") if trailing else ""
     if len(head.split()) >= 3 and not _MAKES.search(head):
         return _tidy(head + ("?" if q.rstrip().endswith("?") else ".")) + _NOT_MAKES
-    of = _MAKES_OF.search(q)
+    kept = _MAKES_OF_THINGS.search(q)
+    where = bool(kept and _WHERE_KEPT.search(q[kept.end():]))
+    of = kept if where else _MAKES_OF.search(q)
     things = of.group(1).strip() if of else ""
-    if things and len(things.split()) <= 4 and not _CLAUSE_WORDS.search(things):
-        return f"How many {things}s does {body} have?" + _NOT_MAKES
-    return None
+    if not things or len(things.split()) > 4 or _CLAUSE_WORDS.search(things):
+        return None
+    things = things if things.lower().endswith("s") else things + "s"
+    if where:
+        return (f"How many {things} does {body} have, and how many are held in each area "
+                "(division or district)? I am not asking for makes, models or suppliers, or "
+                "where any is stored.")
+    return f"How many {things} does {body} have?" + _NOT_MAKES
 
 
 # the cyber-security patterns answer cyber-security questions only: 'domestic abuse incidents'
@@ -295,9 +410,10 @@ PATTERNS: list[tuple[re.Pattern, Rewrite, str]] = [
     (_MAKES, _without_makes,
      "Makes and models tell those who would defeat the equipment what it can do; the number "
      "held is routinely given where the make and model are refused under s31."),
-    # IT only: a patch-management policy is no answer to 'which surveillance equipment'
+    # IT only: a patch-management policy is no answer to 'which surveillance equipment', nor
+    # to 'which supplier provides it' (the pronoun, not IT: matched in capitals only)
     (re.compile(r"^(?=.*\b(software|antivirus|anti-virus|firewalls?|operating systems?|servers?|"
-                r"networks?|it|ict|cyber|computers?|endpoints?|email systems?|versions?|"
+                r"networks?|(?-i:IT)|ict|cyber|computers?|endpoints?|email systems?|versions?|"
                 r"patch\w*)\b).*\b(which|what|name of the|names? of)\b.{0,40}\b(software|"
                 r"products?|antivirus|anti-virus|firewall|systems?|suppliers?|vendors?|"
                 r"versions?)\b", re.I),
@@ -357,6 +473,7 @@ def pattern_rewordings(question: str, limit: int = 2, body: str | None = None
                        ) -> list[Rewording]:
     """Exemption-specific rewrites whose trigger the question matches; `body` names the
     addressee in them (by default read from the question, else 'the authority')."""
+    question = plain_question(question)
     body = body or body_noun(None, question)
     out: list[Rewording] = []
     for trigger, rewrite, why in PATTERNS:
@@ -493,6 +610,17 @@ def _on_topic(candidate: str, original: str) -> bool:
     return bool(shared) and len(shared) >= min(2, (len(mine) + 1) // 2)
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _other_period(candidate: str, original: str) -> bool:
+    """Whether a past wording names a year the user's question, which names its own period
+    ('the last five years', 'in 2021'), does not: pasted, it would ask about another time."""
+    theirs = set(_YEAR.findall(candidate))
+    return bool(theirs) and bool(_NAMES_PERIOD.search(original)) and \
+        not theirs <= set(_YEAR.findall(original))
+
+
 def precedent_rewordings(precedents: Sequence, original: str = "", min_similarity: float = 0.6,
                          limit: int = 2) -> list[Rewording]:
     """Wordings of similar questions that were answered, with the precedent cited."""
@@ -502,6 +630,8 @@ def precedent_rewordings(precedents: Sequence, original: str = "", min_similarit
             continue
         if _DAY_DATE.search(p.question) and not _DAY_DATE.search(original):
             continue  # someone else's dates ('during 20/04/24 - 26/04/24') are not the user's
+        if original and _other_period(p.question, original):
+            continue  # 'during the 2023 calendar year' for a question about the last five years
         if not usable_wording(p.question, original) or any(
                 r.text == as_request(p.question) for r in out):
             continue
@@ -579,10 +709,43 @@ _FALLBACKS = {  # likely section -> (what to add to the question, why it should 
             "still say where, which answers the question."),
 }
 TARGETED_SECTIONS = frozenset(_FALLBACKS)
-_NAMES_PERIOD = re.compile(r"\b(?:19|20)\d\d\b|\b(?:last|past|previous) (?:\w+ ){0,2}(?:years?|"
-                           r"months?|weeks?|financial years?)\b|\bsince\b", re.I)
+# in capitals, as dates are written: 'may' and 'march' are verbs too
+_MONTHS = (r"(?-i:January|February|March|April|May|June|July|August|September|October|November|"
+           r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)")
+# a question that says when ('in 2023', 'broadcast last March', 'the meeting of 12 May', 'last
+# week'): a 'last financial year' added to it would contradict or mean nothing
+_NAMES_PERIOD = re.compile(
+    r"\b(?:19|20)\d\d\b|\b(?:last|past|previous) (?:\w+ ){0,2}(?:years?|months?|weeks?|"
+    r"financial years?)\b|\bsince\b|"
+    rf"\b(?:last|this|in|on|during|\d{{1,2}}(?:st|nd|rd|th)?(?: of)?) {_MONTHS}\b|"
+    rf"\b{_MONTHS} \d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|"
+    r"\b(?:yesterday|today|this (?:week|month|year|quarter|term)|last (?:week|month|year|quarter|"
+    r"term|spring|summer|autumn|winter))\b", re.I)
+_WORD_NUMBERS = {"four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                 "fifteen": 15, "twenty": 20}
+# 'the last ten years', 'since 2010': a period long enough that narrowing it is the help
+_LONG_PERIOD = re.compile(r"\b(?:last|past|previous) (\d+|" + "|".join(_WORD_NUMBERS) +
+                          r") (?:financial |calendar )?years\b|\bsince ((?:19|20)\d\d)\b", re.I)
+_LONG_FROM = 4  # years: the s12 sentence narrows a period to the last three financial years
+
+
+def _long_period(text: str) -> bool:
+    """Whether the question asks over four years or more ('the last ten years', 'since 2015'),
+    which a shorter period helps under the cost limit; a named year or event is no such."""
+    from datetime import date
+
+    for m in _LONG_PERIOD.finditer(text):
+        if m.group(2):
+            if date.today().year - int(m.group(2)) >= _LONG_FROM:
+                return True
+        elif int(_WORD_NUMBERS.get(m.group(1).lower(), m.group(1) if m.group(1).isdigit()
+                                   else 0)) >= _LONG_FROM:
+            return True
+    return False
 # 'How many tasers does the force own?': what is held now, which no period narrows
-_STOCK = re.compile(r"\b(?:currently|at present|as of|now)\b|^(?:how many|what|which)\b.*\b(?:do|"
+_STOCK = re.compile(r"\b(?:currently|at present|as of|now|in use)\b|\b(?:makes?|models?)\b(?: "
+                    r"(?:and|or) \w+)? of\b|^(?:please (?:also )?tell me )?"
+                    r"(?:how many|what|which)\b.*\b(?:do|"
                     r"does)\b.*\b(?:own|have|hold|operate|employ|run|manage|use)\b", re.I)
 # 'the University's policy on free speech', 'the asbestos register': one document, no period
 _ONE_DOCUMENT = re.compile(r"\b(?:policy|policies|procedures?|registers?|strategy|guidance|plan|"
@@ -596,6 +759,12 @@ _COST_CENTRAL = ("Please limit this to information held centrally. " + S16_SENTE
                  "information held in one place fits within the limit, and the s16 sentence "
                  "obliges the authority to say how to narrow the request rather than refuse it "
                  "flat.")
+_COST_SHORTER = ("Please limit this to the last three financial years and to information held "
+                 "centrally. " + S16_SENTENCE,
+                 "Refusals under the s12 cost limit turn on how long the search takes: a long "
+                 "period multiplies it, three recent years held in one place usually fit within "
+                 "the limit, and the s16 sentence obliges the authority to say how to narrow the "
+                 "request rather than refuse it flat.")
 _REDACT_NAMES = ("If it names junior staff or members of the public, please redact those names "
                  "and release the rest; senior officers' names and job titles are usually "
                  "published.",
@@ -665,6 +834,7 @@ def fallback_rewording(question: str, section: str | None = None, body: str | No
     cost limit, anonymised totals for personal data...); for any other exemption, redaction
     for a document and a whole-authority total for anything else. `ncnd`: the likely ground
     is usually met with neither confirm nor deny, so a yes or no is no way round it."""
+    question = plain_question(question)
     body = body or body_noun(None, question)
     asked = pasteable(question)
     # the period may be named by the question a follow-up hangs on (`context`)
@@ -672,6 +842,8 @@ def fallback_rewording(question: str, section: str | None = None, body: str | No
         added, why = _NCND_POLICY
     elif section == "s12" and _ASKS_YES_NO.match(question.strip()):
         added, why = _YES_NO  # 'Does the force use Cellebrite?' costs nothing to answer
+    elif section == "s12" and _long_period(f"{context} {question}"):
+        added, why = _COST_SHORTER  # 'the last ten years': the last three
     elif section == "s12" and (_NAMES_PERIOD.search(f"{context} {question}")
                                or _STOCK.search(question)):
         added, why = _COST_CENTRAL  # it names its period, or asks what is held now: no year
@@ -679,6 +851,11 @@ def fallback_rewording(question: str, section: str | None = None, body: str | No
         added, why = _CURRENT  # a policy or register has no financial year
     elif names_public_figures(question):  # councillors' names: no 'total' or 'number' of them
         added, why = _PUBLIC_NAMES
+    elif section == "s40" and (addresses := _without_addresses(question)):
+        return Rewording(addresses, "Addresses identify the people who live there; distances or "
+                         "counts by area are not personal data, so s40 falls away.")
+    elif section == "s40" and (counted := _list_as_count(question)):
+        return Rewording(counted, _FALLBACKS["s40"][1])
     elif section == "s40" and _NAMES_OF.search(question):  # the count the names were for
         return Rewording(_anonymised(question), _FALLBACKS["s40"][1])
     elif section == "s40" and _asks_for_document(question):
@@ -698,9 +875,7 @@ def fallback_rewording(question: str, section: str | None = None, body: str | No
     elif _ASKS_YES_NO.match(question.strip()):
         added, why = _YES_NO
     elif _LIST_PART.search(question):  # '..., and at which events?': the count alone
-        return Rewording(_tidy(pasteable(_LIST_PART.sub("", question).rstrip(" ?.,") + "?")
-                               + " The number alone is enough: I am not asking which, or where."),
-                         _AGGREGATE[1].format(body=body))
+        return Rewording(_without_list_part(question), _AGGREGATE[1].format(body=body))
     elif _form(question) == "which":  # 'Which firearms ...?': no total answers it
         added, why = _WHICH
     elif _names_a_place(question):  # 'at Charing Cross station': not 'the force as a whole'
@@ -711,8 +886,8 @@ def fallback_rewording(question: str, section: str | None = None, body: str | No
 
 
 # 'How many submissions did the minister receive?': a count, whatever it counts
-_ASKS_COUNT = re.compile(r"^\W*(?:how (?:many|much|often)|what (?:is|was|are|were) the (?:number|"
-                         r"total))\b", re.I)
+_ASKS_COUNT = re.compile(r"^\W*(?:please (?:also )?tell me )?(?:how (?:many|much|often)|what "
+                         r"(?:is|was|are|were) the (?:number|total))\b", re.I)
 
 
 def _asks_for_document(question: str) -> bool:
@@ -730,10 +905,91 @@ _LIST_PART = re.compile(r",?\s+and\s+(?:at |in |for |from |to )?(?:which|what|wh
                         r"[?.]?\s*$", re.I)
 
 
+def _without_list_part(question: str) -> str:
+    """'How many times was it deployed, and at which events?' -> the count alone, saying what
+    is no longer asked in the question's own words ('at which events', 'which supplier provides
+    it'): a plain 'which, or where' reads oddly after a rate or an amount."""
+    part = _LIST_PART.search(question)
+    assert part is not None
+    dropped = re.sub(r"^,?\s*and\s+", "", part.group(0)).strip(" ?.")
+    kept = _LIST_PART.sub("", question).rstrip(" ?.,") + "?"
+    what = "number" if _ASKS_COUNT.search(question) else "figure"
+    return _tidy(f"{pasteable(kept)} The {what} alone is enough: I am not asking {dropped}.")
+
+
+# 'Thank you.', 'Many thanks', 'Kind regards', 'Yours faithfully': the close of a letter the
+# splitter may leave on its last question; no part of what is asked
+_COURTESY = re.compile(r"(?:(?<=[.?!])|^)\s*(?:thank you|thanks|many thanks|kind regards|best "
+                       r"regards|regards|best wishes|yours (?:faithfully|sincerely|truly))\b"
+                       r"[^.?!]{0,40}[.!]?\s*$", re.I)
+# 'I would (also) like to know how many ...', 'Could you tell me ...': a letter's way in, which
+# a pasted or numbered question says as a request of its own
+_LEAD_IN = re.compile(r"^\s*(?:(?:i am|i'm) writing to (?:ask|find out)|i(?:'d| would)(?: also)? "
+                      r"like to (?:know|ask|find out)|i(?: also)? (?:want|wish) to know|"
+                      r"(?:could|can|would) you(?: please)?(?: also)? (?:tell me|let me know|"
+                      r"confirm))\s*,?\s*(?=(?:how|what|which|who|when|where|why|whether|if)\b)",
+                      re.I)
+_WANTS = re.compile(r"^\s*(?:(?:i am|i'm) writing to request|i(?:'d| would)(?: also)? like "
+                    r"(?:to (?:request|receive|see|have)|to be (?:sent|given)))\s+", re.I)
+
+
+def plain_question(question: str) -> str:
+    """The question without a letter's trimmings: a closing courtesy goes ('... stored. Thank
+    you.'), and 'I would (also) like to know how many X.' becomes 'Please tell me how many
+    X.', so every rewording and numbered line says what is asked the same way, as a sentence
+    (a bare 'How many times officers drew a Taser.' is none)."""
+    asked = question.strip()
+    while (cut := _COURTESY.sub("", asked).strip()) != asked and cut:
+        asked = cut
+    if m := _LEAD_IN.match(asked):
+        rest = asked[m.end():]
+        verb = "confirm" if re.match(r"(?:whether|if)\b", rest, re.I) else "tell me"
+        asked = f"Please {verb} {rest.rstrip(' ?.')}."
+    elif m := _WANTS.match(asked):
+        asked = f"Please provide {asked[m.end():]}"
+    return asked
+
+
+_WH_START = re.compile(r"(?:how|what|which|who|when|where|why)\b", re.I)
+_AUX = frozenset(["do", "does", "did", "is", "are", "was", "were", "has", "have", "had", "can",
+                  "could", "will", "would", "should"])
+_SUBJECT_START = frozenset(["the", "a", "an", "this", "that", "these", "those", "your", "its",
+                            "their", "his", "her", "you", "it", "they", "he", "she", "we", "i",
+                            "there", "any", "each", "every"])
+
+
+def _inverted(clause: str) -> bool:
+    """Whether a wh- clause is a direct question ('How much did the BBC spend', 'What is the
+    rate'): an auxiliary among its first words, followed by its subject. 'How many times
+    officers drew a Taser' and 'how many times a Taser was fired' are not: said as they are,
+    they need 'Please tell me' before them."""
+    words = re.findall(r"[\w'’-]+", clause.lower())[:7]
+    return any(w in _AUX and i + 1 < len(words) and (words[i + 1] in _SUBJECT_START or
+                                                    words[i + 1][:1].isdigit())
+               for i, w in enumerate(words[1:6], start=1)) or \
+        bool(re.match(r"(?:what|who|where|when|which|why)\s+(?:is|are|was|were)\b", clause,
+                      re.I))
+
+
+def _as_sentence(text: str) -> str:
+    """'How many times officers drew a Taser in 2023. Please limit ...' (a wh- clause closed by
+    a full stop, as a stripped lead-in leaves it) -> 'Please tell me how many times ...'; a
+    direct question so closed gets its question mark."""
+    m = re.match(r"([^.?!]+)\.(?=\s|$)", text)
+    if not m or not _WH_START.match(text):
+        return text
+    clause, rest = m.group(1), text[m.end():]
+    if _inverted(clause):
+        return f"{clause}?{rest}"
+    return f"Please tell me {clause[:1].lower()}{clause[1:]}.{rest}"
+
+
 def pasteable(question: str) -> str:
     """The user's question as a sentence of its own: a bare 'whether you hold X' (a part of
-    'Please tell me: (a) ...; (b) whether ...') becomes 'Please confirm whether you hold X.'"""
-    asked = question.strip()
+    'Please tell me: (a) ...; (b) whether ...') becomes 'Please confirm whether you hold X.';
+    a lead-in and a closing courtesy go (plain_question), and a wh- clause closed by a full
+    stop becomes a request or a question."""
+    asked = _as_sentence(plain_question(question))
     if re.match(r"whether\b", asked, re.I):
         return "Please confirm " + asked[:1].lower() + asked[1:].rstrip("?.") + "."
     if not asked.endswith(("?", ".")):

@@ -31,6 +31,7 @@ _PRIVATE = (r"patients?|pupils?|children|child|students?|victims?|service users?
             r"claimants?|complainants?|witnesses|offenders?|prisoners?|inmates?|asylum seekers?|"
             r"refugees?|foster carers?|adopters?|families|parents|residents?|people|individuals|"
             r"persons|suspects|applicants|recipients")
+PRIVATE_PEOPLE = _PRIVATE
 # 'names and dates of birth of', 'the full name and address of', 'medical records of'
 _DETAILS = (r"(?:home |postal |e-?mail )?address(?:es)?|ages?|contact details|"
             r"(?:tele)?phone numbers?|dates? of birth|medical records")
@@ -52,9 +53,20 @@ _NAMED_PERSON = (rf"\b(?:(?:{_IDENTIFYING}) (?:of|for)|{_DETAILS_OF} of) (?:the 
                  rf"those )?(?:[a-z-]+ )?(?:{_PRIVATE})\b(?!['’])(?!{_SITS_ON})")
 _POSSESSIVE = (rf"\b(?:{_PRIVATE})['’]s? (?:full )?(?:names?|(?:home )?address(?:es)?|"
                rf"contact details|(?:tele)?phone numbers?|dates? of birth|medical records)\b")
+# 'the home addresses used to calculate distances for the children admitted': a home address
+# is a private person's however the sentence reaches them
+_HOME_ADDRESS_FOR = (rf"\bhome addresses?\b[^.?;]{{0,80}}?\b(?:of|for)\s+(?:the |all |any |each |"
+                     rf"those )?(?:[a-z-]+ )?(?:{_PRIVATE})\b(?!['’])(?!{_SITS_ON})")
 _WITH_THEIR = (rf"\b(?:{_PRIVATE})\b[^.?;]{{0,80}}\b(?:with|and) their "
                rf"(?:full )?(?:names?|(?:home )?address(?:es)?|contact details|dates? of birth)\b|"
                rf"\bwhat (?:are|were) their (?:full )?names\b")
+# 'a list of the people served with a Community Protection Notice': who they are, as surely as
+# their names (a public register's entries are another matter: see _PUBLIC_REGISTER)
+LIST_OF_PEOPLE = re.compile(rf"\blist of (?:the |all |any |each |those )?(?:[a-z-]+ )?"
+                            rf"(?:{_PRIVATE})\b(?!['’])(?!{_SITS_ON})", re.I)
+# planning applicants, licence holders, the electoral register: listed in public by law
+_PUBLIC_REGISTER = re.compile(r"\b(?:planning|licen[cs]\w*|register(?:ed|s)?|electoral|"
+                              r"companies house)\b", re.I)
 # a policy on naming people names no one
 _POLICY_ON = re.compile(r"\b(?:policy|policies|procedures?|guidance|protocols?|rules?) (?:on|for|"
                         r"about|regarding)\b", re.I)
@@ -97,6 +109,11 @@ def names_public_figures(question: str) -> bool:
 # a count or the dates of papers reveal no advice given
 COUNT_OR_DATES = re.compile(r"^\W*(?:how many|what (?:is|was) the number)\b|\bnumber of\b|"
                             r"\b(?:dates?|when)\b(?! of birth)", re.I)
+# a list names people less surely than a request for names: some lists are of organisations'
+# contacts, so the floor is lower
+_LISTED = SettledGround("s40", "s40(2)", 0.75,
+                        "asks for a list of members of the public (who they are is personal "
+                        "data: usually refused under s40(2))")
 _DECEASED = re.compile(r"\b(?:died|dead|deceased|death)\b", re.I)
 _GROUNDS = (
     # data protection law covers only the living: the dead's records are confidential (s41)
@@ -104,10 +121,11 @@ _GROUNDS = (
      SettledGround("s41", "s41(1)", 0.85,
                    "asks for medical records (held in confidence: refused under s41, and "
                    "under s40(2) too for the living)")),
-    (re.compile(f"{_NAMED_PERSON}|{_POSSESSIVE}|{_WITH_THEIR}", re.I),
+    (re.compile(f"{_NAMED_PERSON}|{_POSSESSIVE}|{_WITH_THEIR}|{_HOME_ADDRESS_FOR}", re.I),
      SettledGround("s40", "s40(2)", 0.85,
                    "asks for members of the public's names or personal details (personal "
                    "data: refused in practice under s40(2))")),
+    (LIST_OF_PEOPLE, _LISTED),
     # a named member of staff in an incident, a complaint or discipline: not their public role
     (re.compile(r"\bnames?\b[^.?;]{0,30}\b(?:surgeons?|doctors?|nurses?|midwi(?:fe|ves)|"
                 r"clinicians?|consultants?|social workers?|teachers?|officers?|staff|employees?)"
@@ -155,6 +173,9 @@ def _applies(ground: SettledGround, question: str, authority: str | None) -> boo
     if ground.section == "s40":
         if _POLICY_ON.search(question) or (ground.floor < 0.85 and _SENIOR.search(question)):
             return False  # 'the officer in charge of the investigation'
+        if ground is _LISTED and (_PUBLIC_REGISTER.search(question)
+                                  or _NO_NAMES.search(question)):
+            return False  # 'a list of the applicants for premises licences', '..., anonymised'
         # only what is asked before 'without names' counts
         wanted = question[:m.start()] if (m := _NO_NAMES.search(question)) else question
         return any(rx.search(wanted) for rx, g in _GROUNDS if g is ground)
