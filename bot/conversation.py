@@ -126,11 +126,40 @@ _FAQ = [(re.compile(rx, re.I), answer, scottish) for rx, answer, scottish in (
 _IN_SCOTLAND = re.compile(r"\b(?:in|for|under) (?:scotland|foisa)\b", re.I)
 
 
-def faq(text: str, scottish: bool = False) -> str | None:
-    """The answer to a question about FOI itself, or None."""
+# the same questions about environmental information, which the EIR (the EISRs in Scotland)
+# govern: no cost limit in hours, a charge allowed, advice under regulation 9
+_EIR_FAQ = [(re.compile(rx, re.I), answer, scottish) for rx, answer, scottish in (
+    (r"^(?:does|will) (?:it|this|an? (?:foi |eir )?request) cost\b.*$|^is (?:it|foi) free\b.*$",
+     "Asking is free, but for environmental information (the EIR) an authority may make a "
+     "reasonable charge for supplying it (regulation 8), telling you first. There is no cost "
+     "limit in hours: a request that would be a disproportionate burden can be refused as "
+     "manifestly unreasonable (regulation 12(4)(b)). Ask for advice under regulation 9 on "
+     "narrowing it.",
+     "Asking is free, but for environmental information (the EISRs) a Scottish authority may "
+     "make a reasonable charge (regulation 8), telling you first. There is no cost limit in "
+     "hours: a request that would be a disproportionate burden can be refused as manifestly "
+     "unreasonable (regulation 10(4)(b)), with FOISA's £600 only a guide. Ask for advice under "
+     "regulation 9 on narrowing it."),
+    (r"^what(?:'s| is) the cost limit\b.*$",
+     "For environmental information (the EIR) there is no cost limit in hours: FOIA's £450 "
+     "(£600 for central government) is only a guide. A request that would be a "
+     "disproportionate burden can be refused as manifestly unreasonable (regulation "
+     "12(4)(b)), weighed against the public interest. Ask for advice under regulation 9 on "
+     "narrowing it.",
+     "For environmental information (the EISRs) there is no cost limit in hours: FOISA's £600 "
+     "is only a guide. A request that would be a disproportionate burden can be refused as "
+     "manifestly unreasonable (regulation 10(4)(b)), weighed against the public interest. "
+     "Ask for advice under regulation 9 on narrowing it."),
+)]
+
+
+def faq(text: str, scottish: bool = False, eir: bool = False) -> str | None:
+    """The answer to a question about FOI itself, or None; `eir` when the user's draft asks
+    for environmental information, whose rules on cost differ (no limit in hours)."""
     scottish = scottish or bool(_IN_SCOTLAND.search(text))
-    return next(((there if scottish else here) for rx, here, there in _FAQ if rx.match(text)),
-                None)
+    return next(((there if scottish else here)
+                 for rx, here, there in ([*_EIR_FAQ, *_FAQ] if eir else _FAQ)
+                 if rx.match(text)), None)
 
 
 _REVISED = re.compile(
@@ -417,9 +446,11 @@ def plain_request(text: str) -> tuple[str, str] | None:
     text = text.strip()
     if (m := _AUTHORITY.match(text)) and not _BARE.match(text):
         return "authority", m.group(1)
+    if faq(text):  # 'what is the cost limit?' wants the figures, not the s12 note
+        return "faq", text
     if m := _EXPLAIN.match(text):
         return "explain", next(g for g in m.groups() if g)
-    return ("faq", text) if faq(text) else None
+    return None
 
 
 def did_you_mean(text: str) -> str | None:
@@ -473,6 +504,11 @@ def _scottish(session: Session) -> bool:
     return session.last is not None and session.last.law in ("FOISA", "EISR")
 
 
+def _environmental(session: Session) -> bool:
+    """Whether the user's last draft asked for environmental information (EIR or EISRs)."""
+    return session.last is not None and session.last.law in ("EIR", "EISR")
+
+
 def _pick(a: Assessment, number: str | None) -> list[tuple[int, object]]:
     items = list(enumerate(a.questions, 1))
     if number:
@@ -506,6 +542,11 @@ class Conversation:
                 or self._another_body(text) is not None or did_you_mean(text) is not None
                 or about_the_draft(text))
 
+    def _faq(self, session: Session, text: str) -> str | None:
+        """The FAQ answer in the terms of the user's last draft (Scotland's, the EIR's)."""
+        scottish, eir = _scottish(session), _environmental(session)
+        return faq(text, scottish, eir) or faq(_as_asked(text), scottish, eir)
+
     def _another_body(self, text: str) -> str | None:
         """'and for the fire service?': the body named, when the line names one."""
         return another_body(text, self.advisor)
@@ -520,12 +561,13 @@ class Conversation:
             return reply
         if (period := new_period(text)) is not None:  # before 'what about 2' (a question)
             return self._period(session, period)
+        if _EXPLAIN.match(text) and (answer := self._faq(session, text)) is not None:
+            return answer  # 'what is the cost limit?': the short answer with its figures
         for pattern, handler in self._commands():
             m = pattern.match(text)
             if m:
                 return handler(session, next((g for g in m.groups() if g), None))
-        if (answer := faq(text, _scottish(session)) or faq(_as_asked(text), _scottish(session))
-                ) is not None:
+        if (answer := self._faq(session, text)) is not None:
             return answer
         if (asked := question_asked(text)) is not None:
             return self._about_draft(session, *asked)

@@ -202,3 +202,28 @@ def test_a_medium_rating_that_its_neighbours_do_not_explain_names_its_starting_p
     assert said.startswith("0 of the 6 closest past questions") and prior in said
     low = _Scored(0.08, "low", [], [])
     assert prior not in _explanation(low, answered, [], "How many complaints?", prior)
+
+
+def test_the_cost_limit_faq_gives_its_figures_and_the_eirs_terms_for_environmental_drafts():
+    from bot.conversation import faq, plain_request
+
+    assert "£450" in faq("what is the cost limit?") and "s16" in faq("what is the cost limit?")
+    assert plain_request("what is the cost limit?") == ("faq", "what is the cost limit?")
+    assert plain_request("explain s12") == ("explain", "s12")
+    eir = faq("what is the cost limit?", eir=True)
+    assert "no cost limit in hours" in eir and "regulation 12(4)(b)" in eir
+    assert "regulation 9" in eir and "s16" not in eir
+    scottish = faq("does it cost anything?", scottish=True, eir=True)
+    assert "regulation 10(4)(b)" in scottish and "regulation 9" in scottish
+    assert "appropriate limit (s12)" not in faq("is it free?", eir=True)
+
+
+def test_the_chat_answers_what_is_the_cost_limit_with_the_faq_not_the_s12_note():
+    from bot.conversation import Conversation, Session
+
+    class NoChecks:  # the FAQ needs no index
+        pass
+
+    chat, session = Conversation(NoChecks()), Session()
+    said = chat.respond(session, "what is the cost limit?")
+    assert said.startswith("£450 of staff time")
