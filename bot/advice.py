@@ -18,7 +18,7 @@ import numpy as np
 
 from bot import risk as riskmod
 from bot import scotland
-from bot.assessment import Assessment, Overall, QuestionAssessment
+from bot.assessment import DEROGATED, Assessment, Overall, QuestionAssessment
 from bot.authority import (
     BROADCASTER_NOTE,
     company_warning,
@@ -362,7 +362,7 @@ def _derogated(q: QuestionAssessment, broadcaster: str | None) -> QuestionAssess
     rewording is offered (a cost-limit sentence cannot bring journalism under the Act)."""
     name = _the(broadcaster)
     why = (f"{name[:1].upper()}{name[1:]} is under FOI only for purposes other than "
-           "journalism, art or literature, and this asks about its programmes or editorial "
+           f"{DEROGATED}, and this asks about its programmes or editorial "
            "work: expect a reply that the information is not covered by the Act.")
     return replace(q, risk=max(q.risk, DEROGATED_FLOOR), level="high",
                    risk_alone=max(q.risk_alone if q.risk_alone is not None else q.risk,

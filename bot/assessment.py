@@ -7,6 +7,11 @@ from dataclasses import dataclass, field
 from bot.reword import Rewording
 from index.search import Precedent, TribunalPrecedent
 
+# Schedule 1's words for what a broadcaster holds outside FOI; a question's reasons carry them
+# when the check judged it to ask about that (bot/advice.py)
+DEROGATED = "journalism, art or literature"
+OUTSIDE_THE_ACT = "none: outside FOI (Schedule 1)"
+
 
 @dataclass(frozen=True)
 class QuestionAssessment:
@@ -26,6 +31,10 @@ class QuestionAssessment:
     # the draft's question (0-based) this one follows up ('If so, how much?'): it cannot be
     # sent, or split off, without it
     follows: int | None = None
+
+    def outside_the_act(self) -> bool:
+        """Whether it asks a broadcaster about its journalism: no exemption is needed."""
+        return any(DEROGATED in r for r in self.reasons)
 
     def to_json(self) -> dict:
         alone = self.risk if self.risk_alone is None else self.risk_alone

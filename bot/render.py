@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import textwrap
 
-from bot.assessment import Assessment, QuestionAssessment
+from bot.assessment import OUTSIDE_THE_ACT, Assessment, QuestionAssessment
 from bot.eir import eir_name
 from bot.risk import SHOW_EXEMPTION_FROM
 from corpus.exemptions import as_printed
@@ -39,7 +39,7 @@ def _short(text: str, limit: int) -> str:
 def _exemptions(q: QuestionAssessment) -> str:
     shown = [e for e in q.likely_exemptions if e["probability"] >= SHOW_EXEMPTION_FROM]
     if not shown:
-        return "none stands out"
+        return OUTSIDE_THE_ACT if q.outside_the_act() else "none stands out"
     return ", ".join(f"{as_printed(e['subsection'] or e['section'])}"
                      f"{' (NCND)' if e['ncnd'] else ''}"
                      f"{_foisa(e)} {e['probability']:.0%}" for e in shown)

@@ -437,6 +437,13 @@ def _scottish(context: Context) -> bool:
     return latest is not None and latest[1].assessment.law in ("FOISA", "EISR")
 
 
+def _environmental(context: Context) -> bool:
+    """Whether the user's last draft asked for environmental information: the Regulations
+    have no cost limit in hours, so 'what is the cost limit?' is answered in their terms."""
+    latest = _latest(context)
+    return latest is not None and latest[1].assessment.law in ("EIR", "EISR")
+
+
 def _latest(context: Context) -> tuple[str, Kept] | None:
     kept = _kept(context)
     return next(reversed(kept.items())) if kept else None
@@ -741,7 +748,8 @@ async def _plain_request(update: Update, context: Context, kind: str, value: str
     elif kind == "explain":
         await answer(update, context, render.explain_html(explain(value, _scottish(context))))
     else:
-        await answer(update, context, render.esc(faq(value, _scottish(context)) or ""))
+        await answer(update, context, render.esc(faq(value, _scottish(context),
+                                                      eir=_environmental(context)) or ""))
 
 
 async def on_document(update: Update, context: Context) -> None:

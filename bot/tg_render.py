@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.assessment import Assessment, QuestionAssessment
+from bot.assessment import OUTSIDE_THE_ACT, Assessment, QuestionAssessment
 from bot.eir import eir_name
 from bot.explain import GROUNDS
 from bot.risk import SHOW_EXEMPTION_FROM
@@ -78,8 +78,9 @@ def _exemption(ex: dict) -> str:
 
 def likely_exemption(q: QuestionAssessment) -> str:
     top = q.likely_exemptions[0] if q.likely_exemptions else None
-    return _exemption(top) if top and top["probability"] >= SHOW_EXEMPTION_FROM else \
-        "none stands out"
+    if top and top["probability"] >= SHOW_EXEMPTION_FROM:
+        return _exemption(top)
+    return OUTSIDE_THE_ACT if q.outside_the_act() else "none stands out"
 
 
 def outcome(p: Precedent) -> str:

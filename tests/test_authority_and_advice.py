@@ -227,3 +227,12 @@ def test_the_chat_answers_what_is_the_cost_limit_with_the_faq_not_the_s12_note()
     chat, session = Conversation(NoChecks()), Session()
     said = chat.respond(session, "what is the cost limit?")
     assert said.startswith("£450 of staff time")
+
+
+def test_an_editorial_question_shows_it_is_outside_the_act_not_that_no_ground_stands_out(
+        project, cli):
+    code, out, err = cli("--config", str(project), "check", BBC_DRAFT)
+    assert code == 0, err
+    sources = out.split("\n2. ", 1)[1].split("\n3. ", 1)[0]
+    assert "likely exemptions: none: outside FOI (Schedule 1)" in sources
+    assert "none stands out" not in sources
