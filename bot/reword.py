@@ -959,16 +959,17 @@ _SUBJECT_START = frozenset(["the", "a", "an", "this", "that", "these", "those", 
 
 
 def _inverted(clause: str) -> bool:
-    """Whether a wh- clause is a direct question ('How much did the BBC spend', 'What is the
-    rate'): an auxiliary among its first words, followed by its subject. 'How many times
-    officers drew a Taser' and 'how many times a Taser was fired' are not: said as they are,
-    they need 'Please tell me' before them."""
-    words = re.findall(r"[\w'’-]+", clause.lower())[:7]
-    return any(w in _AUX and i + 1 < len(words) and (words[i + 1] in _SUBJECT_START or
-                                                    words[i + 1][:1].isdigit())
-               for i, w in enumerate(words[1:6], start=1)) or \
-        bool(re.match(r"(?:what|who|where|when|which|why)\s+(?:is|are|was|were)\b", clause,
-                      re.I))
+    """Whether a wh- clause reads as a question ('How much did the BBC spend', 'What is the
+    rate', 'How many people were arrested'): after the wh- word, an auxiliary comes before any
+    subject of its own. 'How many times officers drew a Taser' and 'how many pothole reports
+    the council received' are not: said as they are, they need 'Please tell me' before them
+    (which reads right before a question-order clause too, so doubt goes that way)."""
+    for word in re.findall(r"[\w'’-]+", clause.lower())[1:]:
+        if word in _AUX:
+            return True
+        if word in _SUBJECT_START:
+            return False
+    return True
 
 
 def _as_sentence(text: str) -> str:
@@ -993,6 +994,8 @@ def pasteable(question: str) -> str:
     if re.match(r"whether\b", asked, re.I):
         return "Please confirm " + asked[:1].lower() + asked[1:].rstrip("?.") + "."
     if not asked.endswith(("?", ".")):
+        if _WH_START.match(asked) and not _inverted(asked):
+            return f"Please tell me {asked[:1].lower()}{asked[1:]}."
         asked += "?" if _QUESTION_START.match(asked) and not asked.lower().startswith(
             "please") else "."
     return asked

@@ -136,3 +136,13 @@ def test_a_precedent_naming_another_year_is_not_offered_for_a_question_with_its_
                                 "issued in each of the last five years?") == []
     assert precedent_rewordings([past], "How many fixed penalty notices for littering were "
                                 "issued in 2023?") != []
+
+
+def test_a_prose_drafts_embedded_questions_become_requests_and_direct_ones_stay_questions():
+    assert pasteable("How many pothole reports the council received in 2023") == \
+        "Please tell me how many pothole reports the council received in 2023."
+    assert pasteable("What the council's inspection policy is for A roads.") == \
+        "Please tell me what the council's inspection policy is for A roads."
+    assert pasteable("How many children in care were placed outside the county in 2023") == \
+        "How many children in care were placed outside the county in 2023?"
+    assert pasteable("Which streets had the most tickets") == "Which streets had the most tickets?"

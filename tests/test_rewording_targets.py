@@ -158,7 +158,8 @@ def test_names_asked_with_other_details_get_the_anonymised_rewording_and_fragmen
     assert "s40" in names.why
     coarser = pattern_rewordings("how many ransomware attacks you suffered in 2023, broken "
                                  "down by month")[-1]
-    assert coarser.text == "How many ransomware attacks you suffered in 2023?"
+    # a fragment in clause order ('how many attacks you suffered') is said as a request
+    assert coarser.text == "Please tell me how many ransomware attacks you suffered in 2023."
 
 
 def test_the_patch_policy_rewording_is_offered_for_it_questions_only():
