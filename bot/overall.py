@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from bot.assessment import Overall, QuestionAssessment
 from bot.eir import EIR_NOTE, EIR_SENTENCE, MIXED_SENTENCE, eir_cues, is_environmental
 from bot.explain import EXPLAIN_FROM, GROUNDS, NCND_NOTE
-from bot.reword import S16_SENTENCE, pasteable
+from bot.reword import S16_SENTENCE, pasteable, plain_question
 from bot.risk import ABOUT_PEOPLE
 from corpus.exemptions import as_printed
 
@@ -274,7 +274,9 @@ def revised_draft(assessed: Sequence[QuestionAssessment], advice: Sequence[str],
             bool(ABOUT_PEOPLE.search(q.text))
         text = fresh[0] if fresh and risky else q.text
         used.add(text)
-        if not text.startswith(q.text.rstrip("?. ")):
+        # 'Please tell me how many X. Please limit...' still asks 'I would like to know how many X'
+        if not any(text.startswith(asked.rstrip("?. ")) for asked in (q.text,
+                                                                      plain_question(q.text))):
             asks_else.add(i)
         if q.follows in asks_else and text == q.text:
             # 'If so, was a ransom paid?' after a question now asked differently hangs on nothing

@@ -822,3 +822,22 @@ def test_ncnd_under_the_eir_is_regulation_12_6_and_the_eir_add_up_no_requests():
     assert split and AGGREGATION not in split[0] and "60 working days" not in split[0]
     split = [a for a in overall(asked, "pumps", eir=False).advice if a.startswith("Split")]
     assert split and split[0].endswith(AGGREGATION)
+
+
+def test_a_follow_up_stays_when_its_question_is_only_put_as_please_tell_me():
+    from bot.assessment import QuestionAssessment
+    from bot.overall import revised_draft
+    from bot.reword import Rewording
+
+    narrowed = Rewording("Please confirm whether the council suffered a ransomware attack in "
+                         "2023. Please limit this to information held centrally.", "")
+    first = QuestionAssessment(text="I would like to know whether the council suffered a "
+                               "ransomware attack in 2023.", risk=0.7, level="high",
+                               likely_exemptions=[], precedents=[], explanation="",
+                               rewordings=[narrowed])
+    then = QuestionAssessment(text="If so, was a ransom paid?", risk=0.2, level="low",
+                              likely_exemptions=[], precedents=[], explanation="",
+                              rewordings=[], follows=0)
+    lines = revised_draft([first, then], []).splitlines()
+    assert lines[1] == "2. If so, was a ransom paid?"
+    assert not any("Left out" in line for line in lines)

@@ -248,7 +248,8 @@ def test_chat_picks_a_suggestion_drops_a_question_and_answers_foi_questions(buil
     assert "Which one do you mean? 1. " in out
     assert out.count("Authority set to") == 2 and "Authority set to London Borough of Barnet" in out
     assert "Question 2 dropped; the draft now has 1." in out
-    assert "within 20 working days (s10)" in out and "s12 — cost limit" in out
+    # 'what's the cost limit?' gets the short answer with the figures, not the s12 note
+    assert "within 20 working days (s10)" in out and "£450 of staff time" in out
     assert out.count("Verdict:") == 1  # none of these lines was checked as a draft
 
 
