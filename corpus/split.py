@@ -529,18 +529,112 @@ def _colon_series(sentence: str) -> list[str]:
 _WH_BREAK = re.compile(
     r",\s+(?:and\s+)?(?=(?:how many|how much|how often|whether|which|what|when|who)\b)"
     r"|\s+and\s+(?=(?:how many|how much|how often|whether)\b)", re.I)
+# a run-on paragraph coordinates its asks more loosely: '... in 2023 and how many of those
+# were repaired and also how much was paid and what the policy is'
+_RUN_ON_BREAK = re.compile(
+    _WH_BREAK.pattern
+    + r"|,?\s+and\s+(?:also\s+)?(?=(?:how long|how quickly|what|which|when|who|where|why)\s)"
+    r"|,?\s+and\s+also\s+(?=(?:how|whether|the (?:number|amount|total|cost|value)|a copy|"
+    r"copies|details|any)\s)"
+    r"|,?\s+as well as\s+(?=(?:how many|how much|whether|what|which)\s)", re.I)
 
 
 def split_wh_list(sentence: str) -> list[str]:
     """'...how much was spent, how many appeals were brought and how many were won' asks three
     things; two clauses stay together ('what are they and how much did they cost')."""
-    parts = [_tidy(p) for p in _WH_BREAK.split(sentence) if _tidy(p)]
+    parts = _run_on_parts(sentence)
     if len(parts) < 3:
-        return [sentence]
+        ask = _after_lead_in([sentence], preamble_only=True)[0]
+        return [sentence if ask == sentence else ask[:1].upper() + ask[1:]]
+    parts = _of_those(_after_lead_in(parts))
     # each part a question of its own: 'How much ...?', 'How many ...?', not 'how many ...'
     mark = "?" if sentence.rstrip().endswith("?") else ""
     return [(p[:1].upper() + p[1:]).rstrip(" ,;") + ("" if p.endswith(("?", ".")) else mark)
             for p in parts]
+
+
+def _run_on_parts(sentence: str) -> list[str]:
+    """The sentence cut before each coordinated ask; a cut that leaves an ask of a word or two
+    ('... and when', 'and what for') is undone, since that ask hangs on the one before it, and
+    so is one between paired question words ('explain how and why the decision was made')."""
+    cuts = [0] + [c for m in _RUN_ON_BREAK.finditer(sentence) for c in (m.start(), m.end())]
+    spans = [sentence[a:b] for a, b in zip(cuts, [*cuts[1:], len(sentence)])]
+    parts: list[str] = []
+    for i in range(0, len(spans), 2):
+        ask, joint = spans[i], spans[i - 1] if i else ""
+        paired = re.search(r"\b(?:how|why|when|where|what|who|which)\W*$", parts[-1], re.I) \
+            if parts else None
+        if parts and (len(_tidy(ask).split()) < 3 or paired):
+            parts[-1] += joint + ask
+        else:
+            parts.append(ask)
+    return [_tidy(p) for p in parts if _tidy(p)]
+
+
+# 'I am writing about potholes because my car was damaged and I would like to know how many
+# ...': what comes before the ask is the request's preamble and the requester's reasons
+_ASK_OPENING = re.compile(
+    r"^(?P<lead>.*?)\s*,?\s*\b(?:and\s+)?(?:(?:so\s+)?i (?:would|'d) (?:like|be grateful) to "
+    r"(?:know|ask|be told)|i (?:want|wish|need) to know|please (?:could you |can you )?tell me|"
+    r"(?:could|can|would) you (?:please )?tell me)\s+(?=(?:how|what|whether|which|when|who)\s)",
+    re.I)
+# the subject a preamble names: 'information about potholes on the roads in the borough'
+_LEAD_TOPIC = re.compile(
+    r"\b(?:information|questions?|request(?:ing)?|writing|enquir(?:y|ing)|asking)\s+(?:to you\s+)?"
+    r"(?:about|on|regarding|concerning|relating to|in relation to|with regard to)\s+"
+    r"(?P<topic>.+?)(?=\s+(?:because|as|since|after|following|and|but|so)\b|[,.;]|$)", re.I)
+
+
+def _after_lead_in(parts: list[str], preamble_only: bool = False) -> list[str]:
+    """The first ask without the preamble and background before it, which are no question.
+    The preamble's subject is kept when the ask would lose it ('how much it cost'); a real
+    request in the lead-in ('Please provide the budget, and I would like to know how...')
+    stays a question of its own. With `preamble_only` (a sentence that asks once) only a
+    lead-in that opens the letter ('I am writing to request information about ...') goes."""
+    m = _ASK_OPENING.match(parts[0])
+    if not m or not m.group("lead"):
+        return parts
+    lead, ask = _tidy(m.group("lead")), parts[0][m.end():]
+    if preamble_only and not _PREAMBLE_LEAD.match(lead):
+        return parts
+    if _OWN_REQUEST.match(lead):
+        return [lead, ask, *parts[1:]]
+    topic = _LEAD_TOPIC.search(lead)
+    if topic and not _stems(ask) & _stems(topic.group("topic")):
+        ask = f"regarding {topic.group('topic')}, {ask}"
+    return [ask, *parts[1:]]
+
+
+_PREAMBLE_LEAD = re.compile(r"(?:i am|i'm|we are) writing\b", re.I)
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:5] for w in re.findall(r"[a-z]{4,}", text.lower())}
+
+
+# 'how many pothole reports the council received': the thing counted ends where its clause
+# does
+_COUNTED = re.compile(
+    r"^how many ((?:(?!(?:the|a|an|were|was|did|do|does|have|has|had|you|your|are|is|been|in|"
+    r"on|for|by|that|which|who|of|to|from|at|during|since|between|per|each|this|last|and|or|"
+    r"received|issued|made|recorded|reported)\b)[\w'-]+\s+){1,4})", re.I)
+
+
+_OF_THOSE = re.compile(r"how many of (?:those|these|them)\s+(?=(?:were|was|are|is|have|had|did|"
+                       r"got|resulted|led|went)\b)", re.I)  # not '... of those reports were'
+
+
+def _of_those(parts: list[str]) -> list[str]:
+    """'how many of those were repaired' read alone has lost what 'those' are: the thing the
+    ask before it counted ('how many pothole reports ...') is named again."""
+    out = parts[:1]
+    for part in parts[1:]:
+        counted = _COUNTED.match(out[-1])
+        if counted and _OF_THOSE.match(part):
+            part = re.sub(r"^(how many of) (?:those|these|them)\b",
+                          rf"\1 those {counted.group(1).strip()}", part, flags=re.I)
+        out.append(part)
+    return out
 
 
 _LIST_LEAD = re.compile(r"^(?:for each|per|each)$|^(?:for|in|during|between|since|from)\s[^,]*\d",
