@@ -74,12 +74,10 @@ from bot.advice import MAX_DRAFT_CHARS, Advisor, DraftError
 from bot.assessment import Assessment
 from bot.config import Config, ConfigError
 from bot.conversation import (
-    NO_PERIOD_NOTE,
     PUBLISHED_NOTE,
     another_body,
     asks_advice,
     faq,
-    new_period,
     plain_request,
     plain_view,
     question_asked,
@@ -87,9 +85,9 @@ from bot.conversation import (
     show_precedents,
     small_talk,
     start_over,
-    with_period,
 )
 from bot.explain import GROUNDS, explain
+from bot.periods import NO_PERIOD_NOTE, new_period, with_period
 from bot.rate_limit import RateLimiter
 from bot.tg_logging import configure_logging, quiet_http_logs
 from bot.tg_transport import (

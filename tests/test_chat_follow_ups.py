@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.conversation import new_period, question_asked, with_period
+from bot.conversation import question_asked
+from bot.periods import new_period, with_period
 from bot.runtime import open_advisor
 from tests.conftest import bot_config, built_project
 from tests.test_telegram import only_message, run, running
