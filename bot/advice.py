@@ -24,21 +24,38 @@ from bot.authority import (
     company_warning,
     editorial_questions,
     is_broadcaster,
+    is_water_company,
     match_authority,
+    named_bodies,
     not_covered,
 )
 from bot.eir import (
+    draft_law_is_eir,
     eir_cues,
     eir_verdict,
     in_eir_words,
     is_environmental,
+    opening_subject,
     question_laws,
     with_eir,
 )
-from bot.explain import EXPLAIN_FROM, GROUNDS, explain_citation, explain_exception
+from bot.explain import (
+    EXPLAIN_FROM,
+    GROUNDS,
+    explain_citation,
+    explain_exception,
+    procedural,
+)
 from bot.follow_ups import antecedents, with_antecedents
 from bot.greeting import greeted
-from bot.overall import OWN_DATA_VERDICT
+from bot.overall import (
+    EDITORIAL_WHY,
+    OWN_DATA_EXEMPTION,
+    OWN_DATA_RISK,
+    OWN_DATA_VERDICT,
+    own_data_questions,
+    without_signature,
+)
 from bot.overall import overall as draft_overall
 from bot.reword import (
     TARGETED_SECTIONS,
@@ -83,6 +100,9 @@ NAME_THE_AUTHORITY = (
 # 'What happened when people asked X?' lists nothing further from X than this: a short topic
 # ('hotel asylum') is otherwise answered with prison escapes at 0.1 similarity
 PRECEDENT_FLOOR = 0.35
+# the authority's own past question is shown first only when it is this close: on the same
+# topic, not merely the nearest thing it was ever asked (the risk still counts it either way)
+OWN_FIRST_SIMILARITY = 0.55
 
 
 class DraftError(Exception):
@@ -188,14 +208,18 @@ class Advisor:
         found = [p for p in self.neighbours(vector, authority, k=k * 2, own_k=3, known=False)
                  if p.similarity >= PRECEDENT_FLOOR]
         key = authority_key(authority)
-        own = next((i for i, p in enumerate(found) if authority_key(p.authority) != key),
-                   len(found)) if key else 0
-        return (known_first(found[:own]) + known_first(found[own:]))[:k]
+        own = next((i for i, p in enumerate(found) if authority_key(p.authority) != key
+                    or p.similarity < OWN_FIRST_SIMILARITY), len(found)) if key else 0
+        rest = sorted(found[own:], key=lambda p: -p.similarity)
+        return (known_first(found[:own]) + known_first(rest))[:k]
 
     def _pool(self, neighbours: Sequence[Precedent], authority: str | None
               ) -> list[riskmod.Neighbour]:
-        return [riskmod.neighbour(p.similarity, p.outcome, p.exemptions, authority, p.authority,
-                                  p.answer) for p in neighbours]
+        # r12(2) and r12(1)(b) (the presumption and the public interest test) are cited beside
+        # an exception, never as one: they name no ground a question is likely to meet
+        return [riskmod.neighbour(p.similarity, p.outcome,
+                                  [e for e in p.exemptions if not procedural(e)], authority,
+                                  p.authority, p.answer) for p in neighbours]
 
     def knn_logit(self, neighbours: Sequence[Precedent], authority: str | None) -> float:
         """The question's neighbours' refusal rate as the risk model reads it."""
@@ -289,7 +313,11 @@ class Advisor:
         text = _unquoted(text)  # the advice reads the requester's words, not a quoted reply
         self.refresh()
         letter = greeted(text)
-        named = authority or letter
+        # no greeting and no authority given: a draft that names one body in its own words
+        # ('issued by Medway Council') is most likely written to it
+        mentioned = named_bodies(without_signature(text)) if not (authority or letter) else []
+        inferred = mentioned[0] if len(mentioned) == 1 else None
+        named = authority or letter or inferred
         resolved, _ = self.resolve_authority(named)
         # an authority the corpus does not know still says what kind of body it is
         addressee = resolved or (expand_initials(named).strip() if named else None) or None
@@ -300,7 +328,8 @@ class Advisor:
         rest = riskmod.draft_contexts([self.knn_logit(n, addressee) for n in found])
         # the EIR govern environmental information question by question: NI Water's bonuses
         # are FOIA's beside its sewage discharges (no cost limit and no s16 under the EIR)
-        laws = question_laws(is_environmental(text), searched)
+        laws = question_laws(is_environmental(text), searched,
+                             subject=opening_subject(text, questions))
         scottish = scotland.applies(addressee, text)
         assessed = [self.assess_question(q, v, addressee, draft=d, neighbours=n,
                                          context=c if c != q else "", eir=e, scottish=scottish)
@@ -309,10 +338,47 @@ class Advisor:
         editorial = editorial_questions(questions) if is_broadcaster(addressee) else []
         assessed = [_derogated(q, addressee) if i in editorial else q
                     for i, q in enumerate(assessed)]
-        eir = any(laws)
+        # the law of the draft is the law of most of its questions: one on a hospital's
+        # contaminated water does not put A&E waits under the EIR
+        eir = draft_law_is_eir(laws)
         foia = [i for i, e in enumerate(laws) if not e] if eir else []
-        overall = draft_overall(assessed, text, eir, foia, outside=editorial)
-        if not addressee:
+        environmental = [i for i, e in enumerate(laws) if e] if not eir else []
+        outside, why = editorial, EDITORIAL_WHY
+        if is_water_company(addressee) and any(laws):
+            # under the EIR only: a question on anything but the environment is outside the
+            # law there, not FOIA's (no s16, no cost limit), and is left out, said once
+            outside = [i for i, e in enumerate(laws) if not e]
+            why = (f"not environmental information, which is all {addressee} must answer "
+                   "for; its annual report or Ofwat may have it")
+            eir, foia, environmental = True, [], []
+            assessed = [_outside_eir(q, addressee) if i in outside else q
+                        for i, q in enumerate(assessed)]
+        mine = own_data_questions(questions, text)
+        assessed = [_own_data(q) if i in mine else q for i, q in enumerate(assessed)]
+        overall = draft_overall(assessed, text, eir, foia, outside=outside,
+                                environmental=environmental, outside_why=why)
+        if outside and not editorial:
+            overall = replace(overall, verdict=(
+                f"{_numbered(outside)[:1].upper()}{_numbered(outside)[1:]} "
+                f"{'is' if len(outside) == 1 else 'are'} outside the law at {addressee}: a "
+                "water company must answer only for environmental information (the EIR), so "
+                "it need not answer; the revised draft leaves "
+                f"{'it' if len(outside) == 1 else 'them'} out. The rest: "
+                f"{overall.verdict[:1].lower()}{overall.verdict[1:]}"))
+        if inferred and not resolved:
+            overall.advice.append(f"Checked for {inferred}, the body your draft names; if you "
+                                  "are writing to another, name it (a 'Dear ...' line or "
+                                  "--authority).")
+        elif inferred:
+            overall.advice.append(f"Checked for {addressee}, the body your draft names "
+                                  f"({inferred}); if you are writing to another, name it (a "
+                                  "'Dear ...' line or --authority).")
+        elif not addressee and len(mentioned) > 1:
+            overall.advice.append(
+                f"Say which authority you are writing to: your draft names "
+                f"{', '.join(mentioned[:-1])} and {mentioned[-1]}, so none was assumed. Its own "
+                "record, and that of authorities of its kind, makes this estimate sharper.")
+        elif not addressee:
             overall.advice.append(NAME_THE_AUTHORITY)
         elif letter and authority and self.other_body(letter, addressee):
             overall.advice.append(f"Your draft greets {letter}, but it was checked for "
@@ -369,6 +435,33 @@ def _derogated(q: QuestionAssessment, broadcaster: str | None) -> QuestionAssess
                                   DEROGATED_FLOOR), level_alone="high", rewordings=[],
                    likely_exemptions=[],  # outside the Act: no exemption is needed
                    explanation=why,  # its neighbours' grounds do not apply outside the Act
+                   reasons=[f"raises the risk: {why}", *q.reasons])
+
+
+def _outside_eir(q: QuestionAssessment, company: str | None) -> QuestionAssessment:
+    """A question to a water company on anything but the environment: outside the EIR, the
+    only law it is under, so no exemption, rewording or cost-limit sentence applies."""
+    why = (f"{company or 'A water company'} is under the EIR only, for environmental "
+           "information, and this asks about something else: it need not answer. Its annual "
+           "report, Ofwat or the Environment Agency may have it.")
+    return replace(q, risk=max(q.risk, DEROGATED_FLOOR), level="high",
+                   risk_alone=max(q.risk_alone if q.risk_alone is not None else q.risk,
+                                  DEROGATED_FLOOR), level_alone="high", rewordings=[],
+                   likely_exemptions=[], explanation=why,
+                   reasons=[f"raises the risk: {why}", *q.reasons])
+
+
+def _own_data(q: QuestionAssessment) -> QuestionAssessment:
+    """A question asking for the requester's own data: absolutely exempt under FOI (s40(1)),
+    and a subject access request's to answer, so no FOI rewording is offered."""
+    why = ("This asks for information about yourself: under FOI that is absolutely exempt "
+           "(s40(1)), since FOI disclosure is to the world, but it is yours to have by a "
+           "subject access request under Article 15 of the UK GDPR (free, answered within one "
+           "month).")
+    return replace(q, risk=max(q.risk, OWN_DATA_RISK), level="high",
+                   risk_alone=max(q.risk_alone if q.risk_alone is not None else q.risk,
+                                  OWN_DATA_RISK), level_alone="high", rewordings=[],
+                   likely_exemptions=[dict(OWN_DATA_EXEMPTION)], explanation=why,
                    reasons=[f"raises the risk: {why}", *q.reasons])
 
 
@@ -482,11 +575,13 @@ def _unquoted(text: str) -> str:
 def ordered_precedents(neighbours: Sequence[Precedent], authority: str | None
                        ) -> list[Precedent]:
     """What the user sees: the authority's own close precedents first, then the rest, nearest
-    first. A far one (under the no-precedent line) is no better for being the authority's own:
-    'which antivirus software' must lead with Dover's 0.80 refusal, not Barnet's 0.33."""
+    first. A far one is no better for being the authority's own: 'which antivirus software'
+    must lead with Dover's 0.80 refusal, not Barnet's 0.33, and stop and search by ethnicity
+    with Northumbria's 0.77, not West Yorkshire's 0.43 NCND on informants' pay. Only one on
+    the same topic (OWN_FIRST_SIMILARITY) is lifted."""
     key = authority_key(authority)
     lifted = [p for p in neighbours if key and authority_key(p.authority) == key
-              and p.similarity >= riskmod.NO_PRECEDENT_SIMILARITY]
+              and p.similarity >= OWN_FIRST_SIMILARITY]
     ids = {p.id for p in lifted}
     return lifted + sorted((p for p in neighbours if p.id not in ids),
                            key=lambda p: -p.similarity)

@@ -247,6 +247,12 @@ _WATER_COMPANY = re.compile(
     r"|\b(?:anglian|thames|southern|yorkshire|wessex|northumbrian) water services\b", re.I)
 
 
+def is_water_company(name: str | None) -> bool:
+    """A water company in England and Wales (not Scottish Water or NI Water, which are public
+    authorities): under the EIR for environmental information, and under nothing else."""
+    return bool(name and _WATER_COMPANY.search(name) and not _PUBLICLY_OWNED.search(name))
+
+
 def company_warning(name: str | None) -> str | None:
     """The advice for a draft addressed to what looks like a company, not a public body."""
     if not name or _PUBLICLY_OWNED.search(name):
@@ -333,3 +339,37 @@ def not_covered(name: str | None, scottish: bool = False, environmental: bool = 
         return (f"Probably outside FOI: {name} looks like a company, which need not answer "
                 "unless public bodies wholly own it.")
     return None
+
+
+# -- a body the draft names in its text, for a draft with no greeting and no --authority ------
+
+_CAP = r"[A-Z][\w'&.-]*"
+_NAMED_BODY = re.compile(
+    rf"\b(?:(?:London|Royal) Borough of {_CAP}(?: (?:and|upon) {_CAP})*"
+    rf"|(?:{_CAP} (?:(?:and|upon|on|of) )?){{1,4}}(?:City |County |Borough |District |"
+    r"Metropolitan Borough )?Council"
+    rf"|(?:{_CAP} (?:(?:and|of) )?){{1,3}}(?:Police|Constabulary|Fire and Rescue Service|"
+    r"Integrated Care Board|Health Board|NHS (?:Foundation )?Trust)"
+    r"|Police Scotland|Police Service of Northern Ireland|NHS [A-Z][\w ]{2,40}?(?:Trust|Board)"
+    r"|Home Office|Cabinet Office|Ministry of (?:Defence|Justice)|HM Treasury"
+    rf"|Department (?:for|of) {_CAP}(?:(?:,| and) {_CAP}){{0,3}})\b")
+# words that start a sentence or a clause, not a body's name: 'Does Medway Council ...'
+_NOT_NAME_WORDS = ("does did do how what which please has have is are was were the why when "
+                   "can could will would i in at by for dear to from of on and or if a an "
+                   "whether who may should")
+_NOT_NAME = frozenset(_NOT_NAME_WORDS.split(" "))
+
+
+def named_bodies(text: str) -> list[str]:
+    """The public bodies a draft names in its own words ('issued by Medway Council',
+    'Does Kent Police ...'), each once, in order; sentence-opening words are no part of a
+    name."""
+    out: list[str] = []
+    for m in _NAMED_BODY.finditer(text or ""):
+        words = m.group(0).split()
+        while len(words) > 2 and words[0].lower() in _NOT_NAME:
+            words = words[1:]
+        name = " ".join(words)
+        if words[0].lower() not in _NOT_NAME and name.lower() not in (n.lower() for n in out):
+            out.append(name)
+    return out

@@ -62,17 +62,38 @@ def is_environmental(text: str) -> bool:
     return bool(_EIR.search(text) or _ENVIRONMENTAL.search(text))
 
 
-def question_laws(draft_eir: bool, questions: Sequence[str]) -> list[bool]:
+def question_laws(draft_eir: bool, questions: Sequence[str], subject: bool = True
+                  ) -> list[bool]:
     """Which of a draft's questions the EIR govern (the rest are FOIA's). An environmental
     draft's questions are all EIR ones, save, in a draft that mixes the two, one plainly about
     the body itself and nothing on the environment: NI Water's executives' bonuses are FOIA's
     beside its sewage discharges. A draft whose environmental subject is named only in its
     opening keeps every question under the EIR. `questions` are as searched, a follow-up with
-    the question it follows."""
+    the question it follows. Without an environmental `subject` in the opening, questions on
+    the environment that are fewer than half are incidental: only they are the EIR's (the
+    EISRs' in Scotland), so one about a hospital's contaminated water leaves A&E waits and
+    agency spending under FOI."""
     own = [is_environmental(q) for q in questions]
     if not draft_eir or not any(own):
         return [draft_eir] * len(questions)
+    if not subject and 2 * sum(own) < len(questions):
+        return own
     return [mine or not _ABOUT_THE_BODY.search(q) for q, mine in zip(questions, own)]
+
+
+def opening_subject(text: str, questions: Sequence[str]) -> bool:
+    """Whether the words before the draft's first question name an environmental subject
+    ('About the sewage discharges at Mogden: 1. ...'); the whole draft when the first
+    question cannot be found in it."""
+    head = (questions[0] if questions else "")[:30]
+    at = text.find(head) if head else -1
+    return is_environmental(text[:at] if at >= 0 else text)
+
+
+def draft_law_is_eir(laws: Sequence[bool]) -> bool:
+    """Whether a draft, judged question by question (`question_laws`), is an EIR one: at least
+    half its questions are; the rest are named as the other law's."""
+    return bool(laws) and 2 * sum(laws) >= len(laws)
 
 
 # a draft with questions under both: one closing sentence asks for help under each

@@ -402,7 +402,8 @@ def explain(section: str, scottish: bool = False) -> str:
     key = next((key for rx, key in _NOTE_WORDS if rx.search(section.strip())), None)
     if key in ("sic", "ico"):
         return NOTES[key]
-    regulation = _regulation_note(citation_of(section), scottish)
+    regulation = _procedural_note(citation_of(section)) or \
+        _regulation_note(citation_of(section), scottish)
     if regulation:
         return regulation
     scottish = scottish or bool(re.search(r"\b(?:foisa|eisrs?|scotland|scottish)\b", section,
@@ -433,6 +434,48 @@ def explain(section: str, scottish: bool = False) -> str:
     if cite in EIR_EXCEPTIONS:
         text += f"\n{cite} in particular: {EIR_EXCEPTIONS[cite]}"
     return text
+
+
+# parts of regulation 12 (the EISRs' 10) that are no exception but how every exception is
+# applied: a reply cites them beside the exception it relies on, and they are no ground of
+# their own, so no check lists them as a likely 'exemption'
+EIR_PROCEDURAL = {
+    "r12(1)": "the rule that an exception applies only if the public interest in keeping the "
+              "information outweighs the public interest in disclosing it (r12(1)(b)).",
+    "r12(1)(a)": "the rule that information may be withheld only under one of the exceptions "
+                 "in r12(4) and r12(5).",
+    "r12(1)(b)": "the public interest test: even where an exception is engaged, the "
+                 "information is withheld only if, in all the circumstances, the public "
+                 "interest in keeping it outweighs the public interest in disclosing it.",
+    "r12(2)": "the presumption in favour of disclosure: every exception is read restrictively "
+              "and the balance of the public interest tips towards release.",
+    "r12(3)": "the pointer to regulation 13: personal data of anyone but the requester is "
+              "dealt with there, not under r12.",
+}
+_EISR_PROCEDURAL = {"r10(1)": "r12(1)", "r10(1)(a)": "r12(1)(a)", "r10(1)(b)": "r12(1)(b)",
+                    "r10(2)": "r12(2)", "r10(2)(a)": "r12(2)", "r10(2)(b)": "r12(2)",
+                    "r10(3)": "r12(3)"}
+
+
+def procedural(cite: str) -> str | None:
+    """The EIR provision a citation names when it is no exception but how the exceptions are
+    applied (r12(2), the presumption in favour of disclosure; r12(1)(b), the public interest
+    test; the EISRs' r10(1) to r10(3)); None for anything else."""
+    cite = (cite or "").strip().lower().replace(" ", "")
+    return cite if cite in EIR_PROCEDURAL else _EISR_PROCEDURAL.get(cite)
+
+
+def _procedural_note(cite: str) -> str | None:
+    """`explain r12(2)`: what the provision does, and that it is no ground for a refusal."""
+    eir = procedural(cite)
+    if eir is None:
+        return None
+    shown = cite if cite.startswith("r10") else eir
+    law = "EISR" if cite.startswith("r10") else "EIR"
+    return (f"{law} {shown} — not an exception\n{shown} is {EIR_PROCEDURAL[eir]} It is not a "
+            "ground for withholding anything on its own: a reply cites it beside the exception "
+            "it relies on (r12(4) or r12(5); r10(4) or r10(5) in Scotland), and that exception "
+            "is the one to argue about. Type 'explain EIR' for the exceptions.")
 
 
 # a subsection whose test is not its section's: 'not held' has nothing to weigh

@@ -41,10 +41,11 @@ _GENERAL = [
      "minutes, emails, the decision notice); a question asking why, or what it thinks, is "
      "often answered 'not held'."),
     # 'You are a bunch of corrupt liars ...': the tone, not the question, draws the refusal
-    (re.compile(r"\b(you|your|you're|you are|you lot|the council|the force)\b[^.?!]{0,40}\b("
-                r"liars?|lying|corrupt|incompetent|useless|idiots?|disgrace(ful)?|shameful|"
-                r"cover(ing)?[- ]?up|crooks?|pathetic|clowns)\b|\b(liars?|crooks?|idiots?|"
-                r"clowns)\b[^.?!]{0,30}\b(you|your)\b", re.I),
+    (TONE := re.compile(
+        r"\b(you|your|you're|you are|you lot|the council|the force)\b[^.?!]{0,40}\b("
+        r"liars?|lying|corrupt|incompetent|useless|idiots?|disgrace(ful)?|shameful|"
+        r"cover(ing)?[- ]?up|crooks?|pathetic|clowns)\b|\b(liars?|crooks?|idiots?|"
+        r"clowns)\b[^.?!]{0,30}\b(you|your)\b", re.I),
      "Tone (s14): accusations and insults let an authority call a request vexatious. Keep to "
      "neutral words and ask only for the recorded information; take a complaint to the "
      "complaints procedure or the Ombudsman instead."),
@@ -148,10 +149,11 @@ def _in_eir_terms(advice: str) -> str:
     return eir or advice.replace(S16_SENTENCE, EIR_SENTENCE).replace(AGGREGATION, ".")
 
 
-def general_advice(text: str, assessed: Sequence[QuestionAssessment], eir: bool = False
-                   ) -> list[str]:
+def general_advice(text: str, assessed: Sequence[QuestionAssessment], eir: bool = False,
+                   skip: Sequence[int] = ()) -> list[str]:
     """The advice the draft's words call for, in the EIR's terms for environmental
-    information (`eir`)."""
+    information (`eir`); questions in `skip` (0-based: outside the law at this body) take no
+    part in the split advice."""
     advice = [msg for rx, msg in _GENERAL if rx.search(text)]
     if len(assessed) > 8 and eir:
         advice.insert(0, f"Many parts (EIR r12(4)(b)): {len(assessed)} questions in one request "
@@ -171,8 +173,9 @@ def general_advice(text: str, assessed: Sequence[QuestionAssessment], eir: bool 
     for i, q in enumerate(assessed):  # a follow-up goes wherever the question it follows goes
         if q.follows is not None:
             alone[i] = alone[q.follows]
-    risky = [i for i, level in enumerate(alone, 1) if level in ("medium", "high")]
-    safe = [i for i, level in enumerate(alone, 1) if level == "low"]
+    risky = [i for i, level in enumerate(alone, 1) if level in ("medium", "high")
+             and i - 1 not in skip]
+    safe = [i for i, level in enumerate(alone, 1) if level == "low" and i - 1 not in skip]
     if risky and safe:
         advice.append(
             f"Split the request: send question{'s' if len(safe) > 1 else ''} "
@@ -253,19 +256,44 @@ def as_asked(text: str) -> str:
     return pasteable(bare[:1].upper() + bare[1:]) if bare else text
 
 
+EDITORIAL_WHY = "about programmes or editorial work, which FOI does not cover there"
+OWN_DATA_WHY = "information about yourself: ask for it by a subject access request"
+TONE_LEFT_OUT = ("(Insults, accusations and asides are left out: an authority may refuse a "
+                 "request as vexatious for its tone alone. Keep the covering letter neutral "
+                 "too.)")
+# 'the idiot responsible for highways', '... while my road falls apart?': words a neutral
+# request does without
+_INSULT_NOUN = re.compile(r"\bthe (?:idiots?|clowns?|crooks?|morons?|imbeciles?|liars?|"
+                          r"jokers?|fools?)\b", re.I)
+_ASIDE = re.compile(r",?\s+(?:while|whilst) (?:my|our|people|residents|taxpayers|the public|"
+                    r"everyone|we)\b[^?.!]*", re.I)
+_SENTENCE = re.compile(r"(?<=[.?!])\s+(?=\S)")
+
+
+def neutral(text: str) -> str:
+    """A question without its insults: sentences aimed at the authority dropped, 'the idiot'
+    made 'the officer', an aside ('while my road falls apart') cut; '' if nothing is left."""
+    kept = [s for s in _SENTENCE.split(text.strip()) if not TONE.search(s)]
+    said = " ".join(kept)
+    said = _INSULT_NOUN.sub(lambda m: "The officer" if m.group(0)[0].isupper() else
+                            "the officer", said)
+    return _ASIDE.sub("", said).strip()
+
+
 def revised_draft(assessed: Sequence[QuestionAssessment], advice: Sequence[str],
                   closing: str = S16_SENTENCE, lettered: bool = False,
-                  outside: Sequence[int] = ()) -> str:
-    """The draft as it had best be sent; `outside`: questions (0-based) FOI does not reach at
-    this body (a broadcaster's editorial work), left out and said so, since no wording of
-    them can be answered."""
+                  outside: Sequence[int] = (), outside_why: str = EDITORIAL_WHY,
+                  toned: bool = False) -> str:
+    """The draft as it had best be sent; `outside`: questions (0-based) the law does not reach
+    at this body (a broadcaster's editorial work, a water company's pay), left out and said
+    so (`outside_why`), since no wording of them can be answered. A draft whose tone risks a
+    vexatious refusal (`toned`) loses its insults."""
     lines, left_out = [], []
     used: set[str] = set()
     asks_else: set[int] = set()  # questions the revised draft asks differently, not extends
     for i, q in enumerate(assessed):
         if i in outside:
-            left_out.append(f"question {i + 1} (about programmes or editorial work, which FOI "
-                            "does not cover there)")
+            left_out.append(f"question {i + 1} ({outside_why})")
             continue
         # one question's rewording is not another's: 'Who supplies the ANPR cameras?' does not
         # become the count already put in for 'How many ANPR cameras?'
@@ -283,6 +311,11 @@ def revised_draft(assessed: Sequence[QuestionAssessment], advice: Sequence[str],
             left_out.append(f"question {i + 1} (it followed question {q.follows + 1}, which the "
                             "revised draft asks differently)")
             continue
+        if toned:
+            text = neutral(text)
+            if not text:
+                left_out.append(f"question {i + 1} (it was only an accusation)")
+                continue
         text = as_asked(text)
         if lettered:
             text = _renamed_refs(text, len(assessed))
@@ -293,30 +326,92 @@ def revised_draft(assessed: Sequence[QuestionAssessment], advice: Sequence[str],
     lines.append("")
     if left_out:
         lines += [f"(Left out: {'; '.join(left_out)}.)", ""]
+    if toned:
+        lines += [TONE_LEFT_OUT, ""]
     lines.append(closing)
     return "\n".join(lines)
 
 
+# 'Kind regards,' on a line of its own: what follows is the requester's name, address, e-mail
+# and phone, which no advice cue reads as a request for someone's data ('14 Station Road')
+_SIGN_OFF = re.compile(r"^[ \t]*(?:yours (?:faithfully|sincerely|truly)|(?:kind|best|warm|many)"
+                       r" regards|regards|best wishes|(?:many )?thanks(?: again)?|thank you"
+                       r"(?: (?:very much|in advance))?|cheers)[ \t]*[,.!]?[ \t]*$", re.I | re.M)
+
+
+def without_signature(text: str) -> str:
+    """The draft without its sign-off block (the line 'Kind regards,' and all after it)."""
+    m = _SIGN_OFF.search(text or "")
+    return text[:m.start()] if m and text[:m.start()].strip() else text
+
+
 def overall(assessed: Sequence[QuestionAssessment], text: str, eir: bool | None = None,
-            foia: Sequence[int] = (), outside: Sequence[int] = ()) -> Overall:
+            foia: Sequence[int] = (), outside: Sequence[int] = (),
+            environmental: Sequence[int] = (), outside_why: str = EDITORIAL_WHY) -> Overall:
     """The verdict, advice and revised draft; `eir` when the caller has judged it already,
-    `foia` the questions (0-based) of an environmental draft that are FOIA's nonetheless, and
-    `outside` those FOI does not reach at the body (left out of the revised draft)."""
+    `foia` the questions (0-based) of an environmental draft that are FOIA's nonetheless,
+    `environmental` those of a FOIA draft that are the EIR's, and `outside` those the law
+    does not reach at the body (left out of the revised draft, for `outside_why`). The
+    sign-off block (name, address, e-mail, phone) is no part of what the cues read."""
+    body = without_signature(text)
     exemptions = _merge_exemptions(assessed)
-    eir = is_environmental(text) if eir is None else eir
-    advice = _follows_grounds(general_advice(text, assessed, eir), assessed)
+    eir = is_environmental(body) if eir is None else eir
+    mine = own_data_questions([q.text for q in assessed], body)
+    if mine and len(mine) == len(assessed):  # 'all information you hold about me'
+        return Overall(max(max((q.risk for q in assessed), default=0.0), OWN_DATA_RISK),
+                       OWN_DATA_VERDICT, [dict(OWN_DATA_EXEMPTION)], [SAR_ADVICE],
+                       sar_draft([q.text for q in assessed]))
+    advice = _follows_grounds(general_advice(body, assessed, eir, skip=[*outside, *mine]),
+                              assessed)
     if eir:  # no cost limit, so no adding up of requests for it either
         advice += [EIR_NOTE] + ([mixed_note(foia, len(assessed))] if foia else [])
+    elif environmental:
+        advice += [environmental_note(environmental, len(assessed)), EIR_NOTE]
     if any(e["ncnd"] and e["probability"] >= EXPLAIN_FROM for e in exemptions):
         advice.append(NCND_NOTE)
-    risk = max((q.risk for q in assessed), default=0.0)
-    said = verdict(assessed, exemptions)
-    if _OWN_DATA.search(text):  # 'all information you hold about me': not an FOI request at all
-        said, risk = OWN_DATA_VERDICT, max(risk, 0.9)
-    closing = (MIXED_SENTENCE if foia else EIR_SENTENCE) if eir else S16_SENTENCE
+    asked = [q for i, q in enumerate(assessed) if i not in outside and i not in mine]
+    risk = max((q.risk for q in asked or assessed), default=0.0)
+    said = verdict(asked or assessed, _merge_exemptions(asked) if asked else exemptions)
+    if mine:  # a question about the requester among FOI ones: that part is a SAR
+        said = (f"Partly not FOI: {_which(mine)} information about yourself, which FOI does "
+                "not give you (s40(1), absolute); ask for it by a subject access request "
+                f"(free, answered within a month). The rest: {said[:1].lower()}{said[1:]}")
+        advice.append(SAR_ADVICE)
+    toned = bool(TONE.search(body))
+    if toned:  # the tone can sink a request whatever its questions: said first
+        head = TONE_VERDICT_EIR if eir else TONE_VERDICT
+        said = f"{head} Otherwise: {said[:1].lower()}{said[1:]}"
+        risk = max(risk, TONE_RISK)
+        advice = [a for a in advice if a.startswith("Tone (")] + \
+            [a for a in advice if not a.startswith("Tone (")]
+    closing = (MIXED_SENTENCE if foia else EIR_SENTENCE) if eir else \
+        (MIXED_SENTENCE if environmental else S16_SENTENCE)
+    left = sorted({*outside, *mine})
+    why = outside_why if not mine else OWN_DATA_WHY if not outside else \
+        f"{outside_why}; or {OWN_DATA_WHY}"
     return Overall(risk, said, exemptions, advice,
                    revised_draft(assessed, advice, closing,
-                                 lettered=bool(_LETTERED.search(text)), outside=outside))
+                                 lettered=bool(_LETTERED.search(text)), outside=left,
+                                 outside_why=why, toned=toned))
+
+
+def _which(items: Sequence[int]) -> str:
+    """'question 2 asks for' or 'questions 1 and 3 ask for' (0-based in)."""
+    many = len(items) > 1
+    return (f"question{'s' if many else ''} {_numbers(i + 1 for i in items)} "
+            f"ask{'' if many else 's'} for")
+
+
+# an insulting or accusing draft: a vexatious refusal (s14(1)) needs no exemption, so it is
+# at least a medium risk whatever its questions' precedents say
+TONE_RISK = 0.5
+TONE_VERDICT = ("Tone risk (s14): the draft's insults and accusations could get the whole "
+                "request refused as vexatious, whatever its questions; send it in neutral "
+                "words (the revised draft below leaves them out).")
+TONE_VERDICT_EIR = ("Tone risk (EIR r12(4)(b), manifestly unreasonable): the draft's insults "
+                    "and accusations could get the whole request refused, whatever its "
+                    "questions; send it in neutral words (the revised draft below leaves them "
+                    "out).")
 
 
 # advice a wording cue calls for that is about one ground: given only when a question shows it
@@ -370,6 +465,17 @@ def mixed_note(foia: Sequence[int], count: int) -> str:
             "advice under section 16" + others)
 
 
+def environmental_note(environmental: Sequence[int], count: int) -> str:
+    """What a FOIA draft with a question or two on the environment needs told: those are the
+    EIR's (one word on the environment does not make the whole draft theirs)."""
+    many, rest = len(environmental) > 1, count - len(environmental)
+    others = f"; the other question{'s' if rest > 1 else ''} under FOIA." if rest else "."
+    return (f"Question{'s' if many else ''} {_numbers(i + 1 for i in environmental)} "
+            f"{'ask' if many else 'asks'} for environmental information, so "
+            f"{'they are' if many else 'it is'} answered under the EIR, with no cost limit and "
+            "advice under regulation 9" + others)
+
+
 _OWN_DATA = re.compile(r"\b(?:about|on|regarding|concerning|mention|mentions|mentioning|that "
                        r"mention) (?:me|myself|my name)\b|\bmy "
                        r"(?:own )?(?:case (?:notes|file)|file|records|personal (?:data|"
@@ -378,3 +484,41 @@ OWN_DATA_VERDICT = (
     "Not an FOI request: information about yourself is exempt under FOI (s40(1), absolute), "
     "but yours to have by a subject access request under data protection law (free, answered "
     "within a month). Send it as a subject access request instead.")
+
+
+OWN_DATA_RISK = 0.9
+# what FOI answers to a request for one's own data: absolutely exempt, and no harm to argue
+OWN_DATA_EXEMPTION = {"section": "s40", "subsection": "s40(1)", "probability": 0.9,
+                      "ncnd": False}
+SAR_ADVICE = (
+    "Subject access request: information about you is yours to have under Article 15 of the "
+    "UK GDPR, not FOI. Send the request to the body's data protection officer (any wording "
+    "will do, in writing or not); it is free and must be answered within one month (up to "
+    "three more if complex, and it must say so), and the body may ask for proof of identity. "
+    "If it does not answer or withholds without a reason, complain to the ICO. FOI's cost "
+    "limit, exemptions and internal review do not apply.")
+SAR_CLOSING = ("I understand that this request is free and that you should reply within one "
+               "month. If you need proof of my identity, please tell me what you need.")
+
+
+def own_data_questions(questions: Sequence[str], text: str) -> list[int]:
+    """The questions (0-based) that ask for the requester's own data; every question when the
+    draft asks for it (a one-paragraph SAR) and no question says so by itself."""
+    if not _OWN_DATA.search(text or ""):
+        return []
+    return [i for i, q in enumerate(questions) if _OWN_DATA.search(q)] or \
+        list(range(len(questions)))
+
+
+def sar_draft(questions: Sequence[str]) -> str:
+    """A subject access request in place of an FOI draft: UK GDPR Art. 15, free, one month."""
+    items = [f"{i}. {as_asked(q)}" for i, q in enumerate(questions, 1)]
+    return "\n".join([
+        "Subject access request",
+        "",
+        "Under Article 15 of the UK GDPR, please provide a copy of the personal data you hold "
+        "about me, with the purposes for which you hold it, who it has been shared with and "
+        "where it came from. In particular:",
+        *items,
+        "",
+        SAR_CLOSING])

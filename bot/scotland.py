@@ -151,6 +151,11 @@ _EISR_WORDS = [
      "answered under FOISA, with its £600 cost limit and advice under section 15"),
     ("The EIR have no cost limit in hours (FOIA's is only a guide)",
      "The EISRs have no cost limit (FOISA's £600 is only a guide)"),
+    # a FOISA draft's question or two on the environment
+    ("answered under the EIR, with no cost limit and advice under regulation 9",
+     "answered under the EISRs, with no cost limit and advice under regulation 9"),
+    ("the other questions under FOIA.", "the other questions under FOISA."),
+    ("the other question under FOIA.", "the other question under FOISA."),
     ("under the EIR.", "under the EISRs."), ("the EIR have", "the EISRs have"),
     ("the EIR's vexatious", "the EISRs' vexatious"),
 ]
@@ -166,6 +171,89 @@ def _words(text: str) -> str:
     for eir, eisr in _EISR_WORDS:
         text = text.replace(eir, eisr)
     return _EIR_CITE.sub(lambda m: "EISR " + scottish_reg(m.group(1)), text)
+
+
+# the whole-draft advice for a FOISA draft, keyed by the FOIA advice's heading (the words
+# before its first colon): FOISA's numbers, its £600 limit, its s15 advice duty, its review
+# (20 working days, s21) and its Commissioner
+_SIC = "the Scottish Information Commissioner"
+_IN_FOISA_TERMS = {
+    "Cost limit (s12)":
+        "Cost limit (FOISA s12): 'all information' and long periods are the commonest reason "
+        "for a refusal; FOISA's limit is £600 of staff time (40 hours at £15 an hour). Name the "
+        "documents you want and limit the period. Add: \"" + FOISA_SENTENCE + "\"",
+    "Personal data (s40)":
+        "Personal data (FOISA s38, FOIA's s40): ask for anonymised totals, not names; small "
+        "numbers may be suppressed. Senior officials acting in their official role are usually "
+        "named.",
+    "Commercial interests (s43)":
+        "Commercial interests (FOISA s33(1)(b), FOIA's s43): it needs substantial prejudice; "
+        "ask after the contract is awarded, for the total value rather than unit prices or "
+        "bids.",
+    "Already published (s21)":
+        "Already published (FOISA s25, FOIA's s21): check the authority's website and "
+        "publication scheme first; if it is published, the reply will only point you there.",
+    "Tone (s14)":
+        "Tone (FOISA s14(1), vexatious): accusations and insults let an authority call a "
+        "request vexatious. Keep to neutral words and ask only for the recorded information; "
+        "take a complaint to the complaints procedure or the Scottish Public Services "
+        "Ombudsman instead.",
+    "No reply yet (s10)":
+        "No reply yet (FOISA s10): an authority must answer within 20 working days. Rather "
+        "than send the request again, ask for a review of its failure to respond (FOISA s20), "
+        f"then apply to {_SIC}.",
+    "Internal review":
+        "Review: this reads as a request to review an earlier reply, not a new request. Send it "
+        "to the authority within 40 working days of the reply, quoting its reference and "
+        "saying why the reply or exemption was wrong; it must answer within 20 working days "
+        f"(FOISA s21), and then you can apply to {_SIC}.",
+    "Repeated requests (s14(2))":
+        "Repeated requests (FOISA s14(2)): an authority need not answer a request identical "
+        "or substantially similar to one it answered from you, unless a reasonable time has "
+        "passed. Ask for something new, or ask for a review of the earlier reply, then apply "
+        f"to {_SIC}.",
+    "Information about a named private person":
+        "Information about a named private person: disclosure is to the world, so it is exempt "
+        "(FOISA s38, FOIA's s40). For your own records, make a subject access request under "
+        "data protection law instead; for someone else's, ask only for anonymised figures.",
+    "Housing associations are not public authorities under FOIA in England and Wales":
+        "Housing associations: in Scotland registered social landlords are covered by FOISA "
+        "(since November 2019) for their housing and homelessness services; elsewhere they are "
+        "not public authorities under FOIA.",
+}
+_FOIA_CITE = re.compile(r"\((s\d+(?:\(\w+\))*)\)")
+_SECTION_16 = re.compile(r"under section 16\b(?! of the Freedom of Information \(Scotland\))")
+
+
+def in_foisa_terms(advice: str) -> str:
+    """One piece of whole-draft advice as FOISA has it: its own text for the cues' advice, and
+    for a ground's ('Law enforcement (s31): ...') FOISA's number beside FOIA's and the s15
+    duty for the s16 one. Advice already in the EIR's terms is left to `_words`."""
+    head = advice.split(":", 1)[0]
+    own = _IN_FOISA_TERMS.get(head)
+    # the cost limit's own ground advice ('narrow the period, ask fewer parts ...') keeps its
+    # words; only the cue's ('all information' and long periods) has FOISA's text
+    if own and (head != "Cost limit (s12)" or "'all information'" in advice):
+        return own
+    if head.startswith(("Many parts (s12)", "Split the request")):
+        advice = advice.replace("Many parts (s12)", "Many parts (FOISA s12, £600)").replace(
+            " spaced apart", "")
+    elif _FOIA_CITE.search(head) and "EIR" not in head:
+        def cited(m: re.Match) -> str:
+            foisa = to_foisa(m.group(1))
+            if m.group(1) == "s12":
+                return "(FOISA s12, £600 of staff time)"
+            return (f"(FOISA {m.group(1)})" if foisa == m.group(1) else
+                    f"(FOISA {foisa}, FOIA's {m.group(1)})" if foisa else m.group(0))
+        advice = _FOIA_CITE.sub(cited, head, count=1) + advice[len(head):]
+    if advice.startswith(NCND_NOTE_START):
+        advice += f" In Scotland that is FOISA {NCND_SECTION}."
+    advice = _SECTION_16.sub("under section 15 of the Freedom of Information (Scotland) Act",
+                             advice)
+    return _words(advice)
+
+
+NCND_NOTE_START = "\"Neither confirm nor deny\" (NCND)"
 
 
 def _question(q: QuestionAssessment, eisr: bool = False) -> QuestionAssessment:
@@ -198,7 +286,8 @@ def adapt(a: Assessment, eir: bool = False, laws: Sequence[bool] | None = None) 
     if top and top.get("foisa") not in (None, top["subsection"] or top["section"]) and \
             "most likely under" in verdict and not eir:  # the EISRs' number is named already
         verdict += f" In Scotland that is FOISA {top['foisa']}."
-    advice = [EISR_SCOTLAND_NOTE if eir else NOTE] + [_words(x) for x in overall.advice]
+    advice = [EISR_SCOTLAND_NOTE if eir else NOTE] + [
+        _words(x) if eir else in_foisa_terms(x) for x in overall.advice]
     overall = replace(overall, verdict=verdict, likely_exemptions=exemptions, advice=advice,
                       revised_draft=_words(overall.revised_draft))
     return replace(a, questions=[_question(q, e) for q, e in zip(a.questions, laws)],

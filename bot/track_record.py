@@ -37,7 +37,11 @@ KINDS = (
     ("central", re.compile(r"department of health|\bdhsc\b|health and safety executive|\bhse\b|"
                            r"health security agency|\bukhsa\b|care quality commission|\bcqc\b",
                            re.I)),
-    ("health", re.compile(r"\bnhs\b|hospital|health|\bcare\b.*\btrust\b|nhs\.wales|ambulance",
+    # an Integrated Care Board (or the clinical commissioning group it replaced) commissions
+    # NHS care: a health body, not a council, though its name says neither 'NHS' nor 'trust'
+    ("health", re.compile(r"\bnhs\b|hospital|health|\bcare\b.*\btrust\b|nhs\.wales|ambulance|"
+                          r"integrated care (?:board|system)s?\b|\bicbs?\b|clinical "
+                          r"commissioning groups?\b|\bccgs?\b|commissioning support unit",
                           re.I)),
     # a school is not a university: it borrows no university's record
     ("school", re.compile(r"\bschool\b|\bacadem(?:y|ies)\b", re.I)),
