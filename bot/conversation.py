@@ -18,6 +18,7 @@ from bot.greeting import body_name, greeted, names_a_body
 from bot.periods import NO_PERIOD_NOTE, new_period, with_period
 from bot.render import assessment_text, draft_precedents_text, precedents_text
 from bot.track_record import KIND_NAMES, authority_kind
+from corpus.split import SALUTATION, clean_request, signs_off
 
 HELP = """Paste a draft FOI request and I will check each question against real past responses.
 Other things you can type:
@@ -253,6 +254,46 @@ def continues(before: str, text: str) -> bool:
     if prev.isdigit() and nxt.isdigit():
         return int(nxt) == int(prev) + 1
     return not prev.isdigit() and not nxt.isdigit() and ord(nxt) == ord(prev) + 1
+
+
+# a paragraph that carries on the request before it: 'I would also like to know ...', 'Also,
+# ...', 'If so, ...', 'Of these, ...'
+_CARRIES_ON = re.compile(
+    r"^\s*(?:also\b|additionally\b|in addition\b|further(?:more)?\b|finally\b|if (?:so|not|yes|"
+    r"any)\b|of (?:these|those|them)\b|for each\b|and\b|"
+    r"(?:i|we) (?:would|'d) also\b|(?:i|we) also\b|please (?:could you )?also\b|"
+    r"(?:could|can|would) you (?:please )?also\b)", re.I)
+
+
+def opens_letter(line: str) -> bool:
+    """Whether a draft's first line greets ('Dear Medway Council,', 'To whom it may concern',
+    'Hello,', 'To the Home Office,'): a letter, which goes on past its paragraphs' blank lines."""
+    line = line.strip()
+    return bool(SALUTATION.match(line)) or (
+        line.endswith((",", ":")) and "?" not in line and greeted(line + "\n") is not None)
+
+
+def open_letter(before: str) -> bool:
+    """Whether a draft is a letter not yet signed off: its next paragraph may still come."""
+    lines = [line for line in before.splitlines() if line.strip()]
+    return bool(lines) and opens_letter(lines[0]) and not any(signs_off(x) for x in lines[1:])
+
+
+def goes_on(before: str, text: str, command: bool, gap: int = 0) -> bool:
+    """Whether a paragraph after a blank line belongs to the draft before it, as the user would
+    expect of one paste: the next numbered part; the letter's sign-off; a paragraph that
+    carries on the request ('I would also like to know ...'); or, in a letter ('Dear ...')
+    not yet signed off, any paragraph but a command or small talk. Two blank lines (a `gap`
+    of one more) end a letter, as its sign-off does."""
+    if continues(before, text):
+        return True
+    if command or not clean_request(before):
+        return False
+    if open_letter(before) and signs_off(text):
+        return True
+    if small_talk(text) is not None or signs_off(text) or _as_asked(text) != text:
+        return False  # 'what about the cost limit?' follows the draft up
+    return bool(_CARRIES_ON.match(text)) or (open_letter(before) and gap == 0)
 
 
 # 'is this published anyway?', 'would they refuse it?': a short question that points at the

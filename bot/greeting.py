@@ -75,6 +75,8 @@ def body_name(name: str) -> str:
     """The name a body goes by on record: 'the DfE' -> 'Department for Education', 'UKVI' ->
     'Home Office', 'Cyngor Gwynedd' -> 'Gwynedd Council'; any other name as it is, less 'the'."""
     bare = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
+    # 'Annwyl Gyngor Gwynedd': after 'Annwyl' Welsh mutates 'Cyngor' to 'Gyngor'
+    bare = re.sub(r"^Gyngor\b", "Cyngor", bare, flags=re.I)
     return _known(bare) or expand_initials(bare)
 
 
@@ -92,7 +94,24 @@ def _greeting(text: str) -> str:
     """Whom the letter's opening line greets, as written."""
     head = "\n".join(text.splitlines()[:12])
     m = _GREETED.match(text) or _GREETED_LATER.search(head) or _FAO.search(head)
-    return m.group(1).strip() if m else ""
+    return _english(m.group(1).strip()) if m else ""
+
+
+# 'Annwyl Gyngor Gwynedd / Dear Gwynedd Council': a bilingual greeting, each language greeting
+_BILINGUAL = re.compile(r"\s*[/|]\s*(?=(?:dear|annwyl)\s)", re.I)
+
+
+def _english(name: str) -> str:
+    """The English part of a bilingual greeting ('Gwynedd Council' from 'Gyngor Gwynedd / Dear
+    Gwynedd Council', or from 'Gwynedd Council / Annwyl Gyngor Gwynedd'); a greeting in one
+    language as it is ('Sir/Madam' stays whole)."""
+    parts = _BILINGUAL.split(name)
+    if len(parts) < 2:
+        return name
+    english = [p for p in parts[1:] if re.match(r"dear\s", p, re.I)]
+    first = parts[0] if not re.match(r"annwyl\s", parts[0], re.I) else ""
+    chosen = re.sub(r"^dear\s+", "", english[0], flags=re.I) if english else first
+    return (chosen or parts[0]).strip()
 
 
 def _addressee(name: str) -> str:

@@ -43,6 +43,12 @@ _THANKS_ONLY = re.compile(r"^\s*(?:many )?thanks?(?: you)?(?: very much)?(?: in 
                           re.I)
 
 
+def signs_off(line: str) -> bool:
+    """Whether a line closes a letter ('Yours faithfully,', 'Kind regards, Jo', 'Thanks'), not
+    one that thanks in passing and asks on ('Thanks - and how many ...?')."""
+    return bool(_SIGNOFF.match(line)) and "?" not in line
+
+
 def _asks_later(lines: list[str]) -> bool:
     """Whether a question follows (a sign-off ends the request; thanks in passing do not)."""
     for line in lines:
@@ -374,6 +380,8 @@ def _several_questions(item: str) -> list[str]:
     if len(sentences) >= 2 and all(_OWN_QUESTION.match(s) and not _FOLLOW_ON.match(s)
                                    for s in sentences):
         return sentences
+    if len(sentences) == 1 and (pair := _question_then_request(item)):
+        return list(pair)
     return [item]
 
 
@@ -539,9 +547,33 @@ _RUN_ON_BREAK = re.compile(
     r"|,?\s+as well as\s+(?=(?:how many|how much|whether|what|which)\s)", re.I)
 
 
+# '... how many drivers had their licence revoked in 2023, and provide the submission sent to
+# the minister': a question joined to a request for a document asks two things
+_IMPERATIVE_BREAK = re.compile(
+    r",?\s+and\s+(?:please\s+)?(?:also\s+)?(?=(?:provide|send|supply|disclose|share|give)\s+"
+    r"(?:me\s+|us\s+)?(?:with\s+)?(?:a copy|copies|the|any|all|your|details|a list)\b)", re.I)
+_WH_ASK = re.compile(r"\b(?:how many|how much|how often|how long|what|which|whether|who|when|"
+                     r"where|why)\b", re.I)
+
+
+def _question_then_request(sentence: str) -> tuple[str, str] | None:
+    """('How many ... in 2023.', 'Please provide the submission ...') from a question joined to
+    an imperative by ', and provide ...'; None when the sentence is not so joined."""
+    m = _IMPERATIVE_BREAK.search(sentence)
+    if not m or not _WH_ASK.search(sentence[:m.start()]) or "?" in sentence[m.end():]:
+        return None  # '..., and provide the figures: how many ...?' asks on in its own words
+    head, tail = _tidy(sentence[:m.start()]), _tidy(sentence[m.end():])
+    if len(head.split()) < 4 or len(tail.split()) < 4:
+        return None
+    end = "?" if _QUESTION.match(head + "?") and not head.lower().startswith("please") else "."
+    return head.rstrip(".?") + end, "Please " + tail.rstrip("?. ") + "."
+
+
 def split_wh_list(sentence: str) -> list[str]:
     """'...how much was spent, how many appeals were brought and how many were won' asks three
     things; two clauses stay together ('what are they and how much did they cost')."""
+    if pair := _question_then_request(sentence):
+        return [*split_wh_list(pair[0]), pair[1]]
     parts = _run_on_parts(sentence)
     if len(parts) < 3:
         ask = _after_lead_in([sentence], preamble_only=True)[0]
@@ -867,6 +899,57 @@ _QUESTION = re.compile(r"^(?:do|does|did|is|are|was|were|has|have|had|how|what|w
                        r"where|why|can|could|will|would|if)\b[^?]*\?", re.I)
 
 
+# a lead-in that only names the subject of the questions after it ('I would like to request
+# information about contracts for hotels.', 'Please could you provide information regarding
+# hotel contracts.'): the letter's preamble, no question of its own
+_ANNOUNCES = re.compile(
+    r"^(?:(?:i|we) (?:would like|wish|want|am writing|are writing|write|would be grateful if you "
+    r"could|would like you) to (?:request|ask for|obtain|receive|provide|seek|make (?:a|an) "
+    r"(?:foi |freedom of information )?request (?:for|about|regarding|concerning|on))|"
+    r"(?:i|we) (?:am|are) (?:requesting|seeking|writing to request)|(?:i|we) request|"
+    r"(?:please )?(?:could|can|would) you (?:please )?(?:provide|send|supply)(?: me)?(?: with)?|"
+    r"please (?:provide|send|supply)(?: me)?(?: with)?|"
+    r"(?:my|this|the) request (?:is (?:about|for)|concerns|relates to|regards))\s+"
+    r"(?:(?:some|any|the|all) )?(?:recorded )?(?:information|details|data)?\s*"
+    r"(?:about|regarding|concerning|relating to|in relation to|with regard to|on)\s+"
+    r"(?P<topic>[^?:]+?)[.:]?$", re.I)
+_ACT_NAMED = re.compile(r",?\s*(?:under|in accordance with|pursuant to) (?:the )?(?:freedom of "
+                        r"information (?:\(scotland\) )?act|foi(?:s?a)?(?: act)?)(?: \d{4})?,?",
+                        re.I)
+# the topic of an announcement that asks itself ('information about how many fines ...') is
+# a request, not the subject of one
+_TOPIC_ASKS = re.compile(r"\b(?:how|what|which|whether|who|when|where|why|number of|copy|"
+                         r"copies)\b", re.I)
+
+
+def announced_topic(sentence: str) -> str | None:
+    """The subject a lead-in only announces ('contracts for hotels' from 'I would like to
+    request information about contracts for hotels.'), or None when the sentence asks."""
+    m = _ANNOUNCES.match(_ACT_NAMED.sub("", _tidy(sentence)).strip())
+    if not m or _TOPIC_ASKS.search(m.group("topic")) \
+            or re.search(r"\b(?:following|below)\b", m.group("topic"), re.I):
+        return None
+    return m.group("topic").strip()
+
+
+_OPENS_ASK = re.compile(r"(?:How|What|Which|Who|When|Where|Whether|Why|Please|Do|Does|Did|Is|"
+                        r"Are|Was|Were|Has|Have|Had|Can|Could|Would|Will)\b")
+
+
+def _with_topic(topic: str | None, questions: list[str]) -> list[str]:
+    """The announced topic put to the first question when that one does not name it ('How
+    many were signed in 2023?' after 'information about hotel contracts')."""
+    if not topic or not questions or _stems(questions[0]) & _stems(topic):
+        return questions
+    first = questions[0]
+    # only a question that leans on the topic: a short one, or one saying 'they', 'it'
+    leans = len(first.split()) <= 8 or re.search(r"\b(?:they|them|their|these|those|it|its|"
+                                                   r"such)\b", first, re.I)
+    if not leans or not _OPENS_ASK.match(first):
+        return questions
+    return [f"Regarding {topic}, {first[0].lower()}{first[1:]}", *questions[1:]]
+
+
 def _lead_asks(lines: list[str]) -> list[str]:
     """A request made before the list ('Please could you provide the procedure. If there is
     none, I would like to know:') is a question of its own; the line that introduces the
@@ -888,7 +971,19 @@ def _lead_asks(lines: list[str]) -> list[str]:
     # a request ('Please also...') or a question ('Do you use an MSP? If so, ...') of its own
     paragraphs = [p for p in lead if p and (_NEW_ASK.match(p) or _QUESTION.match(p))
                   and not _INTRO.search(p) and not _CLOSING.match(p)]
-    return [q for p in paragraphs for q in _split_prose(_tidy(p), semicolons=False)]
+    return [q for p in paragraphs for q in _split_prose(_tidy(p), semicolons=False)
+            if not announced_topic(q)]
+
+
+def _lead_topic(lines: list[str]) -> str | None:
+    """The topic an announcing lead-in before the list names ('information about X.')."""
+    for line in lines:
+        if marker_kind(line):
+            break
+        for sentence in _SENTENCE.split(_tidy(line)) if line.strip() else []:
+            if topic := announced_topic(sentence):
+                return topic
+    return None
 
 
 def distribute_list(part: str) -> list[str] | None:
@@ -953,6 +1048,8 @@ def _drop_intro(questions: list[str]) -> list[str]:
     """An opening 'I would like the following:' is not itself a question."""
     if len(questions) > 1 and _INTRO.search(questions[0]) and not questions[0].endswith("?"):
         return questions[1:]
+    if len(questions) > 1 and (topic := announced_topic(questions[0])):
+        return _with_topic(topic, questions[1:])
     return questions
 
 
@@ -1005,7 +1102,8 @@ def split_questions(text: str, semicolons: bool = False, answers_follow: bool = 
     if len(items) == 1 and len(inline := _split_inline(_tidy(" ".join(body.split())))) >= 2:
         questions = inline
     elif len(items) >= 2 or (items and len(body) - len(items[0][1]) < 200):
-        questions = _lead_asks(lines) + _nest(items)
+        lead = _lead_asks(lines)
+        questions = lead + (_nest(items) if lead else _with_topic(_lead_topic(lines), _nest(items)))
     else:
         flat = _tidy(" ".join(body.split()))
         questions = _split_inline(flat)

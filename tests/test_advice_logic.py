@@ -552,7 +552,8 @@ def test_insults_and_repeated_requests_get_the_s14_advice_and_a_welsh_letter_is_
                            [])
     assert any(a.startswith("Repeated requests (s14(2))") for a in again)
     assert not any("s14" in a for a in general_advice("How many fines were issued?", []))
-    assert greeted("Annwyl Gyngor Gwynedd,\nFaint o ddirwyon?") == "Gyngor Gwynedd"
+    # after Annwyl, Welsh mutates Cyngor to Gyngor: still the council, by its English name
+    assert greeted("Annwyl Gyngor Gwynedd,\nFaint o ddirwyon?") == "Gwynedd Council"
 
 
 def test_a_request_for_ones_own_records_is_told_to_be_a_subject_access_request():
