@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -214,3 +215,16 @@ def bot_config(project: Path, tmp_path: Path):
 
     return dataclasses.replace(load_config(project), bot={
         "users_db": str(tmp_path / "users.db"), "rate_burst": 50, "rate_per_minute": 600})
+
+
+def chat_transcript(cli, built, script: str) -> str:
+    """What `foi-assistant chat` printed for `script`, which must end the chat cleanly."""
+    code, out, _ = cli("--config", str(built), "chat", stdin=script)
+    assert code == 0 and out.rstrip().endswith("Goodbye.")
+    return out
+
+
+def revised_lines(out: str) -> list[str]:
+    """The numbered questions of the last revised draft the chat printed."""
+    text = out.rsplit("Revised draft:", 1)[1].split("Goodbye.")[0]
+    return [line.strip() for line in text.splitlines() if re.match(r"\s*\d+\. ", line)]

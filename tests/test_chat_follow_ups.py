@@ -18,6 +18,8 @@ from bot.conversation import question_asked
 from bot.periods import new_period, with_period
 from bot.runtime import open_advisor
 from tests.conftest import bot_config, built_project
+from tests.conftest import chat_transcript as _chat
+from tests.conftest import revised_lines as _revised
 from tests.test_telegram import only_message, run, running
 
 DRAFT = ("1. How many CCTV cameras did the council operate in 2023?\n"
@@ -69,18 +71,6 @@ def test_a_short_question_naming_one_question_of_the_draft_is_about_that_questio
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     return built_project(tmp_path_factory.mktemp("chat_follow_ups"))
-
-
-def _chat(cli, built, script: str) -> str:
-    code, out, _ = cli("--config", str(built), "chat", stdin=script)
-    assert code == 0 and out.rstrip().endswith("Goodbye.")
-    return out
-
-
-def _revised(out: str) -> list[str]:
-    """The numbered questions of the last revised draft the chat printed."""
-    text = out.rsplit("Revised draft:", 1)[1].split("Goodbye.")[0]
-    return [line.strip() for line in text.splitlines() if re.match(r"\s*\d+\. ", line)]
 
 
 def test_chat_what_about_another_year_checks_the_same_draft_for_that_year(built, cli):

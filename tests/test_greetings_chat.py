@@ -6,13 +6,13 @@ The greetings are pure logic; the chat runs through the CLI on a small real stor
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from bot.conversation import question_about_draft
 from bot.greeting import greeted, names_a_body
 from tests.conftest import built_project
+from tests.conftest import chat_transcript as _chat
+from tests.conftest import revised_lines as _revised
 
 QUESTION = "\n\n1. How many pupils were permanently excluded in 2023?\n"
 
@@ -110,18 +110,6 @@ CONSULTANTS = "1. How much did you spend on consultants in 2023?\n"
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     return built_project(tmp_path_factory.mktemp("greetings_chat"))
-
-
-def _chat(cli, built, script: str) -> str:
-    code, out, _ = cli("--config", str(built), "chat", stdin=script)
-    assert code == 0 and out.rstrip().endswith("Goodbye.")
-    return out
-
-
-def _revised(out: str) -> list[str]:
-    """The numbered questions of the last revised draft the chat printed."""
-    text = out.rsplit("Revised draft:", 1)[1].split("Goodbye.")[0]
-    return [line.strip() for line in text.splitlines() if re.match(r"\s*\d+\. ", line)]
 
 
 def test_chat_what_about_a_body_off_the_record_changes_the_authority_and_keeps_the_draft(
