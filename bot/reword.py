@@ -13,7 +13,10 @@ from dataclasses import dataclass
 
 from bot.risk import ABOUT_PEOPLE, NAMES_PEOPLE, cues
 from bot.settled_law import (
+    ABOUT_ONE_PERSON,
     LIST_OF_PEOPLE,
+    ONE_PERSONS_RECORDS,
+    ONE_ROLE,
     PRIVATE_PEOPLE,
     asks_who_people_are,
     names_public_figures,
@@ -152,9 +155,22 @@ def _without_addresses(q: str) -> str | None:
 
 # 'the names of the civil enforcement officers who issued the most tickets': whose names, and
 # what they did most of
-_DID_MOST = re.compile(r"^\s*(?:the |all |any |each )?([a-z][\w -]{1,40}?) (?:who|that) (\w+) the "
-                       r"(?:most|fewest|greatest number of|largest number of|highest number of) "
-                       r"([^.?;,]+)", re.I)
+# ('who carried out the most searches', 'who have made the most arrests', 'who received the
+# fewest complaints'): any verb, with its particle
+_DID_MOST = re.compile(r"^\s*(?:the |all |any |each )?([a-z][\w -]{1,40}?) (?:who|that) "
+                       r"(?:have |has |had )?(\w+(?: (?:out|up|off|in|on|down|over|through|"
+                       r"back|away))?) the (?:most|fewest|least|greatest number of|largest number "
+                       r"of|highest number of|lowest number of|smallest number of) ([^.?;,]+)",
+                       re.I)
+# 'made', 'took', 'gave': past participles that do not end in -ed
+_IRREGULAR_PAST = frozenset(["made", "took", "taken", "gave", "given", "wrote", "written",
+                             "sent", "spent", "paid", "held", "won", "lost", "brought", "caught",
+                             "did", "done", "drove", "driven", "bought", "sold", "ran", "got",
+                             "found", "kept", "dealt"])
+# the period a count was asked for ('... stop and searches in 2023'): said after who did them
+_TRAILING_PERIOD = re.compile(r"\s+(?:in|during|since|between|over|from|for|across|last|this)\s+"
+                              r"(?:(?:19|20)\d\d|the|each|every|last|this|past|previous|\d)"
+                              r"[^.?;,]*$|\s+(?:last|this) (?:year|month|week)$", re.I)
 _SINGULAR = {"people": "person", "children": "child", "staff": "member of staff",
              "witnesses": "witness", "police": "officer"}
 
@@ -176,14 +192,18 @@ def _per_person_counts(q: str, m: re.Match) -> str | None:
     if not most:
         return None
     person, verb, what = _singular(most.group(1).strip()), most.group(2), most.group(3).strip()
+    when = _TRAILING_PERIOD.search(what)
+    period = when.group(0) if when else ""
+    what = what[:when.start()].strip() if when else what
     lead = q[:m.start()]
     lead = re.sub(r"^(?:what|which) (?:are|were|is|was) $", "Please give ", lead, flags=re.I) \
         or "Please give "
     amount = f"the number of {what}" if what.lower().endswith("s") else f"the {what}"
-    if verb.lower().endswith("ed"):
-        asked = f"{lead}{amount} {verb} by each {person}"
+    first = verb.split()[0].lower()
+    if first.endswith("ed") or first in _IRREGULAR_PAST:
+        asked = f"{lead}{amount} {verb} by each {person}{period}"
     else:
-        asked = f"{lead.rstrip()}, for each {person}, {amount} they {verb}"
+        asked = f"{lead.rstrip()}, for each {person}, {amount} they {verb}{period}"
     return _tidy(asked) + (f", without names: each {person} can be shown by a number rather "
                            "than a name.")
 
@@ -231,6 +251,8 @@ def _anonymised(q: str) -> str:
         asked = asked.rstrip(" ?.") + (", by salary band" if paid else "") + end
         return _tidy(asked) + " Anonymised totals are enough, with numbers under five " \
             "suppressed if necessary."
+    if home := _without_home_address(q):  # 'who is responsible ... and their home address'
+        return home
     if owned := _THEIR_NAMES.search(q):  # "the victims' names and ages": the ages, no names
         return pasteable(_tidy(f"{q[:owned.start()]} {owned.group(1)} (not their names)"
                                f"{q[owned.end():]}"))
@@ -240,6 +262,8 @@ def _anonymised(q: str) -> str:
         return counted
     if _WHO_IS.search(q):
         return _tidy(_WHO_IS.sub(r"what is the job title (not the name) of the \1", q))
+    if grouped := _about_the_group(q):  # 'grievances against the Director of X'
+        return grouped
     if _TITLED_NAME.search(q):  # 'complaints about Mr Jenkins' -> 'complaints about staff'
         asked = _TITLED_NAME.sub(lambda m: _GROUP_OF.get(m.group(1).rstrip(".").lower(),
                                                          "staff"), q)
@@ -247,6 +271,63 @@ def _anonymised(q: str) -> str:
             "named person."
     return pasteable(without_names(q)) + " I am not asking for anyone's name: anonymised " \
         "totals are enough, with numbers under five suppressed if necessary."
+
+
+_ABOUT_ONE = re.compile(ABOUT_ONE_PERSON, re.I)
+_ONE_ROLE_RX = re.compile(ONE_ROLE + r"(?: of (?:[A-Z][\w'’-]*|and|&|the)(?: (?:[A-Z][\w'’-]*|and|"
+                          r"&|the))*)?", re.I)
+# the group a role belongs to, asked about as a whole: one post's holder is one person
+_ROLE_GROUPS = {"director": "directors", "officer": "officers", "manager": "managers",
+                "employee": "staff", "member of staff": "staff", "councillor": "councillors",
+                "teacher": "teachers", "nurse": "nurses", "doctor": "doctors",
+                "surgeon": "surgeons", "consultant": "consultants", "social worker":
+                "social workers", "governor": "governors", "trustee": "trustees",
+                "inspector": "inspectors", "sergeant": "sergeants", "constable": "constables",
+                "clerk": "clerks", "superintendent": "superintendents"}
+_WHAT_ABOUT = re.compile(r",?\s+and\s+what (?:were|was|are|is) (?:they|it|each(?: one)?) about\b",
+                         re.I)
+
+
+def _about_the_group(q: str) -> str | None:
+    """'How many grievances were raised against the Director of Adult Social Care?' -> the
+    same asked of directors as a group: complaints and discipline about one post's holder are
+    their personal data (s40(2)) whatever their rank; a total for the group is no one's."""
+    about = _ABOUT_ONE.search(q)
+    if not about or not (role := _ONE_ROLE_RX.search(q, about.start())):
+        return None
+    noun = re.sub(r"^(?:the|that|this|your|its|a named|a particular|a specific|one named)\s+"
+                  r"(?:[\w-]+['’]s\s+)?(?:(?:former|current|previous|interim|acting|deputy|"
+                  r"assistant|senior|named)\s+)?", "", role.group(0), flags=re.I)
+    noun = re.sub(r"\s+of\b.*$", "", noun).lower()
+    group = _ROLE_GROUPS.get(noun, "senior staff")
+    asked = f"{q[:role.start()]}{group} as a group{q[role.end():]}"
+    asked = _WHAT_ABOUT.sub(", by type", asked)
+    return _tidy(pasteable(_tidy(asked))) + " I am not asking about any named person or post: " \
+        "totals for the group are enough, with numbers under five suppressed if necessary."
+
+
+# ', and what is their home address?', 'and where does he live': a private life asked for
+# beside a public role, cut as the names clause is
+_HOME_ADDRESS_PART = re.compile(
+    r",?\s+(?:and|with|including|plus|together with)\s+(?:what (?:is|are|was|were) |where "
+    r"(?:is|are) )?(?:their|his|her|the|its|each one's)\s+(?:home |private |residential )"
+    r"address(?:es)?\b[^?.;]*|,?\s+and\s+where (?:does|do|did) (?:he|she|they) live\b[^?.;]*",
+    re.I)
+
+
+def _without_home_address(q: str) -> str | None:
+    """'Who is responsible for highways and what is their home address?' -> 'Who is
+    responsible for highways?': who holds a post is public, where they live is not, whoever
+    they are."""
+    part = _HOME_ADDRESS_PART.search(q)
+    if not part:
+        return None
+    kept = (q[:part.start()] + q[part.end():]).strip()
+    if len(kept.split()) < 3:
+        return None
+    end = "?" if q.rstrip().endswith("?") else "."
+    return _tidy(pasteable(kept.rstrip(" ?.,;") + end)) + " I am not asking for anyone's home " \
+        "address or other personal details: the name and job title of the post are enough."
 
 
 # ', and what are their names?', ', with the claimant's name', 'and their names and addresses',
@@ -374,6 +455,102 @@ def _without_makes(q: str, body: str) -> str | None:
     return f"How many {things} does {body} have?" + _NOT_MAKES
 
 
+# 'Please list every hotel currently used to house asylum seekers, with its address': places
+# asked for with where they are
+_PLACES_WITH_ADDRESSES = re.compile(
+    r"^\s*(?:please\s+)?(?:list|name|give|provide|tell me|identify)\s+(?:me\s+)?(?:a list of\s+|"
+    r"the names of\s+|details of\s+)?(?:every|all|each|the|any)\s+(?:of the\s+)?"
+    r"(?P<what>[^,?.;]+?)\s*,?\s*(?:with|and|including|together with|plus|giving)\s+(?:its|"
+    r"their|the|each one's)\s+(?:full\s+|exact\s+|postal\s+)?(?:address(?:es)?|locations?|"
+    r"postcodes?)\b[^?.;]*[?.]?\s*$", re.I)
+_PLACES_WHY = ("Exact addresses are withheld where publishing them would put people at risk "
+               "(s38) or help crime (s31); a count for each area reveals neither and is usually "
+               "given.")
+
+
+def _places_by_area(question: str) -> str | None:
+    """'Please list every hotel currently used to house asylum seekers, with its address.' ->
+    'Please give the number of hotels currently used to house asylum seekers in each local
+    authority area.': the count by area, without the addresses."""
+    m = _PLACES_WITH_ADDRESSES.match(question)
+    if not m:
+        return None
+    head, *rest = m.group("what").split(" ", 1)
+    low = head.lower()
+    plural = (head if low.endswith("s") else head[:-1] + "ies" if low.endswith("y")
+              and low[-2:-1] not in "aeiou" else head + "s")
+    what = " ".join([plural, *rest])
+    return (f"Please give the number of {what} in each local authority area. I am not asking "
+            "for the name, address or location of any of them.")
+
+
+# 'the recent serious case review', 'the safeguarding adults review': the published account
+_REVIEW = re.compile(r"\b(?:serious case|child safeguarding practice|safeguarding adults?|"
+                     r"domestic homicide|learning|serious incident|independent|case) reviews?\b|"
+                     r"\b(?:inquest|investigation|inquiry)(?: reports?)?\b", re.I)
+_RECORDS_WHY = ("A person's case files and care records are their personal data, named or not "
+                "(s40(2); a child's or patient's are special-category data, and held in "
+                "confidence, s41); a published review or anonymised findings identify no one and "
+                "are usually given.")
+
+
+def _records_as_review(q: str, body: str) -> str:
+    """'the case files for the child referred to in the recent serious case review' -> the
+    published review and what was done after it: no one's records."""
+    review = _REVIEW.search(q)
+    if review:
+        name = review.group(0).lower()
+        name = name if name.endswith(("review", "reviews", "report", "reports")) else \
+            f"{name} report"
+        return (f"Please provide the published {name} (or tell me where it is published) and "
+                f"any action plan {body} drew up after it. I am not asking for any individual's "
+                "case files or records.")
+    return ("Please provide any published review or summary of the findings in this case, "
+            "with identifying details removed, or tell me where it is published. I am not "
+            "asking for any individual's case files or records.")
+
+
+# 'the security audit of HMP Wandsworth from 2023', 'the latest security review of the data
+# centre': a document whose detail is what s31 protects
+_SECURITY_REVIEW = re.compile(r"\b(?:the |any |a |its |your |latest |most recent |last )*"
+                              r"(?:[\w-]+ )?security (?:audits?|reviews?|assessments?|"
+                              r"inspections?|surveys?|reports?|health ?checks?)\b[^?.;]*", re.I)
+
+
+def _security_summary(q: str, body: str) -> str | None:
+    """'Please provide the security audit of HMP Wandsworth from 2023.' -> its overall rating
+    or conclusion and its action plan, without the detail of the measures or weaknesses."""
+    m = _SECURITY_REVIEW.search(q)
+    if not m or not _ASKS_FOR_DOCUMENT_OR_PROVIDE.search(q):
+        return None
+    what = re.sub(r"^(?:the |any |a |its |your )+", "", m.group(0).strip(" ,"), flags=re.I)
+    return (f"Please provide the overall rating or conclusion of the {what}, and a summary of "
+            "the actions agreed after it. I am not asking for details of security measures, "
+            "procedures or weaknesses.")
+
+
+_ASKS_FOR_DOCUMENT_OR_PROVIDE = re.compile(r"\b(?:provide|copy|copies|send|disclose|release|"
+                                           r"publish|see)\b", re.I)
+# 'copies of the NDAs themselves', 'a copy of each settlement agreement': agreements with people
+_AGREEMENT_COPIES = re.compile(
+    r"\bcop(?:y|ies)\s+of\s+(?:the\s+|all\s+|any\s+|each\s+|those\s+|these\s+|every\s+)?"
+    r"(?:[\w-]+\s+)?(?P<kind>non-disclosure agreements?|ndas?|settlement agreements?|"
+    r"compromise agreements?|confidentiality agreements?|gagging clauses?)\b", re.I)
+
+
+def _agreement_template(q: str, body: str) -> str | None:
+    """'Please provide copies of the NDAs themselves.' -> the standard template, with no one's
+    details, and how many were signed."""
+    m = _AGREEMENT_COPIES.search(q)
+    if not m:
+        return None
+    kind = m.group("kind").lower()
+    kind = ("non-disclosure agreement" if kind.startswith(("nda", "non-disclosure")) else
+            re.sub(r"s$", "", kind))
+    return (f"Please provide a blank copy of the standard {kind} {body} uses (its template), "
+            "without any individual's name or details.")
+
+
 # the cyber-security patterns answer cyber-security questions only: 'domestic abuse incidents'
 # or 'consultancy spend by supplier' are not asked of an IT department
 _CYBER_WORDS = (r"\b(?:cyber|ransomware|malware|phishing|hack\w*|ddos|virus\w*|firewall\w*|"
@@ -447,6 +624,16 @@ PATTERNS: list[tuple[re.Pattern, Rewrite, str]] = [
             "published."),
      "Governance papers are the accountability the public interest values and are often "
      "already published; ransom details draw NCND under s31(3)."),
+    (ONE_PERSONS_RECORDS, _records_as_review, _RECORDS_WHY),
+    (_PLACES_WITH_ADDRESSES, lambda q, body: _places_by_area(q), _PLACES_WHY),
+    (_SECURITY_REVIEW, _security_summary,
+     "The detail of a security review is what s31 protects (for a prison, s31(1)(f): the "
+     "security of the establishment); its overall rating and the actions agreed reveal no "
+     "weakness that could be exploited and are more often released."),
+    (_AGREEMENT_COPIES, _agreement_template,
+     "Agreements with named staff are their personal data (s40(2)) and usually confidential "
+     "(s41); the standard template shows the terms used without either, and the number of "
+     "agreements is not personal data."),
     (re.compile(r"(?i:\b(names?\b[^.?;]{0,40}\b(staff|officers?|employees?|individuals?|people|"
                 r"persons?|councillors?|officials?)|named (staff|officers?|individuals?)|who (is|"
                 r"are|was|were) the (person|officer|individual)s?|employee details)\b)|"
@@ -469,11 +656,30 @@ PATTERNS: list[tuple[re.Pattern, Rewrite, str]] = [
 ]
 
 
+# 'the idiot responsible for highways', 'your useless planning officer', '... while my road
+# falls apart?': words a rewording, pasted as it stands, must not carry
+_INSULT = re.compile(r"\b(?:idiots?|clowns?|crooks?|morons?|imbeciles?|liars?|jokers?|fools?|"
+                     r"cretins?)\b", re.I)
+_INSULTING = re.compile(r"\b(?:useless|incompetent|lazy|corrupt|pathetic|clueless|lying|"
+                        r"hopeless|stupid|idiotic)\s+(?=[a-z])", re.I)
+_AGGRIEVED_ASIDE = re.compile(r",?\s+(?:while|whilst) (?:my|our|i|we|people|residents|"
+                              r"taxpayers|the public|everyone)\b[^?.!;]*", re.I)
+
+
+def civil(question: str) -> str:
+    """The question in civil words: 'the idiot responsible' -> 'the officer responsible',
+    'useless' and the like dropped, an aggrieved aside ('while my road falls apart') cut."""
+    said = _INSULT.sub(lambda m: "officers" if m.group(0).lower().endswith("s") else "officer",
+                       question)
+    said = _INSULTING.sub("", said)
+    return _AGGRIEVED_ASIDE.sub("", said)
+
+
 def pattern_rewordings(question: str, limit: int = 2, body: str | None = None
                        ) -> list[Rewording]:
     """Exemption-specific rewrites whose trigger the question matches; `body` names the
     addressee in them (by default read from the question, else 'the authority')."""
-    question = plain_question(question)
+    question = civil(plain_question(question))
     body = body or body_noun(None, question)
     out: list[Rewording] = []
     for trigger, rewrite, why in PATTERNS:
@@ -834,16 +1040,29 @@ def fallback_rewording(question: str, section: str | None = None, body: str | No
     cost limit, anonymised totals for personal data...); for any other exemption, redaction
     for a document and a whole-authority total for anything else. `ncnd`: the likely ground
     is usually met with neither confirm nor deny, so a yes or no is no way round it."""
-    question = plain_question(question)
+    question = civil(plain_question(question))
     body = body or body_noun(None, question)
     asked = pasteable(question)
+    if section == "s12" and (sensitive := _sensitive_part_dropped(question)):
+        return sensitive  # the addresses or names are what draws the refusal, not the cost
+    if section == "s12" and not _ASKS_YES_NO.match(question.strip()) \
+            and not costly(question, context):
+        # s12 tops a list the corpus prior fills: nothing here is broad; a senior post's pay
+        # is in the published accounts (s21) if anywhere
+        section = "s21" if _SENIOR_PAY.search(question) else None
     # the period may be named by the question a follow-up hangs on (`context`)
     if ncnd and _ASKS_YES_NO.match(question.strip()):
         added, why = _NCND_POLICY
     elif section == "s12" and _ASKS_YES_NO.match(question.strip()):
         added, why = _YES_NO  # 'Does the force use Cellebrite?' costs nothing to answer
+    elif section == "s12" and (shorter := _shortened(question)):
+        # 'in each of the last five years' -> '... the last three financial years': the
+        # question's own period replaced, not contradicted by another added after it
+        asked, (added, why) = pasteable(shorter), (_COST_CENTRAL[0], _COST_SHORTER[1])
+    elif section == "s12" and (yearly := _open_years(question, context)):
+        asked, (added, why) = pasteable(yearly), (_COST_CENTRAL[0], _COST_SHORTER[1])
     elif section == "s12" and _long_period(f"{context} {question}"):
-        added, why = _COST_SHORTER  # 'the last ten years': the last three
+        added, why = _COST_SHORTER  # the question it follows asks 'the last ten years'
     elif section == "s12" and (_NAMES_PERIOD.search(f"{context} {question}")
                                or _STOCK.search(question)):
         added, why = _COST_CENTRAL  # it names its period, or asks what is held now: no year
@@ -883,6 +1102,93 @@ def fallback_rewording(question: str, section: str | None = None, body: str | No
     else:
         added, why = _AGGREGATE
     return Rewording(_tidy(f"{asked} {added.format(body=body)}"), why.format(body=body))
+
+
+# what makes a request costly to answer: everything held, a long or open-ended period, a
+# breakdown to be compiled ('by ethnicity', 'at each hotel'), many places searched
+_BROAD = re.compile(
+    r"\b(?:any and all|all|every|any)\s+(?:(?:of the|the|your|its|internal|relevant)\s+)?"
+    r"(?:[\w-]+\s+)?(?:information|records?|documents?|correspondence|e-?mails?|letters|"
+    r"reports?|files|data|papers|minutes|messages|notes|communications)\b|\bsince\b|"
+    r"\bbetween (?:19|20)\d\d\b|\bbroken down\b|\bbreakdown\b|\b(?:by|per|for each|in each|"
+    r"at each|for every|each|every)\s+(?:[\w-]+\s+)?(?:month|week|day|year|quarter|ethnicity|"
+    r"department|school|ward|station|hospital|site|team|category|type|age|gender|sex|area|"
+    r"district|division|location|hotel|prison|establishment|borough|region|unit|service|"
+    r"outcome|reason|nationality|religion|disability)s?\b", re.I)
+
+
+# 'the Vice-Chancellor's total remuneration in 2023/24': published in the annual accounts
+_SENIOR_PAY = re.compile(r"^(?=.*\b(?:remuneration|salary|pay|paid|pension contributions|"
+                         r"bonus(?:es)?|benefits in kind)\b).*\b(?:vice-chancellor|"
+                         r"chief executive|chief constable|chief officer|director|principal|"
+                         r"head ?teacher|chair(?:man|woman|person)?|mayor|permanent secretary|"
+                         r"accounting officer)s?\b", re.I)
+
+
+def costly(question: str, context: str = "") -> bool:
+    """Whether anything in the question would make it long to answer (what the cost limit
+    turns on): a broad class of records, a long or open-ended period, a breakdown. A single
+    figure for a named year or a single document is no such, however the corpus prior ranks
+    s12 beside it."""
+    if _BROAD.search(question) or _long_period(f"{context} {question}") or \
+            _ALL_OF.search(question):
+        return True
+    # a count or an amount with no period and nothing held now ('How much do you spend on
+    # overtime?') runs over every year on file; one document ('the policy on X') is narrowed
+    # to its current version
+    whole = f"{context} {question}"
+    return bool(_ONE_DOCUMENT.search(question) or not (
+        _NAMES_PERIOD.search(whole) or _STOCK.search(question) or _DAY_DATE.search(whole)
+        or re.search(r"\b(?:on|as at|at) (?:that|the same|this) date\b", whole, re.I)))
+
+
+# 'the last five years', 'over the past ten years', 'since 2015': the question's own long period
+_OWN_LONG = re.compile(r"\b(?:in |over |for |during )?(each of |every one of )?the (?:last|past|"
+                       r"previous) (?:\d+|" + "|".join(_WORD_NUMBERS) + r") (?:financial |"
+                       r"calendar )?years\b|\b(?:in |over |during )?(?:the period )?since "
+                       r"(?:19|20)\d\d\b", re.I)
+
+
+def _shortened(question: str) -> str | None:
+    """The question with its own long period ('in each of the last five years', 'since 2015')
+    made the last three financial years; None when it names no long period of its own."""
+    if not _long_period(question):
+        return None
+    m = _OWN_LONG.search(question)
+    if not m:
+        return None
+    lead = "in each of" if m.group(1) else "in"
+    return _tidy(f"{question[:m.start()]} {lead} the last three financial years"
+                 f"{question[m.end():]}")
+
+
+_EACH_YEAR = re.compile(r"\b(?:in |for )?(?:each|every|per) year\b|\b(?:annually|yearly|year by "
+                        r"year)\b", re.I)
+
+
+def _open_years(question: str, context: str = "") -> str | None:
+    """'How much was paid ..., in total, in each year?' (no period named) -> '... in each of
+    the last three financial years': 'each year' with no end is every year on file, and a
+    'last financial year' added after it would contradict it."""
+    if _NAMES_PERIOD.search(f"{context} {question}"):
+        return None
+    m = _EACH_YEAR.search(question)
+    if not m:
+        return None
+    return _tidy(f"{question[:m.start()]} in each of the last three financial years"
+                 f"{question[m.end():]}")
+
+
+def _sensitive_part_dropped(question: str) -> Rewording | None:
+    """Under a cost-limit ground, what another ground would refuse first: addresses or
+    locations (s31, s38), members of the public's or staff's names (s40). The rewording drops
+    that part; limiting the period of a request for hotel addresses leaves the addresses."""
+    if places := _places_by_area(question):
+        return Rewording(places, _PLACES_WHY)
+    if (asks_who_people_are(question) or ABOUT_PEOPLE.search(question)) \
+            and not names_public_figures(question):
+        return Rewording(_anonymised(question), _FALLBACKS["s40"][1])
+    return None
 
 
 # 'How many submissions did the minister receive?': a count, whatever it counts

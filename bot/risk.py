@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from bot.settled_law import COUNT_OR_DATES, IN_CHARGE, PUBLIC_ROLES
+from bot.settled_law import ABOUT_ONE_PERSON, COUNT_OR_DATES, IN_CHARGE, PUBLIC_ROLES
 from bot.track_record import authority_kind, logit
 from corpus.exemptions import section_of
 from corpus.header import authority_key
@@ -60,7 +60,10 @@ NAMES_PEOPLE = (r"(?i:\bnames\s+(?:and\s+[\w ]{1,20}?\s+)?of\s+"
                 r"|\bwho (?:is|was|are|were) the (?:person|officer|individual)(?!s?" + IN_CHARGE
                 + r")"
                 r"|\bdisciplinary (?:records?|history|action (?:taken )?against)"
-                r"|\breferred to the (?:GMC|NMC|HCPC)\b)"
+                r"|\breferred to the (?:GMC|NMC|HCPC)\b"
+                # complaints, grievances or discipline about one person, public role or not: a
+                # director's official acts are public, the grievances against them are theirs
+                rf"|{ABOUT_ONE_PERSON})"
                 r"|\b(?:Mr|Mrs|Ms|Miss|Dr|PC|DC|DS|DI|Sgt|Cllr|Councillor)\.? [A-Z][a-z]+")
 ABOUT_PEOPLE = re.compile(NAMES_PEOPLE)
 # 'where they are stored' said of Tasers, firearms, drones or seized drugs: where a thief or an
@@ -121,7 +124,10 @@ DOWN_CUES = [
     (re.compile(r"\b(total|overall|in total|aggregate)\b", re.I), "asks for a total"),
     # 'How many staff work in IT security?', not 'how many complaints against officers' nor
     # 'how many officers are trained to use Tasers'
-    (re.compile(r"\b(how many|number of)\s+(\w+\s+){0,3}(staff|employees|people employed|ftes?|"
+    # nor 'how many assaults on staff' (an incident count: no word between the count and the
+    # staff may say what was done to or by them)
+    (re.compile(r"\b(how many|number of)\s+((?!(?:on|against|by|to|towards|involving|with|"
+                r"about|from|among|upon|at)\b)\w+\s+){0,3}(staff|employees|people employed|ftes?|"
                 r"posts|roles?)\b(?!.{0,60}\b(dismiss|redundan|disciplin|suspend|complain|earning|"
                 r"paid|salar|sacked|left))"
                 r"|\b(how many|number of)\s+(\w+\s+){0,2}officers\b.{0,40}\b(employ|work|dedicated|"

@@ -106,6 +106,76 @@ def names_public_figures(question: str) -> bool:
     return bool(_NAMES_PUBLIC.search(question))
 
 
+# One identifiable person, by role or title ('the Director of Adult Social Care', 'the council's
+# chief executive', 'a named officer'): not 'officers' or 'a police officer' in general
+ONE_ROLE = (r"(?:the|that|this|your|its|a named|a particular|a specific|one named)\s+"
+             r"(?:[\w-]+['’]s\s+)?(?:(?:former|current|previous|interim|acting|deputy|assistant|"
+             r"senior|named)\s+)?(?:director|chief executive|chief constable|"
+             r"chief officer|chief inspector|head ?teacher|principal|vice-chancellor|chair(?:man|"
+             r"woman|person)?|leader|mayor|councillor|officer|manager|employee|member of staff|"
+             r"head of [\w-]+(?: [\w-]+)?|monitoring officer|superintendent|inspector|sergeant|"
+             r"constable|nurse|doctor|surgeon|consultant|teacher|social worker|clerk|governor|"
+             r"trustee|commissioner)\b(?!['’]s? (?:office|department|directorate|team|"
+             r"services?)\b)")
+# what is said about them that is theirs, not their office's: complaints, grievances,
+# discipline, investigations, sickness, appraisals
+_ABOUT_WHAT = (r"(?:complaints?|grievances?|disciplinary (?:action|proceedings|hearings?|records?|"
+               r"investigations?|cases?|matters?)|misconduct (?:allegations?|investigations?|"
+               r"proceedings|hearings?|cases?)|allegations?|investigations?|sickness(?: absence)?|"
+               r"absences?|performance (?:reviews?|issues|concerns|management)|appraisals?|"
+               r"suspensions?|exit interviews?|tribunal claims?)")
+ABOUT_ONE_PERSON = (
+    rf"\b{_ABOUT_WHAT}\b(?:[^.?;]{{0,40}}?\s)?(?:against|about|into|regarding|concerning|"
+    rf"relating to|involving|made by|raised by|brought by)\s+{ONE_ROLE}"
+    rf"|\b(?:sickness|absence|disciplinary|performance|appraisal|personnel|hr|employment)\s+"
+    rf"(?:records?|history|file)\s+(?:of|for)\s+{ONE_ROLE}"
+    rf"|{ONE_ROLE}['’]s\s+(?:sickness|absences?|disciplinary|grievances?|complaints?|appraisals?|"
+    rf"performance (?:reviews?|issues)|personnel|hr|employment (?:records?|history))")
+_ABOUT_ONE = SettledGround("s40", "s40(2)", 0.75,
+                           "asks about complaints, grievances, discipline or sickness concerning "
+                           "one identifiable person (their personal data even in a public role, "
+                           "whose official acts alone are public: usually refused under s40(2), "
+                           "often neither confirmed nor denied under s40(5))")
+# One identifiable person's records ('the case files for the child referred to in the serious
+# case review', 'the care records of the patient who died at X'): a named or unnamed but
+# identifiable person's social care, medical or case records are theirs, and confidential
+_RECORDS = (r"(?:case (?:files?|notes|records?|histor(?:y|ies))|(?:social (?:care|services|work)|"
+            r"care|health|medical|hospital|clinical|school|education(?:al)?|safeguarding|"
+            r"criminal|police|personnel|hr|employment|disciplinary|child protection) "
+            r"(?:records?|files?|notes)|files?|records?|notes|care plans?|assessments?|details|"
+            r"information|reports?|correspondence|documents?|emails?)")
+_ONE_PRIVATE = (r"(?:child|baby|infant|boy|girl|young person|patient|pupil|student|victim|tenant|"
+                r"resident|person|individual|man|woman|service user|claimant|prisoner|offender|"
+                r"suspect|deceased|mother|father|family)")
+# the person is the one meant ('referred to in', 'who died', 'named in', ', ...', the end), not
+# a service or a kind of record ('the child protection plan', 'the patient experience survey')
+_MEANT = (r"(?=\s+(?:referred|named|mentioned|involved|identified|who|whose|that|in|at|known|"
+          r"described|concerned|featured|subject|from|on|placed|removed|taken|killed|harmed|"
+          r"injured|found|detained|held)\b|\s*[,.?;:)]|\s*$)")
+ONE_PERSONS_RECORDS = re.compile(
+    rf"\b{_RECORDS}\b[^.?;]{{0,30}}?\b(?:for|of|about|on|relating to|concerning|regarding|"
+    rf"into the death of|held on)\s+(?:the|this|that)\s+(?:[a-z-]+\s+)?{_ONE_PRIVATE}\b"
+    rf"(?!['’])(?!s\b){_MEANT}"
+    rf"|\b(?:the|this|that)\s+(?:[a-z-]+\s+)?{_ONE_PRIVATE}['’]s\s+(?:[a-z-]+\s+){{0,2}}"
+    rf"{_RECORDS}\b", re.I)
+_ONE_PERSONS_FILE = SettledGround("s40", "s40(2)", 0.85,
+                                  "asks for the records of one identifiable person (their "
+                                  "personal data, named or not: a child's or patient's care "
+                                  "records are special-category data, refused under s40(2) and "
+                                  "held in confidence, s41)")
+# the dead have no personal data: their records are confidential (s41)
+_DECEASED_FILE = SettledGround("s41", "s41(1)", 0.75,
+                               "asks for the records of one identifiable person who has died "
+                               "(held in confidence: usually refused under s41)")
+# anyone's home address, a member of staff's too ('who is responsible for highways and what is
+# their home address'): not a care home's or a nursing home's
+_ANY_HOME_ADDRESS = re.compile(r"(?<!care )(?<!nursing )(?<!residential )(?<!children's )"
+                               r"(?<!childrens )\bhome addresse?s?\b", re.I)
+_HOME_ADDRESS = SettledGround("s40", "s40(2)", 0.85,
+                              "asks for someone's home address (personal data, a member of "
+                              "staff's as much as a member of the public's: refused under "
+                              "s40(2))")
+
 # a count or the dates of papers reveal no advice given
 COUNT_OR_DATES = re.compile(r"^\W*(?:how many|what (?:is|was) the number)\b|\bnumber of\b|"
                             r"\b(?:dates?|when)\b(?! of birth)", re.I)
@@ -125,7 +195,11 @@ _GROUNDS = (
      SettledGround("s40", "s40(2)", 0.85,
                    "asks for members of the public's names or personal details (personal "
                    "data: refused in practice under s40(2))")),
+    (_ANY_HOME_ADDRESS, _HOME_ADDRESS),
+    (ONE_PERSONS_RECORDS, _DECEASED_FILE),
+    (ONE_PERSONS_RECORDS, _ONE_PERSONS_FILE),
     (LIST_OF_PEOPLE, _LISTED),
+    (re.compile(ABOUT_ONE_PERSON, re.I), _ABOUT_ONE),
     # a named member of staff in an incident, a complaint or discipline: not their public role
     (re.compile(r"\bnames?\b[^.?;]{0,30}\b(?:surgeons?|doctors?|nurses?|midwi(?:fe|ves)|"
                 r"clinicians?|consultants?|social workers?|teachers?|officers?|staff|employees?)"
@@ -171,7 +245,12 @@ def _applies(ground: SettledGround, question: str, authority: str | None) -> boo
     if ground.section == "s41":
         return bool(_DECEASED.search(question))
     if ground.section == "s40":
-        if _POLICY_ON.search(question) or (ground.floor < 0.85 and _SENIOR.search(question)):
+        if ground is _ONE_PERSONS_FILE and _DECEASED.search(question):
+            return False  # the dead's records: s41 (above)
+        # a public role spares its holder's name in their official acts, not the complaints,
+        # grievances or discipline about them (_ABOUT_ONE)
+        senior = ground.floor < 0.85 and ground is not _ABOUT_ONE and _SENIOR.search(question)
+        if _POLICY_ON.search(question) or senior:
             return False  # 'the officer in charge of the investigation'
         if ground is _LISTED and (_PUBLIC_REGISTER.search(question)
                                   or _NO_NAMES.search(question)):

@@ -95,7 +95,11 @@ def test_no_period_limit_for_a_question_that_names_its_event_date_or_stock():
               "Please tell me the make and model of the radios you use."):
         text = fallback_rewording(q, "s12", "the authority").text
         assert "last financial year" not in text, q
-        assert "held centrally" in text
+        # nothing in them is broad: no cost-limit template at all
+        assert "held centrally" not in text, q
+    broad = fallback_rewording("Please provide all minutes of the Remuneration Committee of "
+                               "12 May.", "s12", "the authority").text
+    assert "last financial year" not in broad and "held centrally" in broad
     assert "last financial year" in fallback_rewording(
         "How many complaints did the BBC receive about its election coverage?", "s12").text
     assert "last financial year" in fallback_rewording(

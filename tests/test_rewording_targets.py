@@ -51,11 +51,15 @@ def test_a_monthly_split_becomes_yearly_or_is_dropped_for_a_single_year():
 
 def test_fallback_keeps_the_question_and_adds_the_limit_its_exemption_calls_for():
     q = "How much did you spend on overtime for officers in 2023?"
-    cost = fallback_rewording(q, "s12", "the force")
-    assert cost.text.startswith(q) and S16_SENTENCE in cost.text
+    broad = "How much did you spend on overtime for officers in 2023, by department?"
+    cost = fallback_rewording(broad, "s12", "the force")
+    assert cost.text.startswith(broad) and S16_SENTENCE in cost.text
     # the question names its year: no 'limit this to the last financial year' beside it
     assert "last financial year" not in cost.text and "held centrally" in cost.text
     assert "cost limit" in cost.why
+    # one figure for a named year is no cost-limit case, whatever ranks s12 first
+    single = fallback_rewording(q, "s12", "the force")
+    assert "held centrally" not in single.text and S16_SENTENCE not in single.text
     open_ended = fallback_rewording("How much do you spend on overtime?", "s12", "the force")
     assert "last financial year" in open_ended.text
     personal = fallback_rewording(q, "s40", "the force")
@@ -211,10 +215,14 @@ def test_the_cyber_patterns_answer_cyber_questions_only():
 
 
 def test_a_follow_up_whose_period_its_question_named_gets_no_last_financial_year():
-    found = fallback_rewording("How many resulted in a charge?", "s12", "the force",
+    found = fallback_rewording("How many resulted in a charge, by outcome?", "s12", "the force",
                                context="How many domestic abuse incidents were recorded in 2023? "
                                        "How many resulted in a charge?")
     assert "last financial year" not in found.text and "held centrally" in found.text
+    single = fallback_rewording("How many resulted in a charge?", "s12", "the force",
+                                context="How many domestic abuse incidents were recorded in "
+                                        "2023? How many resulted in a charge?")
+    assert "financial year" not in single.text and "held centrally" not in single.text
 
 
 def test_someone_elses_dates_are_not_offered_as_a_wording():
@@ -246,8 +254,11 @@ def test_a_broad_request_is_narrowed_without_contradicting_itself():
     vague = pattern_rewordings("all information about the new bypass")
     assert vague[0].text.startswith("Please provide a list of the documents you hold about the "
                                     "new bypass (titles and dates are enough)")
-    stock = fallback_rewording("How many tasers does the force own?", "s12", "the force")
+    stock = fallback_rewording("How many tasers does the force own, by division?", "s12",
+                               "the force")
     assert "financial year" not in stock.text and "held centrally" in stock.text
+    one = fallback_rewording("How many tasers does the force own?", "s12", "the force")
+    assert "financial year" not in one.text and "held centrally" not in one.text
 
 
 def test_a_name_asked_for_becomes_the_count_or_the_job_title():
