@@ -12,7 +12,15 @@ from collections.abc import Iterable, Sequence
 from bot.assessment import Overall, QuestionAssessment
 from bot.eir import EIR_NOTE, EIR_SENTENCE, MIXED_SENTENCE, eir_cues, is_environmental
 from bot.explain import EXPLAIN_FROM, GROUNDS, NCND_NOTE
-from bot.reword import S16_SENTENCE, pasteable, plain_question
+from bot.reword import (
+    OWN_DEALINGS,
+    S16_SENTENCE,
+    asks_the_same,
+    asks_why,
+    pasteable,
+    plain_question,
+    recorded_reasons,
+)
 from bot.risk import ABOUT_PEOPLE
 from corpus.exemptions import as_printed
 
@@ -280,6 +288,21 @@ def neutral(text: str) -> str:
     return _ASIDE.sub("", said).strip()
 
 
+def your_question(i: int, text: str, words: int = 8) -> str:
+    """'your question 3 ("How much was paid per night per room…")': the draft's own number
+    (0-based in) with its first words, since the revised draft numbers its questions anew."""
+    said = plain_question(text).split()
+    quoted = " ".join(said[:words]) + ("…" if len(said) > words else "")
+    return f'your question {i + 1} ("{quoted}")'
+
+
+OWN_DEALINGS_WHY = ("it asks about your own dealings with the body, whose records are "
+                    "information about you: ask for them by a subject access request (for "
+                    "example \"Please provide the records of how my complaints of <dates> were "
+                    "handled, including any decision and its reasons.\"), and take a complaint "
+                    "about how you were treated to the complaints procedure or the Ombudsman")
+
+
 def revised_draft(assessed: Sequence[QuestionAssessment], advice: Sequence[str],
                   closing: str = S16_SENTENCE, lettered: bool = False,
                   outside: Sequence[int] = (), outside_why: str = EDITORIAL_WHY,
@@ -287,20 +310,41 @@ def revised_draft(assessed: Sequence[QuestionAssessment], advice: Sequence[str],
     """The draft as it had best be sent; `outside`: questions (0-based) the law does not reach
     at this body (a broadcaster's editorial work, a water company's pay), left out and said
     so (`outside_why`), since no wording of them can be answered. A draft whose tone risks a
-    vexatious refusal (`toned`) loses its insults."""
+    vexatious refusal (`toned`) loses its insults. Every question left out is named in the
+    user's own numbering with its first words (the revised list is numbered anew); a 'why'
+    question asks for the records behind the decision instead (FOI gives recorded
+    information), or, about the requester's own complaints, is left out for a SAR."""
     lines, left_out = [], []
     used: set[str] = set()
     asks_else: set[int] = set()  # questions the revised draft asks differently, not extends
     for i, q in enumerate(assessed):
+        yours = your_question(i, q.text)
         if i in outside:
-            left_out.append(f"question {i + 1} ({outside_why})")
+            left_out.append(f"{yours}: {outside_why}")
             continue
         # one question's rewording is not another's: 'Who supplies the ANPR cameras?' does not
-        # become the count already put in for 'How many ANPR cameras?'
-        fresh = [r.text for r in q.rewordings if r.text not in used]
+        # become the count already put in for 'How many ANPR cameras?', nor 'the names of the
+        # staff dismissed' the count question 1 asks already
+        others = [o.text for j, o in enumerate(assessed) if j != i and o.text != q.text] + \
+            [line.split(". ", 1)[-1] for line in lines]
+        unused = [r.text for r in q.rewordings if r.text not in used]
+        fresh = [t for t in unused if not any(asks_the_same(t, o) for o in others)]
         risky = q.level in ("medium", "high") or q.level_alone in ("medium", "high") or \
             bool(ABOUT_PEOPLE.search(q.text))
+        if risky and unused and not fresh:  # its safer wording would ask another's question
+            same = next((f"your question {j + 1}" for j, o in enumerate(assessed)
+                         if j != i and o.text != q.text and asks_the_same(unused[0], o.text)),
+                        "another question")
+            safer = re.split(r"(?<=[.?!])\s+", unused[0], maxsplit=1)[0]
+            left_out.append(f'{yours}: its safer wording ("{safer}") asks what {same} '
+                            "asks already")
+            continue
         text = fresh[0] if fresh and risky else q.text
+        if asks_why(text):  # FOI gives recorded information, not explanations
+            if OWN_DEALINGS.search(text):
+                left_out.append(f"{yours}: {OWN_DEALINGS_WHY}")
+                continue
+            text = recorded_reasons(text) or text
         used.add(text)
         # 'Please tell me how many X. Please limit...' still asks 'I would like to know how many X'
         if not any(text.startswith(asked.rstrip("?. ")) for asked in (q.text,
@@ -308,13 +352,13 @@ def revised_draft(assessed: Sequence[QuestionAssessment], advice: Sequence[str],
             asks_else.add(i)
         if q.follows in asks_else and text == q.text:
             # 'If so, was a ransom paid?' after a question now asked differently hangs on nothing
-            left_out.append(f"question {i + 1} (it followed question {q.follows + 1}, which the "
-                            "revised draft asks differently)")
+            left_out.append(f"{yours}: it followed your question {q.follows + 1}, which the "
+                            "revised draft asks differently")
             continue
         if toned:
             text = neutral(text)
             if not text:
-                left_out.append(f"question {i + 1} (it was only an accusation)")
+                left_out.append(f"{yours}: it was only an accusation")
                 continue
         text = as_asked(text)
         if lettered:

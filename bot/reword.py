@@ -98,7 +98,10 @@ def _tidy(text: str) -> str:
 
 
 _FINE_PERIOD = re.compile(r",?\s*\b(?:broken down )?(?:by|per|each|every|in each|in every) "
-                          r"(?:month|week|day)\b|\b(?:monthly|weekly|daily)\b", re.I)
+                          r"(?:month|week|day)\b|\b(?:monthly|weekly|daily)\b(?! (?:fees?|"
+                          r"rents?|costs?|charges?|rates?|salar(?:y|ies)|pay|allowances?|"
+                          r"payments?|amounts?|average|allocations?|budgets?|limits?|caps?)\b)",
+                          re.I)
 _ONE_PERIOD = re.compile(r"^(?!.*\b(since|from|between)\b).*(\b(19|20)\d\d\b|"
                          r"\blast (year|financial year|12 months)\b)", re.I)
 
@@ -558,7 +561,51 @@ _CYBER_WORDS = (r"\b(?:cyber|ransomware|malware|phishing|hack\w*|ddos|virus\w*|f
                 r"attacks?)\b")
 _CYBER = r"^(?=.*\b(?:cyber|ransomware|malware|phishing|hack\w*|ddos)\b)"
 
+# 'How much was paid per night per room at each hotel?': the price one supplier charged for a
+# unit is its commercial information (s43(2)); the cost limit is not what refuses it
+_UNIT_PRICE = re.compile(
+    r"^(?=.*\b(?:paid|pay|cost|costs|price|prices|charged?|charges|rates?|fees?|spen[dt])\b)"
+    r"(?=.*\b(?:per|a|an|each) (?:night|room|bed|bedspace|head|person|place|unit|hour|day|"
+    r"week|meal|pupil|placement|child)\b).*\b(?:at|for|by|from|of|with|to) (?:each|every|"
+    r"individual) ([a-z][\w-]*(?: (?:home|provider|centre|school|site|supplier|company|"
+    r"agency|setting|unit|hospital|property|contractor|placement))?)\b", re.I)
+_UNIT_PER = re.compile(r"\b(?:per|a|an) (?:night|room|bed|bedspace|head|person|place|unit|"
+                       r"hour|day|week|meal|pupil|placement|child)\b(?:\s+(?:per|a|an) (?:night|"
+                       r"room|bed|bedspace|head|person|place|unit|hour|day|week|meal|pupil|"
+                       r"placement|child)\b)*", re.I)
+
+
+def _plural(noun: str) -> str:
+    low = noun.lower()
+    if low.endswith(("s", "x", "ch", "sh")):
+        return low + "es" if not low.endswith("s") else low
+    return low[:-1] + "ies" if low.endswith("y") and low[-2:-1] not in "aeiou" else low + "s"
+
+
+def _unit_price_totals(q: str, body: str) -> str | None:
+    """'How much was paid per night per room at each hotel?' -> the total spent on the hotels
+    in each of the last three financial years, and the average cost per night per room across
+    all of them: the accountability question, without any one supplier's unit price."""
+    m = _UNIT_PRICE.search(q)
+    per = _UNIT_PER.search(q)
+    if not m or not per:
+        return None
+    place = m.group(1).lower()
+    units = re.sub(r"\b(?:a|an)\b", "per", per.group(0).lower())
+    *head, last = place.split()
+    many = " ".join([*head, _plural(last)])
+    return (f"What was the total spent on {many} in each of the last three financial years, "
+            f"and the average cost {units} across all of them? I am not asking for the price "
+            f"at any one {place} or under any one contract.")
+
+
+_UNIT_PRICE_WHY = ("The price a supplier charges per unit is its commercial information, "
+                   "usually withheld under s43(2); the total spent and an average across all "
+                   "suppliers reveal no one contract's price and are usually released.")
+
+
 PATTERNS: list[tuple[re.Pattern, Rewrite, str]] = [
+    (_UNIT_PRICE, _unit_price_totals, _UNIT_PRICE_WHY),
     (re.compile(_CYBER + r".*\bhow many\b|\bhow many\b.{0,80}\b(attacks?|breach(es)?|incidents?|"
                 r"hacks?|ransomware)\b(?=.*" + _CYBER_WORDS + ")", re.I),
      _fixed("How many personal data breaches did {body} report to the Information "
@@ -653,6 +700,12 @@ PATTERNS: list[tuple[re.Pattern, Rewrite, str]] = [
                 r"charged)|pricing|tender (bids?|scores?)|bids?)\b", re.I),
      _fixed("What was the total value of the contract as awarded, and when was it awarded?"),
      "Total value after award is usually disclosed; unit prices and bids draw s43 refusals."),
+    # 'Why did the council close the library?': the records of the decision, not an explanation
+    # (one's own complaints or letters are for a subject access request: no FOI wording)
+    (re.compile(r"^\s*(?:and |so |but )?why\b", re.I),
+     lambda q, body: None if OWN_DEALINGS.search(q) else recorded_reasons(q),
+     "FOI gives access to recorded information, not to explanations: a question asking why is "
+     "often answered 'not held', while the records of the decision are held and can be given."),
 ]
 
 
@@ -1291,12 +1344,28 @@ def _as_sentence(text: str) -> str:
     return f"Please tell me {clause[:1].lower()}{clause[1:]}.{rest}"
 
 
+# 'The number of stop and searches ...', 'Any internal reports on ...': a numbered list's noun
+# phrase, which pasted alone is no sentence
+_FRAGMENT = re.compile(r"^(?:the (?:number|total|amount|names?|cost|value|dates?|details|"
+                       r"percentage|proportion|list)\b|any (?:and all )?[\w-]+(?: [\w-]+)? "
+                       r"(?:reports?|documents?|records?|correspondence|e-?mails?|minutes|"
+                       r"policies|guidance|papers|briefings?|assessments?|reviews?|audits?|"
+                       r"information|data|analysis)\b|any (?:reports?|documents?|records?|"
+                       r"correspondence|e-?mails?|minutes|policies|guidance|papers|briefings?|"
+                       r"assessments?|reviews?|audits?|information|data|analysis)\b|(?:a )?"
+                       r"cop(?:y|ies) of\b|details of\b|a (?:list|breakdown|summary) of\b)"
+                       r"(?![^.?!]*\b(?:is|are|was|were|does|do|did|has|have)\b[^.?!]*\?)",
+                       re.I)
+
+
 def pasteable(question: str) -> str:
     """The user's question as a sentence of its own: a bare 'whether you hold X' (a part of
     'Please tell me: (a) ...; (b) whether ...') becomes 'Please confirm whether you hold X.';
     a lead-in and a closing courtesy go (plain_question), and a wh- clause closed by a full
     stop becomes a request or a question."""
     asked = _as_sentence(plain_question(question))
+    if _FRAGMENT.match(asked):  # 'The number of those searches that led to an arrest.'
+        return f"Please provide {asked[:1].lower()}{asked[1:].rstrip(' ?.')}."
     if re.match(r"whether\b", asked, re.I):
         return "Please confirm " + asked[:1].lower() + asked[1:].rstrip("?.") + "."
     if not asked.endswith(("?", ".")):
@@ -1305,3 +1374,114 @@ def pasteable(question: str) -> str:
         asked += "?" if _QUESTION_START.match(asked) and not asked.lower().startswith(
             "please") else "."
     return asked
+
+# 'Why have you ignored all my complaints?', 'Why did the council close the library?': FOI
+# gives access to recorded information, not to explanations; a 'why' is asked for as the
+# records behind the decision
+_SUBJECT = (r"you|it|they|we|he|she|(?:the|your|its) (?:[\w-]+ ){0,3}?(?:council|force|trust|"
+            r"department|authority|service|board|university|college|school|government|"
+            r"minister|ministers|police|committee|cabinet|office|executive|officers?|"
+            r"managers?|staff|team|company|agency|body|panel|directorate|library|"
+            r"commissioner|chief constable)")
+_WHY = re.compile(r"^\s*(?:and |so |but )?why\s+(did|does|do|has|have|had|is|are|was|were|"
+                  r"would|will|can|could|should)\s+(?:not\s+)?(" + _SUBJECT + r")\s+(not\s+)?"
+                  r"([a-z][\w-]*)\b(.*?)[\s?.!]*$", re.I)
+# 'Why was the road outside my house not repaired?': any subject before a participle
+_WHY_PASSIVE = re.compile(r"^\s*(?:and |so |but )?why\s+(is|are|was|were|has|have|had)\s+"
+                          r"((?:the|a|an|your|its|my|this|these|those) [^?]+?)\s+((?:not\s+)?"
+                          r"(?:been\s+|being\s+)?[a-z]+(?:ed|en|wn|t))\b(.*?)[\s?.!]*$", re.I)
+_WHY_ANY = re.compile(r"^\s*(?:and |so |but )?why\b", re.I)
+_PAST = {"do": "did", "make": "made", "take": "took", "give": "gave", "pay": "paid",
+         "say": "said", "send": "sent", "spend": "spent", "let": "let", "put": "put",
+         "cut": "cut", "set": "set", "keep": "kept", "leave": "left", "sell": "sold",
+         "tell": "told", "choose": "chose", "begin": "began", "buy": "bought", "go": "went",
+         "write": "wrote", "hold": "held", "build": "built", "lose": "lost", "have": "had",
+         "be": "were", "get": "got", "run": "ran", "stop": "stopped", "ban": "banned",
+         "plan": "planned", "scrap": "scrapped", "drop": "dropped", "fit": "fitted",
+         "shut": "shut", "win": "won", "bring": "brought", "seek": "sought", "think": "thought",
+         "fail": "failed", "refer": "referred", "allow": "allowed"}
+
+
+def _past(verb: str) -> str:
+    low = verb.lower()
+    if low in _PAST:
+        return _PAST[low]
+    if low.endswith("e"):
+        return low + "d"
+    if low.endswith("y") and low[-2:-1] not in "aeiou":
+        return low[:-1] + "ied"
+    return low + "ed"
+
+
+def _third_person(verb: str) -> str:
+    low = verb.lower()
+    if low in ("have", "do", "go"):
+        return {"have": "has", "do": "does", "go": "goes"}[low]
+    if low.endswith(("s", "x", "ch", "sh", "z")):
+        return low + "es"
+    if low.endswith("y") and low[-2:-1] not in "aeiou":
+        return low[:-1] + "ies"
+    return low + "s"
+
+
+_RECORDS_TAIL = ("any report, minutes, emails or decision notice that records the decision "
+                 "and its reasons.")
+# 'my complaints', 'my emails', 'my planning application': the requester's own dealings
+# with the body, whose records are largely about them (their personal data)
+OWN_DEALINGS = re.compile(r"\bmy (?:own |many |several |previous |earlier |last |\w+ )?"
+                          r"(?:complaints?|letters?|e-?mails?|calls?|requests?|case|reports?|"
+                          r"applications?|appeals?|claims?|correspondence|enquir(?:y|ies)|"
+                          r"messages?)\b", re.I)
+
+
+def asks_why(question: str) -> bool:
+    """Whether the question asks the body to explain itself ('Why did you ...?')."""
+    return bool(_WHY_ANY.match(plain_question(question)))
+
+
+def recorded_reasons(question: str) -> str | None:
+    """'Why did the council close the library?' -> 'Please provide the recorded information
+    that shows why the council closed the library: any report, minutes, emails or decision
+    notice that records the decision and its reasons.' None for a question that asks no why;
+    a why the clause of which cannot be turned round is asked for in its own words."""
+    asked = civil(plain_question(question)).strip()
+    if not _WHY_ANY.match(asked):
+        return None
+    m = _WHY.match(asked)
+    if not m and (p := _WHY_PASSIVE.match(asked)):
+        clause = re.sub(r"\s+", " ", f"{p.group(2)} {p.group(1).lower()} {p.group(3)}{p.group(4)}")
+        return f"Please provide the recorded information that shows why {clause.strip()}: " \
+            + _RECORDS_TAIL
+    if not m:
+        clause = re.sub(r"^\s*(?:and |so |but )?why\s+", "", asked, flags=re.I).rstrip(" ?.!")
+        return (f"Please provide the recorded information behind this question (why "
+                f"{clause}): {_RECORDS_TAIL}")
+    aux, subject, negated, verb, rest = (m.group(1).lower(), m.group(2), m.group(3),
+                                         m.group(4), m.group(5))
+    subject = subject if subject.lower() in ("you", "it", "they", "we", "he", "she") else \
+        subject[:1].lower() + subject[1:]
+    negation = "not " if negated or re.search(rf"\b{aux}\s+not\b", asked, re.I) else ""
+    if aux == "did":
+        said = f"did not {verb}" if negation else _past(verb)
+    elif aux in ("do", "does"):
+        plural = subject.lower() in ("you", "they", "we") or aux == "do"
+        said = (f"{aux} not {verb}" if negation else verb.lower() if plural
+                else _third_person(verb))
+    else:
+        said = f"{aux} {negation}{verb}"
+    clause = re.sub(r"\s+", " ", f"{subject} {said}{rest}").strip()
+    return f"Please provide the recorded information that shows why {clause}: {_RECORDS_TAIL}"
+
+
+def asks_the_same(candidate: str, other: str) -> bool:
+    """Whether a rewording (its first sentence: what it asks, not the limits added after) asks
+    nothing another question of the draft does not: the same kind of answer, about no topic
+    and no year the other leaves out. 'Please give the number of staff dismissed.' asks what
+    'How many staff were dismissed for gross misconduct in 2023, by department?' asks."""
+    first = re.split(r"(?<=[.?!])\s+", candidate.strip(), maxsplit=1)[0]
+    mine, theirs = _topic(first), _topic(other)
+    if not mine or not mine <= theirs:
+        return False
+    if set(_YEAR.findall(first)) - set(_YEAR.findall(other)):
+        return False
+    return _form(first) == _form(other)

@@ -585,8 +585,8 @@ def test_a_follow_up_to_a_question_asked_differently_is_left_out_of_the_revised_
     lines = revised_draft([first, then], []).splitlines()
     assert lines[0] == f"1. {governance.text}"
     assert not any("ransom paid" in line and line.startswith("2.") for line in lines)
-    assert "(Left out: question 2 (it followed question 1, which the revised draft asks " \
-           "differently).)" in lines
+    assert '(Left out: your question 2 ("If so, was a ransom paid?"): it followed your ' \
+           "question 1, which the revised draft asks differently.)" in lines
 
 
 def test_everyday_words_about_the_draft_are_never_a_new_draft():

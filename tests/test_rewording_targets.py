@@ -158,7 +158,8 @@ def test_an_answered_wording_that_asks_what_draws_refusals_is_not_offered():
 
 def test_names_asked_with_other_details_get_the_anonymised_rewording_and_fragments_end_well():
     [names] = pattern_rewordings("the names and salaries of all IT security staff.")
-    assert names.text.startswith("The number of IT security staff, by salary band. Anonymised")
+    assert names.text.startswith("Please provide the number of IT security staff, by salary band. "
+                                 "Anonymised")
     assert "s40" in names.why
     coarser = pattern_rewordings("how many ransomware attacks you suffered in 2023, broken "
                                  "down by month")[-1]
