@@ -134,7 +134,7 @@ class Advisor:
         self.calibration = calibration
         self._authorities = [a for a, _ in searcher.store.authorities()]
         self._authority_keys = {authority_key(a) for a in self._authorities}
-        self._prior = riskmod.section_prior(searcher.rows())
+        self._prior = riskmod.SectionPrior.from_rows(searcher.rows())
         self._record = TrackRecord.from_rows(searcher.rows())
         # an authority whose past replies are on record: one whose outcomes are all unknown
         # has no history to show first
@@ -249,7 +249,7 @@ class Advisor:
         reasons += _draft_reason(risk, alone)
         if settled:
             risk, alone = max(risk, settled.floor), max(alone, settled.floor)
-        likely = riskmod.likely_exemptions(pool, risk, prior=self._prior,
+        likely = riskmod.likely_exemptions(pool, risk, prior=self._prior.for_authority(authority),
                                            pointed=_pointed(text, settled, authority, eir))
         if settled:  # name the subsection the law settles it on where no neighbour cited one
             likely = [{**e, "subsection": e["subsection"] or settled.subsection}

@@ -219,10 +219,31 @@ def _cross_fitted(rows, feats, base, folds: int = 5) -> list[float]:
     return scores
 
 
-def _top2(neighbour_lists, rows, risks) -> float:
-    prior = riskmod.section_prior(rows)
+def _priors(rows: list[dict], split: Split | None) -> list[dict[str, float]]:
+    """The section prior each row's likely exemptions fall back on. With `split` (the authority
+    named) its kind's, from what the split leaves visible: without its own document, or
+    without its whole authority; without, the corpus-wide one, as a check with no authority
+    named uses."""
+    full = riskmod.SectionPrior.from_rows(rows)
+    if split is None:
+        corpus = full.for_authority(None)
+        return [corpus] * len(rows)
+    groups: dict[str, list[dict]] = {}
+    for r in rows:
+        groups.setdefault(split.key(r), []).append(r)
+    visible: dict[str, riskmod.SectionPrior] = {}
+    out = []
+    for r in rows:
+        key = split.key(r)
+        if key not in visible:
+            visible[key] = full.minus(riskmod.SectionPrior.from_rows(groups[key]))
+        out.append(visible[key].for_authority(r["authority"]))
+    return out
+
+
+def _top2(neighbour_lists, rows, risks, priors: Sequence[dict[str, float]]) -> float:
     hits = total = 0
-    for r, n, risk in zip(rows, neighbour_lists, risks):
+    for r, n, risk, prior in zip(rows, neighbour_lists, risks, priors):
         cited = {section_of(e) for e in r["exemptions"]}
         if r["outcome"] not in POSITIVE or not cited:
             continue
@@ -289,16 +310,17 @@ def _compared(rows, labels, base, split, history, knn_name, model_name, named, u
     for how, (neighbours, drafts), hist in (("authority named", named, history),
                                             ("no authority named", unnamed, None)):
         feats = _features(rows, neighbours, drafts, base, hist)
+        priors = _priors(rows, split if hist is not None else None)
         knn = [riskmod.knn_rate(n, base) for n in neighbours]
         model = _cross_fitted(rows, feats, base)
         documents = [r["document_id"] for r in rows]
         out += [{"split": split.name, "method": f"{knn_name} nearest neighbours, {how}",
                  "auc": auc(knn, labels), "interval": auc_interval(knn, labels, documents),
-                 "top2": _top2(neighbours, rows, knn), "how": how, "scores": knn},
+                 "top2": _top2(neighbours, rows, knn, priors), "how": how, "scores": knn},
                 {"split": split.name, "method": f"{model_name} (+ cues, track record and draft, "
                  f"calibrated), {how}", "auc": auc(model, labels),
                  "interval": auc_interval(model, labels, documents),
-                 "top2": _top2(neighbours, rows, model), "how": how, "scores": model}]
+                 "top2": _top2(neighbours, rows, model, priors), "how": how, "scores": model}]
     return out
 
 

@@ -1,0 +1,88 @@
+"""The prior that likely exemptions fall back on fits the body (its kind's refusals) and the
+question (cues for grounds the corpus rarely shows)."""
+
+from bot import evaluate as ev
+from bot import risk
+
+
+def _row(authority: str, sections: list[str], doc: str, outcome: str = "refused") -> dict:
+    return {"authority": authority, "exemptions": sections, "outcome": outcome,
+            "document_id": doc, "text": "q"}
+
+
+ROWS = ([_row("West Yorkshire Police", ["s31(1)(a)"], f"p{i}") for i in range(60)]
+        + [_row("Leeds City Council", ["s43(2)"], f"c{i}") for i in range(60)]
+        + [_row("Leeds City Council", ["s21"], "c-answered", "answered")])
+
+
+def test_a_police_draft_falls_back_on_police_grounds_and_a_council_draft_on_councils():
+    prior = risk.SectionPrior.from_rows(ROWS)
+    police = prior.for_authority("Greater Manchester Police")
+    council = prior.for_authority("Bradford Council")
+    assert police["s31"] > police["s43"]
+    assert council["s43"] > council["s31"]
+    assert "s21" not in council  # an answered question cites nothing
+
+
+def test_no_authority_named_uses_the_corpus_wide_prior():
+    prior = risk.SectionPrior.from_rows(ROWS)
+    assert prior.for_authority(None) == {"s31": 0.5, "s43": 0.5}
+    assert risk.section_prior(ROWS) == {"s31": 0.5, "s43": 0.5}
+
+
+def test_a_kind_with_few_refusals_leans_on_the_corpus():
+    rows = [*ROWS, _row("University of Leeds", ["s36"], "u1")]
+    university = risk.SectionPrior.from_rows(rows).for_authority("University of Manchester")
+    assert university["s36"] < university["s31"]
+    assert abs(sum(university.values()) - 1.0) < 1e-9
+
+
+def test_a_held_out_authority_does_not_feed_its_kinds_prior():
+    rows = ROWS + [_row("Bradford Council", ["s40(2)"], f"b{i}") for i in range(40)]
+    split = ev.SPLITS[1]  # leave-one-authority-out
+    priors = ev._priors(rows, split)
+    bradford = priors[rows.index(rows[-1])]
+    leeds = priors[0 + 60]
+    assert bradford.get("s40", 0.0) == 0.0
+    assert leeds["s40"] > 0.0
+
+
+def test_leave_one_document_out_hides_only_the_rows_own_document():
+    rows = [*ROWS, _row("Bradford Council", ["s40(2)"], "b1"),
+            _row("Bradford Council", ["s40(2)"], "b2")]
+    priors = ev._priors(rows, ev.SPLITS[0])
+    assert priors[-1]["s40"] > 0.0  # its authority's other document still counts
+    lone = ev._priors(rows[:-1], ev.SPLITS[0])
+    assert lone[-1].get("s40", 0.0) == 0.0
+
+
+def test_no_authority_named_rows_get_the_corpus_prior_in_evaluate():
+    priors = ev._priors(ROWS, None)
+    assert all(p == risk.section_prior(ROWS) for p in priors)
+
+
+def test_rare_grounds_are_pointed_at_by_their_wording():
+    cues = risk.exemption_cues
+    assert {"s24", "s26"} <= set(cues("How many nuclear weapons are stored at RAF Lakenheath?"))
+    assert "s43" in cues("How much was paid per night per room at each hotel?")
+    assert "s43" in cues("What hourly rate is paid to agency social workers?")
+    assert "s40" in cues("Please provide copies of the NDAs themselves.")
+    assert "s40" in cues("How much was paid in settlement agreements in each year?")
+    assert "s38" in cues("Please list every hotel used to house asylum seekers, with its address.")
+
+
+def test_rare_ground_cues_are_weaker_than_the_established_ones_and_stay_quiet_elsewhere():
+    assert risk.exemption_cues("How much was paid per night at each hotel?")["s43"] \
+        < risk.CUE_WEIGHT
+    assert risk.exemption_cues("Please provide the pricing schedule.")["s43"] == risk.CUE_WEIGHT
+    for q in ("How many parking fines were issued in 2023?",
+              "What was the MoD's spend on hospitality in 2023/24?",
+              "How many hotels does the council license?"):
+        assert risk.exemption_cues(q) == {}, q
+
+
+def test_a_per_night_price_ranks_s43_over_the_corpus_prior_when_no_neighbour_cites():
+    corpus = {"s12": 0.35, "s31": 0.3, "s21": 0.15, "s40": 0.1, "s43": 0.1}  # the corpus's mix
+    likely = risk.likely_exemptions([], 0.5, 2, corpus,
+                                    risk.exemption_cues("How much was paid per night per room?"))
+    assert likely[0]["section"] == "s43"
