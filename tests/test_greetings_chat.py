@@ -131,8 +131,8 @@ def test_chat_is_this_published_gets_the_s21_answer_and_revised_keeps_the_origin
     assert "Type revised for the whole draft rewritten" in out  # the verdict and advice
     revised = _revised(out)
     assert len(revised) == 2
-    assert revised[0].startswith("1. The total remuneration of the Vice-Chancellor")
-    assert revised[1].startswith("2. The number of Prevent referrals")
+    assert revised[0].startswith("1. Please provide the total remuneration of the Vice-Chancellor")
+    assert revised[1].startswith("2. Please provide the number of Prevent referrals")
 
 
 def test_chat_a_one_line_question_with_its_own_subject_is_still_a_new_draft(built, cli):
@@ -147,4 +147,4 @@ def test_chat_what_about_a_topic_answers_it_and_keeps_the_draft(built, cli):
     out = _chat(cli, built, f"{TWO_QUESTIONS}\nwhat about the cost limit?\nrevised\nquit\n")
     assert "18 hours" in out and out.count("Verdict:") == 1
     revised = _revised(out)
-    assert revised[0].startswith("1. The total remuneration of the Vice-Chancellor")
+    assert revised[0].startswith("1. Please provide the total remuneration of the Vice-Chancellor")
