@@ -228,3 +228,12 @@ def revised_lines(out: str) -> list[str]:
     """The numbered questions of the last revised draft the chat printed."""
     text = out.rsplit("Revised draft:", 1)[1].split("Goodbye.")[0]
     return [line.strip() for line in text.splitlines() if re.match(r"\s*\d+\. ", line)]
+
+
+def check_json(cli, project: Path, draft: str, authority: str | None = None) -> dict:
+    """`foi-assistant check --json` of `draft` (to `authority`), which must succeed."""
+    args = ["--config", str(project), "check", "--json"] + \
+        (["--authority", authority] if authority else []) + [draft]
+    code, out, err = cli(*args)
+    assert code == 0, err
+    return json.loads(out)

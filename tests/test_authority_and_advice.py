@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from bot.authority import (
     not_covered,
 )
 from tests.conftest import built_project
+from tests.conftest import check_json as _check
 
 ON_RECORD = ["East Hertfordshire District Council", "Herefordshire Council",
              "University Hospitals Birmingham NHS FT", "West Midlands Police",
@@ -52,14 +52,6 @@ def test_county_abbreviations_are_read_as_the_county():
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
     return built_project(tmp_path_factory.mktemp("authority_and_advice"))
-
-
-def _check(cli, project: Path, draft: str, authority: str | None = None) -> dict:
-    args = ["--config", str(project), "check", "--json"] + \
-        (["--authority", authority] if authority else []) + [draft]
-    code, out, err = cli(*args)
-    assert code == 0, err
-    return json.loads(out)
 
 
 BBC_DRAFT = ("Dear BBC,\n1. How much did the BBC spend on taxis in 2023?\n"

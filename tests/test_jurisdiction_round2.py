@@ -5,7 +5,6 @@ an abusive draft's tone."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -28,6 +27,7 @@ from bot.scotland import FOISA_SENTENCE, adapt, in_foisa_terms
 from bot.track_record import authority_kind
 from index.search import Precedent
 from tests.conftest import built_project
+from tests.conftest import check_json as _check
 
 
 def _q(text: str, level: str = "low", risk: float = 0.2, exemptions=()) -> QuestionAssessment:
@@ -242,14 +242,6 @@ def test_a_polite_draft_has_no_tone_verdict():
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
     return built_project(tmp_path_factory.mktemp("jurisdiction_round2"))
-
-
-def _check(cli, project: Path, draft: str, authority: str | None = None) -> dict:
-    args = ["--config", str(project), "check", "--json"] + \
-        (["--authority", authority] if authority else []) + [draft]
-    code, out, err = cli(*args)
-    assert code == 0, err
-    return json.loads(out)
 
 
 def test_a_water_companys_bonus_question_is_outside_the_law_said_once(project, cli):
