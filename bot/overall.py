@@ -499,25 +499,31 @@ def _follows_grounds(advice: list[str], assessed: Sequence[QuestionAssessment]) 
     return kept
 
 
+def _under_other_law(which: Sequence[int], count: int, why: tuple[str, str], law: str,
+                     other: str) -> str:
+    """'Question 2 asks for environmental information, so it is answered under the EIR, ...;
+    the other questions under FOIA.': which questions a second law governs, and why; `why`
+    is the reason for one question and for several."""
+    many, rest = len(which) > 1, count - len(which)
+    others = f"; the other question{'s' if rest > 1 else ''} under {other}." if rest else "."
+    return (f"Question{'s' if many else ''} {_numbers(i + 1 for i in which)} "
+            f"{why[many]}, so {'they are' if many else 'it is'} answered under {law}" + others)
+
+
 def mixed_note(foia: Sequence[int], count: int) -> str:
     """What a draft with questions under both laws needs told: which are FOIA's."""
-    many, rest = len(foia) > 1, count - len(foia)
-    others = f"; the other question{'s' if rest > 1 else ''} under the EIR." if rest else "."
-    return (f"Question{'s' if many else ''} {_numbers(i + 1 for i in foia)} "
-            f"{'are' if many else 'is'} about the authority itself, not the environment, so "
-            f"{'they are' if many else 'it is'} answered under FOIA, with its cost limit and "
-            "advice under section 16" + others)
+    return _under_other_law(foia, count, ("is about the authority itself, not the environment",
+                                          "are about the authority itself, not the environment"),
+                            "FOIA, with its cost limit and advice under section 16", "the EIR")
 
 
 def environmental_note(environmental: Sequence[int], count: int) -> str:
     """What a FOIA draft with a question or two on the environment needs told: those are the
     EIR's (one word on the environment does not make the whole draft theirs)."""
-    many, rest = len(environmental) > 1, count - len(environmental)
-    others = f"; the other question{'s' if rest > 1 else ''} under FOIA." if rest else "."
-    return (f"Question{'s' if many else ''} {_numbers(i + 1 for i in environmental)} "
-            f"{'ask' if many else 'asks'} for environmental information, so "
-            f"{'they are' if many else 'it is'} answered under the EIR, with no cost limit and "
-            "advice under regulation 9" + others)
+    return _under_other_law(environmental, count,
+                            ("asks for environmental information",
+                             "ask for environmental information"),
+                            "the EIR, with no cost limit and advice under regulation 9", "FOIA")
 
 
 _OWN_DATA = re.compile(r"\b(?:about|on|regarding|concerning|mention|mentions|mentioning|that "
