@@ -44,7 +44,6 @@ from bot.explain import (
     GROUNDS,
     explain_citation,
     explain_exception,
-    procedural,
 )
 from bot.follow_ups import antecedents, with_antecedents
 from bot.greeting import greeted
@@ -215,10 +214,7 @@ class Advisor:
 
     def _pool(self, neighbours: Sequence[Precedent], authority: str | None
               ) -> list[riskmod.Neighbour]:
-        # r12(2) and r12(1)(b) (the presumption and the public interest test) are cited beside
-        # an exception, never as one: they name no ground a question is likely to meet
-        return [riskmod.neighbour(p.similarity, p.outcome,
-                                  [e for e in p.exemptions if not procedural(e)], authority,
+        return [riskmod.neighbour(p.similarity, p.outcome, p.exemptions, authority,
                                   p.authority, p.answer) for p in neighbours]
 
     def knn_logit(self, neighbours: Sequence[Precedent], authority: str | None) -> float:

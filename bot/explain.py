@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from bot.eir import eir_name, scottish_reg, uk_reg
 from bot.foisa_notes import GROUNDS as FOISA_GROUNDS
 from bot.foisa_notes import NOTES as FOISA_NOTES
+from corpus.exemptions import procedural
 from corpus.foisa import NCND_SECTION, to_foia, to_foisa, typed_foisa
 
 EXPLAIN_FROM = 0.1  # a likely exemption this probable or more is explained, with a quote
@@ -436,10 +437,9 @@ def explain(section: str, scottish: bool = False) -> str:
     return text
 
 
-# parts of regulation 12 (the EISRs' 10) that are no exception but how every exception is
-# applied: a reply cites them beside the exception it relies on, and they are no ground of
-# their own, so no check lists them as a likely 'exemption'
-EIR_PROCEDURAL = {
+# what each part of regulation 12 that is no exception (corpus.exemptions.EIR_PROCEDURAL) does,
+# for `explain r12(2)`
+PROCEDURAL_NOTES = {
     "r12(1)": "the rule that an exception applies only if the public interest in keeping the "
               "information outweighs the public interest in disclosing it (r12(1)(b)).",
     "r12(1)(a)": "the rule that information may be withheld only under one of the exceptions "
@@ -452,19 +452,6 @@ EIR_PROCEDURAL = {
     "r12(3)": "the pointer to regulation 13: personal data of anyone but the requester is "
               "dealt with there, not under r12.",
 }
-_EISR_PROCEDURAL = {"r10(1)": "r12(1)", "r10(1)(a)": "r12(1)(a)", "r10(1)(b)": "r12(1)(b)",
-                    "r10(2)": "r12(2)", "r10(2)(a)": "r12(2)", "r10(2)(b)": "r12(2)",
-                    "r10(3)": "r12(3)"}
-
-
-def procedural(cite: str) -> str | None:
-    """The EIR provision a citation names when it is no exception but how the exceptions are
-    applied (r12(2), the presumption in favour of disclosure; r12(1)(b), the public interest
-    test; the EISRs' r10(1) to r10(3)); None for anything else."""
-    cite = (cite or "").strip().lower().replace(" ", "")
-    return cite if cite in EIR_PROCEDURAL else _EISR_PROCEDURAL.get(cite)
-
-
 def _procedural_note(cite: str) -> str | None:
     """`explain r12(2)`: what the provision does, and that it is no ground for a refusal."""
     eir = procedural(cite)
@@ -472,7 +459,7 @@ def _procedural_note(cite: str) -> str | None:
         return None
     shown = cite if cite.startswith("r10") else eir
     law = "EISR" if cite.startswith("r10") else "EIR"
-    return (f"{law} {shown} — not an exception\n{shown} is {EIR_PROCEDURAL[eir]} It is not a "
+    return (f"{law} {shown} — not an exception\n{shown} is {PROCEDURAL_NOTES[eir]} It is not a "
             "ground for withholding anything on its own: a reply cites it beside the exception "
             "it relies on (r12(4) or r12(5); r10(4) or r10(5) in Scotland), and that exception "
             "is the one to argue about. Type 'explain EIR' for the exceptions.")

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from bot.settled_law import ABOUT_ONE_PERSON, COUNT_OR_DATES, IN_CHARGE, PUBLIC_ROLES
 from bot.track_record import authority_kind, logit
-from corpus.exemptions import section_of
+from corpus.exemptions import procedural, section_of
 from corpus.header import authority_key
 
 # section_of runs two regex matches; a check asks it ~400 times about a few dozen citations.
@@ -223,8 +223,10 @@ def label_weight(answer: str | None) -> float:
 def neighbour(similarity: float, outcome: str, exemptions: Sequence[str], addressee: str | None,
               asked_of: str | None, answer: str | None) -> Neighbour:
     """A past question as the risk model weighs it, for the check and `evaluate` alike: its
-    authority's boost for the addressee, times how far its label can be trusted."""
-    return Neighbour(similarity, outcome, tuple(exemptions),
+    authority's boost for the addressee, times how far its label can be trusted. The EIR's
+    r12(2) and r12(1)(b) (the presumption, the public interest test) are cited beside an
+    exception, never as one: they name no ground a question is likely to meet."""
+    return Neighbour(similarity, outcome, tuple(e for e in exemptions if not procedural(e)),
                      boost(addressee, asked_of) * label_weight(answer))
 
 

@@ -27,11 +27,10 @@ class SettledGround:
 
 
 # members of the public, not staff acting in their role
-_PRIVATE = (r"patients?|pupils?|children|child|students?|victims?|service users?|tenants?|"
+PRIVATE_PEOPLE = (r"patients?|pupils?|children|child|students?|victims?|service users?|tenants?|"
             r"claimants?|complainants?|witnesses|offenders?|prisoners?|inmates?|asylum seekers?|"
             r"refugees?|foster carers?|adopters?|families|parents|residents?|people|individuals|"
             r"persons|suspects|applicants|recipients")
-PRIVATE_PEOPLE = _PRIVATE
 # 'names and dates of birth of', 'the full name and address of', 'medical records of'
 _DETAILS = (r"(?:home |postal |e-?mail )?address(?:es)?|ages?|contact details|"
             r"(?:tele)?phone numbers?|dates? of birth|medical records")
@@ -50,20 +49,20 @@ _SITS_ON = (r"\s+(?:who|that)\s+(?:sits?|sat|serves?|served|are|were)\s+(?:on|me
 # pupils'), not a school, ward or firm they are near ('names of schools where pupils...'),
 # nor a service for them ("Children's Services", "foster carers' agencies")
 _NAMED_PERSON = (rf"\b(?:(?:{_IDENTIFYING}) (?:of|for)|{_DETAILS_OF} of) (?:the |all |any |each |"
-                 rf"those )?(?:[a-z-]+ )?(?:{_PRIVATE})\b(?!['’])(?!{_SITS_ON})")
-_POSSESSIVE = (rf"\b(?:{_PRIVATE})['’]s? (?:full )?(?:names?|(?:home )?address(?:es)?|"
+                 rf"those )?(?:[a-z-]+ )?(?:{PRIVATE_PEOPLE})\b(?!['’])(?!{_SITS_ON})")
+_POSSESSIVE = (rf"\b(?:{PRIVATE_PEOPLE})['’]s? (?:full )?(?:names?|(?:home )?address(?:es)?|"
                rf"contact details|(?:tele)?phone numbers?|dates? of birth|medical records)\b")
 # 'the home addresses used to calculate distances for the children admitted': a home address
 # is a private person's however the sentence reaches them
 _HOME_ADDRESS_FOR = (rf"\bhome addresses?\b[^.?;]{{0,80}}?\b(?:of|for)\s+(?:the |all |any |each |"
-                     rf"those )?(?:[a-z-]+ )?(?:{_PRIVATE})\b(?!['’])(?!{_SITS_ON})")
-_WITH_THEIR = (rf"\b(?:{_PRIVATE})\b[^.?;]{{0,80}}\b(?:with|and) their "
+                     rf"those )?(?:[a-z-]+ )?(?:{PRIVATE_PEOPLE})\b(?!['’])(?!{_SITS_ON})")
+_WITH_THEIR = (rf"\b(?:{PRIVATE_PEOPLE})\b[^.?;]{{0,80}}\b(?:with|and) their "
                rf"(?:full )?(?:names?|(?:home )?address(?:es)?|contact details|dates? of birth)\b|"
                rf"\bwhat (?:are|were) their (?:full )?names\b")
 # 'a list of the people served with a Community Protection Notice': who they are, as surely as
 # their names (a public register's entries are another matter: see _PUBLIC_REGISTER)
 LIST_OF_PEOPLE = re.compile(rf"\blist of (?:the |all |any |each |those )?(?:[a-z-]+ )?"
-                            rf"(?:{_PRIVATE})\b(?!['’])(?!{_SITS_ON})", re.I)
+                            rf"(?:{PRIVATE_PEOPLE})\b(?!['’])(?!{_SITS_ON})", re.I)
 # planning applicants, licence holders, the electoral register: listed in public by law
 _PUBLIC_REGISTER = re.compile(r"\b(?:planning|licen[cs]\w*|register(?:ed|s)?|electoral|"
                               r"companies house)\b", re.I)
@@ -226,7 +225,7 @@ _GROUNDS = (
 
 # 'a list of the people served with a notice', 'details of the tenants evicted': who they are
 _LIST_OF = re.compile(rf"\b(?:list|details|register) of (?:the |all |any |each |those )?"
-                      rf"(?:[a-z-]+ )?(?:{_PRIVATE})\b(?!['’])(?!{_SITS_ON})", re.I)
+                      rf"(?:[a-z-]+ )?(?:{PRIVATE_PEOPLE})\b(?!['’])(?!{_SITS_ON})", re.I)
 
 
 def asks_who_people_are(question: str) -> bool:

@@ -155,3 +155,20 @@ def as_printed(cite: str) -> str:
     stored in lower case (one spelling to match on); subsections inserted later, numbered
     with a capital letter (s40(3A), s40(5B)), are shown as the Act numbers them."""
     return _INSERTED.sub(lambda m: f"({m.group(1)}{m.group(2).upper()})", cite)
+
+
+# parts of the EIR's regulation 12 (the EISRs' 10) that are no exception but how every
+# exception is applied (the presumption in favour of disclosure, the public interest test): a
+# reply cites them beside the exception it relies on, never as a ground of its own
+EIR_PROCEDURAL = frozenset({"r12(1)", "r12(1)(a)", "r12(1)(b)", "r12(2)", "r12(3)"})
+_EISR_PROCEDURAL = {"r10(1)": "r12(1)", "r10(1)(a)": "r12(1)(a)", "r10(1)(b)": "r12(1)(b)",
+                    "r10(2)": "r12(2)", "r10(2)(a)": "r12(2)", "r10(2)(b)": "r12(2)",
+                    "r10(3)": "r12(3)"}
+
+
+def procedural(cite: str) -> str | None:
+    """The EIR provision a citation names when it is no exception but how the exceptions are
+    applied (r12(2), the presumption in favour of disclosure; r12(1)(b), the public interest
+    test; the EISRs' r10(1) to r10(3)); None for anything else."""
+    cite = (cite or "").strip().lower().replace(" ", "")
+    return cite if cite in EIR_PROCEDURAL else _EISR_PROCEDURAL.get(cite)

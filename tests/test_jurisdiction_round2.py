@@ -13,7 +13,7 @@ from bot.advice import OWN_FIRST_SIMILARITY, ordered_precedents
 from bot.assessment import Assessment, QuestionAssessment
 from bot.authority import is_water_company, named_bodies
 from bot.eir import draft_law_is_eir, is_environmental, opening_subject, question_laws
-from bot.explain import explain, procedural
+from bot.explain import explain
 from bot.overall import (
     OWN_DATA_VERDICT,
     SAR_ADVICE,
@@ -25,6 +25,7 @@ from bot.overall import overall as draft_overall
 from bot.reword import S16_SENTENCE
 from bot.scotland import FOISA_SENTENCE, adapt, in_foisa_terms
 from bot.track_record import authority_kind
+from corpus.exemptions import procedural
 from index.search import Precedent
 from tests.conftest import built_project
 from tests.conftest import check_json as _check
@@ -188,6 +189,10 @@ def test_the_eirs_presumption_and_public_interest_test_are_not_exceptions():
     assert procedural("r12(2)") == "r12(2)" and procedural("r12(1)(b)") == "r12(1)(b)"
     assert procedural("r10(2)") == "r12(2)"
     assert procedural("r12(4)(b)") is None and procedural("r12(5)(e)") is None
+    # the check and `evaluate` weigh neighbours alike: neither counts them as grounds
+    from bot.risk import neighbour
+    assert neighbour(0.8, "refused", ["r12(2)", "r12(5)(b)", "r10(1)(b)"], None, None,
+                     "refused").exemptions == ("r12(5)(b)",)
     said = explain("r12(2)")
     assert said.startswith("EIR r12(2) — not an exception") and "presumption" in said
     assert "public interest" in explain("r12(1)(b)")
