@@ -230,6 +230,9 @@ _DEFERRAL = re.compile(
     r"|request for an internal review\b.{0,160}\b(?:received|logged|carried out by)"
     r"|(?:response|reply) is (?:due|not (?:yet )?(?:complete|ready))\b.{0,80}\bnot (?:yet )?"
     r"complete\b|will (?:reply|respond) (?:to you )?(?:tomorrow|later this week|next week)"
+    # "Apologies for our delay, we are replying this afternoon with the information"
+    r"|\b(?:are|will be) (?:replying|responding|sending (?:it|this|the information|our "
+    r"response)) (?:to you )?(?:this (?:morning|afternoon|evening)|later today|tomorrow)\b"
     r"|\bclock will (?:start|restart)\b"
     # "we do not have a substantive response at this time", "we do not seem to have a
     # response on file ... please let us know if you still wish to receive the request"
@@ -272,7 +275,7 @@ _FOOTER = re.compile(
     r"\n\s*(?:references\s*\n\s*visible links|this e-?mail,? (?:and any (?:attachments|files)|is "
     r"(?:confidential|intended)|may contain))"
     # the same disclaimer run on after a signature on one line
-    r"|\sthis e-?mail,? and any (?:attachments|files),? may contain"
+    r"|\sthis e-?mail,?\s+and\s+any\s+(?:attachments|files),?\s+may\s+contain"
     r"|\n\s*the information (?:provided )?in this (?:response|e-?mail) is available for re-?use",
     re.I,
 )

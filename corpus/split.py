@@ -78,7 +78,10 @@ _FOLLOW_ON = re.compile(
     r"would|how|what|which|when|where|who|why)\b)|or\b|including|"
     r"for each|broken down|please (also )?(break|split|include|provide this)|please (?:give|"
     r"provide) (?:the |these |this |your )?(?:figures|data|numbers|totals|information) (?:by|"
-    r"for each|per|broken)\b|can (i|you) "
+    r"for each|per|broken)\b|"
+    # "This could include data captured by the signs ...": the scope of the ask before it
+    r"(?:this|these|that|which) (?:(?:could|may|might|would|should|can|will) )?"
+    r"(?:includes?|covers?)\b|can (i|you) "
     r"(please )?have a breakdown|in what form|what does|how much did|what (was|were) the)",
     re.I,
 )

@@ -1,0 +1,43 @@
+"""Rules found on gold_blind18 (developed against in the sixteenth session), each tested on a
+small synthetic text: reply picking, splitting, alignment and outcome reading."""
+
+from corpus.parse import parse_wdtk_thread
+from corpus.split import split_questions
+
+POTHOLES = "Dear Council,\nHow many potholes were repaired in 2023?\nYours faithfully,\nA"
+
+
+def _thread(request: str, *replies: str) -> dict:
+    """A WhatDoTheyKnow thread as the corpus stores it: the request, then the replies."""
+    return {"id": 1, "events": [{"type": "outgoing", "content": [request]},
+                                *({"type": "incoming", "content": [r]} for r in replies)]}
+
+
+# --- picking the reply ---------------------------------------------------------------------
+
+
+def test_note_promising_the_reply_later_today_is_not_the_reply():
+    record = _thread(POTHOLES,
+                     "Hi\nApologies for our delay, we are replying this afternoon with the "
+                     "information.\nKind regards",
+                     "Dear A,\nWe do not hold this information.\nKind regards")
+    assert [q.outcome for q in parse_wdtk_thread(record).questions] == ["not_held"]
+
+
+def test_out_of_office_with_a_wrapped_disclaimer_is_not_the_reply():
+    out_of_office = ("Thank you for your email.\nThis inbox is not being monitored over the "
+                     "holiday period. This Email, and any attachments,\nmay contain non-public "
+                     "information. If you are not the intended recipient you must not rely on "
+                     "any of the information contained in it or attached.")
+    record = _thread(POTHOLES,
+                     out_of_office, "Dear A,\nWe do not hold this information.\nKind regards")
+    assert [q.outcome for q in parse_wdtk_thread(record).questions] == ["not_held"]
+
+
+# --- splitting -----------------------------------------------------------------------------
+
+
+def test_sentence_saying_what_the_ask_could_include_is_not_a_question():
+    qs = split_questions("I'd like to request any speed data you hold for Elm Road for the past "
+                         "5 years. This could include data captured by temporary counters.")
+    assert len(qs) == 1 and qs[0].startswith("I'd like to request any speed data")
