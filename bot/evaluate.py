@@ -219,15 +219,13 @@ def _cross_fitted(rows, feats, base, folds: int = 5) -> list[float]:
     return scores
 
 
-def _priors(rows: list[dict], split: Split | None) -> list[dict[str, float]]:
-    """The section prior each row's likely exemptions fall back on. With `split` (the authority
-    named) its kind's, from what the split leaves visible: without its own document, or
-    without its whole authority; without, the corpus-wide one, as a check with no authority
-    named uses."""
+def _priors(rows: list[dict], split: Split, named: bool = True) -> list[dict[str, float]]:
+    """The section prior each row's likely exemptions fall back on, from what the split leaves
+    visible (without its own document, or without its whole authority): with `named` its
+    authority's kind's, as a check with --authority uses; without, the corpus-wide one, as a
+    check with no authority named uses (also without the held-out rows: an authority's own
+    refusals must not shape the corpus mix its questions are scored against)."""
     full = riskmod.SectionPrior.from_rows(rows)
-    if split is None:
-        corpus = full.for_authority(None)
-        return [corpus] * len(rows)
     groups: dict[str, list[dict]] = {}
     for r in rows:
         groups.setdefault(split.key(r), []).append(r)
@@ -237,7 +235,7 @@ def _priors(rows: list[dict], split: Split | None) -> list[dict[str, float]]:
         key = split.key(r)
         if key not in visible:
             visible[key] = full.minus(riskmod.SectionPrior.from_rows(groups[key]))
-        out.append(visible[key].for_authority(r["authority"]))
+        out.append(visible[key].for_authority(r["authority"] if named else None))
     return out
 
 
@@ -310,7 +308,7 @@ def _compared(rows, labels, base, split, history, knn_name, model_name, named, u
     for how, (neighbours, drafts), hist in (("authority named", named, history),
                                             ("no authority named", unnamed, None)):
         feats = _features(rows, neighbours, drafts, base, hist)
-        priors = _priors(rows, split if hist is not None else None)
+        priors = _priors(rows, split, named=hist is not None)
         knn = [riskmod.knn_rate(n, base) for n in neighbours]
         model = _cross_fitted(rows, feats, base)
         documents = [r["document_id"] for r in rows]

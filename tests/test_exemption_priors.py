@@ -1,6 +1,8 @@
 """The prior that likely exemptions fall back on fits the body (its kind's refusals) and the
 question (cues for grounds the corpus rarely shows)."""
 
+import pytest
+
 from bot import evaluate as ev
 from bot import risk
 
@@ -56,9 +58,48 @@ def test_leave_one_document_out_hides_only_the_rows_own_document():
     assert lone[-1].get("s40", 0.0) == 0.0
 
 
-def test_no_authority_named_rows_get_the_corpus_prior_in_evaluate():
-    priors = ev._priors(ROWS, None)
-    assert all(p == risk.section_prior(ROWS) for p in priors)
+def test_no_authority_named_rows_get_the_corpus_prior_without_their_held_out_rows():
+    rows = ROWS + [_row("Bradford Council", ["s40(2)"], f"b{i}") for i in range(40)]
+    priors = ev._priors(rows, ev.SPLITS[1], named=False)  # leave-one-authority-out
+    bradford, leeds, police = priors[-1], priors[60], priors[0]
+    assert bradford == pytest.approx(risk.section_prior(ROWS))  # s31 and s43, no s40
+    assert "s43" not in leeds  # Leeds's own refusals do not shape the mix it is scored by
+    assert police == pytest.approx(risk.section_prior(rows[60:]))
+
+
+def test_a_prior_less_a_held_out_authority_is_the_prior_built_without_it():
+    rows = [*ROWS, _row("Bradford Council", ["s40(2)", "s43"], "b1"),
+            _row("Greater Manchester Police", ["s30"], "g1"), _row("University of Leeds",
+                                                                  ["s36"], "u1")]
+    full = risk.SectionPrior.from_rows(rows)
+    for held in ("Leeds City Council", "Bradford Council", "University of Leeds"):
+        mine = [r for r in rows if r["authority"] == held]
+        rest = [r for r in rows if r["authority"] != held]
+        without = full.minus(risk.SectionPrior.from_rows(mine))
+        for addressee in (None, "Wakefield Council", "Cumbria Police", "University of York"):
+            built = risk.SectionPrior.from_rows(rest).for_authority(addressee)
+            shrunk = {s: p for s, p in without.for_authority(addressee).items() if p > 0}
+            assert shrunk == pytest.approx({s: p for s, p in built.items() if p > 0}), \
+                (held, addressee)
+
+
+def test_a_kinds_mix_is_its_own_shrunk_toward_the_corpus_by_the_pseudo_count():
+    rows = [*ROWS, _row("University of Leeds", ["s36"], "u1"),
+            _row("University of Leeds", ["s36", "s43"], "u2")]
+    university = risk.SectionPrior.from_rows(rows).for_authority("Leeds Beckett University")
+    corpus = risk.section_prior(rows)  # s31 60, s43 61, s36 2 of 123 citations
+    own, mass, pseudo = {"s36": 2, "s43": 1}, 3, risk.KIND_PRIOR_PSEUDO
+    assert university == pytest.approx(
+        {s: (own.get(s, 0) + pseudo * share) / (mass + pseudo) for s, share in corpus.items()})
+
+
+def test_a_kinds_mix_counts_refused_questions_so_its_busiest_authority_leads_it():
+    """Counting each request or each authority once was measured and lost (see
+    KIND_PRIOR_PSEUDO): an authority's other requests are the best guide to its next one."""
+    rows = ([_row("Sheffield City Council", ["s12"], "sheffield") for _ in range(200)]
+            + [_row(f"{town} Council", ["s21"], f"{town}-1") for town in ("Leeds", "York", "Hull")])
+    council = risk.SectionPrior.from_rows(rows).for_authority("Sheffield City Council")
+    assert council["s12"] > council["s21"]
 
 
 def test_rare_grounds_are_pointed_at_by_their_wording():
