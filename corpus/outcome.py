@@ -115,7 +115,10 @@ NOT_HELD = re.compile(
 NOT_HELD_EXCEPTIONS = frozenset({"r12(4)(a)"})
 _ANSWER_SIGNAL = re.compile(
     r"\d|^\W*(?:yes|no(?! (?:way|further|longer|means|need|obligation|reasonable))|none|nil|"
-    r"zero|n/?a)\b|\b(?:see (?:below|attached|table)|please find|"
+    r"zero|n/?a)\b|\b(?:see (?:below|attached|table)"
+    # "Information not held. See below for an explanation of the work of the commission":
+    # a pointer to the reasons, not to the information
+    r"(?!\s+for (?:an? |further |more |the )?(?:explanation|background|context)\b)|please find|"
     r"(?:is|are|has been|have been) (?:provided|attached|enclosed)|"
     # "figures provided for the years held": a summary's note that the answer was given
     r"(?:figures|information|data|details|numbers|statistics|totals?|breakdown|list|copy|copies)"
@@ -149,6 +152,8 @@ _NOT_FIGURES = re.compile(
     r"|\(?\b0\d{3,4}\)?\s?\d{3}\s?\d{3,4}\b|\bP\.?O\.? Box \d+|\b\d{1,2}(?:[:.]\d\d)?\s?[ap]m\b"
     r"|\b[A-Z]{1,2}\d{1,2}[A-Z]?\s\d[A-Z]{2}\b"
     r"|\b(?:ref(?:erence)?|foi|eir|no)\b\.?\s*[:/#]?\s*[a-z]{0,4}[/ -]*\d[\w/-]*"
+    # "as detailed in question 1", the next heading's "Question 4": a question's number
+    r"|\bquestions?\s?\d{1,2}[a-z]?\b|\bq\d{1,2}[a-z]?\s?:"  # (not "Q4 2015": a date)
     r"|\[\d+\]|\b(?:sections?|s\.?|regulations?|reg\.?|exceptions?|articles?|paragraphs?|para\.?|schedule|"
     r"sch\.?)\s?\d+[A-Z]?(?:\s?\(\w+\))*",
     re.I,

@@ -1,6 +1,7 @@
 """Rules found on gold_blind18 (developed against in the sixteenth session), each tested on a
 small synthetic text: reply picking, splitting, alignment and outcome reading."""
 
+from corpus.outcome import classify
 from corpus.parse import parse_wdtk_thread
 from corpus.split import split_questions
 
@@ -41,3 +42,20 @@ def test_sentence_saying_what_the_ask_could_include_is_not_a_question():
     qs = split_questions("I'd like to request any speed data you hold for Elm Road for the past "
                          "5 years. This could include data captured by temporary counters.")
     assert len(qs) == 1 and qs[0].startswith("I'd like to request any speed data")
+
+
+# --- reading an answer ---------------------------------------------------------------------
+
+
+def test_not_held_with_a_pointer_to_an_explanation_below_is_not_held():
+    assert classify("Information not held. See below for an explanation of the work of the "
+                    "independent commission.") == "not_held"
+    # a pointer to the information itself still gives something
+    assert classify("Information on earlier years is not held. See below for 2023.") == "partial"
+
+
+def test_question_number_in_an_answer_is_not_a_figure_given():
+    assert classify("No information held. Question 6:") == "not_held"
+    assert classify("Q1: the authority does not hold the information requested.") == "not_held"
+    # a quarter given as the answer is one
+    assert classify("Q4 2015; the date of the next check is not held.") == "partial"
