@@ -228,6 +228,12 @@ _NEXT_MARKER = re.compile(r"\n[ \t]*(?:\(?(?:\d{1,2}[a-z]?|" + _ITEM_MARK + r")\
                           r"|\d{1,2}\.[a-h](?:[.)]|[ \t]*[-–:])?)[ \t]*$", re.I)  # or '1.B -'
 
 
+# (not a reference wrapped onto its own line: '... received in answer to\nquestion 4.\n'; and
+# only over words of context, a bare next marker is _NEXT_MARKER's)
+_NEXT_GROUP = re.compile(r"\n[ \t]*Question\s?\d{1,2}[.:]?[ \t]*\n"
+                         r"(?=(?:[\W\d_]*[A-Za-z]{2,}){3}).*\Z", re.S)
+
+
 def _segments(response: str, words: _Words, found: list[tuple[int, int] | None]) -> list[str]:
     starts = [words.spans[f[0]][0] if f else None for f in found]
     answers: list[str] = []
@@ -237,8 +243,10 @@ def _segments(response: str, words: _Words, found: list[tuple[int, int] | None])
             continue
         begin = words.spans[hit[1]][1]
         nxt = next((s for s in starts[i + 1:] if s is not None), len(response))
-        # the next heading's own marker on its line ('1097\n2. Who is...') is not this answer
-        answers.append(re.sub(_NEXT_MARKER, "", response[begin:nxt]))
+        # the next heading's own marker on its line ('1097\n2. Who is...') is not this answer,
+        # nor is the next group's heading with the context it quotes ('Question 5\nPage 98:
+        # "<a quote from the report>"') before its lettered questions
+        answers.append(re.sub(_NEXT_MARKER, "", _NEXT_GROUP.sub("", response[begin:nxt])))
     if answers[-1] is not None:
         answers[-1] = trim_boilerplate(answers[-1])
     gaps = [None if a is None else _echo_gap(_clean(a), i + 2) for i, a in enumerate(answers)]

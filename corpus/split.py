@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-MAX_QUESTIONS = 40
+MAX_QUESTIONS = 60  # a safety cap: long questionnaires run to 40-50 parts
 
 _MARKER = re.compile(
     r"^\s*(?:"
@@ -263,7 +263,9 @@ _REFERS_TO_LIST = re.compile(r"\b(?:this|these|the above|above|such|it|them|the 
 
 
 _PERIOD_LABEL = re.compile(
-    r"^(?:(?:19|20)\d\d(?:\s?[/-]\s?(?:19|20)?\d\d)?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
+    # "To date in 2023", "2023 to date", "2023 (year to date)" name a period too
+    r"^(?:(?:(?:year )?to date in |so far in )?(?:19|20)\d\d(?:\s?[/-]\s?(?:19|20)?\d\d)?"
+    r"(?:\s+(?:\(?(?:year )?to date\)?|so far))?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
     r"oct|nov|dec)[a-z]*\.?(?:\s+(?:19|20)\d\d)?|(?:q[1-4]|quarter [1-4])(?:\s+(?:19|20)\d\d)?)"
     r"\W*(?:\([^)]*\))?\W*$", re.I)
 
@@ -349,6 +351,8 @@ def _nest(items: list[tuple[str, str]]) -> list[str]:
         if kind == "prose":
             out.extend(_split_prose(text_clean, semicolons=False))
             stem = None
+        elif kind == "label" and top != "label" and not _label_asks(text_clean):
+            continue  # "Question 4 / As per the report" heads the lettered questions below it
         elif kind == top:
             stem = text_clean
             out.extend(_several_questions(text_clean))
@@ -369,6 +373,13 @@ def _nest(items: list[tuple[str, str]]) -> list[str]:
         else:
             out.append(text_clean)
     return out
+
+
+def _label_asks(text: str) -> bool:
+    """Whether what follows a 'Question 4' label over lettered questions asks anything itself:
+    a question or a request, not the context the letters ask about ('Page 74: "<a quote from
+    the report>"', 'As per the report')."""
+    return "?" in text or bool(_NEW_ASK.match(text) or _OWN_REQUEST.match(text))
 
 
 # a wh-question: one after a yes/no question ('Do you use a CRM? What platform is used?')

@@ -1,6 +1,7 @@
 """Rules found on gold_blind18 (developed against in the sixteenth session), each tested on a
 small synthetic text: reply picking, splitting, alignment and outcome reading."""
 
+from corpus.align import align
 from corpus.outcome import classify
 from corpus.parse import parse_wdtk_thread
 from corpus.split import split_questions
@@ -59,3 +60,36 @@ def test_question_number_in_an_answer_is_not_a_figure_given():
     assert classify("Q1: the authority does not hold the information requested.") == "not_held"
     # a quarter given as the answer is one
     assert classify("Q4 2015; the date of the next check is not held.") == "partial"
+
+
+def test_years_to_date_under_a_question_are_its_periods_not_questions():
+    qs = split_questions("Dear Council,\n1. How many shops were inspected in:\n- 2021\n- 2022\n"
+                         "- To date in 2023\n2. How many fines were issued in:\n- 2021\n"
+                         "- 2023 to date\nYours faithfully,\nA")
+    assert qs == ["How many shops were inspected in:", "How many fines were issued in:"]
+
+
+def test_question_label_that_only_quotes_context_is_not_a_question():
+    qs = split_questions("Question 1.\nPage 7: \u201cThe council will review its policies.\u201d\n"
+                         "(a) When will the review start?\n(b) Who will lead it?\n"
+                         "Question 2\nAs per the report\n(a) What is the budget for it?")
+    assert qs == ["When will the review start?", "Who will lead it?",
+                  "What is the budget for it?"]
+
+
+def test_a_long_questionnaire_keeps_its_parts_apart():
+    request = "\n".join(f"{i}. How many permits of type {i} were issued?" for i in range(1, 51))
+    assert len(split_questions(request)) == 50
+
+
+# --- aligning ------------------------------------------------------------------------------
+
+
+def test_next_group_heading_and_its_quoted_context_are_not_the_answer_above_it():
+    questions = ["When will the review start?", "What is the budget for it?"]
+    response = ("When will the review start?\nNo information held.\nQuestion 2\nPage 98: "
+                "\u201cThe council will fund the review.\u201d\nWhat is the budget for it?\n"
+                "The budget is £5,000.")
+    parsed = align(questions, response)
+    assert [q.outcome for q in parsed] == ["not_held", "answered"]
+    assert "Page 98" not in (parsed[0].answer or "")
