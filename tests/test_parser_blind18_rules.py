@@ -2,6 +2,7 @@
 small synthetic text: reply picking, splitting, alignment and outcome reading."""
 
 from corpus.align import align
+from corpus.exemptions import find_exemptions
 from corpus.outcome import classify
 from corpus.parse import parse_wdtk_thread
 from corpus.split import split_questions
@@ -93,3 +94,14 @@ def test_next_group_heading_and_its_quoted_context_are_not_the_answer_above_it()
     parsed = align(questions, response)
     assert [q.outcome for q in parsed] == ["not_held", "answered"]
     assert "Page 98" not in (parsed[0].answer or "")
+
+
+# --- exemptions ----------------------------------------------------------------------------
+
+
+def test_a_chain_of_sibling_subsections_cites_each_one():
+    assert find_exemptions("exempt under Section 40(2)(3)&(4)") == ["s40(2)", "s40(3)", "s40(4)"]
+    assert find_exemptions("exempt under section 30(2)(a)(i)(b)") == ["s30(2)(a)(i)", "s30(2)(b)"]
+    assert find_exemptions("section 36(2)(b)(i)(ii) applies") == ["s36(2)(b)(i)", "s36(2)(b)(ii)"]
+    # a nested citation stays one
+    assert find_exemptions("section 40(5B)(a)(i)") == ["s40(5b)(a)(i)"]
