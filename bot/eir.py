@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bot.prefilter import prefiltered
 from bot.reword import S16_SENTENCE
 
 _EIR = re.compile(r"\b(?i:environmental information regulations)\b|\bEIR\b")
@@ -45,7 +46,7 @@ _ENVIRONMENTAL = re.compile(
     r"green ?belt|bypass|road scheme|highways? scheme|low traffic neighbourhoods?|ltns?)\b", re.I)
 # what a question asks about the body itself (its pay, staff, spending on itself, IT): under
 # FOIA even beside questions on sewage, since it is no information on the environment
-_ABOUT_THE_BODY = re.compile(
+_ABOUT_THE_BODY = prefiltered(re.compile(
     r"\b(?:bonus(?:es)?|salar(?:y|ies)|pay (?:awards?|rises?|gap|scales?|bands?|grades?)|"
     r"remuneration|executive pay|severance|pay-?offs?|pensions?|expenses|hospitality|gifts|"
     r"staff (?:numbers|sickness|absence|turnover)|sickness absence|headcount|recruitment|"
@@ -53,7 +54,7 @@ _ABOUT_THE_BODY = re.compile(
     r"diversity|organisation(?:al)? chart|org chart|job titles?|freedom of information "
     r"requests?|foi requests?|subject access|data breach\w*|cyber\w*|it systems?|software|"
     r"laptops?|mobile phones?|credit cards?|company cars?|legal costs|consultancy fees)\b",
-    re.I)
+    re.I))
 
 
 def is_environmental(text: str) -> bool:
@@ -102,7 +103,7 @@ MIXED_SENTENCE = ("If answering would exceed the cost limit or be manifestly unr
                   "of the Environmental Information Regulations how I could narrow the request.")
 # material in the course of completion (r12(4)(d)): a draft plan, unfinished modelling,
 # provisional data. 'Draft' must name a document: 'the draft request' is the requester's own.
-_UNFINISHED = re.compile(
+_UNFINISHED = prefiltered(re.compile(
     r"\b(?:draft|emerging)\s+(?:[\w-]+\s+){0,4}?(?:plans?|strateg(?:y|ies)|reports?|"
     r"assessments?|stud(?:y|ies)|modelling|models?|proposals?|polic(?:y|ies)|documents?|maps?|"
     r"schemes?|frameworks?|statements?|findings|results|data|options|designs?|guidance|"
@@ -111,7 +112,7 @@ _UNFINISHED = re.compile(
     r"\b(?:provisional|preliminary|interim|unvalidated|unverified)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:data|figures|results|findings|modelling|models?|reports?|assessments?|readings)\b|"
     r"\bin the course of completion\b|\b(?:not yet|yet to be) (?:been )?(?:finalised|"
-    r"finalized|completed?|finished|final|agreed|signed off)\b", re.I)
+    r"finalized|completed?|finished|final|agreed|signed off)\b", re.I))
 # as many perfect neighbours as a wording cue in bot/risk.py counts for (CUE_WEIGHT), less a
 # little: a qualified exception, weighed in the public interest, that authorities often waive
 UNFINISHED_WEIGHT = 1.5
