@@ -10,16 +10,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bot.prefilter import prefiltered
+from bot.prefilter import Prefiltered, lowered_pattern, prefiltered
 from bot.reword import S16_SENTENCE
 
-_EIR = re.compile(r"\b(?i:environmental information regulations)\b|\bEIR\b")
+_EIR_RX = r"\b(?i:environmental information regulations)\b|\bEIR\b"
+_EIR = Prefiltered(re.compile(_EIR_RX), lowered_pattern(_EIR_RX))
 EIR_SENTENCE = ("If answering would be manifestly unreasonable, please advise me under "
                 "regulation 9 of the Environmental Information Regulations how I could narrow "
                 "the request.")
 # what the Environmental Information Regulations cover, whatever the request calls itself:
 # emissions, water, air, land, waste, noise, natural sites, and plans and measures affecting them
-_ENVIRONMENTAL = re.compile(
+_ENVIRONMENTAL_RX = (
     r"\b(?:sewage|sewers?|sewerage|storm (?:overflows?|tanks?)|combined sewer overflows?|csos?|"
     r"(?:sewage|effluent|pollution|spills?|discharges?) (?:into|to|in) (?:the )?(?:rivers?|"
     r"sea|streams?|lakes?|lochs?|loughs?|becks?|brooks?|canals?|estuar\w+|waters?|coast\w*)|"
@@ -43,7 +44,11 @@ _ENVIRONMENTAL = re.compile(
     r"greenhouse gas(?:es)?|trees?|tree preservation orders?|"
     # the climate itself, not 'climate protest groups'
     r"climate (?:change|emergency|action|targets?|strategy|plan|adaptation)|"
-    r"green ?belt|bypass|road scheme|highways? scheme|low traffic neighbourhoods?|ltns?)\b", re.I)
+    r"green ?belt|bypass|road scheme|highways? scheme|low traffic neighbourhoods?|ltns?)\b")
+# behind its lowered copy (bot/prefilter.py): the one case-sensitive part, a capital, negates
+# nothing
+_ENVIRONMENTAL = Prefiltered(re.compile(_ENVIRONMENTAL_RX, re.I),
+                             lowered_pattern(_ENVIRONMENTAL_RX))
 # what a question asks about the body itself (its pay, staff, spending on itself, IT): under
 # FOIA even beside questions on sewage, since it is no information on the environment
 _ABOUT_THE_BODY = prefiltered(re.compile(

@@ -15,8 +15,9 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-# letters after a backslash are escapes (\S, \W, \b, \d), not letters to match
-_UPPER_LETTER = re.compile(r"(?<!\\)[A-Z]")
+# letters after a backslash are escapes (\S, \W, \b, \d), and '(?P<name>' names a group:
+# neither is a letter to match
+_UPPER_LETTER = re.compile(r"(?<!\\)(?<!\(\?)[A-Z]")
 # inline flags ('(?i:', '(?-i:'), an escaped backslash, a letter given by its code
 _UNSURE = re.compile(r"\(\?[aiLmsux-]|\\\\|\\[xuUN0-7]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -43,14 +44,16 @@ def foldable(rx: re.Pattern) -> bool:
 
 
 class Prefiltered:
-    """`rx` behind its lowered, case-sensitive copy: `search` answers None at the copy's
-    speed when the copy misses; everything else is `rx`'s own."""
+    """`rx` behind a lowered, case-sensitive copy (or the `quick` pattern given, which must
+    find, in lowered text, everything `rx` finds in the original): `search` answers None at
+    the copy's speed when the copy misses; everything else is `rx`'s own."""
 
     __slots__ = ("_quick", "original")
 
-    def __init__(self, rx: re.Pattern) -> None:
+    def __init__(self, rx: re.Pattern, quick: str | None = None) -> None:
         self.original = rx
-        self._quick = re.compile(rx.pattern, rx.flags & ~re.IGNORECASE)
+        self._quick = re.compile(rx.pattern if quick is None else quick,
+                                 rx.flags & ~re.IGNORECASE)
 
     def search(self, text: str, *args: Any) -> re.Match | None:
         lowered = _lowered(text)
@@ -65,8 +68,22 @@ class Prefiltered:
         return f"Prefiltered({self.original!r})"
 
 
-def prefiltered(rx: re.Pattern) -> re.Pattern | Prefiltered:
-    """`rx` with the quick first test where it is safe (`foldable`), else `rx` itself."""
+def lowered_pattern(pattern: str) -> str:
+    """`pattern` for lowered text: its letters in lower case (escapes such as \\S kept) and
+    its inline case flags dropped. It finds all the original finds only where no case-
+    sensitive part of the original negates letters ('[^A-Z]', '(?!The)'): the caller vouches
+    for that, and tests/test_prefilter.py checks each use on real questions."""
+    pattern = pattern.replace("(?i:", "(?:").replace("(?-i:", "(?:")
+    return _UPPER_LETTER.sub(lambda m: m.group().lower(), pattern)
+
+
+def prefiltered(rx: re.Pattern | Prefiltered, quick: str | None = None) -> re.Pattern | Prefiltered:
+    """`rx` with the quick first test where it is safe (`foldable`, or a `quick` pattern the
+    caller vouches for), else `rx` itself."""
+    if isinstance(rx, Prefiltered):
+        return rx
+    if quick is not None:
+        return Prefiltered(rx, quick)
     return Prefiltered(rx) if foldable(rx) else rx
 
 

@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from bot.prefilter import prefiltered, prefiltered_pairs
+from bot.prefilter import lowered_pattern, prefiltered, prefiltered_pairs
 from bot.settled_law import ABOUT_ONE_PERSON, COUNT_OR_DATES, IN_CHARGE, PUBLIC_ROLES
 from bot.track_record import authority_kind, logit
 from corpus.exemptions import procedural, section_of
@@ -66,7 +66,8 @@ NAMES_PEOPLE = (r"(?i:\bnames\s+(?:and\s+[\w ]{1,20}?\s+)?of\s+"
                 # director's official acts are public, the grievances against them are theirs
                 rf"|{ABOUT_ONE_PERSON})"
                 r"|\b(?:Mr|Mrs|Ms|Miss|Dr|PC|DC|DS|DI|Sgt|Cllr|Councillor)\.? [A-Z][a-z]+")
-ABOUT_PEOPLE = re.compile(NAMES_PEOPLE)
+# its case-sensitive part ('Mr Jenkins') negates nothing, so the lowered copy misses nothing
+ABOUT_PEOPLE = prefiltered(re.compile(NAMES_PEOPLE), lowered_pattern(NAMES_PEOPLE))
 # 'where they are stored' said of Tasers, firearms, drones or seized drugs: where a thief or an
 # attacker would go, withheld under s31 as camera sites are
 KEPT_WHERE = prefiltered(re.compile(
