@@ -56,6 +56,7 @@ from bot.overall import (
     without_signature,
 )
 from bot.overall import overall as draft_overall
+from bot.prefilter import prefiltered
 from bot.reword import (
     TARGETED_SECTIONS,
     Rewording,
@@ -74,7 +75,6 @@ from index.search import (
     Searcher,
     TribunalPrecedent,
     known_first,
-    one_per_request,
     request_of,
 )
 from index.vectors import MANIFEST_FILE, IndexProblem
@@ -187,15 +187,17 @@ class Advisor:
         request (`one_per_request`), so more are fetched than kept. With `known`, only
         questions whose outcome is known: a precedent whose fate the corpus does not record
         can neither inform the risk nor show the user what happened."""
-        general = one_per_request(self.searcher.neighbours(
-            vector, k * FETCH_PER_KEPT, Filters(exclude_documents=exclude, known=known)))
-        if authority_key(authority) not in self._authority_keys:  # none named, or no history
-            return general[:k]
+        named = authority_key(authority) in self._authority_keys  # and has history
+        # k distinct requests, and enough more to replace those the own history takes
+        general = self.searcher.neighbours(
+            vector, k * FETCH_PER_KEPT, Filters(exclude_documents=exclude, known=known),
+            per_request=k + own_k if named else k)
+        if not named:
+            return general
         own = self.searcher.neighbours(vector, own_k * FETCH_PER_KEPT,
                                        Filters(authority=authority, exclude_documents=exclude,
-                                               known=known))
-        own = one_per_request(p for p in own
-                              if p.similarity >= riskmod.NO_PRECEDENT_SIMILARITY)[:own_k]
+                                               known=known), per_request=own_k)
+        own = [p for p in own if p.similarity >= riskmod.NO_PRECEDENT_SIMILARITY]
         seen = {request_of(p) for p in own}
         return own + [p for p in general if request_of(p) not in seen][:k]
 
@@ -591,14 +593,17 @@ def _strongest(neighbours: Sequence[Precedent], section: str, question: str = ""
     as a precedent is not quoted: TfL's camera vandalism says nothing about a university's pay;
     nor one on another topic (Sheffield's CCTV spend is no reason for a question on taxis), nor
     one whose authority is not on record (an unattributed quote is no evidence)."""
-    cands = [(p, reason) for p in neighbours
+    cands = [p for p in neighbours
              if p.outcome in ("refused", "ncnd", "partial") and p.answer and p.authority
              and p.similarity >= riskmod.NO_PRECEDENT_SIMILARITY
-             and any(riskmod.section(e) == section for e in p.exemptions)
-             and (not question or on_topic(f"{p.question} {p.title or ''}", question,
-                                           p.similarity))
-             and (reason := _reasoning(p.answer, section))]
-    return max(cands, key=lambda c: c[0].similarity, default=None)
+             and any(riskmod.section(e) == section for e in p.exemptions)]
+    # closest first, so the topic test and the reply's parsing run only until one qualifies
+    for p in sorted(cands, key=lambda p: -p.similarity):
+        if question and not on_topic(f"{p.question} {p.title or ''}", question, p.similarity):
+            continue
+        if reason := _reasoning(p.answer, section):
+            return p, reason
+    return None
 
 
 # words every FOI question shares, which say nothing of its topic ('spend', 'total', 'staff')
@@ -635,10 +640,10 @@ def on_topic(past: str, question: str, similarity: float = 0.0) -> bool:
 
 
 _SENTENCES = re.compile(r"(?<=[.;:])\s+(?=\S)")
-_REASONS = re.compile(
+_REASONS = prefiltered(re.compile(
     r"(?<!no )\bexempt|unable to (?:provide|disclose|release)|not (?:be )?disclos|\bwithh[eo]ld"
     r"|\brefus|prejudic|would be likely|public interest|neither confirm|cost limit"
-    r"|appropriate limit|exceed|section \d|\bs\.?\s?\d", re.I)
+    r"|appropriate limit|exceed|section \d|\bs\.?\s?\d", re.I))
 # what the corpus's summariser wrote about a reply, not the reply: 'The request was refused
 # by Essex Police.', '(Excerpt shows the acknowledgement ...)', 'quoted in requester's
 # annotation:', 'Answers to the ransomware questions are cut off'

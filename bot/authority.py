@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from bot.prefilter import prefiltered
 from bot.track_record import authority_kind
 from corpus.header import authority_key, canonical_names, is_generic
 
@@ -133,7 +134,7 @@ _ABBREVIATIONS = {
     "wilts": "Wiltshire", "worcs": "Worcestershire", "warks": "Warwickshire",
     "derbys": "Derbyshire", "shrops": "Shropshire",
 }
-_ABBREVIATION = re.compile(r"\b(" + "|".join(_ABBREVIATIONS) + r")\b\.?", re.I)
+_ABBREVIATION = prefiltered(re.compile(r"\b(" + "|".join(_ABBREVIATIONS) + r")\b\.?", re.I))
 # 'Met' is the Metropolitan Police only beside 'police' or alone (the Met Office is not)
 _MET = re.compile(r"^\s*(?:the\s+)?met\s*$|\bmet(?=\s+police\b)", re.I)
 
@@ -226,25 +227,25 @@ _PUBLIC = re.compile(r"\b(?:council|department|ministry|office|authority|agency|
 # 'Serco Ltd', 'Capita plc': a company, which FOI covers only when wholly publicly owned
 _LIMITED = re.compile(r"\b(?:ltd|limited|plc|llp|holdings)\b\.?", re.I)
 # companies wholly owned by the Crown, ministers or public bodies: public authorities (s6)
-_PUBLICLY_OWNED = re.compile(
+_PUBLICLY_OWNED = prefiltered(re.compile(
     r"\b(?:hs2|high speed two|student loans company|london north eastern railway|lner|"
     r"northern trains|royal mint|british business bank|network rail|david macbrayne|"
     r"highlands and islands airports|edinburgh trams|caledonian maritime|ferguson marine|"
     r"great british energy|post office|nhs property services|scottish water|"
     r"northern ireland water|transport for london|crossrail|national nuclear|"
-    r"nuclear decommissioning|channel 4|ordnance survey)\b", re.I)
+    r"nuclear decommissioning|channel 4|ordnance survey)\b", re.I))
 # water companies in England and Wales: public authorities for the EIR only (Fish Legal).
 # Names only a water company bears stand alone ('Severn Trent', 'Wessex Water'); a place or
 # region ('Southern', 'Anglian', 'Portsmouth', 'South East') needs 'Water' after it, since
 # Southern Health and Anglia Ruskin are other bodies.
-_WATER_COMPANY = re.compile(
+_WATER_COMPANY = prefiltered(re.compile(
     r"\b(?:severn trent|united utilities|dwr cymru|d[wŵ]r cymru|hafren dyfrdwy|"
     r"northumbrian water|essex (?:and|&) suffolk water|ses water|affinity water|"
     r"sutton (?:and|&) east surrey water|cambridge water|south staffs(?:hire)? water|"
     r"(?:thames|anglian|southern|south west|wessex|yorkshire|northumbrian|affinity|south east|"
     r"portsmouth|bristol|welsh|bournemouth|cholderton|albion|leep|icosa|veolia) water)\b"
     # 'Severn Trent plc', 'Anglian Water Services Ltd', 'Welsh Water (Dwr Cymru)'
-    r"|\b(?:anglian|thames|southern|yorkshire|wessex|northumbrian) water services\b", re.I)
+    r"|\b(?:anglian|thames|southern|yorkshire|wessex|northumbrian) water services\b", re.I))
 
 
 def is_water_company(name: str | None) -> bool:
@@ -285,12 +286,12 @@ _BROADCASTER = re.compile(r"\b(?:bbc|british broadcasting corporation|channel (?
 # what a broadcaster holds for its journalism, art or literature: its output and how it is made
 # (a programme's budget too: Sugar v BBC [2012] UKSC 4 put information held even partly for
 # journalism outside the Act)
-_EDITORIAL = re.compile(
+_EDITORIAL = prefiltered(re.compile(
     r"\b(?:programmes?|programs?|broadcasts?|episodes?|documentar(?:y|ies)|panorama|newsnight|"
     r"coverage|editorial|editors?|journalis[mt]s?|sources?|reporters?|presenters?|"
     r"interviews?|interviewees?|footage|scripts?|impartiality|bias(?:ed)?|storylines?|"
     r"news (?:stories|story|reports?|items?|bulletins?)|output|airtime|air time|commissioning|"
-    r"drama|comedy|series|shows?|investigations?)\b", re.I)
+    r"drama|comedy|series|shows?|investigations?)\b", re.I))
 _HOUSING_ASSOCIATION = re.compile(r"\bhousing (?:association|group|trust)\b|\bregistered "
                                   r"(?:social landlord|provider)\b", re.I)
 

@@ -10,15 +10,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bot.prefilter import Prefiltered, lowered_pattern, prefiltered
 from bot.reword import S16_SENTENCE
 
-_EIR = re.compile(r"\b(?i:environmental information regulations)\b|\bEIR\b")
+_EIR_RX = r"\b(?i:environmental information regulations)\b|\bEIR\b"
+_EIR = Prefiltered(re.compile(_EIR_RX), lowered_pattern(_EIR_RX))
 EIR_SENTENCE = ("If answering would be manifestly unreasonable, please advise me under "
                 "regulation 9 of the Environmental Information Regulations how I could narrow "
                 "the request.")
 # what the Environmental Information Regulations cover, whatever the request calls itself:
 # emissions, water, air, land, waste, noise, natural sites, and plans and measures affecting them
-_ENVIRONMENTAL = re.compile(
+_ENVIRONMENTAL_RX = (
     r"\b(?:sewage|sewers?|sewerage|storm (?:overflows?|tanks?)|combined sewer overflows?|csos?|"
     r"(?:sewage|effluent|pollution|spills?|discharges?) (?:into|to|in) (?:the )?(?:rivers?|"
     r"sea|streams?|lakes?|lochs?|loughs?|becks?|brooks?|canals?|estuar\w+|waters?|coast\w*)|"
@@ -42,10 +44,14 @@ _ENVIRONMENTAL = re.compile(
     r"greenhouse gas(?:es)?|trees?|tree preservation orders?|"
     # the climate itself, not 'climate protest groups'
     r"climate (?:change|emergency|action|targets?|strategy|plan|adaptation)|"
-    r"green ?belt|bypass|road scheme|highways? scheme|low traffic neighbourhoods?|ltns?)\b", re.I)
+    r"green ?belt|bypass|road scheme|highways? scheme|low traffic neighbourhoods?|ltns?)\b")
+# behind its lowered copy (bot/prefilter.py): the one case-sensitive part, a capital, negates
+# nothing
+_ENVIRONMENTAL = Prefiltered(re.compile(_ENVIRONMENTAL_RX, re.I),
+                             lowered_pattern(_ENVIRONMENTAL_RX))
 # what a question asks about the body itself (its pay, staff, spending on itself, IT): under
 # FOIA even beside questions on sewage, since it is no information on the environment
-_ABOUT_THE_BODY = re.compile(
+_ABOUT_THE_BODY = prefiltered(re.compile(
     r"\b(?:bonus(?:es)?|salar(?:y|ies)|pay (?:awards?|rises?|gap|scales?|bands?|grades?)|"
     r"remuneration|executive pay|severance|pay-?offs?|pensions?|expenses|hospitality|gifts|"
     r"staff (?:numbers|sickness|absence|turnover)|sickness absence|headcount|recruitment|"
@@ -53,7 +59,7 @@ _ABOUT_THE_BODY = re.compile(
     r"diversity|organisation(?:al)? chart|org chart|job titles?|freedom of information "
     r"requests?|foi requests?|subject access|data breach\w*|cyber\w*|it systems?|software|"
     r"laptops?|mobile phones?|credit cards?|company cars?|legal costs|consultancy fees)\b",
-    re.I)
+    re.I))
 
 
 def is_environmental(text: str) -> bool:
@@ -102,7 +108,7 @@ MIXED_SENTENCE = ("If answering would exceed the cost limit or be manifestly unr
                   "of the Environmental Information Regulations how I could narrow the request.")
 # material in the course of completion (r12(4)(d)): a draft plan, unfinished modelling,
 # provisional data. 'Draft' must name a document: 'the draft request' is the requester's own.
-_UNFINISHED = re.compile(
+_UNFINISHED = prefiltered(re.compile(
     r"\b(?:draft|emerging)\s+(?:[\w-]+\s+){0,4}?(?:plans?|strateg(?:y|ies)|reports?|"
     r"assessments?|stud(?:y|ies)|modelling|models?|proposals?|polic(?:y|ies)|documents?|maps?|"
     r"schemes?|frameworks?|statements?|findings|results|data|options|designs?|guidance|"
@@ -111,7 +117,7 @@ _UNFINISHED = re.compile(
     r"\b(?:provisional|preliminary|interim|unvalidated|unverified)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:data|figures|results|findings|modelling|models?|reports?|assessments?|readings)\b|"
     r"\bin the course of completion\b|\b(?:not yet|yet to be) (?:been )?(?:finalised|"
-    r"finalized|completed?|finished|final|agreed|signed off)\b", re.I)
+    r"finalized|completed?|finished|final|agreed|signed off)\b", re.I))
 # as many perfect neighbours as a wording cue in bot/risk.py counts for (CUE_WEIGHT), less a
 # little: a qualified exception, weighed in the public interest, that authorities often waive
 UNFINISHED_WEIGHT = 1.5

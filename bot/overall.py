@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from bot.assessment import Overall, QuestionAssessment
 from bot.eir import EIR_NOTE, EIR_SENTENCE, MIXED_SENTENCE, eir_cues, is_environmental
 from bot.explain import EXPLAIN_FROM, GROUNDS, NCND_NOTE
+from bot.prefilter import prefiltered_pairs
 from bot.reword import (
     OWN_DEALINGS,
     S16_SENTENCE,
@@ -24,7 +25,7 @@ from bot.reword import (
 from bot.risk import ABOUT_PEOPLE
 from corpus.exemptions import as_printed
 
-_GENERAL = [
+_GENERAL = prefiltered_pairs([
     (re.compile(r"\b(all (information|correspondence|records|emails|documents|data)|any and all|"
                 r"every (email|document|record)|since (19|20)\d\d)\b", re.I),
      "Cost limit (s12): 'all information' and long periods are the commonest reason for a "
@@ -91,7 +92,7 @@ _GENERAL = [
      "Information about a named private person: FOI disclosure is to the world, so it is "
      "exempt (s40). For your own records, make a subject access request under data protection "
      "law instead; for someone else's, ask only for anonymised figures."),
-]
+])
 
 
 # the same advice for environmental information, which the EIR govern: no cost limit in hours,

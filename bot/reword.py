@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
+from bot.prefilter import Prefiltered, lowered_pattern, prefiltered, prefiltered_pairs
 from bot.risk import ABOUT_PEOPLE, NAMES_PEOPLE, cues
 from bot.settled_law import (
     ABOUT_ONE_PERSON,
@@ -276,7 +278,7 @@ def _anonymised(q: str) -> str:
         "totals are enough, with numbers under five suppressed if necessary."
 
 
-_ABOUT_ONE = re.compile(ABOUT_ONE_PERSON, re.I)
+_ABOUT_ONE = prefiltered(re.compile(ABOUT_ONE_PERSON, re.I))
 _ONE_ROLE_RX = re.compile(ONE_ROLE + r"(?: of (?:[A-Z][\w'’-]*|and|&|the)(?: (?:[A-Z][\w'’-]*|and|"
                           r"&|the))*)?", re.I)
 # the group a role belongs to, asked about as a whole: one post's holder is one person
@@ -604,7 +606,13 @@ _UNIT_PRICE_WHY = ("The price a supplier charges per unit is its commercial info
                    "suppliers reveal no one contract's price and are usually released.")
 
 
-PATTERNS: list[tuple[re.Pattern, Rewrite, str]] = [
+def _vouched(pattern: str, flags: int = 0) -> Prefiltered:
+    """A pattern whose case-sensitive parts ('IT', 'Mr Jenkins') negate nothing, behind its
+    lowered copy (bot/prefilter.py)."""
+    return Prefiltered(re.compile(pattern, flags), lowered_pattern(pattern))
+
+
+PATTERNS: list[tuple[re.Pattern | Prefiltered, Rewrite, str]] = prefiltered_pairs([
     (_UNIT_PRICE, _unit_price_totals, _UNIT_PRICE_WHY),
     (re.compile(_CYBER + r".*\bhow many\b|\bhow many\b.{0,80}\b(attacks?|breach(es)?|incidents?|"
                 r"hacks?|ransomware)\b(?=.*" + _CYBER_WORDS + ")", re.I),
@@ -636,7 +644,7 @@ PATTERNS: list[tuple[re.Pattern, Rewrite, str]] = [
      "held is routinely given where the make and model are refused under s31."),
     # IT only: a patch-management policy is no answer to 'which surveillance equipment', nor
     # to 'which supplier provides it' (the pronoun, not IT: matched in capitals only)
-    (re.compile(r"^(?=.*\b(software|antivirus|anti-virus|firewalls?|operating systems?|servers?|"
+    (_vouched(r"^(?=.*\b(software|antivirus|anti-virus|firewalls?|operating systems?|servers?|"
                 r"networks?|(?-i:IT)|ict|cyber|computers?|endpoints?|email systems?|versions?|"
                 r"patch\w*)\b).*\b(which|what|name of the|names? of)\b.{0,40}\b(software|"
                 r"products?|antivirus|anti-virus|firewall|systems?|suppliers?|vendors?|"
@@ -681,7 +689,7 @@ PATTERNS: list[tuple[re.Pattern, Rewrite, str]] = [
      "Agreements with named staff are their personal data (s40(2)) and usually confidential "
      "(s41); the standard template shows the terms used without either, and the number of "
      "agreements is not personal data."),
-    (re.compile(r"(?i:\b(names?\b[^.?;]{0,40}\b(staff|officers?|employees?|individuals?|people|"
+    (_vouched(r"(?i:\b(names?\b[^.?;]{0,40}\b(staff|officers?|employees?|individuals?|people|"
                 r"persons?|councillors?|officials?)|named (staff|officers?|individuals?)|who (is|"
                 r"are|was|were) the (person|officer|individual)s?|employee details)\b)|"
                 + NAMES_PEOPLE),
@@ -706,7 +714,7 @@ PATTERNS: list[tuple[re.Pattern, Rewrite, str]] = [
      lambda q, body: None if OWN_DEALINGS.search(q) else recorded_reasons(q),
      "FOI gives access to recorded information, not to explanations: a question asking why is "
      "often answered 'not held', while the records of the decision are held and can be given."),
-]
+])
 
 
 # 'the idiot responsible for highways', 'your useless planning officer', '... while my road
@@ -852,8 +860,12 @@ _GENERIC_WORDS = (
 _GENERIC = frozenset(_GENERIC_WORDS.split())
 
 
-def _topic(text: str) -> set[str]:
-    return {w[:6] for w in _words(text) if w not in _GENERIC and not w.isdigit() and len(w) > 2}
+@lru_cache(maxsize=1024)
+def _topic(text: str) -> frozenset[str]:
+    """A text's topic words. Cached: a draft's revision compares every rewording with every
+    other question, so one check asks this of the same few texts a hundred times."""
+    return frozenset(w[:6] for w in _words(text)
+                     if w not in _GENERIC and not w.isdigit() and len(w) > 2)
 
 
 _DAY_DATE = re.compile(r"\b\d{1,2}(?:/\d{1,2}/\d{2,4}|(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|"

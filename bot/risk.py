@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from bot.prefilter import lowered_pattern, prefiltered, prefiltered_pairs
 from bot.settled_law import ABOUT_ONE_PERSON, COUNT_OR_DATES, IN_CHARGE, PUBLIC_ROLES
 from bot.track_record import authority_kind, logit
 from corpus.exemptions import procedural, section_of
@@ -65,15 +66,16 @@ NAMES_PEOPLE = (r"(?i:\bnames\s+(?:and\s+[\w ]{1,20}?\s+)?of\s+"
                 # director's official acts are public, the grievances against them are theirs
                 rf"|{ABOUT_ONE_PERSON})"
                 r"|\b(?:Mr|Mrs|Ms|Miss|Dr|PC|DC|DS|DI|Sgt|Cllr|Councillor)\.? [A-Z][a-z]+")
-ABOUT_PEOPLE = re.compile(NAMES_PEOPLE)
+# its case-sensitive part ('Mr Jenkins') negates nothing, so the lowered copy misses nothing
+ABOUT_PEOPLE = prefiltered(re.compile(NAMES_PEOPLE), lowered_pattern(NAMES_PEOPLE))
 # 'where they are stored' said of Tasers, firearms, drones or seized drugs: where a thief or an
 # attacker would go, withheld under s31 as camera sites are
-KEPT_WHERE = re.compile(
+KEPT_WHERE = prefiltered(re.compile(
     r"^(?=.*\b(?:tasers?|firearms?|guns?|weapons?|ammunition|drones?|body[- ]worn|radios?|"
     r"vehicles?|equipment|devices?|drugs|evidence|exhibits?|cash|explosives?|batons?|"
     r"pava|spray)\b).*(?:\bwhere\b[^.?;]{0,40}\b(?:stored|kept|housed|secured|locked)\b|"
-    r"\bstorage (?:locations?|sites?|facilit(?:y|ies))\b)", re.I)
-UP_CUES = [
+    r"\bstorage (?:locations?|sites?|facilit(?:y|ies))\b)", re.I))
+UP_CUES = prefiltered_pairs([
     (re.compile(r"\b(which|what|name of the|names? of)\b.{0,40}\b(software|product|antivirus|"
                 r"anti-virus|firewall|system|supplier|vendor|provider|operating system|"
                 r"version)s?\b", re.I), "asks for named systems, products or suppliers"),
@@ -110,10 +112,10 @@ UP_CUES = [
                 r"(data cent(re|er)s?|"
                 r"server rooms?|control rooms?|safe houses?|refuges?|custody suites?)", re.I),
      "asks where a sensitive site is"),
-]
+])
 # what a settled ground (bot/settled_law.py) says better, in its own words
 SAID_BY_SETTLED = frozenset({"names or identifies individuals"})
-DOWN_CUES = [
+DOWN_CUES = prefiltered_pairs([
     (re.compile(r"\b(policy|policies|procedure|strategy|guidance)\b", re.I),
      "asks for a policy or procedure"),
     (re.compile(r"\b(cyber essentials|iso ?27001|psn|certif(ied|ication)|accredit)", re.I),
@@ -137,7 +139,7 @@ DOWN_CUES = [
     (re.compile(r"\b(recorded crimes?|crimes? (were |was )?recorded|(total|annual|overall) "
                 r"budget|headcount|workforce (figures|numbers|size)|establishment figures)\b",
                 re.I), "asks for figures usually published (recorded crime, budgets, workforce)"),
-]
+])
 
 
 @dataclass(frozen=True)
@@ -383,7 +385,8 @@ _POLICY_ADVICE = re.compile(r"\b(advice|briefings?|submissions?|papers?)\b[^.?;]
 # request: names point at s40 whatever the topic, bidders' prices at s43, advice to ministers
 # at s35, the armed forces' readiness at s26. Each counts as this many perfect neighbours.
 CUE_WEIGHT = 2.0
-EXEMPTION_CUES = [(ABOUT_PEOPLE, "s40")] + [(re.compile(rx, re.I), section) for rx, section in (
+EXEMPTION_CUES = prefiltered_pairs([(ABOUT_PEOPLE, "s40")] + [
+    (re.compile(rx, re.I), section) for rx, section in (
     (r"\bpricing schedule|\bunit (prices?|costs?|rates?)|\bbids?\b|\bbidders?\b|"
      r"\btender (scores|evaluation|submissions?)|\bcommercially (sensitive|confidential)|"
      r"\bprofit margins?", "s43"),
@@ -399,7 +402,7 @@ EXEMPTION_CUES = [(ABOUT_PEOPLE, "s40")] + [(re.compile(rx, re.I), section) for 
     (r"\b(will be|to be|due to be) published|\bforthcoming (report|publication)", "s22"),
     (r"\bcounter[- ]?terror|\bnational security|\bterroris", "s24"),
     (r"\b(criminal|police) investigations?|\binvestigation into\b", "s30"),
-)] + [(KEPT_WHERE, "s31")]
+)] + [(KEPT_WHERE, "s31")])
 
 
 # Grounds the corpus rarely shows, so no neighbour and no prior would name them, pointed at by
@@ -409,7 +412,7 @@ RARE_CUE_WEIGHT = 1.5
 _WEAPONS = (r"\bnuclear (weapons?|warheads?|missiles?|bombs?|materials?)|\bwarheads?\b|"
             r"\bmunitions\b|\bweapons? (are |were )?(stored|held|kept|deployed|based)|"
             r"\b(stored|held|kept|based|deployed) (at|on) (RAF|HMNB|MOD|MoD) ")
-RARE_GROUND_CUES = [(re.compile(rx, re.I), section) for rx, section in (
+RARE_GROUND_CUES = prefiltered_pairs([(re.compile(rx, re.I), section) for rx, section in (
     (_WEAPONS + r"|\b(RAF|HMNB|MOD|MoD) [A-Z][a-z]+ (base|station)\b|\bmilitary (bases?|sites?|"
      r"installations?)", "s26"),
     (_WEAPONS, "s24"),
@@ -423,7 +426,7 @@ RARE_GROUND_CUES = [(re.compile(rx, re.I), section) for rx, section in (
      r"residents|occupants|patients)|\b(addresses|locations?) of (the |each |every )?(refuges?|"
      r"safe ?houses?|hostels?|hotels?)|\b(refuges?|safe ?houses?|hostels?|hotels?)\b[^.?;]{0,60}"
      r"\b(its|their|the) (full )?(address|addresses|locations?)\b", "s38"),
-)]
+)])
 
 
 # what a cue's words say that the question does not ask: a count of ministerial submissions or
@@ -475,10 +478,11 @@ def likely_exemptions(neighbours: Sequence[Neighbour], risk: float, limit: int =
         total += w
     if not total:
         return []
-    ranked = sorted(by_section.items(), key=lambda kv: -kv[1])[:limit]
+    # ties broken by name: sets of citations come in an order that changes from run to run
+    ranked = sorted(by_section.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
     out = []
     for sec, w in ranked:
-        subs = sorted(subsections[sec].items(), key=lambda kv: -kv[1]) or [(sec, 0.0)]
+        subs = sorted(subsections[sec].items(), key=lambda kv: (-kv[1], kv[0])) or [(sec, 0.0)]
         specific = next((c for c, _ in subs if c != sec), None)
         ncnd = ncnd_weight[sec] > 0.5 * sum(subsections[sec].values()) / max(len(subs), 1)
         if ncnd:  # name the NCND subsection (s31(3), s24(2), s40(5)...) where one was cited

@@ -18,12 +18,13 @@ from bot.assessment import Assessment, QuestionAssessment
 from bot.eir import EIR_NOTE, EIR_SENTENCE, MIXED_SENTENCE, is_environmental, scottish_reg
 from bot.explain import EXPLAIN_FROM, GROUNDS
 from bot.overall import AGGREGATION
+from bot.prefilter import prefiltered
 from bot.reword import S16_SENTENCE, Rewording
 from corpus.foisa import NCND_SECTION, substantial, to_foisa
 
 # Scottish bodies by name: the country, its councils' and health boards' places, and its
 # national bodies. Not 'New Scotland Yard' (the Met), nor 'Caledonian Road' or 'Napier' alone.
-_BODY = re.compile(
+_BODY = prefiltered(re.compile(
     r"\b(?:(?<!new )scotland(?! yard)|scottish|glasgow|edinburgh|aberdeen(?:shire)?|dundee|"
     r"highland council|nhs highland|highlands and islands|fife|(?:mid|east|west)?lothian|"
     r"lanarkshire|ayrshire|renfrewshire|dunbartonshire|inverclyde|clackmannanshire|falkirk|"
@@ -36,7 +37,7 @@ _BODY = re.compile(
     r"marine directorate|loch lomond|cairngorms|ferguson marine|david macbrayne|"
     r"caledonian maritime assets|transport scotland|historic environment scotland|"
     r"creative scotland|skills development scotland|audit scotland|"
-    r"highlands and islands airports|hial|edinburgh trams|lothian buses)\b", re.I)
+    r"highlands and islands airports|hial|edinburgh trams|lothian buses)\b", re.I))
 # UK bodies and companies whose names say Scotland but which FOISA does not cover (the Scotland
 # Office and the BBC answer under FOIA; banks and power companies under neither)
 _NOT_SCOTTISH = re.compile(
@@ -48,9 +49,10 @@ _NOT_SCOTTISH = re.compile(
 _STREET = re.compile(r"\b[\w'-]+ (?:road|street|lane|avenue|drive|crescent|terrace|gardens|"
                      r"square|way)\b", re.I)
 # a draft that cites Scotland's Acts itself: 'under the Freedom of Information (Scotland) Act'
-_CITES_FOISA = re.compile(r"freedom of information \(scotland\) act|\bfoisa\b|\beisrs?\b|"
-                          r"environmental information \(scotland\) regulations|"
-                          r"scottish information commissioner", re.I)
+_CITES_FOISA = prefiltered(re.compile(
+    r"freedom of information \(scotland\) act|\bfoisa\b|\beisrs?\b|"
+    r"environmental information \(scotland\) regulations|scottish information commissioner",
+    re.I))
 
 FOISA_SENTENCE = ("If answering would exceed the cost limit, please advise me under section 15 of "
                   "the Freedom of Information (Scotland) Act how I could narrow the request.")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from bot.prefilter import prefiltered, prefiltered_pairs
 from bot.track_record import authority_kind
 
 
@@ -151,12 +152,12 @@ _ONE_PRIVATE = (r"(?:child|baby|infant|boy|girl|young person|patient|pupil|stude
 _MEANT = (r"(?=\s+(?:referred|named|mentioned|involved|identified|who|whose|that|in|at|known|"
           r"described|concerned|featured|subject|from|on|placed|removed|taken|killed|harmed|"
           r"injured|found|detained|held)\b|\s*[,.?;:)]|\s*$)")
-ONE_PERSONS_RECORDS = re.compile(
+ONE_PERSONS_RECORDS = prefiltered(re.compile(
     rf"\b{_RECORDS}\b[^.?;]{{0,30}}?\b(?:for|of|about|on|relating to|concerning|regarding|"
     rf"into the death of|held on)\s+(?:the|this|that)\s+(?:[a-z-]+\s+)?{_ONE_PRIVATE}\b"
     rf"(?!['’])(?!s\b){_MEANT}"
     rf"|\b(?:the|this|that)\s+(?:[a-z-]+\s+)?{_ONE_PRIVATE}['’]s\s+(?:[a-z-]+\s+){{0,2}}"
-    rf"{_RECORDS}\b", re.I)
+    rf"{_RECORDS}\b", re.I))
 _ONE_PERSONS_FILE = SettledGround("s40", "s40(2)", 0.85,
                                   "asks for the records of one identifiable person (their "
                                   "personal data, named or not: a child's or patient's care "
@@ -184,7 +185,7 @@ _LISTED = SettledGround("s40", "s40(2)", 0.75,
                         "asks for a list of members of the public (who they are is personal "
                         "data: usually refused under s40(2))")
 _DECEASED = re.compile(r"\b(?:died|dead|deceased|death)\b", re.I)
-_GROUNDS = (
+_GROUNDS = prefiltered_pairs((
     # data protection law covers only the living: the dead's records are confidential (s41)
     (re.compile(r"\bmedical records? of\b|\bmedical records\b", re.I),
      SettledGround("s41", "s41(1)", 0.85,
@@ -220,7 +221,7 @@ _GROUNDS = (
      SettledGround("s23", "s23(1)", 0.85,
                    "concerns the security and intelligence bodies (s23: an absolute "
                    "exemption, often met with neither confirm nor deny)")),
-)
+))
 
 
 # 'a list of the people served with a notice', 'details of the tenants evicted': who they are
@@ -298,13 +299,13 @@ _NON_MINISTERIAL = (
     r"uk statistics authority|government legal|hm land registry|land registry|"
     r"national savings (?:and|&) investments|ns&i|national crime agency|forestry commission|"
     r"office of rail and road|water services regulation authority")
-_DEPARTMENT = re.compile(
+_DEPARTMENT = prefiltered(re.compile(
     r"\b(?:department|ministry|cabinet office|home office|foreign|hm treasury|treasury|"
     r"hm revenue|hmrc|scotland office|wales office|northern ireland office|welsh government|"
     r"llywodraeth cymru|scottish government|executive office|"
     r"attorney general|prime minister|number 10|downing street|"
     rf"{_EXECUTIVE_AGENCIES}|{_NON_MINISTERIAL}|"
-    r"(?:mod|moj|dwp|dfe|dft|dhsc|defra|fcdo|desnz|dsit|dbt|dcms|mhclg|dluhc|beis|hmt)\b)", re.I)
+    r"(?:mod|moj|dwp|dfe|dft|dhsc|defra|fcdo|desnz|dsit|dbt|dcms|mhclg|dluhc|beis|hmt)\b)", re.I))
 _S36 = SettledGround("s36", "s36(2)(b)", 0.6,
                      "asks for advice to ministers or internal deliberation (s36 protects the "
                      "free and frank giving of advice, in the qualified person's opinion)")

@@ -275,9 +275,11 @@ class Searcher:
             return self._authority_selector(filters.authority, filters.known), True
         return (self._known if filters.known else None), True
 
-    def neighbours(self, vector: np.ndarray, k: int = 10, filters: Filters | None = None
-                   ) -> list[Precedent]:
-        """The k nearest questions that pass the filters, most similar first."""
+    def neighbours(self, vector: np.ndarray, k: int = 10, filters: Filters | None = None,
+                   per_request: int | None = None) -> list[Precedent]:
+        """The k nearest questions that pass the filters, most similar first; with
+        `per_request`, of those k only each past request's closest, at most that many (what
+        `one_per_request` keeps, without building the precedents it drops)."""
         filters = filters or Filters()
         among, exact = self._prefilter(filters)
         if filters.authority and exact and among is None:
@@ -285,12 +287,19 @@ class Searcher:
         excluded = sum(self._document_sizes.get(d, 0) for d in filters.exclude_documents)
         fetch = k + excluded if exact else self.index.manifest.count
         out: list[Precedent] = []
+        accepted, requests = 0, set()
         for qid, score in self.index.search(vector, fetch, among):
             row = self._rows.get(qid)
-            if row is not None and filters.accepts(row):
+            if row is None or not filters.accepts(row):
+                continue
+            accepted += 1
+            if per_request is None:
                 out.append(to_precedent(row, score))
-                if len(out) >= k:
-                    break
+            elif (request := row["document_id"] or str(row["id"])) not in requests:
+                requests.add(request)
+                out.append(to_precedent(row, score))
+            if accepted >= k or (per_request is not None and len(out) >= per_request):
+                break
         return out
 
     def discount_boilerplate(self, vector: np.ndarray, hits: Iterable[Precedent]

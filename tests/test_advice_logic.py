@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from bot import risk
@@ -842,3 +844,20 @@ def test_a_follow_up_stays_when_its_question_is_only_put_as_please_tell_me():
     lines = revised_draft([first, then], []).splitlines()
     assert lines[1] == "2. If so, was a ransom paid?"
     assert not any("Left out" in line for line in lines)
+
+
+def test_likely_exemptions_are_the_same_in_every_process():
+    """Sets of citations iterate in an order that changes with each process's string hashing;
+    a subsection or section tied in weight must not change with it (s31(1)(a) and s31(1)(b)
+    cited together once gave either, run to run)."""
+    import subprocess
+    import sys
+
+    script = ("from bot.risk import Neighbour, likely_exemptions\n"
+              "n = [Neighbour(0.9, 'refused', ('s31(1)(b)', 's31(1)(a)', 's43(2)', 's40(2)'))]\n"
+              "print(likely_exemptions(n, 0.8))\n")
+    outputs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                              check=True, env={**os.environ, "PYTHONHASHSEED": str(seed)}
+                              ).stdout for seed in range(6)}
+    assert len(outputs) == 1
+    assert "'subsection': 's31(1)(a)'" in outputs.pop()

@@ -215,3 +215,29 @@ def test_precedents_show_an_authority_by_its_name_not_its_web_domain(tmp_path):
     build_index(store, emb, tmp_path / "idx", progress=False)
     found = Searcher.open(store, tmp_path / "idx", emb).search("CCTV cameras", k=5)
     assert [p.authority for p in found] == ["Hastings Borough Council"] * 2
+
+
+def test_keeping_one_question_per_request_inside_the_search_keeps_what_filtering_after_does(
+        tmp_path):
+    """The check asks the searcher for each past request's closest question only, so that it
+    builds no precedent it would drop: the answer must be `one_per_request` of the full list."""
+    from corpus.models import Document as Doc
+    from index.search import Filters
+
+    store = Store.open(tmp_path / "s.db")
+    for i in range(12):  # requests of several parts, all about much the same thing
+        store.write_document(Doc(
+            source="t", key=f"d{i}", kind="response", authority="Kent Police", date=None,
+            reference=None, url=None, title=None, content_hash=f"h{i}",
+            questions=tuple(Question(f"How many ransomware attacks in area {i} part {j}?",
+                                     ("refused", "answered")[j % 2]) for j in range(4))))
+    emb = FakeEmbedder()
+    build_index(store, emb, tmp_path / "idx", progress=False)
+    s = Searcher.open(store, tmp_path / "idx", emb)
+    vector = s.embed(["How many ransomware attacks last year?"])[0]
+    for k, keep in ((48, 5), (48, 20), (9, 5), (20, 1)):
+        for filters in (Filters(), Filters(known=True), Filters(authority="Kent Police")):
+            every = one_per_request(s.neighbours(vector, k, filters))[:keep]
+            kept = s.neighbours(vector, k, filters, per_request=keep)
+            assert [p.id for p in kept] == [p.id for p in every], (k, keep, filters)
+    assert len(s.neighbours(vector, 48, Filters(), per_request=20)) == 12
