@@ -351,8 +351,11 @@ def _nest(items: list[tuple[str, str]]) -> list[str]:
         if kind == "prose":
             out.extend(_split_prose(text_clean, semicolons=False))
             stem = None
-        elif kind == "label" and top != "label" and not _label_asks(text_clean):
-            continue  # "Question 4 / As per the report" heads the lettered questions below it
+        elif kind == "label" and top != "label":
+            # "Question 4 / As per the report" heads the lettered questions below it: it asks
+            # nothing unless it says so, and it opens a new group (no sub-item of the last one)
+            out.extend([text_clean] if _label_asks(text_clean) else [])
+            stem = None
         elif kind == top:
             stem = text_clean
             out.extend(_several_questions(text_clean))

@@ -105,3 +105,11 @@ def test_a_chain_of_sibling_subsections_cites_each_one():
     assert find_exemptions("section 36(2)(b)(i)(ii) applies") == ["s36(2)(b)(i)", "s36(2)(b)(ii)"]
     # a nested citation stays one
     assert find_exemptions("section 40(5B)(a)(i)") == ["s40(5b)(a)(i)"]
+
+
+def test_question_label_opens_a_new_group_and_keeps_the_item_before_it():
+    qs = split_questions("Question 1\n(a) Does the council hold a policy?\n"
+                         "(b) Please provide any evidence of its use (e.g. reports)\n"
+                         "Question 2\nIs the policy published?\n(a) Please give the link.")
+    assert "Please provide any evidence of its use (e.g. reports)" in qs
+    assert "Is the policy published?" in qs
