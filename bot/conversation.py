@@ -25,15 +25,16 @@ Other things you can type:
   authority NAME        set the authority you are writing to (its history comes first)
   precedents TOPIC      what happened when people asked about TOPIC
   what happened when people asked ...?   (the same, in plain words)
-  why [N]               why question N (or every risky one) may be refused
-  reword [N]            suggested rewordings for question N (or every risky one)
+  why [N]               why question N (or the one we are discussing, or every risky
+                        one) may be refused;  why all  every risky one
+  reword [N]            suggested rewordings for question N (likewise);  reword all
   which is riskiest     the question most likely to be refused, and why
   what should I do      the verdict and the advice for the whole draft
   is it published?  would they refuse it?   short questions about the draft, answered
   and for NAME          the same draft checked for another authority
   revised               the whole draft rewritten, ready to copy
   what about 2022?      the same draft asked for another period
-  show precedents [N]   the past questions closest to your draft's (or question N)
+  show precedents [N]   the past questions closest to your draft's (or question N, or d)
   start over            forget the draft and the authority
   explain s31           what an exemption protects and how to get around it
   help                  this text;  quit  to leave"""
@@ -42,11 +43,6 @@ _PRECEDENT_Q = re.compile(
     r"^(?:/precedents\b|precedents?\b(?: (?:for|on|about))?|what happened when (?:people|someone|"
     r"anyone) asked(?: about)?|has anyone asked(?: about)?|have people asked(?: about)?)\s*(.*)$",
     re.I | re.S)
-_SHOW_PRECEDENTS = re.compile(
-    r"^/?(?:(?:show|give|list|see)(?:\s+me)?|can\s+i\s+(?:see|have)|what\s+are)\s+(?:the\s+|its\s+|"
-    r"my\s+)?(?:closest\s+)?(?:precedents?|past\s+(?:responses|requests|answers|cases)|similar\s+"
-    r"(?:requests|cases))(?:\s+(?:for|on|of)\s+(?:my\s+|the\s+|this\s+)?"
-    r"(draft|request|question\s*\d{1,2}|q\s*\d{1,2}|\d{1,2}|it|this(?:\s+one)?))?\W*$", re.I)
 # 'start over', 'reset', 'new draft': the draft and the authority forgotten, a fresh start
 _START_OVER = re.compile(r"^/?(?:start\s+(?:over|again|afresh)|restart|reset|new\s+draft|"
                          r"clear(?:\s+(?:it|all|everything|the\s+draft))?|forget\s+(?:it|that|"
@@ -59,16 +55,29 @@ _REF = (r"(?:(?:question|q|number|no\.?|part)\s*#?\s*\d+|#?\d+|(?:the\s+)?(?:" +
         "|".join(_ORDINALS) + r")(?:\s+(?:one|question|part))?|it|this(?:\s+one)?|that(?:\s+one)?|"
         r"(?:question|part|q)\s*\(?[a-h]\)?|\([a-h]\)|[b-h]|"
         r"(?:the\s+)?\d{1,2}(?:st|nd|rd|th)(?:\s+(?:one|question|part))?)")
+# the whole draft, not one question: 'why all', 'reword them', 'show precedents for my draft'
+_EVERY = (r"(?:all|them|everything|every\s*(?:one|question|thing)|(?:my\s+|the\s+|this\s+)?"
+          r"(?:draft|request))")
+# 'show precedents', 'show precedents 4', 'show precedents d', 'show me the precedents for q2',
+# 'show precedents for question 2', 'precedents 2', 'precedents for (c)': the precedents the
+# check found for the draft, or for one of its questions; never a one-line draft
+_SHOW_PRECEDENTS = re.compile(
+    r"^/?(?:(?:(?:show|give|list|see)(?:\s+me)?|can\s+i\s+(?:see|have)|what\s+are)\s+(?:the\s+|its\s+|"
+    r"my\s+)?(?:closest\s+)?(?:precedents?|past\s+(?:responses|requests|answers|cases)|similar\s+"
+    r"(?:requests|cases))(?:\s+(?:(?:for|on|of|to)\s+)?(?:(" + _EVERY + r")|(" + _REF +
+    r"|\(?a\)?)))?|precedents?\s+(?:(?:for|on|of|to)\s+)?((?:(?:question|part|q)\s*)?"
+    r"(?:\d{1,2}|\(?[a-h]\)?)|(?:the\s+)?(?:" + "|".join(_ORDINALS) + r")(?:\s+(?:one|question|"
+    r"part))?))\W*$", re.I)
 # 'why 2', 'why is question 2 risky?', 'why is the second one likely to be refused?'; not 'Why
 # did the council close the library?', a draft's question
 _WHY = re.compile(
     rf"^/?why(?:\s+(?:is|was|would|might|could|will)\s+|['’]s\s+)({_REF})(?:\s+[\w\s]{{0,40}})?"
-    rf"\W*$|^/?why(?:\s+({_REF}))?\W*$|"
+    rf"\W*$|^/?why(?:\s+(?:({_REF})|({_EVERY})))?\W*$|"
     rf"^what(?:['’]s| is) (?:wrong with|the problem with|risky about)\s+({_REF})\W*$", re.I)
 _REWORD = re.compile(r"^/?(?:(?:how\s+(?:would|should|could|can|do|might)\s+(?:you|i|we)\s+|"
                      r"(?:can|could|would)\s+you\s+(?:please\s+)?|please\s+)?"
                      r"(?:reword|rephrase|rewrite|improve)|rewordings?)"
-                     rf"(?:\s+(?:all|them|everything|({_REF})))?"
+                     rf"(?:\s+(?:({_REF})|({_EVERY})))?"
                      r"(?:\s+(?:please|instead|better|for me))*\W*$", re.I)
 _WHAT_ABOUT = re.compile(rf"^(?:and\s+|so\s+)?(?:what|how)\s+about\s+({_REF})\W*$", re.I)
 _RISKIEST = re.compile(r"^what['’]s (?:the )?(?:riskiest|most risky)(?: one| question)?\W*$|"
@@ -226,11 +235,37 @@ def start_over(text: str) -> bool:
     return bool(_START_OVER.match(text.strip()))
 
 
-def show_precedents(text: str) -> tuple[bool, int] | None:
-    """'show precedents', 'show me the precedents for question 2': the precedents the check
-    found for the draft (0: every question), or None."""
+def show_precedents(text: str, focus: int = 0) -> tuple[bool, int] | None:
+    """'show precedents', 'show precedents 4', 'show me the precedents for question 2': the
+    precedents the check found for the draft (0: every question; a bare 'show precedents'
+    means the question last discussed, `focus`, when there is one), or None."""
     m = _SHOW_PRECEDENTS.match(text.strip())
-    return (True, int(question_number(m.group(1)) or 0)) if m else None
+    return (True, int(referred(next((g for g in m.groups() if g), None), focus) or 0)
+            ) if m else None
+
+
+def riskiest(text: str) -> bool:
+    """'which question is most risky?', 'what's the riskiest one?'."""
+    return bool(_RISKIEST.match(text.strip()))
+
+
+def riskiest_question(a: Assessment) -> int:
+    """The number of the draft's question most likely to be refused."""
+    return max(enumerate(a.questions, 1), key=lambda iq: iq[1].risk)[0]
+
+
+def _every(ref: str | None) -> bool:
+    """'all', 'them', 'my draft': every question, not the one last discussed."""
+    return bool(ref) and re.fullmatch(_EVERY, ref.strip(), re.I) is not None
+
+
+def referred(ref: str | None, focus: int = 0) -> str | None:
+    """The question a follow-up means, as question_number gives it ('2'; '-1': the last); for
+    a bare follow-up or 'it' ('why?', 'reword it', 'show precedents'), the question last
+    discussed (`focus`; 0: none); None for every question ('why all', 'for my draft')."""
+    if _every(ref):
+        return None
+    return question_number(ref) or (str(focus) if focus else None)
 
 
 def about_the_draft(text: str) -> bool:
@@ -387,15 +422,16 @@ def question_number(ref: str | None) -> str | None:
     return str(_ORDINALS[word]) if word else None
 
 
-def plain_view(text: str) -> tuple[str, int] | None:
+def plain_view(text: str, focus: int = 0) -> tuple[str, int] | None:
     """A one-line follow-up in plain words as the bot's view of the last draft: ('w', 2) for
     'why is question 2 risky?', ('r', 3) for 'reword the third one', ('d', 0) for 'revised';
-    0 means every risky question, -1 the last one."""
+    0 means every risky question, -1 the last one. A bare 'why?' or 'reword it' means the
+    question last discussed (`focus`) when there is one; 'why all' every risky one."""
     text = text.strip()
     for pattern, action in ((_WHY, "w"), (_WHAT_ABOUT, "w"), (_REWORD, "r"), (_REVISED, "d")):
         if m := pattern.match(text):
             ref = next((g for g in m.groups() if g), None)
-            return action, int(question_number(ref) or 0)
+            return action, 0 if action == "d" else int(referred(ref, focus) or 0)
     return None
 
 
@@ -457,6 +493,9 @@ class Session:
     last: Assessment | None = None
     draft: str | None = None  # the text of the last draft, re-checked when the authority changes
     suggestions: list[str] = field(default_factory=list)  # after 'Which one do you mean?'
+    # the question last discussed ('which is riskiest?' -> 3): what a bare 'why?', 'reword
+    # it' or 'show precedents' then means; 0 when none (a new draft, 'start over')
+    focus: int = 0
 
 
 def _scottish(session: Session) -> bool:
@@ -468,6 +507,10 @@ def _scottish(session: Session) -> bool:
 def _environmental(session: Session) -> bool:
     """Whether the user's last draft asked for environmental information (EIR or EISRs)."""
     return session.last is not None and session.last.law in ("EIR", "EISR")
+
+
+# said when a bare follow-up is taken to mean the question last discussed
+_FOCUSED = "About question {n}, the one we were discussing (type {every} for the whole draft):\n"
 
 
 def _pick(a: Assessment, number: str | None) -> list[tuple[int, object]]:
@@ -502,6 +545,18 @@ class Conversation:
                 or new_period(text) is not None
                 or self._another_body(text) is not None or did_you_mean(text) is not None
                 or about_the_draft(text))
+
+    def _which(self, session: Session, ref: str | None) -> tuple[str | None, bool]:
+        """The question a follow-up means (see `referred`), and whether it is the one last
+        discussed rather than one it names."""
+        number = question_number(ref)
+        if _every(ref):  # 'why all': the whole draft is under discussion again
+            session.focus = 0
+        focus = session.focus if session.last and session.focus <= len(
+            session.last.questions) else 0
+        if number or not focus:
+            return number, False
+        return str(focus), True
 
     def _faq(self, session: Session, text: str) -> str | None:
         """The FAQ answer in the terms of the user's last draft (Scotland's, the EIR's)."""
@@ -551,6 +606,8 @@ class Conversation:
         if number and not picked:
             return f"Your draft has questions 1 to {len(session.last.questions)}."
         if asked == "published":
+            if picked:
+                session.focus = picked[0][0]
             which = f"Question {picked[0][0]}: {picked[0][1].text}\n" if picked else ""
             return which + PUBLISHED_NOTE + "\n\n" + self._explain(session, "s21")
         if picked:
@@ -572,7 +629,8 @@ class Conversation:
         if not session.last:
             return ("Paste a draft first; then ask about another period, e.g. what about "
                     f"{period}?")
-        changed = with_period([q.text for q in session.last.questions], period)
+        changed = with_period([q.text for q in session.last.questions], period,
+                              keep_year_kind=True)
         if changed is None:
             return NO_PERIOD_NOTE.format(period=period)
         draft = "\n".join(f"{i}. {t}" for i, t in enumerate(changed, 1))
@@ -626,7 +684,7 @@ class Conversation:
         picked = _pick(session.last, question_number(ref))
         if len(picked) != 1 or len(session.last.questions) < 2:
             return f"Which question? Your draft has questions 1 to {len(session.last.questions)}."
-        n = picked[0][0]
+        n, session.focus = picked[0][0], 0  # the numbers move: nothing is 'it' any more
         kept = [q.text for i, q in enumerate(session.last.questions, 1) if i != n]
         session.draft = "\n".join(f"{i}. {t}" for i, t in enumerate(kept, 1))
         session.last = self.advisor.check_draft(session.draft, session.authority)
@@ -648,8 +706,7 @@ class Conversation:
     def _riskiest(self, session: Session, _: str | None) -> str:
         if not session.last:
             return "Paste a draft first; then ask which question is riskiest."
-        n, _ = max(enumerate(session.last.questions, 1), key=lambda iq: iq[1].risk)
-        return self._one_question(session, n)
+        return self._one_question(session, riskiest_question(session.last))
 
     def _advice(self, session: Session, _: str | None) -> str:
         if not session.last:
@@ -672,37 +729,46 @@ class Conversation:
         (or to the one named), which the check found; not a search for the words 'show'."""
         if not session.last:
             return "Paste a draft first, or ask about a topic: precedents ransomware attacks"
-        number = question_number(ref)
+        number, focused = self._which(session, ref)
         picked = _pick(session.last, number) if number else list(
             enumerate(session.last.questions, 1))
         if not picked:
             return f"There is no question {number} in your draft."
-        return draft_precedents_text(picked)
+        if number:
+            session.focus = picked[0][0]
+        lead = _FOCUSED.format(n=number, every="show precedents all") if focused else ""
+        return lead + draft_precedents_text(picked)
 
     def _start_over(self, session: Session, _: str | None) -> str:
         """'start over': the draft, its check and the authority forgotten, as a new chat."""
         had = session.last is not None or session.authority is not None
         session.authority, session.last, session.draft, session.suggestions = None, None, None, []
+        session.focus = 0
         return ("Started over: your draft and authority are forgotten. Paste a new draft."
                 if had else "Nothing to clear. Paste a draft whenever you are ready.")
 
     def _why(self, session: Session, ref: str | None) -> str:
         if not session.last:
             return "Paste a draft first; then ask why."
-        number = question_number(ref)
+        number, focused = self._which(session, ref)
         picked = _pick(session.last, number)
         if not picked:
             return f"There is no question {number} in your draft."
-        return "\n\n".join(f"{i}. {q.text}\n   {q.explanation}" for i, q in picked)
+        if number:
+            session.focus = picked[0][0]
+        lead = _FOCUSED.format(n=number, every="why all") if focused else ""
+        return lead + "\n\n".join(f"{i}. {q.text}\n   {q.explanation}" for i, q in picked)
 
     def _reword(self, session: Session, ref: str | None) -> str:
         if not session.last:
             return "Paste a draft first; then ask for rewordings."
-        number = question_number(ref)
+        number, focused = self._which(session, ref)
         picked = _pick(session.last, number)
         if not picked:
             return f"There is no question {number} in your draft."
-        out = []
+        if number:
+            session.focus = picked[0][0]
+        out = [_FOCUSED.format(n=number, every="reword all").rstrip()] if focused else []
         for i, q in picked:
             if not q.rewordings:
                 out.append(f"{i}. {q.text}\n   This one looks fine as it is ({q.level} risk).")
@@ -737,7 +803,7 @@ class Conversation:
             session.last = self.advisor.check_draft(text, authority)
         except DraftError as exc:
             return str(exc)
-        session.draft = text
+        session.draft, session.focus = text, 0
         session.authority = session.last.authority or session.authority
         return note + assessment_text(session.last)
 

@@ -82,6 +82,8 @@ from bot.conversation import (
     plain_view,
     question_asked,
     question_number,
+    riskiest,
+    riskiest_question,
     show_precedents,
     small_talk,
     start_over,
@@ -467,6 +469,8 @@ async def check_and_reply(update: Update, context: Context, text: str, *,
         return
     kept = Kept(assessment)
     key = _remember(_kept(context), kept)
+    if not lead:  # a new draft: no question of it discussed yet (a re-check keeps the numbers)
+        context.user_data.pop("focus", None)
     sent = await answer(update, context, lead + render.assessment_html(assessment),
                         render.assessment_buttons(key))
     kept.message_ids.update(m.message_id for m in sent)
@@ -569,7 +573,14 @@ async def _view_command(update: Update, context: Context, action: str) -> None:
     await _view(update, context, action, _number(context))
 
 
-async def _view(update: Update, context: Context, action: str, n: int | None) -> None:
+def _focus(context: Context) -> int:
+    """The question of the last draft last discussed ('which is riskiest?' -> 3; 0: none): what
+    a bare 'why?', 'reword it' or 'show precedents' in plain words means, as in the chat."""
+    return context.user_data.get("focus", 0)
+
+
+async def _view(update: Update, context: Context, action: str, n: int | None,
+                lead: str = "") -> None:
     """Why, rewordings or the revised draft of the last draft; n = 0: every risky question."""
     latest = _latest(context)
     if latest is None:
@@ -582,7 +593,9 @@ async def _view(update: Update, context: Context, action: str, n: int | None) ->
         await answer(update, context, f"Your last draft has questions 1 to "
                      f"{len(kept.assessment.questions)}.")
         return
-    await answer(update, context, render.VIEWS[action](kept.assessment, n),
+    if n and action != "d":
+        context.user_data["focus"] = n
+    await answer(update, context, lead + render.VIEWS[action](kept.assessment, n),
                  render.view_buttons(action, key, kept.assessment, n))
 
 
@@ -646,7 +659,7 @@ async def on_text(update: Update, context: Context) -> None:
         await set_authority(update, context, text)
     elif awaiting == AWAITING_TOPIC and one_line:
         await show_precedents_for(update, context, text)
-    elif one_line and (shown := show_precedents(text)) is not None:  # after a draft
+    elif one_line and (shown := show_precedents(text, _focus(context))) is not None:
         await _view(update, context, "p", shown[1])
     elif (topic := precedents_topic(text)) is not None:
         await show_precedents_for(update, context, topic)
@@ -658,8 +671,10 @@ async def on_text(update: Update, context: Context) -> None:
         await _start_over(update, context)
     elif one_line and (body := another_body(text, _services(context).advisor)) is not None:
         await _another_body(update, context, body)  # 'and for Kent Police?': the same draft
-    elif one_line and (view := plain_view(text)) is not None:  # 'why is question 2 risky?'
+    elif one_line and (view := plain_view(text, _focus(context))) is not None:  # 'why 2?'
         await _view(update, context, *view)
+    elif one_line and riskiest(text):  # 'which question is most risky?'
+        await _riskiest(update, context)
     elif one_line and (asked := question_asked(text)) is not None:  # 'is q1 published?'
         await _about_draft(update, context, *asked)
     elif one_line and (asked := plain_request(text)) is not None:  # 'I'm writing to Kent Police'
@@ -674,8 +689,8 @@ async def _about_draft(update: Update, context: Context, asked: str, n: int = 0)
     """A short question about the last draft, or the one question named: whether it is
     published (s21), else why it is at risk; the draft stays the user's."""
     latest = _latest(context)
-    if asked != "published" or latest is None:
-        await _view(update, context, "w", n)
+    if asked != "published" or latest is None:  # 'why would they refuse it?': 'it' is the
+        await _view(update, context, "w", n or (_focus(context) if asked == "why" else 0))
         return
     questions = latest[1].assessment.questions
     n = len(questions) if n == -1 else n
@@ -685,6 +700,17 @@ async def _about_draft(update: Update, context: Context, asked: str, n: int = 0)
     which = f"<b>Question {n}</b>: {render.esc(questions[n - 1].text)}\n" if n else ""
     await answer(update, context, which + render.esc(PUBLISHED_NOTE) + "\n\n"
                  + render.explain_html(explain("s21", _scottish(context))))
+
+
+async def _riskiest(update: Update, context: Context) -> None:
+    """'which question is most risky?': that question's risk and why, as the terminal chat
+    answers it; it is then the question a bare 'why?' or 'reword it' means."""
+    latest = _latest(context)
+    if latest is None:
+        await answer(update, context, FIRST_DRAFT)
+        return
+    n = riskiest_question(latest[1].assessment)
+    await _view(update, context, "w", n, lead=f"The riskiest is <b>question {n}</b>.\n\n")
 
 
 async def _advice(update: Update, context: Context) -> None:
@@ -705,6 +731,7 @@ async def _start_over(update: Update, context: Context) -> None:
     chat's fresh start; /forget also deletes the rest)."""
     _services(context).users.set_authority(update.effective_user.id, None)
     _kept(context).clear()
+    context.user_data.pop("focus", None)
     await answer(update, context, "Started over: your drafts and authority are forgotten. "
                  "Paste a new draft.")
 
@@ -731,7 +758,7 @@ async def _period(update: Update, context: Context, period: str) -> None:
         await answer(update, context, FIRST_DRAFT)
         return
     assessment = latest[1].assessment
-    changed = with_period([q.text for q in assessment.questions], period)
+    changed = with_period([q.text for q in assessment.questions], period, keep_year_kind=True)
     if changed is None:
         await answer(update, context, render.esc(NO_PERIOD_NOTE.format(period=period)))
         return
@@ -791,6 +818,9 @@ async def on_button(update: Update, context: Context) -> None:
         await query.answer(render.EXPIRED, show_alert=True)
         return
     await query.answer()
+    latest = _latest(context)
+    if data.n and data.action != "d" and latest is not None and latest[0] == data.key:
+        context.user_data["focus"] = data.n  # a tap on question 2 discusses question 2
     assessment = kept.assessment
     text = render.VIEWS[data.action](assessment, data.n)
     buttons = render.view_buttons(data.action, data.key, assessment, data.n)
