@@ -102,7 +102,8 @@ NOT_HELD = re.compile(
     # "there are no reports or surveys": the documents asked for do not exist
     r"|\b(?:earlier|previous|prior|later|other|remaining) (?:years?|periods?|months?) (?:are |is |"
     r"were |was )?not (?:available|held|recorded)\b"
-    r"|there (?:is|are|were|have been) no (?:such )?(?:reports?|surveys?|studies|"
+    r"|there (?:is|are|was|were|has been|have been) no (?:such )?(?:[a-z]+ )?(?:reports?|surveys?|"
+    r"studies|"
     r"assessments?|policies|policy|briefings?)\b"
     # a search that found nothing: "no crimes were identified using these search terms on
     # force systems" (not "no cameras were found to be faulty": a count of nought)

@@ -113,3 +113,8 @@ def test_question_label_opens_a_new_group_and_keeps_the_item_before_it():
                          "Question 2\nIs the policy published?\n(a) Please give the link.")
     assert "Please provide any evidence of its use (e.g. reports)" in qs
     assert "Is the policy published?" in qs
+
+
+def test_no_assessment_of_the_kind_asked_for_was_made_is_not_held():
+    assert classify("There has been no impact assessment made on the closure.") == "not_held"
+    assert classify("There were no safety reports.") == "not_held"
