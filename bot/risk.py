@@ -331,6 +331,20 @@ def section_prior(rows: Sequence[dict]) -> dict[str, float]:
 # and counting questions keeps them) and gained nothing with the authority held out. Central
 # government leads with s31 however it is counted (seven of its eight refusing authorities
 # cite it), so the s31 a draft to the MoD gets is its kind's habit, not one big body's.
+# Conditioning the mix on the question's form as well was tried after that, and likewise
+# dropped (top 2, embedding neighbours, of 683 refusals, document / authority held out, authority
+# named; was 537 / 486). Sections counted per (kind, form), shrunk to the kind's mix (pseudo 10-
+# 100), forms from bot/reword's _FORMS or count / amount / people / location / document /
+# security / other by regex: 525-541 / 463-477. The kind's mix tilted by form (times the form's
+# share over the corpus's): 527-538 / 471-485, or at half strength 534-541 / 482-487 (noise,
+# best of ~40 variants). With no authority named (was 488 / 484) 486-504 / 463-484: what a form
+# gains with the document held out it loses with the authority held out.
+# Tilting only counts and amounts that are not about security puts s12, s21 before s31 for the
+# MoD's and Home Office's plain counts, but costs 486 -> 480 (BM25's 478 -> 469) and drops s40
+# from 'complaints of sexual harassment against staff'. The corpus's s31 sits in plain-looking
+# questions (councils' business-rates lists: 'property reference', 'annual rates charged';
+# fragments of cyber requests), and central government's nine refused counts are eight s31
+# (ransomware, Windows XP, phishing), so a question's form does not tell s31 from s12 here.
 KIND_PRIOR_PSEUDO = 100.0
 
 
