@@ -967,6 +967,14 @@ def _with_topic(topic: str | None, questions: list[str]) -> list[str]:
     return [f"Regarding {topic}, {first[0].lower()}{first[1:]}", *questions[1:]]
 
 
+# "Please find enclosed my FOI questions ...", "Please can you answer the FOI questions (see
+# below) in the way requested": a lead-in about the list that follows, not an ask of its own
+_ON_THE_LIST = re.compile(r"\b(?:my|the|these|our)\s+(?:foi\s+|freedom of information\s+)?"
+                          r"questions\b[^.?]{0,40}?\b(?:below|enclosed|attached|following|"
+                          r"in relation to|in the (?:required )?way)\b"
+                          r"|\b(?:find|see) (?:enclosed|attached|below) (?:my|our|the) ", re.I)
+
+
 def _lead_asks(lines: list[str]) -> list[str]:
     """A request made before the list ('Please could you provide the procedure. If there is
     none, I would like to know:') is a question of its own; the line that introduces the
@@ -987,7 +995,7 @@ def _lead_asks(lines: list[str]) -> list[str]:
         lead.pop()
     # a request ('Please also...') or a question ('Do you use an MSP? If so, ...') of its own
     paragraphs = [p for p in lead if p and (_NEW_ASK.match(p) or _QUESTION.match(p))
-                  and not _INTRO.search(p) and not _CLOSING.match(p)]
+                  and not _INTRO.search(p) and not _CLOSING.match(p) and not _ON_THE_LIST.search(p)]
     return [q for p in paragraphs for q in _split_prose(_tidy(p), semicolons=False)
             if not announced_topic(q)]
 

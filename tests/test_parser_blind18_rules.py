@@ -118,3 +118,11 @@ def test_question_label_opens_a_new_group_and_keeps_the_item_before_it():
 def test_no_assessment_of_the_kind_asked_for_was_made_is_not_held():
     assert classify("There has been no impact assessment made on the closure.") == "not_held"
     assert classify("There were no safety reports.") == "not_held"
+
+
+def test_lead_in_about_the_questions_below_is_not_a_question():
+    qs = split_questions("Dear Council,\nPlease find enclosed my FOI questions in relation to the "
+                         "parks report.\nPlease can you answer the questions (see below) in the "
+                         "required way.\n(a) How many parks are there?\n(b) Who manages them?\n"
+                         "Yours faithfully,\nA")
+    assert qs == ["How many parks are there?", "Who manages them?"]
