@@ -711,6 +711,7 @@ class Conversation:
     def _advice(self, session: Session, _: str | None) -> str:
         if not session.last:
             return "Paste a draft first; then I can advise on it."
+        session.focus = 0  # the whole draft is under discussion: a bare 'why?' is about it
         overall = session.last.overall
         lines = [overall.verdict, *(f"- {a}" for a in overall.advice)]
         return "\n".join(lines) + "\nType revised for the whole draft rewritten, ready to copy."

@@ -720,6 +720,7 @@ async def _advice(update: Update, context: Context) -> None:
     if latest is None:
         await answer(update, context, FIRST_DRAFT)
         return
+    context.user_data.pop("focus", None)  # the whole draft: a bare 'why?' is about it again
     overall = latest[1].assessment.overall
     lines = [render.esc(overall.verdict), *(f"• {render.esc(a)}" for a in overall.advice)]
     await answer(update, context, "\n".join(lines) + "\n/revised for the whole draft "

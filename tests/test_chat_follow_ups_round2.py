@@ -188,6 +188,12 @@ def test_chat_a_new_draft_or_start_over_forgets_the_question_discussed(built, cl
     assert "the one we were discussing" not in out
 
 
+def test_chat_asking_for_advice_on_the_whole_draft_ends_the_focus_on_one_question(built, cli):
+    out = _chat(cli, built, _script(CCTV, "why 3", "what should I do?", "why?"))
+    why = _replies(out)[-1]
+    assert "About question" not in why and len(_listed(why)) >= 1
+
+
 def test_chat_another_period_keeps_the_question_discussed(built, cli):
     out = _chat(cli, built, _script(HOUSING, "why 2", "what about 2022?", "why?"))
     why = _replies(out)[-1]
