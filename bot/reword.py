@@ -140,6 +140,30 @@ _WHOSE = re.compile(rf"\b(?:of|for)\s+(?:all |any |each |those )?((?:the )?(?:[a
                     rf"(?:{PRIVATE_PEOPLE})\b[^.?;]*)", re.I)
 
 
+# 'the home addresses of on-call firefighters within 5 minutes of Lymington station'
+_HOMES_OF = re.compile(
+    r"\b(?:home|private|residential)\s+address(?:es)?\s+of\s+(?:all\s+|any\s+|each\s+|the\s+)*"
+    r"(?P<who>[a-z][\w -]*?)(?:\s+(?:who\s+live|living|that\s+live)\b)?"
+    r"(?P<where>\s+(?:with)?in\s+\d[^?.;]*|\s+(?:near|close to|around|in|outside|inside)\s+"
+    r"[^?.;]*)?\s*[?.]?\s*$", re.I)
+
+
+def _homes_as_count(q: str) -> str | None:
+    """'What are the home addresses of on-call firefighters within 5 minutes of Lymington
+    station?' -> 'How many on-call firefighters live within 5 minutes of Lymington station?':
+    where someone lives is theirs (s40), how many live near what the question is about is
+    no one's, and is what the addresses were wanted for."""
+    m = _HOMES_OF.search(q)
+    if not m:
+        return None
+    who, where = m.group("who").strip(), (m.group("where") or "").strip()
+    if where:
+        return (f"How many {who} live {where}? I am not asking for anyone's address or "
+                "name.")
+    return (f"How many {who} live in each postcode district? I am not asking for anyone's "
+            "address or name.")
+
+
 def _without_addresses(q: str) -> str | None:
     """Members of the public's addresses asked for -> what they were wanted for, without them:
     the distances used and the largest (an admissions question), else how many of the people
@@ -229,6 +253,95 @@ def _list_as_count(q: str) -> str | None:
         "five suppressed if necessary."
 
 
+# ', and the names of their owners': names of whoever the rest of the question's things
+# belong to, asked beside them
+_THEIR_OWNERS = re.compile(r",?\s+(?:and|with|plus|including)\s+(?:the\s+)?(?:full\s+)?names?\s+"
+                           r"of\s+(?:their|its)\s+[\w' -]+?(?=\s*[?.;]|\s*$)", re.I)
+# 'the addresses of the B&Bs used': places (not people) asked for by where they are
+_ADDRESSES_OF_PLACES = re.compile(
+    r"\b(?:full\s+|exact\s+|postal\s+)?(?:addresses|locations)\s+of\s+(?:the\s+|all\s+|each\s+|"
+    r"every\s+|any\s+)?(?P<what>[\w&'’ -]+?)\s*[?.]?\s*$", re.I)
+_PEOPLE_WORDS = re.compile(rf"\b(?:{PRIVATE_PEOPLE}|staff|officers?|employees?|firefighters?|"
+                           r"owners?|landlords?|managers?|teachers?|nurses?|doctors?)\b", re.I)
+
+
+def _places_counted(q: str, names: bool = False) -> str | None:
+    """'Please list the addresses of the B&Bs used' -> the number of B&Bs used in each ward
+    (and, for places the body used, the total paid to them): addresses of accommodation or
+    premises are withheld to protect those inside (s38, s40), a count by ward is not."""
+    m = _ADDRESSES_OF_PLACES.search(q)
+    if not m or _PEOPLE_WORDS.search(m.group("what")):
+        return None
+    what = m.group("what").strip()
+    paid = ", and the total paid to them" if re.search(r"\bused\b", what, re.I) else ""
+    whose = " or anyone's name" if names else ""
+    return (f"Please give the number of {what} in each ward{paid}. I am not asking for any "
+            f"address{whose}.")
+
+
+def _owners_dropped(q: str) -> str | None:
+    """'the addresses of the B&Bs used and the names of their owners' -> the B&Bs counted by
+    ward, without the owners: 'the number of their owners' would still ask for the
+    addresses and answer nothing the user wanted."""
+    part = _THEIR_OWNERS.search(q)
+    if not part:
+        return None
+    kept = (q[:part.start()] + q[part.end():]).strip()
+    if len(kept.split()) < 3:
+        return None
+    if places := _places_counted(kept, names=True):
+        return places
+    end = "?" if q.rstrip().endswith("?") else "."
+    return pasteable(_tidy(kept.rstrip(" ?.,;") + end)) + " I am not asking for anyone's name."
+
+
+# 'the names of the officers dismissed and the details of the allegations against each'
+_DETAILS_AGAINST = re.compile(
+    r"^(?P<who>.+?)\s+(?:and|with)\s+(?:the\s+)?(?:full\s+)?(?:details|nature|particulars|"
+    r"summar(?:y|ies)|outcomes?)\s+of\s+(?:the\s+)?(?P<what>allegations?|complaints?|charges?|"
+    r"misconduct|offences?|findings?|cases?)\b[^?.;]*[?.]?\s*$", re.I)
+
+
+def _categories_without_names(q: str, m: re.Match) -> str | None:
+    """'the names of the officers dismissed and the details of the allegations against each'
+    -> the category of misconduct proven in each case, without names: the names (s40) and
+    the count (asked elsewhere) are not what such a question wants to know."""
+    d = _DETAILS_AGAINST.match(q[m.end():].strip())
+    if not d:
+        return None
+    who = re.sub(r"^(?:the|all|any|each|every)\s+", "", d.group("who").strip(), flags=re.I)
+    if re.search(r"\b(?:dismissed|sacked|disciplined|found guilty|sanctioned)\b", who, re.I):
+        asked = "the category of misconduct proven in each case"
+    else:
+        asked = f"the category of each {_singular(d.group('what').lower())}"
+    return (f"Please provide, for the {who}, {asked}, without names or other details that "
+            "would identify anyone.")
+
+
+# 'the civil servants who drafted the guidance': staff named for official work they did
+_OFFICIAL_ACT = re.compile(
+    r"^\s*(?:the\s+|all\s+|any\s+|each\s+)?(?P<who>[a-z][\w -]{1,40}?)\s+(?:who|that)\s+"
+    r"(?:have\s+|has\s+|had\s+)?(?:drafted|wrote|written|prepared|approved|signed(?: off)?|"
+    r"authori[sz]ed|decided|made the decision|took the decision|commissioned|attended|chaired|"
+    r"led|advised|recommended|produced|compiled|agreed|reviewed|sanctioned|oversaw)\b", re.I)
+
+
+def _officials_roles(q: str, m: re.Match) -> str | None:
+    """'the names of the civil servants who drafted the behaviour guidance' -> their job
+    titles and grades, and the names of the senior ones: officials acting officially are
+    usually named at senior level, and a count of the drafters tells the user nothing."""
+    act = _OFFICIAL_ACT.match(q[m.end():])
+    if not act or re.search(rf"\b(?:{PRIVATE_PEOPLE})\b", act.group("who"), re.I):
+        return None
+    rest = q[m.end():].strip().rstrip(" ?.")
+    rest = re.sub(r"^(?:all|any|each)\s+", "the ", rest, flags=re.I)
+    rest = rest if rest.lower().startswith("the ") else f"the {rest}"
+    senior = " (the Senior Civil Service)" if re.search(r"civil servants?", rest, re.I) else ""
+    return (f"Please provide the job title and grade of each of {rest}, and the names of "
+            f"those at senior level{senior}, who are usually named. I am not asking for junior "
+            "staff's names.")
+
+
 def _anonymised(q: str) -> str:
     """'the names and salaries of staff earning over £100,000' -> 'the number of staff earning
     over £100,000, by salary band': the count the names were for, which s40 does not touch."""
@@ -246,6 +359,12 @@ def _anonymised(q: str) -> str:
         return pasteable(_tidy(_NAMES_OF.sub(f"the {kept} (not the name) of", q, count=1)))
     if m and (each := _per_person_counts(q, m)):
         return each
+    if m and (kept := _owners_dropped(q)):  # 'the addresses of the B&Bs and their owners'
+        return kept
+    if m and (kinds := _categories_without_names(q, m)):
+        return kinds
+    if m and (roles := _officials_roles(q, m)):
+        return roles
     if m:
         paid = m.group(1) and re.search(r"salar|pay", m.group(1), re.I)
         q = re.sub(r"^(?:what|which) (?:are|were|is|was) (?=the names?\b)", "Please give ", q,
@@ -263,6 +382,8 @@ def _anonymised(q: str) -> str:
                                f"{q[owned.end():]}"))
     if addresses := _without_addresses(q):
         return addresses
+    if homes := _homes_as_count(q):
+        return homes
     if counted := _list_as_count(q):
         return counted
     if _WHO_IS.search(q):
@@ -394,7 +515,32 @@ def _coarser_period(q: str, body: str) -> str | None:
     return _tidy(new) if new != q else None
 
 
+# ', and the location of every bus garage's CCTV control room': the one part of a compound
+# question that asks where cameras are (or where they are watched from)
+_CAMERA_PLACE_PART = re.compile(
+    r",?\s+(?:and|as well as|plus)\s+(?:also\s+)?(?:(?:the|their|its)\s+(?:exact\s+)?"
+    r"locations?\s+of|where)\b[^?.;]*\b(?:cctv|cameras?|anpr)\b[^?.;]*", re.I)
+_CAMERA_WORDS = re.compile(r"\b(?:cctv|cameras?|anpr)\b", re.I)
+
+
+def _camera_part_dropped(q: str, body: str) -> str | None:
+    """'the number of assaults on bus drivers on each route in 2023, and the location of every
+    bus garage's CCTV control room' -> the assaults asked as they were, and the CCTV policy in
+    place of the location: a camera count would replace a question the user never asked."""
+    part = _CAMERA_PLACE_PART.search(q)
+    head = q[:part.start()].strip(" ,;") if part else ""
+    if not part or len(head.split()) < 4 or _CAMERA_WORDS.search(head):
+        return None
+    kind = "ANPR" if re.search(r"\banpr\b", part.group(0), re.I) else "CCTV"
+    room = " or control room" if re.search(r"control rooms?", part.group(0), re.I) else ""
+    asked = pasteable(_tidy(head.rstrip(" ?.") + ("?" if q.rstrip().endswith("?") else ".")))
+    return (f"{asked} Please also provide {body}'s policy or code of practice for its {kind}. "
+            f"I am not asking for the location of any camera{room}.")
+
+
 def _camera_totals(q: str, body: str) -> str:
+    if kept := _camera_part_dropped(q, body):
+        return kept
     named = re.search(r"\b(anpr|cctv)\b", q, re.I)
     if not named:  # the question's own words for them ('covert surveillance cameras'), or
         # 'these' when another question says which ('each of the cameras in (a)')
@@ -465,9 +611,10 @@ def _without_makes(q: str, body: str) -> str | None:
 _PLACES_WITH_ADDRESSES = re.compile(
     r"^\s*(?:please\s+)?(?:list|name|give|provide|tell me|identify)\s+(?:me\s+)?(?:a list of\s+|"
     r"the names of\s+|details of\s+)?(?:every|all|each|the|any)\s+(?:of the\s+)?"
+    r"(?!(?:number|total|amount|count|figures?|value|cost)s?\b)"
     r"(?P<what>[^,?.;]+?)\s*,?\s*(?:with|and|including|together with|plus|giving)\s+(?:its|"
     r"their|the|each one's)\s+(?:full\s+|exact\s+|postal\s+)?(?:address(?:es)?|locations?|"
-    r"postcodes?)\b[^?.;]*[?.]?\s*$", re.I)
+    r"postcodes?)\b(?!\s+of\b)[^?.;]*[?.]?\s*$", re.I)
 _PLACES_WHY = ("Exact addresses are withheld where publishing them would put people at risk "
                "(s38) or help crime (s31); a count for each area reveals neither and is usually "
                "given.")

@@ -1,0 +1,80 @@
+"""Round 4 of the rewording audit (ux12): compound questions keep their harmless part, s40
+rewordings ask for what is answerable and keep the user's purpose, Scottish rewordings cite
+FOISA, the 'single figure' sentence only where a breakdown is what draws the refusal, cost
+narrowing that narrows, and a 'why' asked in anger put as recorded information."""
+
+from bot.reword import fallback_rewording, pattern_rewordings
+
+
+def _texts(question, body=None):
+    return [r.text for r in pattern_rewordings(question, body=body)]
+
+
+# -- 1: a compound question keeps its harmless part ------------------------------------------
+ASSAULTS = ("Please provide the number of assaults on bus drivers on each route in 2023, and the "
+            "location of every bus garage's CCTV control room.")
+
+
+def test_a_camera_location_part_is_dropped_and_the_rest_of_the_question_kept():
+    found = _texts(ASSAULTS, "the authority")
+    assert found[0] == (
+        "Please provide the number of assaults on bus drivers on each route in 2023. Please also "
+        "provide the authority's policy or code of practice for its CCTV. I am not asking for "
+        "the location of any camera or control room.")
+    assert not any("number of numbers" in t for t in found)
+    assert not any(t.startswith("How many CCTV cameras") for t in found)
+
+
+def test_a_count_is_never_taken_for_a_list_of_places_with_their_addresses():
+    assert not any("in each local authority area" in t for t in _texts(ASSAULTS))
+    hotels = _texts("Please list every hotel currently used to house asylum seekers, with its "
+                    "address.")
+    assert hotels[0].startswith("Please give the number of hotels currently used to house "
+                                "asylum seekers in each local authority area.")
+
+
+def test_a_camera_only_location_question_still_becomes_the_camera_total():
+    found = _texts("Where are the council's CCTV cameras located?", "the council")
+    assert found[0].startswith("How many CCTV cameras does the council operate in total?")
+
+
+# -- 2: s40 rewordings ask for what is answerable ---------------------------------------------
+def test_names_of_owners_beside_addresses_become_places_counted_by_ward():
+    [found] = _texts("Please list the addresses of the B&Bs used and the names of their owners.")
+    assert found == ("Please give the number of B&Bs used in each ward, and the total paid to "
+                     "them. I am not asking for any address or anyone's name.")
+    assert "number of their owners" not in found
+
+
+def test_home_addresses_become_how_many_live_within_the_distance_asked():
+    [found] = _texts("What are the home addresses of on-call firefighters within 5 minutes of "
+                     "Lymington station?")
+    assert found.startswith("How many on-call firefighters live within 5 minutes of Lymington "
+                            "station?")
+    assert "home addresses" not in found and "anonymised totals" not in found
+
+
+def test_names_with_the_allegations_against_each_become_categories_without_names():
+    [found] = _texts("Please provide the names of the officers dismissed and the details of the "
+                     "allegations against each.")
+    assert found == ("Please provide, for the officers dismissed, the category of misconduct "
+                     "proven in each case, without names or other details that would identify "
+                     "anyone.")
+    assert "totals" not in found and "number of officers" not in found
+
+
+def test_names_of_officials_for_their_official_work_become_job_titles_and_senior_names():
+    [found] = _texts("c) the names of the civil servants who drafted the behaviour guidance.")
+    assert found.startswith("Please provide the job title and grade of each of the civil "
+                            "servants who drafted the behaviour guidance, and the names of those "
+                            "at senior level")
+    assert "number of civil servants" not in found
+
+
+def test_names_of_people_disciplined_still_become_the_count():
+    [found] = _texts("Please provide the names of the teachers who have been suspended this "
+                     "year.")
+    assert found.startswith("Please provide the number of teachers who have been suspended")
+    s40 = fallback_rewording("Please provide the names of the civil servants who approved the "
+                             "contract.", "s40", "the department")
+    assert "job title and grade" in s40.text
