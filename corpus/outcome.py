@@ -69,7 +69,10 @@ REFERRAL = re.compile(r"\b(?:(?:would|will) be (?:held by|the responsibility of|
 NOT_HELD = re.compile(
     r"\bnot\s+held\b|(?:does|do|did)(?:\s+not|n't)\s+(?:start (?:to )?)?"
     r"(?:hold|record|keep|collate|collect|have|possess|capture|track|retain|log|report on|"
-    r"break down|split|separate|categori[sz]e)\b|"
+    r"break down|split|separate|categori[sz]e)\b"
+    # not "do not have funding to provide direct funding to clubs": none was given, an answer
+    r"(?<!have)(?<!n't have)(?<!not have)|(?:does|do|did)(?:\s+not|n't)\s+have\b"
+    r"(?!\s+(?:the |any )?(?:funding|budget|money|resources?|capacity|powers?) to\b)|"
     # "cannot be answered from records", "no such records exist", "has no record of"
     r"\bcannot be (?:answered|determined|identified|established|ascertained) from (?:our |the |"
     r"its |their )?(?:records|systems?|data)\b|\bno such (?:information|records?|data|documents?|"

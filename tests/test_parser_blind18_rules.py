@@ -126,3 +126,9 @@ def test_lead_in_about_the_questions_below_is_not_a_question():
                          "required way.\n(a) How many parks are there?\n(b) Who manages them?\n"
                          "Yours faithfully,\nA")
     assert qs == ["How many parks are there?", "Who manages them?"]
+
+
+def test_no_funding_to_give_answers_how_much_was_given():
+    assert classify("The team do not have funding to provide direct funding to clubs.") \
+        == "answered"
+    assert classify("We do not have this information.") == "not_held"
