@@ -629,8 +629,7 @@ class Conversation:
         if not session.last:
             return ("Paste a draft first; then ask about another period, e.g. what about "
                     f"{period}?")
-        changed = with_period([q.text for q in session.last.questions], period,
-                              keep_year_kind=True)
+        changed = with_period([q.text for q in session.last.questions], period)
         if changed is None:
             return NO_PERIOD_NOTE.format(period=period)
         draft = "\n".join(f"{i}. {t}" for i, t in enumerate(changed, 1))

@@ -127,7 +127,7 @@ def _periods_in(question: str, dates: bool) -> list[tuple[re.Match[str], bool]]:
 
 
 def _first_swapped(m: re.Match[str], is_date: bool, period: str,
-                   target: tuple[str, int] | None, keep_year_kind: bool) -> tuple[str, int]:
+                   target: tuple[str, int] | None) -> tuple[str, int]:
     """The first period's new words, and by how many years it moved (0: not one year)."""
     text = m.group(0)
     if is_date:  # '1 April 2024' for 2022: '1 April 2022'; for 2022/23: the day in that year
@@ -142,20 +142,19 @@ def _first_swapped(m: re.Match[str], is_date: bool, period: str,
     year = _ONE_YEAR.search(text) if not _SPAN_WORDS.search(text) else None
     old = int(fy.group(1)) if one_fy else int(year.group(1)) if year and not fy else None
     delta = target[1] - old if target and old else 0
-    if keep_year_kind and one_fy and target and target[0] == "year":
+    if one_fy and target and target[0] == "year":
         return _shifted(text, delta), delta  # '2023/24' for 2022: '2022/23'
     if target and old and not re.match(rf"(?:{_PREPOSITION}|between|from|since)\s", text, re.I):
         return re.sub(rf"^{_PREPOSITION}\s+", "", period.strip(), flags=re.I), delta
     return _with_preposition(period, text), delta  # 'the 2023 budget': 'the 2022 budget'
 
 
-def with_period(questions: list[str], period: str, *,
-                keep_year_kind: bool = False) -> list[str] | None:
+def with_period(questions: list[str], period: str) -> list[str] | None:
     """The draft's questions with their period changed to `period` (the first period each
     question names; a date's year moves with it when `period` is a year); the question's other
     years and dates move by as much ('in 2023 compared with 2022' for 2021: 'in 2021 compared
-    with 2020'). With `keep_year_kind` (as the chat asks: 'what about 2022?'), a financial or
-    academic year stays one: '2023/24' becomes '2022/23', not the calendar year 2022. None
+    with 2020'). A financial or academic year stays one ('what about 2022?': '2023/24' becomes
+    '2022/23', not the calendar year 2022). None
     when no question names a period, for then there is nothing to swap and adding a period to
     every question would ask something else."""
     target = _target(period)
@@ -164,7 +163,7 @@ def with_period(questions: list[str], period: str, *,
         found = _periods_in(q, dates=target is not None)
         if found:
             first, is_date = found[0]
-            words, delta = _first_swapped(first, is_date, period, target, keep_year_kind)
+            words, delta = _first_swapped(first, is_date, period, target)
             parts, at = [q[:first.start()], words], first.end()
             for m, _ in found[1:]:
                 parts += [q[at:m.start()], _shifted(m.group(0), delta)]

@@ -759,7 +759,7 @@ async def _period(update: Update, context: Context, period: str) -> None:
         await answer(update, context, FIRST_DRAFT)
         return
     assessment = latest[1].assessment
-    changed = with_period([q.text for q in assessment.questions], period, keep_year_kind=True)
+    changed = with_period([q.text for q in assessment.questions], period)
     if changed is None:
         await answer(update, context, render.esc(NO_PERIOD_NOTE.format(period=period)))
         return

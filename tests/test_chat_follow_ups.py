@@ -50,7 +50,7 @@ def test_the_period_is_swapped_in_each_question_that_names_one_and_laws_and_days
                  "and 2023?", "Which software do you use?"]
     assert with_period(questions, "2021") == [
         "How many requests under the Freedom of Information Act 2000 did you get in 2021?",
-        "What was the budget for 2021?", "How many arrests in 2021?",
+        "What was the budget for 2021/22?", "How many arrests in 2021?",
         "Which software do you use?"]
     assert with_period(questions, "2019 to 2021")[2] == "How many arrests from 2019 to 2021?"
     assert with_period(["Which software do you use?"], "2021") is None

@@ -101,7 +101,7 @@ def test_a_year_moves_a_financial_year_to_that_year_and_a_date_to_that_year():
                  "What was the 2023 budget?",
                  "How many staff were employed on 31/03/2024?",
                  "Which software do you use?"]
-    assert with_period(questions, "2022", keep_year_kind=True) == [
+    assert with_period(questions, "2022") == [
         "How many people were on the housing waiting list on 1 April 2022?",
         "How many homes did the council let in 2022/23?",
         "How much was spent in the financial year 2022-23?",
@@ -116,7 +116,7 @@ def test_a_financial_year_asked_for_puts_a_date_in_that_financial_year():
     questions = ["How many were on the list on 1 April 2024?",
                  "How many were on the list on 31 March 2024?",
                  "How many homes were let in 2023/24?"]
-    assert with_period(questions, "2022/23", keep_year_kind=True) == [
+    assert with_period(questions, "2022/23") == [
         "How many were on the list on 1 April 2022?",
         "How many were on the list on 31 March 2023?",
         "How many homes were let in 2022/23?"]
@@ -125,11 +125,11 @@ def test_a_financial_year_asked_for_puts_a_date_in_that_financial_year():
 def test_a_span_or_a_range_asked_for_leaves_dates_and_laws_alone():
     questions = ["How many were on the list on 1 April 2024?",
                  "How many requests under the Data Protection Act 2018 did you get in 2023/24?"]
-    assert with_period(questions, "the last three years", keep_year_kind=True) == [
+    assert with_period(questions, "the last three years") == [
         "How many were on the list on 1 April 2024?",
         "How many requests under the Data Protection Act 2018 did you get in the last three "
         "years?"]
-    assert with_period(questions, "2019 to 2021", keep_year_kind=True)[1].endswith(
+    assert with_period(questions, "2019 to 2021")[1].endswith(
         "Data Protection Act 2018 did you get from 2019 to 2021?")
 
 
