@@ -257,6 +257,23 @@ def in_foisa_terms(advice: str) -> str:
 
 NCND_NOTE_START = "\"Neither confirm nor deny\" (NCND)"
 
+# the FOIA grounds a rewording's reason cites whose FOISA number differs; the cost limit (s12)
+# and vexatious requests (s14) keep theirs, and the s16 sentence is the s15 one (`_words`)
+_WHY_CITE = re.compile(r"(?<!FOISA )(?<!FOIA's )\b(s(?:21|31|35|36|38|40|41|43)(?:\(\w+\))*)")
+# where FOISA's subsection is not FOIA's with the section renumbered: the factual-background
+# rule of FOIA s35(4) is FOISA s29(3), and NCND is FOISA's s18 read with the ground
+_WHY_OVERRIDES = {"s35(4)": "s29(3)", "s31(3)": f"{NCND_SECTION} with s35"}
+
+
+def foisa_why(why: str) -> str:
+    """A rewording's reason in FOISA's numbers: 's35 protects the policy debate ... (s35(2))'
+    to the Scottish Government is FOISA s29 and s29(2), since FOISA's s35 is law enforcement;
+    a Scottish requester quoting the reason back cites the Act that applies."""
+    def cited(m: re.Match) -> str:
+        foisa = _WHY_OVERRIDES.get(m.group(1)) or to_foisa(m.group(1))
+        return f"FOISA {foisa}" if foisa else m.group(0)
+    return _WHY_CITE.sub(cited, _words(why))
+
 
 def _question(q: QuestionAssessment, eisr: bool = False) -> QuestionAssessment:
     """One question in FOISA's terms; under the EISRs (`eisr`) its exceptions and explanation
@@ -270,7 +287,7 @@ def _question(q: QuestionAssessment, eisr: bool = False) -> QuestionAssessment:
     if shown:
         explanation += " In Scotland: " + "; ".join(note_on(e) for e in shown) + "."
     return replace(q, likely_exemptions=with_foisa(q.likely_exemptions), explanation=explanation,
-                   rewordings=[Rewording(_words(r.text), _words(r.why), r.based_on)
+                   rewordings=[Rewording(_words(r.text), foisa_why(r.why), r.based_on)
                                for r in q.rewordings])
 
 

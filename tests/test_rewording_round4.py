@@ -78,3 +78,37 @@ def test_names_of_people_disciplined_still_become_the_count():
     s40 = fallback_rewording("Please provide the names of the civil servants who approved the "
                              "contract.", "s40", "the department")
     assert "job title and grade" in s40.text
+
+
+# -- 3: a Scottish rewording's reason cites FOISA ---------------------------------------------
+def _scottish(rewording):
+    from bot.assessment import Assessment, Overall, QuestionAssessment
+    from bot.scotland import adapt
+
+    policy = {"section": "s35", "subsection": None, "probability": 0.4, "ncnd": False}
+    q = QuestionAssessment(text="Please provide all minutes and briefings for ministers about "
+                           "the Deposit Return Scheme.", risk=0.7, level="high",
+                           likely_exemptions=[policy], precedents=[], explanation="",
+                           rewordings=[rewording])
+    overall = Overall(0.7, "High risk.", [policy], [], "1. " + rewording.text)
+    return adapt(Assessment([q], overall, "Scottish Government")).questions[0].rewordings[0]
+
+
+def test_the_policy_rewording_to_a_scottish_body_cites_foisa_s29_not_foias_s35():
+    asked = fallback_rewording("Please provide all minutes and briefings for ministers about the "
+                               "Deposit Return Scheme.", "s35", "the department")
+    assert "(s35(2))" in asked.why  # FOIA's numbers, as England and Wales have them
+    why = _scottish(asked).why
+    assert why.startswith("FOISA s29 protects the policy debate")
+    assert "(FOISA s29(2))" in why and "(FOISA s29(3))" in why
+    assert "s35" not in why
+
+
+def test_other_grounds_in_a_scottish_rewordings_reason_take_foisas_numbers():
+    from bot.reword import Rewording
+
+    why = _scottish(Rewording("x", "Exact addresses are withheld where publishing them would "
+                              "put people at risk (s38) or help crime (s31); the s16 sentence "
+                              "helps; ransom details draw NCND under s31(3).")).why
+    assert "(FOISA s39(1))" in why and "help crime (FOISA s35)" in why
+    assert "the s15 sentence" in why and "NCND under FOISA s18 with s35" in why
