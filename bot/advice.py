@@ -639,6 +639,18 @@ def on_topic(past: str, question: str, similarity: float = 0.0) -> bool:
     return bool(shared) and len(shared) >= min(2, (len(mine) + 1) // 2)
 
 
+def off_topic_note(query: str, found: list) -> str | None:
+    """A warning when no precedent found shares the query's topic: the nearest in wording to
+    'vice-chancellor pay' are fees for the Living Wage and payments to police informants,
+    which say nothing of how it would fare, and a list headed 'What happened when people
+    asked' must not pass them off as its answer."""
+    if not found or any(on_topic(f"{p.question} {p.title or ''}", query, p.similarity)
+                        for p in found):
+        return None
+    return (f"Nothing on record is on the topic of \"{query}\"; these are only the nearest in "
+            "wording, and say little about how it would fare.")
+
+
 _SENTENCES = re.compile(r"(?<=[.;:])\s+(?=\S)")
 _REASONS = prefiltered(re.compile(
     r"(?<!no )\bexempt|unable to (?:provide|disclose|release)|not (?:be )?disclos|\bwithh[eo]ld"

@@ -281,6 +281,8 @@ def cmd_precedents(args: argparse.Namespace, config: Config) -> int:
                 f"{authority} is not in the corpus; showing other authorities:")
     if not found and (hint := foisa_hint(args.exemption)):
         print(hint, file=sys.stderr)
+    from bot.advice import off_topic_note
+
     notes = [n for n in (note, off_topic_note(args.query, found)) if n]
     if args.json:
         for n in notes:
@@ -292,19 +294,6 @@ def cmd_precedents(args: argparse.Namespace, config: Config) -> int:
     print(precedents_text(args.query, found))
     return 0
 
-
-def off_topic_note(query: str, found: list) -> str | None:
-    """A warning when no precedent found shares the query's topic: the nearest in wording to
-    'vice-chancellor pay' are fees for the Living Wage and payments to police informants,
-    which say nothing of how it would fare, and a list headed 'What happened when people
-    asked' must not pass them off as its answer."""
-    from bot.advice import on_topic
-
-    if not found or any(on_topic(f"{p.question} {p.title or ''}", query, p.similarity)
-                        for p in found):
-        return None
-    return (f"Nothing on record is on the topic of \"{query}\"; these are only the nearest in "
-            "wording, and say little about how it would fare.")
 
 
 class PrecedentSearch:

@@ -10,7 +10,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from bot.advice import Advisor, DraftError
+from bot.advice import Advisor, DraftError, off_topic_note
 from bot.assessment import Assessment
 from bot.authority import mend_body_words
 from bot.explain import explain
@@ -722,7 +722,9 @@ class Conversation:
             return self._draft_precedents(session, topic or None)  # 'precedents 2'
         if not topic:
             return "Precedents on what? For example: precedents ransomware attacks"
-        return precedents_text(topic, self.advisor.precedents(topic, session.authority))
+        found = self.advisor.precedents(topic, session.authority)
+        note = off_topic_note(topic, found)
+        return (note + "\n" if note else "") + precedents_text(topic, found)
 
     def _draft_precedents(self, session: Session, ref: str | None) -> str:
         """'show precedents' after a draft: the past questions closest to each of its questions

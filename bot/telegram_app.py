@@ -70,7 +70,7 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot import tg_render as render
-from bot.advice import MAX_DRAFT_CHARS, Advisor, DraftError
+from bot.advice import MAX_DRAFT_CHARS, Advisor, DraftError, off_topic_note
 from bot.assessment import Assessment
 from bot.config import Config, ConfigError
 from bot.conversation import (
@@ -484,7 +484,9 @@ async def show_precedents_for(update: Update, context: Context, topic: str) -> N
     authority = services.users.authority(update.effective_user.id)
     async with typing(context, update.effective_chat.id):
         found = await services.run(services.advisor.precedents, topic, authority)
-    await answer(update, context, render.search_html(topic, found, authority))
+    note = off_topic_note(topic, found)
+    await answer(update, context, (f"<i>{render.esc(note)}</i>\n" if note else "")
+                 + render.search_html(topic, found, authority))
 
 
 async def set_authority(update: Update, context: Context, name: str) -> None:

@@ -3,7 +3,7 @@ nearest wording off as what happened when people asked."""
 
 from __future__ import annotations
 
-from bot.cli import off_topic_note
+from bot.advice import off_topic_note
 from index.search import Precedent
 
 
@@ -33,3 +33,18 @@ def test_the_cli_prints_no_warning_over_precedents_on_the_topic(cli, built):
     code, out, _ = cli("--config", str(built), "precedents", "ransomware attacks")
     assert code == 0 and "ransomware" in out.lower()
     assert "Nothing on record is on the topic" not in out
+
+
+class _NearestOnlyAdvisor:
+    """An advisor whose corpus holds nothing on the topic asked: only far wording."""
+
+    def precedents(self, topic: str, authority: str | None = None, k: int = 5) -> list:
+        return [_p("LCD representations on fees for the Living Wage", 0.44)]
+
+
+def test_the_chat_warns_too_when_nothing_found_is_on_the_topic():
+    from bot.conversation import Conversation, Session
+
+    reply = Conversation(_NearestOnlyAdvisor()).respond(Session(), "precedents vice-chancellor pay")
+    assert reply.startswith("Nothing on record is on the topic of \"vice-chancellor pay\"")
+    assert "LCD representations" in reply
