@@ -41,6 +41,17 @@ _ENVIRONMENTAL_RX = (
     r"fracking|hydraulic fracturing|shale gas|oil and gas licen[cs]es?|quarr(?:y|ies)|"
     r"coal mines?|opencast|"
     r"planning (?:applications?|permission)|environmental (?:impact|permits?)|carbon|net zero|"
+    # planning control is a measure affecting land (reg 2(1)(c)), whatever it costs or counts:
+    # its enforcement, conditions, appeals and obligations (s106), the local plan; building
+    # control (the Building Regulations) is not, nor is the upkeep of roads
+    r"planning (?:enforcement|breach(?:es)?|contraventions?|conditions?|obligations?|appeals?|"
+    r"consents?)|breach(?:es)? of planning|unauthorised (?:development|building works)|"
+    r"listed building consents?|conservation areas?|permitted development|lawful development "
+    r"certificates?|certificates? of lawful(?:ness)? (?:use|development)|local plan (?:"
+    r"allocations?|sites?|reviews?|examination|consultation|polic(?:y|ies)|evidence base)|"
+    r"(?:adopted|emerging|submitted) local plan|local development (?:plan|framework|scheme)|"
+    r"housing land supply|brownfield (?:land|sites?|register)|section 106 (?:agreements?|"
+    r"obligations?|contributions?|monies|money|funds?|payments?)|s106|"
     r"greenhouse gas(?:es)?|trees?|tree preservation orders?|"
     # the climate itself, not 'climate protest groups'
     r"climate (?:change|emergency|action|targets?|strategy|plan|adaptation)|"
@@ -49,6 +60,15 @@ _ENVIRONMENTAL_RX = (
 # nothing
 _ENVIRONMENTAL = Prefiltered(re.compile(_ENVIRONMENTAL_RX, re.I),
                              lowered_pattern(_ENVIRONMENTAL_RX))
+# the notices of planning control and the cases behind them: 'enforcement notices' alone are
+# also the ICO's, the fire service's and the HSE's, so they count only beside planning words
+# (in the question, or in another question of the same draft)
+_PLANNING_NOTICES = prefiltered(re.compile(
+    r"\b(?:enforcement (?:notices?|complaints?|cases?|register|investigations?|action)|stop "
+    r"notices?|breach of condition notices?|planning contravention notices?)\b", re.I))
+_PLANNING = prefiltered(re.compile(
+    r"\bplanning\b|\btown and country planning\b|\bunauthorised (?:development|building "
+    r"works)\b|\bs(?:ection)? ?(?:172|183|187a)\b", re.I))
 # what a question asks about the body itself (its pay, staff, spending on itself, IT): under
 # FOIA even beside questions on sewage, since it is no information on the environment
 _ABOUT_THE_BODY = prefiltered(re.compile(
@@ -65,7 +85,15 @@ _ABOUT_THE_BODY = prefiltered(re.compile(
 def is_environmental(text: str) -> bool:
     """Whether a draft is about environmental information, which the EIR govern (an FOI
     request for it is handled under them whatever it cites)."""
-    return bool(_EIR.search(text) or _ENVIRONMENTAL.search(text))
+    return bool(_EIR.search(text) or _ENVIRONMENTAL.search(text)
+                or planning_notices(text, text))
+
+
+def planning_notices(question: str, context: str) -> bool:
+    """Whether a question asks about planning enforcement notices or cases ('how many
+    enforcement notices were served?') in a `context` (the question itself, or its whole
+    draft) that is about planning: measures affecting land, so environmental information."""
+    return bool(_PLANNING_NOTICES.search(question) and _PLANNING.search(context))
 
 
 def question_laws(draft_eir: bool, questions: Sequence[str], subject: bool = True
@@ -78,8 +106,10 @@ def question_laws(draft_eir: bool, questions: Sequence[str], subject: bool = Tru
     the question it follows. Without an environmental `subject` in the opening, questions on
     the environment that are fewer than half are incidental: only they are the EIR's (the
     EISRs' in Scotland), so one about a hospital's contaminated water leaves A&E waits and
-    agency spending under FOI."""
-    own = [is_environmental(q) for q in questions]
+    agency spending under FOI. 'How many enforcement notices were served?' is environmental
+    beside a question on planning enforcement, not alone (the ICO serves them too)."""
+    planning = " ".join(q for q in questions if _PLANNING.search(q))
+    own = [is_environmental(q) or planning_notices(q, planning) for q in questions]
     if not draft_eir or not any(own):
         return [draft_eir] * len(questions)
     if not subject and 2 * sum(own) < len(questions):

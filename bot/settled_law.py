@@ -184,6 +184,94 @@ COUNT_OR_DATES = re.compile(r"^\W*(?:how many|what (?:is|was) the number)\b|\bnu
 _LISTED = SettledGround("s40", "s40(2)", 0.75,
                         "asks for a list of members of the public (who they are is personal "
                         "data: usually refused under s40(2))")
+# Legal professional privilege (s42): the advice itself, not what it cost or how often it was
+# sought. The tribunals hold that privilege carries a strong public interest of its own (Bellamy
+# v IC, EA/2005/0023; DBERR v O'Brien [2009] EWHC 164 (QB)), so it is upheld far more often
+# than the qualified exemptions behind the 0.6 floors; it gives way only where privilege was
+# waived, the matter is long closed or the public interest is exceptional.
+_LEGAL_ADVICE = prefiltered(re.compile(
+    r"\blegal (?:advice|opinions?)\b(?! (?:services?|centres?|clinics?|charit(?:y|ies)|"
+    r"providers?|agenc(?:y|ies)|sector|line|helplines?|sessions?|funding|grants?|costs?|fees?|"
+    r"bills?|spend|budgets?|expenditure)\b)|\bcounsel['’]?s (?:advice|opinions?)\b|"
+    r"\b(?:advice|opinions?) (?:from|of|given by|provided by|obtained from|received from) "
+    r"(?:the |its |your |an? |external |outside |the council['’]s )?(?:solicitors?|lawyers?|"
+    r"counsel|barristers?|kcs?|qcs?|legal (?:team|services|department|advisers?))\b|"
+    r"\blegally privileged\b", re.I))
+# what was spent on legal advice, how often it was sought, whether it was: facts about the
+# advice, usually released (a cost, count or a yes/no question before the advice is named;
+# 'what advice have you received' asks for the advice itself); 'officers'
+# time spent providing legal advice' is the work, not the advice
+_ADVICE_FACTS = prefiltered(re.compile(
+    r"\b(?:how much|costs?|spend|spent|expenditure|fees?|paid|amount|budget|invoices?|"
+    r"how many|number of|times|occasions|whether)\b[^.?;]{0,60}\b(?:legal|counsel|solicitors?|"
+    r"lawyers?|barristers?)\b|\b(?:providing|giving|offering) legal advice\b|"
+    r"(?:^\W*|\band\s+)(?:did|has|have|had) (?:the [\w-]+|you|it|they) (?:ever )?"
+    r"(?:seek|sought|take|taken|obtain|obtained|receive|received|get|got)\b", re.I))
+# ... unless a copy of the advice is asked for too ('whether advice was sought and, if so, a
+# copy')
+_ADVICE_COPY = prefiltered(re.compile(
+    r"\bcop(?:y|ies)\b[^.?;]{0,40}\b(?:advice|opinions?)\b|\bif so\b[^.?;]{0,40}\b(?:cop(?:y|"
+    r"ies)|provide|disclose|release|send)\b", re.I))
+_LEGAL_PRIVILEGE = SettledGround("s42", "s42(1)", 0.7,
+                                 "asks for the legal advice itself (legal professional "
+                                 "privilege, s42: usually upheld, as privilege carries a strong "
+                                 "public interest of its own; what the advice cost and how "
+                                 "often it was sought are usually given)")
+
+# Everything held on a subject, with no kind of document and no period named: finding it all
+# means searching every file, inbox and system, the commonest reason for a cost-limit refusal
+# (the ICO's guidance on s12 and on 'all information' requests)
+_EVERYTHING = prefiltered(re.compile(
+    r"\b(?:everything|all (?:the )?(?:information|data|records|documents|documentation|"
+    r"materials?|files)|any and all (?:information|data|records|documents|documentation|"
+    r"materials?|files|correspondence))\b(?: (?:that|which))?(?: (?:you|the [\w-]+|your "
+    r"[\w-]+|it|they|this [\w-]+) (?:holds?|has|have|keeps?|retains?))?(?: (?:held|recorded|"
+    r"kept))?(?: by (?:you|the [\w-]+))? (?:about|on|regarding|relating to|related to|in "
+    r"relation to|concerning|in respect of|pertaining to|to do with|connected (?:to|with))\b",
+    re.I))
+# a period ('in 2023', 'since March', 'the last two years'), a reference ('application
+# 23/01234/FUL') or the requester's own data ('about me': a subject access request) narrows it
+_NARROWED = prefiltered(re.compile(
+    r"\b(?:19|20)\d\d\b|\b(?:january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)\b|\b(?:since|between|until|to date|from \w+ to)\b|"
+    r"\b(?:last|past|previous|this|current) (?:\d+ |one |two |three |four |five |six |twelve )?"
+    r"(?:years?|months?|weeks?|days?|quarters?|financial years?)\b|\bref(?:erence)?\b|"
+    r"\d+/\d+|\b(?:about|on|regarding|relating to|concerning|of) (?:me|myself|my)\b", re.I))
+_EVERYTHING_HELD = SettledGround("s12", "s12(1)", 0.6,
+                                 "asks for everything held on a subject, naming no kind of "
+                                 "document and no period (finding it all means searching every "
+                                 "file, inbox and system: usually refused as over the cost "
+                                 "limit, s12, or under the EIR as manifestly unreasonable)")
+
+# Where the armed forces keep their bases, aircraft, weapons or stores: s26 (the capability
+# and security of the forces) with s24 (national security). The tribunal upheld the MoD's
+# refusal to name the bases RAF Reaper drones flew from (EA/2016/0290); how many are held and
+# what they cost are more often given.
+_MILITARY_THING = (r"(?:(?:storage |military |air |naval |operating |forward )?bases?|storage "
+                   r"(?:sites?|depots?|facilit(?:y|ies)|locations?)|depots?|airfields?|"
+                   r"air stations?|barracks|ranges|bunkers?|silos?|hangars?|drones?|uavs?|"
+                   r"aircraft|jets|helicopters|submarines?|warships?|tanks|missiles?|weapons?|"
+                   r"munitions|ammunition|warheads?|explosives|troops|units|squadrons?|"
+                   r"regiments?)")
+_MILITARY_WHERE = prefiltered(re.compile(
+    rf"\b(?:locations?|addresses|address|whereabouts|postcodes?|grid references?|sites?)"
+    rf"(?: of| where)\b[^.?;]{{0,40}}?\b{_MILITARY_THING}\b|\bwhere\b[^.?;]{{0,40}}\b(?:stored|"
+    rf"kept|held|based|located|stationed|deployed|housed)\b|\bwhich (?:bases|sites|stations|"
+    rf"airfields|depots)\b", re.I))
+# the forces, in the question or in the body asked
+_MILITARY = prefiltered(re.compile(
+    r"\b(?:raf|royal air force|army|royal navy|navy|naval|royal marines|military|armed forces|"
+    r"mod|ministry of defence|defence|dstl|nato|usaf|us air force|troops|regiments?|"
+    r"squadrons?|nuclear weapons?|trident)\b", re.I))
+# a base's planning application or museum, its recruitment office: public by nature
+_PUBLIC_SITE = re.compile(r"\b(?:planning|museums?|recruit\w*|careers? (?:offices?|centres?)|"
+                          r"open days?|air shows?|displays?)\b", re.I)
+_DEFENCE_SITES = SettledGround("s26", "s26(1)(b)", 0.7,
+                               "asks where the armed forces' bases, equipment or weapons are "
+                               "(the capability and security of the forces, s26, and national "
+                               "security, s24: usually refused; how many are held and what "
+                               "they cost are more often given)")
+
 _DECEASED = re.compile(r"\b(?:died|dead|deceased|death)\b", re.I)
 _GROUNDS = prefiltered_pairs((
     # data protection law covers only the living: the dead's records are confidential (s41)
@@ -208,6 +296,8 @@ _GROUNDS = prefiltered_pairs((
      SettledGround("s40", "s40(2)", 0.75,
                    "asks who was involved in an incident, complaint or discipline (staff's "
                    "personal data: usually refused under s40(2))")),
+    # privileged advice to a minister is s42's before it is s35's
+    (_LEGAL_ADVICE, _LEGAL_PRIVILEGE),
     (re.compile(rf"\bcabinet (?:minutes|papers|committee|meetings?|discussions?)\b|\bminutes of "
                 rf"(?:the )?cabinet\b|\b(?:submissions?|advice|briefings?|minutes|notes|readouts?)"
                 rf"\b[^.?;]{{0,50}}\b(?:{_MINISTERS}|ministers?|cabinet)\b|\bministerial (?:"
@@ -221,6 +311,9 @@ _GROUNDS = prefiltered_pairs((
      SettledGround("s23", "s23(1)", 0.85,
                    "concerns the security and intelligence bodies (s23: an absolute "
                    "exemption, often met with neither confirm nor deny)")),
+    (_MILITARY_WHERE, _DEFENCE_SITES),
+    # the widest: any narrower ground above names the question first
+    (_EVERYTHING, _EVERYTHING_HELD),
 ))
 
 
@@ -261,6 +354,12 @@ def _applies(ground: SettledGround, question: str, authority: str | None) -> boo
     if ground.section == "s23":  # a planning application for GCHQ's car park is on a register
         return not re.search(r"\bplanning\b", question, re.I) and authority_kind(
             authority) not in ("council", "education", "health", "school")
+    if ground is _LEGAL_PRIVILEGE:
+        return asks_for_legal_advice(question)
+    if ground is _DEFENCE_SITES:
+        return asks_where_forces_are(question, authority)
+    if ground is _EVERYTHING_HELD:
+        return asks_for_everything(question)
     if ground.section == "s35":
         # a count or the dates of papers reveal no advice; legal advice is s42's first
         if COUNT_OR_DATES.search(question) or re.search(r"\blegal advice\b", question, re.I):
@@ -270,6 +369,31 @@ def _applies(ground: SettledGround, question: str, authority: str | None) -> boo
         central = kind in (None, "central", "other") or is_department(authority)
         return central and not _LOCAL.search(f"{question} {authority or ''}")
     return True
+
+
+def asks_for_legal_advice(question: str) -> bool:
+    """Whether a question asks for legal advice itself (privileged: s42), not what it cost, how
+    often it was sought or whether it was: those facts reveal none of it and are usually given,
+    so a copy must be asked for as well for the floor to stand over them."""
+    if not _LEGAL_ADVICE.search(question) or _POLICY_ON.search(question):
+        return False
+    return not _ADVICE_FACTS.search(question) or bool(_ADVICE_COPY.search(question))
+
+
+def asks_where_forces_are(question: str, authority: str | None = None) -> bool:
+    """Whether a question asks where the armed forces' bases, equipment or weapons are (s26
+    with s24), said of the forces or asked of a defence body: a police force's drone store is
+    s31's (bot/risk.py), a base's planning application or museum is public."""
+    if not _MILITARY_WHERE.search(question) or _PUBLIC_SITE.search(question):
+        return False
+    return bool(_MILITARY.search(question) or (authority and _MILITARY.search(authority)))
+
+
+def asks_for_everything(question: str) -> bool:
+    """Whether a question asks for everything held on a subject with nothing to narrow the
+    search: no period, no reference and not the requester's own data (a subject access
+    request, not FOI). A named kind of document ('all minutes of ...') is no such ask."""
+    return bool(_EVERYTHING.search(question)) and not _NARROWED.search(question)
 
 
 # Government departments (ministerial and not, and the devolved governments), the only bodies
