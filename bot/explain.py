@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from bot.eir import eir_name, scottish_reg, uk_reg
 from bot.foisa_notes import GROUNDS as FOISA_GROUNDS
 from bot.foisa_notes import NOTES as FOISA_NOTES
-from corpus.exemptions import procedural
+from bot.track_record import authority_kind
+from corpus.exemptions import as_printed, procedural
 from corpus.foisa import NCND_SECTION, to_foia, to_foisa, typed_foisa
 
 EXPLAIN_FROM = 0.1  # a likely exemption this probable or more is explained, with a quote
@@ -24,6 +25,15 @@ class Ground:
     protects: str
     test: str
     around: str
+
+
+# s31's way around; its IT clause is advice for IT questions only (the whole-draft advice
+# leaves it out of a draft about pay or correspondence)
+S31_IT_AROUND = ("; for IT, certifications held and breaches reported to the ICO rather than "
+                 "products, versions or patch dates")
+S31_AROUND = ("Ask for policies instead of configurations or tactics, totals over years instead "
+              "of monthly, location-level or successful-versus-blocked figures, and numbers by "
+              "area instead of exact locations" + S31_IT_AROUND + ".")
 
 
 GROUNDS: dict[str, Ground] = {g.section: g for g in [
@@ -59,19 +69,18 @@ GROUNDS: dict[str, Ground] = {g.section: g for g in [
            "Qualified; s30(3) allows neither confirm nor deny.",
            "Ask for aggregate statistics over closed cases."),
     Ground("s31", "law enforcement",
-           "the prevention and detection of crime, which includes an authority protecting its "
-           "own IT systems, buildings and cash: councils use it for cyber security, CCTV and "
-           "fraud controls, police forces for tactics, equipment, capabilities and "
-           "deployments.",
-           "Prejudice test: disclosure would, or would be likely to, prejudice crime prevention "
-           "(a real and significant risk, not a fanciful one), then a public interest test. "
-           "Authorities argue the mosaic effect (small pieces add up to an attack plan) and that "
-           "disclosure is to the world. s31(3) lets them neither confirm nor deny when even "
-           "saying whether they hold it would cause the harm.",
-           "Ask for policies instead of configurations or tactics, totals over years instead of "
-           "monthly, location-level or successful-versus-blocked figures, and numbers by area "
-           "instead of exact locations; for IT, certifications held and breaches reported to the "
-           "ICO rather than products, versions or patch dates."),
+           "the interests of law enforcement that s31(1)(a) to (i) list: the "
+           "prevention or detection of crime, catching and prosecuting offenders, the "
+           "administration of justice, tax collection, immigration controls, prisons, and "
+           "regulators' and inspectors' investigations. Each reply must name the interest it "
+           "protects; councils cite it most for cyber security, CCTV and fraud controls, police "
+           "forces for tactics, equipment, capabilities and deployments.",
+           "Prejudice test: disclosure would, or would be likely to, prejudice the interest "
+           "the authority names (a real and significant risk, not a fanciful one), then a "
+           "public interest test. Authorities argue the mosaic effect (small pieces add up "
+           "to an attack plan) and that disclosure is to the world. s31(3) lets them neither "
+           "confirm nor deny when even saying whether they hold it would cause the harm.",
+           S31_AROUND),
     Ground("s26", "defence",
            "the defence of the UK and the capability, effectiveness or security of the armed "
            "forces.",
@@ -243,6 +252,120 @@ SUBSECTIONS: dict[str, Subsection] = {
 }
 
 
+@dataclass(frozen=True)
+class Purpose:
+    """One interest s31(1) lists. Each subsection protects its own (s31(1)(f) is prisons, not
+    crime prevention), and some belong to the work of a few kinds of body only: a prison's
+    good order is no police force's to cite for stop and search."""
+
+    name: str
+    protects: str
+    around: str
+    kinds: frozenset[str] = frozenset()  # the kinds of body whose work it is; empty: any body
+    cue: re.Pattern | None = None  # a question's words that bring it in at any body
+
+
+_ANY_ENFORCER = frozenset({"police", "central", "council", "fire", "health", "transport"})
+S31_PURPOSES: dict[str, Purpose] = {
+    "s31(1)(a)": Purpose(
+        "the prevention or detection of crime",
+        "the prevention or detection of crime, which includes an authority protecting its own "
+        "IT systems, buildings and cash: councils use it for cyber security, CCTV and fraud "
+        "controls, police forces for tactics, equipment, capabilities and deployments.",
+        S31_AROUND),
+    "s31(1)(b)": Purpose(
+        "the apprehension or prosecution of offenders",
+        "the apprehension or prosecution of offenders: live investigations, suspects, and the "
+        "evidence and methods that lead to arrests and charges.",
+        "Ask for totals of arrests, charges or prosecutions over a period, or about closed "
+        "cases, rather than details of a live investigation or of identifiable suspects."),
+    "s31(1)(c)": Purpose(
+        "the administration of justice",
+        "the administration of justice: the fair conduct of court cases and trials, and the "
+        "work of courts, tribunals and prosecutors.",
+        "Ask after the case has ended, or for statistics and procedures rather than material "
+        "in a case still before the courts."),
+    "s31(1)(d)": Purpose(
+        "the assessment or collection of tax",
+        "the assessment or collection of any tax or duty: HMRC's compliance work, and a "
+        "council's collection of council tax and business rates.",
+        "Ask for yearly totals collected or written off rather than how cases are selected, "
+        "thresholds or the details of individual accounts.",
+        frozenset({"central", "council"}),
+        re.compile(r"\b(?:tax|taxes|duty|duties|hmrc|revenue|business rates|evasion)\b", re.I)),
+    "s31(1)(e)": Purpose(
+        "the operation of immigration controls",
+        "the operation of immigration controls: border checks, enforcement visits and "
+        "removals.",
+        "Ask for published-style totals (visits, removals, detentions per year) rather than "
+        "planned operations, locations or methods.",
+        frozenset({"central"}),
+        re.compile(r"immigra|\bvisas?\b|asylum|\bborders?\b|deport|removal|overstay", re.I)),
+    "s31(1)(f)": Purpose(
+        "the security and good order of prisons",
+        "the security and good order of prisons and other places where people are lawfully "
+        "detained (immigration removal centres, police custody, secure hospitals).",
+        "Ask for yearly totals across the estate (incidents, finds of drugs or phones, "
+        "staffing) rather than the security measures, layouts or weaknesses of one "
+        "establishment.",
+        frozenset({"central"}),
+        re.compile(r"prison|\bhmp\b|custody|detain|detention|\bcells?\b|inmate|"
+                   r"young offender|secure (?:hospital|unit)", re.I)),
+    "s31(1)(g)": Purpose(
+        "an authority's functions of inquiry and regulation (s31(2))",
+        "an authority's work for the purposes in s31(2): finding out whether anyone has broken "
+        "the law or acted improperly, whether regulatory action is justified, the cause of an "
+        "accident, a person's fitness for a profession or a company, charities' property, and "
+        "health and safety at work.",
+        "Ask about closed inquiries, or for totals of investigations and outcomes, rather "
+        "than the evidence, sources or methods of one still under way.",
+        _ANY_ENFORCER,
+        re.compile(r"regulat|inspect|enforce|complian|investigat|audit|licen[cs]|misconduct|"
+                   r"disciplin|accident|health and safety|charit", re.I)),
+    "s31(1)(h)": Purpose(
+        "civil proceedings arising from an authority's inquiries",
+        "civil proceedings brought by an authority that arise from an investigation it "
+        "carried out for the purposes in s31(2).",
+        "Ask once the proceedings have ended, or for the number of cases and their outcomes.",
+        _ANY_ENFORCER,
+        re.compile(r"proceedings|litigation|legal action|court|claim", re.I)),
+    "s31(1)(i)": Purpose(
+        "fatal accident inquiries in Scotland",
+        "inquiries in Scotland into fatal accidents and sudden deaths that arise from an "
+        "investigation for the purposes in s31(2).",
+        "Ask after the inquiry has reported: its determination is published.",
+        frozenset({"central"}),
+        re.compile(r"fatal accident|sudden death|\bscot|sheriff", re.I)),
+}
+
+
+def s31_purpose(citation: str) -> Purpose | None:
+    """The interest an s31(1) citation names: 's31(1)(f)' and 's31(1)(f)(ii)' are prisons."""
+    m = re.match(r"s31\(1\)\([a-i]\)", citation or "")
+    return S31_PURPOSES.get(m.group(0)) if m else None
+
+
+def fits(citation: str, authority: str | None, question: str = "") -> bool:
+    """Whether a subsection belongs at `authority` for `question`: s31(1)(f) (prisons) at a
+    police force only about custody, s31(1)(d) (tax) at a university only about tax. A body
+    of no known kind, or none named, gives no reason to doubt it."""
+    purpose = s31_purpose(citation)
+    if purpose is None or not purpose.kinds or not authority:
+        return True
+    kind = authority_kind(authority)
+    return kind == "other" or kind in purpose.kinds or \
+        bool(purpose.cue and purpose.cue.search(question or ""))
+
+
+def grounded(citation: str, authority: str | None, question: str = "") -> str:
+    """The citation to show at `authority`: the section alone where the subsection came from
+    precedents at other kinds of body and does not fit this one ('s31', not 's31(1)(f)', for
+    a police force asked about stop and search)."""
+    if fits(citation, authority, question):
+        return citation
+    return re.match(r"[sr]\d+", citation).group(0)
+
+
 def subsection_of(cite: str) -> str | None:
     """The SUBSECTIONS key a citation falls under: 's40(2)(a)' -> 's40(2)'."""
     return next((k for k in SUBSECTIONS if cite == k or cite.startswith(k + "(")), None)
@@ -261,17 +384,36 @@ def _first_sentence(text: str) -> str:
     return re.split(r"(?<=[.])\s", text, maxsplit=1)[0]
 
 
-def explain_citation(citation: str, ncnd: bool = False) -> str:
-    """One or two sentences on one exemption: what it protects and the test it needs."""
+def explain_citation(citation: str, ncnd: bool = False, authority: str | None = None,
+                     question: str = "", scottish: bool = False) -> str:
+    """One or two sentences on one exemption: what it protects and the test it needs. An s31
+    subsection says what it protects itself (s31(1)(f) is prisons); one that does not fit
+    `authority` for `question` is spoken of as the section only (see `grounded`); `scottish`
+    gives FOISA's cost limit, not FOIA's 18 and 24 hours, to a reader in Scotland."""
+    citation = grounded(citation, authority, question)
     g = ground(citation)
     if g is None:
         return f"{citation} is an exemption this assistant has no plain-words note for yet."
-    text = f"{citation} ({g.name}) protects {_first_sentence(g.protects).rstrip('.:')}. " \
-           f"{_first_sentence(g.test)}"
+    purpose = s31_purpose(citation)
+    protects = purpose.protects if purpose else g.protects
+    test = _s31_test(g.test, purpose) if purpose else g.test
+    if scottish:
+        protects = protects.replace(FOIA_LIMITS, FOISA_LIMIT)
+    text = f"{as_printed(citation)} ({g.name}) protects " \
+           f"{_first_sentence(protects).rstrip('.:')}. {_first_sentence(test)}"
     if ncnd:
         text += (" Here authorities usually neither confirm nor deny holding it: saying yes or no "
                  "would itself cause the harm.")
     return text
+
+
+FOIA_LIMITS = "(18 hours for councils and most bodies, 24 hours for central government)"
+FOISA_LIMIT = ("(in Scotland £600 of staff time under FOISA s12, 40 hours at £15 an hour)")
+
+
+def _s31_test(test: str, purpose: Purpose) -> str:
+    """s31's prejudice test, naming the interest the subsection protects."""
+    return test.replace("the interest the authority names", purpose.name, 1)
 
 
 # the test each EIR exception needs, beyond what it protects: all but personal data are
@@ -425,6 +567,9 @@ def explain(section: str, scottish: bool = False) -> str:
     if g is None:
         return (f"I have no note on {section!r}. Try one of: {known_grounds()}; or s1, s10, "
                 "s16, s17, internal review, EIR, NCND, FOISA.")
+    purpose = s31_purpose(cite)
+    if purpose:
+        return _explain_purpose(cite, g, purpose)
     sub = SUBSECTIONS.get(subsection_of(cite) or "")
     test = _SPECIFIC_TESTS.get(subsection_of(cite) or cite, g.test)
     around = sub.around if sub and sub.around else _SPECIFIC_AROUND.get(cite, g.around)
@@ -435,6 +580,17 @@ def explain(section: str, scottish: bool = False) -> str:
     if cite in EIR_EXCEPTIONS:
         text += f"\n{cite} in particular: {EIR_EXCEPTIONS[cite]}"
     return text
+
+
+def _explain_purpose(cite: str, g: Ground, purpose: Purpose) -> str:
+    """`explain s31(1)(f)`: the subsection's own interest, test and way around, not s31(1)(a)'s
+    crime prevention (the Act lists nine interests, each cited on its own)."""
+    head = re.match(r"s31\(1\)\([a-i]\)", cite).group(0)
+    return (f"{head} — {g.name}: {purpose.name}\nWhat it protects: {purpose.protects}\n"
+            f"The test: {_s31_test(g.test, purpose)}\n"
+            f"How requesters get around it: {purpose.around}\n"
+            "The other interests s31(1) lists have their own notes (s31(1)(a) to (i)); s31(3) "
+            "lets an authority neither confirm nor deny.")
 
 
 # what each part of regulation 12 that is no exception (corpus.exemptions.EIR_PROCEDURAL) does,

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 
 from bot.assessment import Overall, QuestionAssessment
 from bot.eir import EIR_NOTE, EIR_SENTENCE, MIXED_SENTENCE, eir_cues, is_environmental
-from bot.explain import EXPLAIN_FROM, GROUNDS, NCND_NOTE
+from bot.explain import EXPLAIN_FROM, GROUNDS, NCND_NOTE, S31_IT_AROUND
 from bot.prefilter import prefiltered_pairs
 from bot.reword import (
     OWN_DEALINGS,
@@ -26,8 +26,14 @@ from bot.risk import ABOUT_PEOPLE
 from corpus.exemptions import as_printed
 
 _GENERAL = prefiltered_pairs([
+    # 'everything you hold about HS2', 'any information relating to X': the textbook s12 refusal
     (re.compile(r"\b(all (information|correspondence|records|emails|documents|data)|any and all|"
-                r"every (email|document|record)|since (19|20)\d\d)\b", re.I),
+                r"every (email|document|record)|since (19|20)\d\d|everything (?:(?:that )?you "
+                r"(?:hold|have|keep)|held) (?:about|on|regarding|concerning|relating to|in "
+                r"relation to)|everything (?:about|on|regarding|concerning|relating to)|"
+                r"(?:any|all) (?:the )?(?:information|documents|records|data|material) "
+                r"(?:(?:that )?(?:you (?:hold|have)|(?:is )?held) )?(?:about|on|regarding|"
+                r"concerning|relating to|related to|in relation to))\b", re.I),
      "Cost limit (s12): 'all information' and long periods are the commonest reason for a "
      "refusal. Name the documents you want and limit the period. Add: \"" + S16_SENTENCE + "\""),
     (ABOUT_PEOPLE,
@@ -185,7 +191,10 @@ def general_advice(text: str, assessed: Sequence[QuestionAssessment], eir: bool 
     risky = [i for i, level in enumerate(alone, 1) if level in ("medium", "high")
              and i - 1 not in skip]
     safe = [i for i, level in enumerate(alone, 1) if level == "low" and i - 1 not in skip]
-    if risky and safe:
+    # a draft the user sees rated low throughout is not told to split: nothing shown is at risk
+    shown_risky = any(q.level in ("medium", "high") for i, q in enumerate(assessed)
+                      if i not in skip)
+    if risky and safe and shown_risky:
         advice.append(
             f"Split the request: send question{'s' if len(safe) > 1 else ''} "
             f"{_numbers(safe)} on {'their' if len(safe) > 1 else 'its'} own and "
@@ -473,6 +482,40 @@ def _shown(assessed: Sequence[QuestionAssessment], section: str,
                    for e in q.likely_exemptions)]
 
 
+# words that make law enforcement or security a real concern for a question, whatever its
+# risk: crime and policing, security measures, surveillance, prisons, IT attacks
+LAW_ENFORCEMENT_CUES = re.compile(
+    r"\b(?:crimes?|criminal|offen(?:ces?|ders?)|polic(?:e|ing)|arrests?|prosecut\w*|"
+    r"stop and search|firearms?|weapons?|tasers?|covert|surveillance|informants?|tactics?|"
+    r"cctv|cameras?|anpr|facial recognition|security|secur(?:e|ity) (?:measures|controls)|"
+    r"fraud|theft|burglar\w*|terror\w*|prisons?|prisoners?|custody|cyber\w*|attacks?|"
+    r"ransom\w*|malware|hack\w*|phishing|firewalls?|anti-?virus|vulnerabilit\w*|breach(?:es)?|"
+    r"immigration enforcement|raids?)\b", re.I)
+# an IT or cyber question: only these are told about certifications, ICO-reported breaches
+# and product versions
+IT_CUES = re.compile(
+    r"\b(?:cyber\w*|it (?:systems?|department|security|infrastructure|staff|team)|software|"
+    r"firewalls?|anti-?virus|ransom\w*|malware|phishing|servers?|networks?|patch(?:es|ing)?|"
+    r"encrypt\w*|passwords?|hack\w*|operating systems?|windows|microsoft|cloud|backups?|"
+    r"penetration test\w*|vulnerabilit\w*|ddos|data breach(?:es)?|cyber essentials|iso ?27001|"
+    r"psn|email filter\w*|endpoint)\b", re.I)
+
+
+def law_enforcement_concerns(assessed: Sequence[QuestionAssessment]) -> list[int]:
+    """The questions (1-based) for which s31 is a real concern: at medium or high risk with
+    s31 its leading exemption, or worded about crime, policing or security. s31 is in most
+    questions' list at 10-15% from the corpus's mix alone, and its advice (tactics, camera
+    locations, IT certifications) is noise on ministerial correspondence or a VC's pay."""
+    def leads(q: QuestionAssessment) -> bool:
+        top = q.likely_exemptions[0] if q.likely_exemptions else None
+        return bool(top and top["section"] == "s31" and top["probability"] >= EXPLAIN_FROM)
+    return [i for i, q in enumerate(assessed, 1)
+            if (q.level in ("medium", "high") and leads(q))
+            or (LAW_ENFORCEMENT_CUES.search(q.text) and
+                any(e["section"] == "s31" and e["probability"] >= EXPLAIN_FROM
+                    for e in q.likely_exemptions))]
+
+
 def _follows_grounds(advice: list[str], assessed: Sequence[QuestionAssessment]) -> list[str]:
     """The whole-draft advice follows the grounds the questions show: a cue's advice about a
     ground no question lists is dropped (s43 for a facial-recognition draft because it names
@@ -490,10 +533,17 @@ def _follows_grounds(advice: list[str], assessed: Sequence[QuestionAssessment]) 
                 any(f"({section}" in a or f"{section})" in a for a in kept):
             continue  # the EIR's exceptions have their own notes; one piece of advice a ground
         flagged = _shown(assessed, section, EXPLAIN_FROM)
+        around = ground.around
+        if section == "s31":  # a prior's 12% beside VC pay is no law-enforcement concern
+            flagged = law_enforcement_concerns(assessed)
+            if not flagged:
+                continue
+            if not any(IT_CUES.search(assessed[i - 1].text) for i in flagged):
+                around = around.replace(S31_IT_AROUND, "")
         which = "" if len(flagged) == len(assessed) else \
             f", flagged for question{'s' if len(flagged) > 1 else ''} {_numbers(flagged)}"
         kept.append(f"{ground.name[:1].upper()}{ground.name[1:]} ({section}){which}: "
-                    f"{ground.around[:1].lower()}{ground.around[1:]}")
+                    f"{around[:1].lower()}{around[1:]}")
         added += 1
         if added == MAX_GROUND_ADVICE:
             break

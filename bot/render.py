@@ -130,7 +130,23 @@ def draft_precedents_text(picked: list[tuple[int, QuestionAssessment]]) -> str:
 
 
 def assessment_json(a: Assessment) -> str:
-    return json.dumps(a.to_json(), ensure_ascii=False)
+    """`check --json`, its citations as the Act numbers them ('s40(3A)(a)', not the stored
+    's40(3a)(a)'), as the text shows them."""
+    data = a.to_json()
+    for q in data["questions"]:
+        q["likely_exemptions"] = [_printed_exemption(e) for e in q["likely_exemptions"]]
+        for p in [*q["precedents"], *q["tribunal"]]:
+            for key in ("exemptions", "cited"):
+                if isinstance(p.get(key), list):
+                    p[key] = [as_printed(c) for c in p[key]]
+    data["overall"]["likely_exemptions"] = [_printed_exemption(e)
+                                            for e in data["overall"]["likely_exemptions"]]
+    return json.dumps(data, ensure_ascii=False)
+
+
+def _printed_exemption(ex: dict) -> dict:
+    """A likely exemption with its subsection as the Act prints it."""
+    return {**ex, "subsection": as_printed(ex["subsection"])} if ex.get("subsection") else ex
 
 
 def _lower_first(text: str) -> str:

@@ -1,7 +1,9 @@
 """How often an authority, and authorities of its kind, refused or NCND'd past questions.
 
-Refusal habits differ far more between authorities than between questions: in the corpus
-police forces refuse or NCND about seven questions in ten, councils about one in six. So
+Refusal habits differ far more between authorities than between questions: of the past
+questions the corpus holds, those put to police forces were refused or NCND'd about seven
+times in ten and those put to councils about one in six (the make-up of the replies on record,
+which lean to refused cyber and security requests, not a measure of police practice). So
 when the requester names the authority, its own record (or, for an authority the corpus
 barely knows, the record of its kind) is evidence the risk model weighs beside the
 neighbours. Pure logic: counts in, rates out.
@@ -30,18 +32,19 @@ KIND_PSEUDO_COUNT = 3.0
 # First match wins: a "Fire and Rescue Service" is not a council, a "Police and Crime
 # Commissioner" is policing, "Home Office" is central government.
 KINDS = (
-    ("police", re.compile(r"police|constabulary|crime commissioner|counter terrorism|heddlu",
-                          re.I)),
+    ("police", re.compile(r"police|constabulary|crime commissioner|counter terrorism|heddlu|"
+                          r"chief constable", re.I)),
     ("fire", re.compile(r"\bfire\b", re.I)),
     # a department or regulator of health is government, not an NHS body
     ("central", re.compile(r"department of health|\bdhsc\b|health and safety executive|\bhse\b|"
-                           r"health security agency|\bukhsa\b|care quality commission|\bcqc\b",
-                           re.I)),
+                           r"health security agency|\bukhsa\b|care quality commission|\bcqc\b|"
+                           r"health service ombudsman", re.I)),
     # an Integrated Care Board (or the clinical commissioning group it replaced) commissions
     # NHS care: a health body, not a council, though its name says neither 'NHS' nor 'trust'
     ("health", re.compile(r"\bnhs\b|hospital|health|\bcare\b.*\btrust\b|nhs\.wales|ambulance|"
                           r"integrated care (?:board|system)s?\b|\bicbs?\b|clinical "
-                          r"commissioning groups?\b|\bccgs?\b|commissioning support unit",
+                          r"commissioning groups?\b|\bccgs?\b|commissioning support unit|"
+                          r"common services agency",
                           re.I)),
     # a school is not a university: it borrows no university's record
     ("school", re.compile(r"\bschool\b|\bacadem(?:y|ies)\b", re.I)),
@@ -56,7 +59,18 @@ KINDS = (
                            r"fcdo|dvla|hmpps|noms|ukvi|ofsted|ofs)\b|foreign,? commonwealth|"
                            r"border force|visas and immigration|office for students|"
                            r"gov\.scot|standards authority|british council|nationalarchives|"
-                           r"thepensionsregulator", re.I)),
+                           r"thepensionsregulator|"
+                           # executive agencies and national bodies: the Environment Agency,
+                           # HMPPS and its prisons, the CPS, the courts service, ombudsmen
+                           r"\bagency\b|\bprisons?\b|\bhmp\b|probation|crown prosecution|"
+                           r"\bcps\b|serious fraud office|courts? (?:and|&) tribunals|\bhmcts\b|"
+                           r"courts? service|ombudsman|land registry|companies house|"
+                           r"insolvency service|met(?:eorological)? office|natural england|"
+                           r"historic england|charity commission|electoral commission|"
+                           r"gambling commission|financial conduct authority|\bfca\b|"
+                           r"civil aviation authority|competition (?:and|&) markets|\bmhra\b|"
+                           r"\bof(?:com|gem|wat|qual)\b|her majesty['’]s|\bh\.? ?m\.? treasury|"
+                           r"secretary of state", re.I)),
     ("council", re.compile(r"council|c?yngor|gyngor|borough|district|county|\bcity\b|"
                            r"\.gov\.(uk|wales)$",
                            re.I)),
@@ -183,6 +197,23 @@ class TrackRecord:
         kind = _shrunk_by_members(self.by_kind.get(kind_of, Tally()),
                                   self.members.get(kind_of, 0), self.base_rate)
         return _shrunk(self.by_authority.get(authority_key(authority), Tally()), kind)
+
+    def kind_rates(self, kinds: tuple[str, ...] = ("police", "council")) -> str:
+        """'in the 294 past questions to police forces on record, 208 were refused or NCND'd;
+        councils 150 of 950': the kinds' rates said as what the replies on record show, for
+        advice that would otherwise state the corpus's make-up as police practice."""
+        said = []
+        for kind in kinds:
+            t = self.by_kind.get(kind, Tally())
+            if not t.total:
+                continue
+            if not said:
+                said.append(f"in the {t.total} past questions to {KIND_NAMES[kind]} on record, "
+                            f"{t.refused} {'was' if t.refused == 1 else 'were'} refused or "
+                            "NCND'd")
+            else:
+                said.append(f"{KIND_NAMES[kind]} {t.refused} of {t.total}")
+        return "; ".join(said)
 
     def describe(self, authority: str | None) -> str | None:
         """One plain sentence on the record behind `rate`, for the user; None if none."""
