@@ -250,19 +250,21 @@ _EVERYTHING_HELD = SettledGround("s12", "s12(1)", 0.6,
 _MILITARY_THING = (r"(?:(?:storage |military |air |naval |operating |forward )?bases?|storage "
                    r"(?:sites?|depots?|facilit(?:y|ies)|locations?)|depots?|airfields?|"
                    r"air stations?|barracks|ranges|bunkers?|silos?|hangars?|drones?|uavs?|"
-                   r"aircraft|jets|helicopters|submarines?|warships?|tanks|missiles?|weapons?|"
+                   r"aircraft|fleets?|jets|helicopters|submarines?|warships?|tanks|missiles?|weapons?|"
                    r"munitions|ammunition|warheads?|explosives|troops|units|squadrons?|"
                    r"regiments?)")
 _MILITARY_WHERE = prefiltered(re.compile(
     rf"\b(?:locations?|addresses|address|whereabouts|postcodes?|grid references?|sites?)"
-    rf"(?: of| where)\b[^.?;]{{0,40}}?\b{_MILITARY_THING}\b|\bwhere\b[^.?;]{{0,40}}\b(?:stored|"
-    rf"kept|held|based|located|stationed|deployed|housed)\b|\bwhich (?:bases|sites|stations|"
-    rf"airfields|depots)\b", re.I))
-# the forces, in the question or in the body asked
+    rf"(?: of| where)\b[^.?;]{{0,40}}?\b{_MILITARY_THING}\b|\bwhere\b[^.?;]{{0,40}}?\b"
+    rf"{_MILITARY_THING}\b[^.?;]{{0,30}}?\b(?:stored|kept|held|based|located|stationed|deployed|"
+    rf"housed)\b|\bwhich (?:bases|sites|stations|airfields|depots)\b", re.I))
+# the forces, in the question or in the body asked: not flood or sea defences, not the
+# Salvation Army
 _MILITARY = prefiltered(re.compile(
-    r"\b(?:raf|royal air force|army|royal navy|navy|naval|royal marines|military|armed forces|"
-    r"mod|ministry of defence|defence|dstl|nato|usaf|us air force|troops|regiments?|"
-    r"squadrons?|nuclear weapons?|trident)\b", re.I))
+    r"\b(?:raf|royal air force|(?<!salvation )army|royal navy|navy|naval|royal marines|military|"
+    r"armed forces|mod|ministry of defence|defence (?:forces|equipment|estates?|sites?|"
+    r"establishments?|infrastructure organisation)|dstl|nato|usaf|us air force|troops|"
+    r"regiments?|squadrons?|nuclear weapons?|trident)\b", re.I))
 # a base's planning application or museum, its recruitment office: public by nature
 _PUBLIC_SITE = re.compile(r"\b(?:planning|museums?|recruit\w*|careers? (?:offices?|centres?)|"
                           r"open days?|air shows?|displays?)\b", re.I)

@@ -125,6 +125,7 @@ def test_everything_about_hs2_is_warned_of_the_cost_limit_not_left_without_prece
     ("Please provide the locations of the bases the Reaper drones fly from.",
      "Ministry of Defence"),
     ("Where are nuclear weapons kept in Scotland?", None),
+    ("Where is the RAF's Reaper fleet based?", None),
 ])
 def test_where_the_forces_keep_bases_or_equipment_is_settled_under_s26(question, authority):
     ground = settled_ground(question, authority)
@@ -140,6 +141,8 @@ def test_where_the_forces_keep_bases_or_equipment_is_settled_under_s26(question,
     ("Please provide the locations of Army careers centres.", "Ministry of Defence"),
     ("Please provide the planning application for the new hangar at RAF Lakenheath.",
      "West Suffolk Council"),
+    ("Where are the flood defence barriers stored?", "Environment Agency"),
+    ("Where are the Salvation Army's hostels located?", None),
 ])
 def test_counts_spend_police_stores_and_public_sites_get_no_defence_floor(question, authority):
     ground = settled_ground(question, authority)
