@@ -82,8 +82,25 @@ KIND_NAMES = {"police": "police forces", "fire": "fire and rescue services",
               "other": "other public bodies"}
 
 
+# what one authority of a kind is called, to say how many different ones a record spans
+MEMBER_NOUNS = {"police": ("force", "forces"), "fire": ("service", "services"),
+                "health": ("NHS body", "NHS bodies"), "education": ("institution", "institutions"),
+                "central": ("body", "bodies"), "council": ("council", "councils"),
+                "transport": ("body", "bodies"), "school": ("school", "schools"),
+                "other": ("body", "bodies")}
+
+
 def _requests(n: int) -> str:
     return f"{n} request" if n == 1 else f"{n} requests"
+
+
+def _at(members: int, kind: str) -> str:
+    """', at 9 different services': how many authorities a kind's record spans, said only
+    when few (a habit of 2 forces is not one of 40); ', all at one force' for one."""
+    if members >= 10 or members < 1:
+        return ""
+    one, many = MEMBER_NOUNS.get(kind, MEMBER_NOUNS["other"])
+    return f", all at one {one}" if members == 1 else f", at {members} different {many}"
 
 
 @lru_cache(maxsize=1024)  # a check asks it of ~30 neighbours' authorities per question
@@ -224,8 +241,7 @@ class TrackRecord:
         of_kind = self.by_kind.get(kind, Tally())
         known_kind = of_kind.total and kind != "other"
         # the rate counts requests, so the sentence says how many lie behind the questions
-        few = f", at {self.members[kind]} of them" if self.members[kind] < 10 else ""
-        at = f" ({_requests(round(of_kind.weighed_total))}{few})"
+        at = f" ({_requests(round(of_kind.weighed_total))}{_at(self.members[kind], kind)})"
         if own.total:
             requests = round(own.weighed_total)
             said = (f"{authority} refused or NCND'd {own.refused} of the {own.total} past "

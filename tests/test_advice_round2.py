@@ -233,6 +233,18 @@ def test_no_split_advice_when_every_question_is_shown_at_low_risk():
     assert "send questions 1 and 3 on their own and question 2 separately" in split
 
 
+def test_a_kinds_record_says_how_many_different_bodies_it_spans():
+    record = TrackRecord.from_rows(_rows("Essex County Fire and Rescue Service", 2, 3)
+                                   + _rows("Kent Fire and Rescue Service", 1, 1))
+    said = record.describe("Essex County Fire and Rescue Service")
+    assert said.endswith("fire and rescue services 3 of 7 (7 requests, at 2 different "
+                         "services).")
+    one = TrackRecord.from_rows(_rows("Kent Police", 1, 1)).describe("Dorset Police")
+    assert one.endswith("police forces refused or NCND'd 1 of 2 (2 requests, all at one "
+                        "force).")
+    assert "of them" not in said + one
+
+
 @pytest.mark.parametrize("name, kind", [
     ("Environment Agency", "central"), ("HM Prison and Probation Service", "central"),
     ("HMP Wandsworth", "central"), ("Crown Prosecution Service", "central"),
