@@ -250,8 +250,8 @@ _EVERYTHING_HELD = SettledGround("s12", "s12(1)", 0.6,
 _MILITARY_THING = (r"(?:(?:storage |military |air |naval |operating |forward )?bases?|storage "
                    r"(?:sites?|depots?|facilit(?:y|ies)|locations?)|depots?|airfields?|"
                    r"air stations?|barracks|ranges|bunkers?|silos?|hangars?|drones?|uavs?|"
-                   r"aircraft|fleets?|jets|helicopters|submarines?|warships?|tanks|missiles?|weapons?|"
-                   r"munitions|ammunition|warheads?|explosives|troops|units|squadrons?|"
+                   r"aircraft|fleets?|jets|helicopters|submarines?|warships?|tanks|missiles?|"
+                   r"weapons?|munitions|ammunition|warheads?|explosives|troops|units|squadrons?|"
                    r"regiments?)")
 _MILITARY_WHERE = prefiltered(re.compile(
     rf"\b(?:locations?|addresses|address|whereabouts|postcodes?|grid references?|sites?)"
