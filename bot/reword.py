@@ -1234,15 +1234,109 @@ _WHICH = ("If naming them is what is exempt, please give their number instead, a
           "A refusal protects the names (which system, which supplier, which officers); their "
           "number reveals none of that, and the authority must still say which exemption "
           "applies.")
-_AGGREGATE_HERE = ("A single figure is enough: I am not asking for a breakdown by date, system, "
-                   "team or individual case.",
-                   "Refusals on similar questions protected operational detail (when, which "
-                   "system, which case); a single figure reveals none of it and is usually "
+# the breakdown a question asks for ('..., by country of domicile', 'broken down by ethnicity',
+# 'at each site'): the user's own, kept unless it is what draws the refusal
+_BREAKDOWN = re.compile(r"(?:,\s*(?:broken down\s+|split\s+|analysed\s+)?by|\bbroken down by|"
+                        r"\bsplit by|\b(?:for|in|at|on|from) (?:each|every))\s+(?:the\s+)?"
+                        r"(?P<by>[\w'’ -]+?)(?=\s*[?.,;]|\s*$)", re.I)
+# a breakdown that shows where or through what an authority is weak, or who: the split s31,
+# s38 and s40 refusals protect ('by location', 'at each camera site', 'by officer')
+_SENSITIVE_SPLIT = re.compile(r"\b(?:locations?|sites?|address(?:es)?|streets?|postcodes?|"
+                              r"cameras?|systems?|products?|software|suppliers?|vendors?|"
+                              r"devices?|individuals?|persons?|officers?|named|cases?|incidents?|"
+                              r"premises|buildings?)\b", re.I)
+# figures that no breakdown makes sensitive: a workforce's size, a post's pay, a budget, a
+# petition's signatures, enrolments ('How many police officers did the force employ?')
+_PLAIN_FIGURE = re.compile(r"\b(?:employ(?:s|ed)?|headcount|workforce|establishment|signed|"
+                           r"signatures?|petitions?|budgets?|salar(?:y|ies)|remuneration|"
+                           r"enrol(?:l?ed|ments?)|dismissed|recruited|resigned|left the)\b|"
+                           r"^\W*budget\W*$", re.I)
+_IT_SUBJECT = re.compile(_CYBER_WORDS + r"|\b(?:software|systems?|servers?|networks?|"
+                         r"(?-i:IT)|ict|computers?|laptops?|devices?)\b", re.I)
+_PEOPLE_COUNTED = re.compile(rf"\b(?:{PRIVATE_PEOPLE}|staff|officers?|employees?|students?|"
+                             r"households|women|men|girls|boys|adults|workers|nurses|doctors|"
+                             r"teachers|drivers)\b", re.I)
+
+
+def _parts_for(question: str) -> str:
+    """The breakdowns a whole-authority total stands in for, in the question's own field:
+    'system or product' is IT language, no part of a question about assaults or overtime."""
+    if _IT_SUBJECT.search(question):
+        return "location, system or product"
+    return "location, team or individual case"
+
+
+def _sensitive_split(question: str) -> re.Match | None:
+    """The breakdown the question asks for, if it is one that draws refusals ('by location')."""
+    return next((m for m in _BREAKDOWN.finditer(question)  # 'ethnicity of the person': no
+                 if _SENSITIVE_SPLIT.search(re.split(r"\s+of\s+", m.group("by"))[0])), None)
+
+
+def _total_instead(question: str, body: str, split: re.Match) -> Rewording:
+    """'How many assaults were there in 2023, by location?' -> the question without the split,
+    a total for the body or for each area instead, and the split named as not asked."""
+    kept = _tidy(question[:split.start()] + question[split.end():])
+    end = "?" if question.rstrip().endswith("?") else "."
+    asked = pasteable(kept.rstrip(" ?.,;") + end)
+    by = split.group("by").strip()
+    return Rewording(f"{asked} A total for {body} as a whole, or for each ward or district, is "
+                     f"enough: I am not asking for a breakdown by {by}.",
+                     f"A breakdown by {by} is the detail authorities withhold (it shows where or "
+                     "through what crime would succeed, or who is involved); a total, or counts "
+                     "by area, reveal none of it and are usually given.")
+
+
+_KEEP_BREAKDOWN_PEOPLE = ("If any figure in the breakdown is small enough to identify someone, "
+                          "please show it as 'fewer than five' rather than withhold the "
+                          "breakdown.",
+                          "A breakdown of people is refused under s40 only where a small number "
+                          "could identify someone; asking for small figures to be shown as "
+                          "'fewer than five' keeps the breakdown you asked for.")
+_KEEP_BREAKDOWN = ("If any part of the breakdown is exempt, please give the rest of it and the "
+                   "total, and say which exemption applies.",
+                   "Authorities must release what no exemption covers: asking for the rest of "
+                   "the breakdown and the total turns a refusal of one figure into a partial "
+                   "answer.")
+_AS_ASKED = ("Nothing in this question needs narrowing: a single figure for a named period or "
+             "date, with no breakdown that draws refusals, is usually given as asked, so send it "
+             "as it is. If it is refused, ask which exemption applies and why.")
+_AGGREGATE_HERE = ("A single figure is enough: I am not asking for a breakdown by date, {parts}.",
+                   "Where similar questions are refused, it is for operational detail (when, "
+                   "where, which case); a single figure reveals none of it and is usually "
                    "given.")
-_AGGREGATE = ("A single figure for {body} as a whole is enough: I am not asking for a "
-              "breakdown by location, system, product, team or individual case.",
-              "Refusals on similar questions protected operational detail (where, which system, "
-              "which case); a whole-authority total reveals none of it and is usually given.")
+_AGGREGATE = ("A single figure for {body} as a whole is enough: I am not asking for a breakdown "
+              "by {parts}.",
+              "Where similar questions are refused, it is for operational detail (where, which "
+              "team, which case); a whole-authority total reveals none of it and is usually "
+              "given.")
+_REST = ("If any part of this is exempt, please give the rest and say which exemption applies.",
+         "Authorities must release what no exemption covers; asking for the rest turns a "
+         "refusal of one part into a partial answer.")
+_ONE_PART_WHY = ("Where similar questions are refused, it is for the detail of which or where; "
+                 "the number alone reveals none of it and is usually given.")
+
+
+def _figure_rewording(question: str, asked: str, body: str, section: str | None
+                      ) -> Rewording:
+    """The last resort for a figure: a breakdown that draws refusals is given up for a total;
+    one the user asked for that draws none is kept, with small numbers or exempt parts let go;
+    a figure that needs no narrowing (a headcount, a post's pay, a petition's signatures, or
+    one only the corpus's cost prior put at risk) is asked as it is; any other figure under a
+    harm-based ground is asked as a single total, in the words of its own field."""
+    if split := _sensitive_split(question):
+        return _total_instead(question, body, split)
+    if _BREAKDOWN.search(question):
+        keep = _KEEP_BREAKDOWN_PEOPLE if _PEOPLE_COUNTED.search(question) else _KEEP_BREAKDOWN
+        return Rewording(_tidy(f"{asked} {keep[0]}"), keep[1])
+    if section is None or _PLAIN_FIGURE.search(question):  # nothing added to it
+        return Rewording(asked, _AS_ASKED)
+    if _form(question) not in ("count", "amount"):  # 'What was the outcome?': no figure
+        return Rewording(_tidy(f"{asked} {_REST[0]}"), _REST[1])
+    added, why = _AGGREGATE_HERE if _names_a_place(question) else _AGGREGATE
+    parts = _parts_for(question)
+    if added is _AGGREGATE_HERE[0]:
+        parts = parts.replace("location, ", "")
+    return Rewording(_tidy(f"{asked} {added.format(body=body, parts=parts)}"), why)
 
 
 def fallback_rewording(question: str, section: str | None = None, body: str | None = None,
@@ -1299,6 +1393,8 @@ def fallback_rewording(question: str, section: str | None = None, body: str | No
         added, why = _S36_FACTS
     elif _asks_for_document(question):
         added, why = _REDACT
+    elif _form(question) in ("count", "amount") and (split := _sensitive_split(question)):
+        return _total_instead(question, body, split)  # 'How many assaults ..., by location?'
     elif _ASKS_WHERE.search(question):
         return Rewording(_tidy("Instead of exact locations or addresses, please give a count for "
                                f"each area (ward, district or division) for this request: {asked}"),
@@ -1306,13 +1402,11 @@ def fallback_rewording(question: str, section: str | None = None, body: str | No
     elif _ASKS_YES_NO.match(question.strip()):
         added, why = _YES_NO
     elif _LIST_PART.search(question):  # '..., and at which events?': the count alone
-        return Rewording(_without_list_part(question), _AGGREGATE[1].format(body=body))
+        return Rewording(_without_list_part(question), _ONE_PART_WHY)
     elif _form(question) == "which":  # 'Which firearms ...?': no total answers it
         added, why = _WHICH
-    elif _names_a_place(question):  # 'at Charing Cross station': not 'the force as a whole'
-        added, why = _AGGREGATE_HERE
     else:
-        added, why = _AGGREGATE
+        return _figure_rewording(question, asked, body, section)
     return Rewording(_tidy(f"{asked} {added.format(body=body)}"), why.format(body=body))
 
 

@@ -112,3 +112,51 @@ def test_other_grounds_in_a_scottish_rewordings_reason_take_foisas_numbers():
                               "helps; ransom details draw NCND under s31(3).")).why
     assert "(FOISA s39(1))" in why and "help crime (FOISA s35)" in why
     assert "the s15 sentence" in why and "NCND under FOISA s18 with s35" in why
+
+
+# -- 4: the 'single figure' sentence only where a breakdown is what draws the refusal --------
+def test_a_breakdown_the_user_asked_for_is_kept_not_withdrawn():
+    q = ("How many international students were enrolled on taught postgraduate courses in "
+         "2023/24, by country of domicile?")
+    found = fallback_rewording(q, "s31", "the institution")
+    assert found.text.startswith(q)
+    assert "single figure" not in found.text and "not asking for a breakdown" not in found.text
+    assert "'fewer than five'" in found.text
+    spend = fallback_rewording("How much did the council spend on agency staff in 2023, broken "
+                               "down by department?", "s43", "the council")
+    assert "broken down by department" in spend.text and "single figure" not in spend.text
+
+
+def test_a_breakdown_that_draws_refusals_is_given_up_in_the_users_own_words():
+    found = fallback_rewording("How many assaults on officers were recorded in 2023, by "
+                               "location?", "s31", "the force")
+    assert found.text == ("How many assaults on officers were recorded in 2023? A total for the "
+                          "force as a whole, or for each ward or district, is enough: I am not "
+                          "asking for a breakdown by location.")
+    ethnicity = fallback_rewording("How many stop and searches were carried out in 2023, broken "
+                                   "down by the ethnicity of the person searched?", "s31",
+                                   "the force")
+    assert "ethnicity" in ethnicity.text and "not asking for a breakdown" not in ethnicity.text
+
+
+def test_a_plain_count_that_needs_no_narrowing_gets_nothing_added():
+    for q, section in (("How many police officers did the force employ on 31 March 2024?", "s31"),
+                       ("How many people signed the Senedd petition?", "s31"),
+                       ("How many officers were dismissed for gross misconduct in 2023?", "s31"),
+                       ("How many drink-driving arrests did you make in December 2023?", "s12")):
+        found = fallback_rewording(q, section, "the force")
+        assert found.text == q, q
+        assert "needs narrowing" in found.why
+
+
+def test_the_whole_authority_sentence_speaks_the_questions_own_field():
+    overtime = fallback_rewording("How much did you spend on overtime for officers in 2023?",
+                                  "s31", "the force")
+    assert "for the force as a whole" in overtime.text
+    assert "system" not in overtime.text and "product" not in overtime.text
+    laptops = fallback_rewording("How many laptops were lost by the council in 2023?", "s31",
+                                 "the council")
+    assert "system or product" in laptops.text
+    here = fallback_rewording("How many assaults were recorded at Charing Cross station in "
+                              "2023?", "s31", "the force")
+    assert "A single figure is enough" in here.text and "system" not in here.text
