@@ -75,10 +75,11 @@ def test_the_record_is_described_in_plain_words():
                                    + _rows("Dorset Police", 2, 0))
     said = record.describe("West Midlands Police")
     assert said == ("West Midlands Police refused or NCND'd 40 of the 50 past questions on "
-                    "record (50 requests); police forces 42 of 52 (52 requests, at 2 different forces).")
+                    "record (50 requests); police forces 42 of 52 (52 requests, at 2 different "
+                    "forces).")
     assert record.describe("Kent Police") == (
         "no answered or refused questions to Kent Police on record; police forces refused or "
-        "NCND'd 42 of 52 (52 requests, at 2 of them).")
+        "NCND'd 42 of 52 (52 requests, at 2 different forces).")
     assert record.describe("Royal Mint") is None
     assert record.describe(None) is None
 
