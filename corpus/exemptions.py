@@ -66,22 +66,27 @@ def _expand(prefix: str, number: str, parts: str) -> list[str]:
     letters = groups[1:]
     if len(groups) >= 3 and groups[0][0].isdigit() and _consecutive(letters):
         return [f"{head}({groups[0]})({g})" for g in groups[1:]]
-    return [head + "".join(f"({g})" for g in path) for path in _sibling_paths(groups)]
+    return [head + "".join(f"({g})" for g in path) for path in _sibling_paths(groups, prefix)]
 
 
 _ROMAN = re.compile(r"(?:i{1,3}|iv|vi{0,3}|ix|x)$")
 
 
-def _sibling_paths(groups: list[str]) -> list[list[str]]:
+def _sibling_paths(groups: list[str], prefix: str = "s") -> list[list[str]]:
     """'(2)(3)' cites subsections 2 and 3, and '(2)(a)(i)(b)' paragraphs (a)(i) and (b): a
     group no deeper than the one before it (a number after a number, a letter after a roman
-    sub-paragraph) starts a sibling, since the Act nests number, letter, roman in that order."""
+    sub-paragraph) starts a sibling, since the Act nests number, letter, roman in that order.
+    A regulation's '12(5)(1)' is left as written: it is a misprint, and read as siblings it
+    would cite the procedural r12(1)."""
     paths: list[list[str]] = []
     path: list[tuple[int, str]] = []
     for g in groups:
         level = 1 if g[0].isdigit() else 3 if (
             _ROMAN.match(g) and path and path[-1][0] >= 2) else 2
-        if path and level <= path[-1][0]:
+        # only a number after a number or a letter after a roman sub-paragraph: '40(3)(a)(1)'
+        # is a misread '(i)' and '31(l)(a)' a misread '(1)', kept as written
+        if path and (level, path[-1][0]) in ((1, 1), (2, 3), (3, 3)) and (
+                level > 1 or prefix == "s"):
             paths.append([x for _, x in path])
             path = [x for x in path if x[0] < level]
         path.append((level, g))

@@ -132,3 +132,9 @@ def test_no_funding_to_give_answers_how_much_was_given():
     assert classify("The team do not have funding to provide direct funding to clubs.") \
         == "answered"
     assert classify("We do not have this information.") == "not_held"
+
+
+def test_misread_citations_are_not_split_into_siblings():
+    assert find_exemptions("section 40(3)(a)(1) applies") == ["s40(3)(a)(1)"]
+    # a regulation's '(5)(1)' is a misprint, not the procedural r12(1)
+    assert "r12(1)" not in find_exemptions("regulation 12(5)(1) of the EIR")
