@@ -489,6 +489,30 @@ _FIGURES = re.compile(r"\b(?:quantit(?:y|ies)|numbers?|amounts?|totals?|figures|
 _SINCE_YEAR = re.compile(r"\bsince ((?:19|20)\d\d)\b", re.I)
 
 
+# 'all emails and WhatsApp messages between the Health Secretary and PPE suppliers': a class of
+# messages, which a schedule of (date, sender, subject) narrows to the ones wanted
+_MESSAGE = (r"(?:[\w-]+\s+)?(?:correspondence|e-?mails?|letters|messages|communications|texts|"
+            r"text messages|memos)")
+_ALL_MESSAGES = re.compile(rf"\b(?:any and all|all)\s+(?:of\s+)?(?:the\s+)?(?P<what>{_MESSAGE}"
+                           rf"(?:,?\s+(?:and|or|&)\s+{_MESSAGE})*)", re.I)
+
+
+def _messages_listed(q: str) -> str | None:
+    """'all emails and WhatsApp messages between X and Y in 2020' -> 'Please provide a list of
+    the emails and WhatsApp messages between X and Y in 2020 (date, sender, recipient and
+    subject ...)': every message of a year is what the cost limit refuses; a schedule of
+    them is quick to give, and the user then asks for the ones that matter."""
+    m = _ALL_MESSAGES.search(q)
+    if not m:
+        return None
+    rest = _SINCE_YEAR.sub("in the last three financial years", q[m.end():]).strip(" ?.")
+    period = "" if _NAMES_PERIOD.search(rest) else " sent or received in the last twelve months"
+    rest = f" {rest}" if rest else ""
+    return (f"Please provide a list of the {m.group('what')}{rest}{period} (the date, sender, "
+            "recipient and subject of each are enough), so that I can choose which to ask for. "
+            + S16_SENTENCE)
+
+
 def _narrowed(q: str) -> str:
     """A broad request made narrow enough to answer: 'all information about X' asks first for
     the list of what is held (then the requester chooses), 'all correspondence' drops the
@@ -501,6 +525,8 @@ def _narrowed(q: str) -> str:
         return (f"Please provide a list of the {kind} you hold about {topic} "
                 "(titles and dates are enough), so that I can choose which to ask for. "
                 + S16_SENTENCE)
+    if listed := _messages_listed(q):
+        return listed
     text = re.sub(r"\b(?:any and all|all) (?=correspondence|emails?|letters|records|data)",
                   "the ", q, flags=re.I)
     text = _SINCE_YEAR.sub("in the last three financial years", text)
@@ -847,7 +873,8 @@ PATTERNS: list[tuple[re.Pattern | Prefiltered, Rewrite, str]] = prefiltered_pair
                 r"any and all)\b", re.I),
      lambda q, body: _narrowed(q),
      "Broad 'all information' requests and long periods are refused under the s12 cost limit; "
-     "a narrow period plus the s16 sentence turns a flat refusal into advice."),
+     "a list of what is held to choose from, or a shorter period, fits within it, and the s16 "
+     "sentence turns a flat refusal into advice."),
     # prices a contract was let at, not 'availability rate' or 'sickness absence rate'
     (re.compile(r"^(?=.*\b(?:contracts?|suppliers?|tenders?|procure\w*|frameworks?|bids?|"
                 r"vendors?|consultan\w*|agenc(?:y|ies)|contractors?)\b).*\b(unit (price|cost|"
@@ -1425,10 +1452,18 @@ _BROAD = re.compile(
 
 # 'the Vice-Chancellor's total remuneration in 2023/24': published in the annual accounts
 _SENIOR_PAY = re.compile(r"^(?=.*\b(?:remuneration|salary|pay|paid|pension contributions|"
-                         r"bonus(?:es)?|benefits in kind)\b).*\b(?:vice-chancellor|"
-                         r"chief executive|chief constable|chief officer|director|principal|"
+                         r"bonus(?:es)?|benefits in kind)\b).*\b(?:vice-chancellor|ceo|"
+                         r"chief exec|chief executive|chief constable|chief officer|director|"
+                         r"principal|"
                          r"head ?teacher|chair(?:man|woman|person)?|mayor|permanent secretary|"
                          r"accounting officer)s?\b", re.I)
+
+
+# 'What is the CEO's salary?', 'What is the council's budget for libraries?': one figure as it
+# stands now, which no period narrows
+_CURRENT_FIGURE = re.compile(r"^\W*what (?:is|are) (?:the |your |its |their |this )?(?:[\w'’-]+\s+)"
+                             r"{0,4}?(?:salary|salaries|pay|remuneration|budget|pay band|pay scale|"
+                             r"headcount)\b", re.I)
 
 
 def costly(question: str, context: str = "") -> bool:
@@ -1439,6 +1474,8 @@ def costly(question: str, context: str = "") -> bool:
     if _BROAD.search(question) or _long_period(f"{context} {question}") or \
             _ALL_OF.search(question):
         return True
+    if _CURRENT_FIGURE.match(question):  # 'What is the CEO's salary?': one figure, held now
+        return False
     # a count or an amount with no period and nothing held now ('How much do you spend on
     # overtime?') runs over every year on file; one document ('the policy on X') is narrowed
     # to its current version

@@ -160,3 +160,24 @@ def test_the_whole_authority_sentence_speaks_the_questions_own_field():
     here = fallback_rewording("How many assaults were recorded at Charing Cross station in "
                               "2023?", "s31", "the force")
     assert "A single figure is enough" in here.text and "system" not in here.text
+
+
+# -- 5: cost-limit rewordings that narrow, and none where nothing needs it --------------------
+def test_all_messages_become_a_request_for_a_list_of_them_first():
+    [found] = _texts("all emails and WhatsApp messages between the Health Secretary and PPE "
+                     "suppliers in 2020")
+    assert found.startswith("Please provide a list of the emails and WhatsApp messages between "
+                            "the Health Secretary and PPE suppliers in 2020 (the date, sender, "
+                            "recipient and subject of each are enough), so that I can choose "
+                            "which to ask for.")
+    open_ended = _texts("Please send me all correspondence between the council and Veolia.")[0]
+    assert "in the last twelve months" in open_ended and open_ended.startswith("Please provide")
+
+
+def test_a_single_current_figure_gets_no_cost_narrowing():
+    for q in ("What is the CEO's salary?", "What is the Vice-Chancellor's salary?"):
+        found = fallback_rewording(q, "s12", "the trust")
+        assert "financial year" not in found.text and "held centrally" not in found.text, q
+        assert "already published" in found.text
+    open_ended = fallback_rewording("How much do you spend on overtime?", "s12", "the force")
+    assert "last financial year" in open_ended.text
