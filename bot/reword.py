@@ -884,7 +884,7 @@ PATTERNS: list[tuple[re.Pattern | Prefiltered, Rewrite, str]] = prefiltered_pair
      "Total value after award is usually disclosed; unit prices and bids draw s43 refusals."),
     # 'Why did the council close the library?': the records of the decision, not an explanation
     # (one's own complaints or letters are for a subject access request: no FOI wording)
-    (re.compile(r"^\s*(?:and |so |but )?why\b", re.I),
+    (re.compile(r"^\s*(?:and |so |but |please tell me )?why\b", re.I),
      lambda q, body: None if OWN_DEALINGS.search(q) else recorded_reasons(q),
      "FOI gives access to recorded information, not to explanations: a question asking why is "
      "often answered 'not held', while the records of the decision are held and can be given."),
@@ -901,9 +901,19 @@ _AGGRIEVED_ASIDE = re.compile(r",?\s+(?:while|whilst) (?:my|our|i|we|people|resi
                               r"taxpayers|the public|everyone)\b[^?.!;]*", re.I)
 
 
+# '... and how much they were bribed': an accusation put as a question, which no record answers
+# and which is what makes a request read as vexatious
+_ACCUSATION = re.compile(r",?\s+(?:and|or)\s+(?:how much|who|whether|when|why|how|what)\b"
+                         r"[^?.!;]*?\b(?:brib(?:e|ed|es|ery)|kickbacks?|backhanders?|paid off|"
+                         r"lied|lying|covered up|cover[- ]up|fiddled|stole|stolen|"
+                         r"embezzl\w*)\b[^?.!;]*", re.I)
+
+
 def civil(question: str) -> str:
     """The question in civil words: 'the idiot responsible' -> 'the officer responsible',
-    'useless' and the like dropped, an aggrieved aside ('while my road falls apart') cut."""
+    'useless' and the like dropped, an aggrieved aside ('while my road falls apart') and an
+    accusation put as a question ('and how much they were bribed') cut."""
+    question = _ACCUSATION.sub("", question)
     said = _INSULT.sub(lambda m: "officers" if m.group(0).lower().endswith("s") else "officer",
                        question)
     said = _INSULTING.sub("", said)
@@ -1574,7 +1584,7 @@ _COURTESY = re.compile(r"(?:(?<=[.?!])|^)\s*(?:thank you|thanks|many thanks|kind
 # 'I would (also) like to know how many ...', 'Could you tell me ...': a letter's way in, which
 # a pasted or numbered question says as a request of its own
 _LEAD_IN = re.compile(r"^\s*(?:(?:i am|i'm) writing to (?:ask|find out)|i(?:'d| would)(?: also)? "
-                      r"like to (?:know|ask|find out)|i(?: also)? (?:want|wish) to know|"
+                      r"like to (?:know|ask|find out)|i(?: also)? (?:want|wish|demand) to know|"
                       r"(?:could|can|would) you(?: please)?(?: also)? (?:tell me|let me know|"
                       r"confirm))\s*,?\s*(?=(?:how|what|which|who|when|where|why|whether|if)\b)",
                       re.I)
@@ -1680,7 +1690,16 @@ _WHY = re.compile(r"^\s*(?:and |so |but )?why\s+(did|does|do|has|have|had|is|are
 _WHY_PASSIVE = re.compile(r"^\s*(?:and |so |but )?why\s+(is|are|was|were|has|have|had)\s+"
                           r"((?:the|a|an|your|its|my|this|these|those) [^?]+?)\s+((?:not\s+)?"
                           r"(?:been\s+|being\s+)?[a-z]+(?:ed|en|wn|t))\b(.*?)[\s?.!]*$", re.I)
-_WHY_ANY = re.compile(r"^\s*(?:and |so |but )?why\b", re.I)
+_WHY_ANY = re.compile(r"^\s*(?:and |so |but |please tell me )?why\b", re.I)
+# 'Please tell me why the officers approved it' (a lead-in made a request): the why clause in
+# statement order, which needs no turning round
+_TELL_ME_WHY = re.compile(r"^\s*please tell me why\s+", re.I)
+# 'why the planning department approved my neighbour's extension': a planning decision, whose
+# reasons are in the officer's report
+_PLANNING = re.compile(r"\bplanning\b|\b(?:extension|planning application|planning "
+                       r"permission)\b", re.I)
+_PLANNING_TAIL = ("the planning officer's report (or delegated decision report) on the "
+                  "application, and any other record of the decision and its reasons.")
 _PAST = {"do": "did", "make": "made", "take": "took", "give": "gave", "pay": "paid",
          "say": "said", "send": "sent", "spend": "spent", "let": "let", "put": "put",
          "cut": "cut", "set": "set", "keep": "kept", "leave": "left", "sell": "sold",
@@ -1737,6 +1756,15 @@ def recorded_reasons(question: str) -> str | None:
     asked = civil(plain_question(question)).strip()
     if not _WHY_ANY.match(asked):
         return None
+    tail = _PLANNING_TAIL if _PLANNING.search(asked) else _RECORDS_TAIL
+    if told := _TELL_ME_WHY.match(asked):
+        clause = asked[told.end():].rstrip(" ?.!")
+        return f"Please provide the recorded information that shows why {clause}: {tail}"
+    return _recorded_why(asked).replace(_RECORDS_TAIL, tail)
+
+
+def _recorded_why(asked: str) -> str:
+    """A direct 'Why did/was ...?' question turned round as the records that show why."""
     m = _WHY.match(asked)
     if not m and (p := _WHY_PASSIVE.match(asked)):
         clause = re.sub(r"\s+", " ", f"{p.group(2)} {p.group(1).lower()} {p.group(3)}{p.group(4)}")

@@ -181,3 +181,41 @@ def test_a_single_current_figure_gets_no_cost_narrowing():
         assert "already published" in found.text
     open_ended = fallback_rewording("How much do you spend on overtime?", "s12", "the force")
     assert "last financial year" in open_ended.text
+
+
+# -- 6: a why asked in anger, put as recorded information -------------------------------------
+BELFAST = ("I demand to know why the idiots in planning approved my neighbour's extension and "
+           "how much they were bribed.")
+
+
+def test_a_demanded_why_with_an_accusation_becomes_the_planning_officers_report():
+    from bot.reword import asks_why, recorded_reasons
+
+    assert asks_why(BELFAST)
+    asked = recorded_reasons(BELFAST)
+    assert asked == ("Please provide the recorded information that shows why the officers in "
+                     "planning approved my neighbour's extension: the planning officer's report "
+                     "(or delegated decision report) on the application, and any other record "
+                     "of the decision and its reasons.")
+    assert "bribed" not in asked and "demand" not in asked
+
+
+def test_the_toned_revised_draft_keeps_no_accusation_or_demand():
+    from bot.assessment import QuestionAssessment
+    from bot.overall import revised_draft
+
+    q = QuestionAssessment(text=BELFAST, risk=0.1, level="low", likely_exemptions=[],
+                           precedents=[], explanation="", rewordings=[])
+    first = revised_draft([q], [], toned=True).splitlines()[0]
+    assert first.startswith("1. Please provide the recorded information that shows why the "
+                            "officers in planning approved my neighbour's extension:")
+    assert "bribed" not in first and "I demand" not in first and "idiots" not in first
+
+
+def test_a_why_after_a_polite_lead_in_also_asks_for_the_records():
+    from bot.reword import recorded_reasons
+
+    assert recorded_reasons("I would like to know why the council closed the library.") == (
+        "Please provide the recorded information that shows why the council closed the "
+        "library: any report, minutes, emails or decision notice that records the decision and "
+        "its reasons.")
