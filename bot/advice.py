@@ -44,6 +44,7 @@ from bot.explain import (
     GROUNDS,
     explain_citation,
     explain_exception,
+    grounded,
 )
 from bot.follow_ups import antecedents, with_antecedents
 from bot.greeting import greeted
@@ -90,10 +91,8 @@ CALIBRATION_FILE = "calibration.json"
 # a ground the law settles (bot/settled_law.py) counts as this many perfect neighbours: it
 # heads the likely exemptions whatever the neighbours cited
 SETTLED_WEIGHT = 12.0
-NAME_THE_AUTHORITY = (
-    "Say which authority you are writing to: its own record, and that of authorities of its "
-    "kind (police forces refuse or NCND about seven questions in ten, councils about one in "
-    "six), makes this estimate sharper.")
+NAME_THE_AUTHORITY = ("Say which authority you are writing to: its own record, and that of "
+                      "authorities of its kind, makes this estimate sharper.")
 
 
 # 'What happened when people asked X?' lists nothing further from X than this: a short topic
@@ -237,7 +236,8 @@ class Advisor:
         top = max((p.similarity for p in neighbours), default=0.0)
         settled = settled_ground(text, authority)
         if settled:  # the law answers where the corpus is silent: no 'no close precedent'
-            up = [settled.why, *(u for u in up if u not in riskmod.SAID_BY_SETTLED)]
+            up = [settled.why, *(u for u in up
+                                 if not riskmod.said_by_settled(u, settled.section))]
             top = max(top, riskmod.NO_PRECEDENT_SIMILARITY)
         reasons = [f"raises the risk: {u}" for u in up] + [f"lowers the risk: {d}" for d in down]
         record = self._record.describe(authority)
@@ -252,6 +252,7 @@ class Advisor:
         if settled:  # name the subsection the law settles it on where no neighbour cited one
             likely = [{**e, "subsection": e["subsection"] or settled.subsection}
                       if e["section"] == settled.section else e for e in likely]
+        likely = grounded_subsections(likely, authority, text)
         return _Scored(risk, riskmod.level(risk, top), likely, reasons, alone,
                        riskmod.level(alone, top))
 
@@ -275,7 +276,8 @@ class Advisor:
                           for r in rewordings]
         tribunal = self.searcher.tribunal(vector)
         explanation = " ".join(x for x in (_explanation(scored, neighbours, likely, text,
-                                                        self.prior_note(authority)),
+                                                        self.prior_note(authority), authority,
+                                                        scottish),
                                             _tribunal_note(scored, tribunal)) if x)
         return QuestionAssessment(
             text=text, risk=scored.risk, level=scored.level,
@@ -283,6 +285,13 @@ class Advisor:
             explanation=explanation, rewordings=rewordings,
             reasons=scored.reasons, tribunal=tribunal, risk_alone=scored.risk_alone,
             level_alone=scored.level_alone)
+
+    def name_the_authority(self) -> str:
+        """NAME_THE_AUTHORITY with how the kinds' replies on record differ, said as what the
+        corpus holds (its police replies are mostly refusals of the questions forces publish
+        logs of), not as how often forces refuse."""
+        rates = self._record.kind_rates()
+        return NAME_THE_AUTHORITY[:-1] + (f" ({rates})." if rates else ".")
 
     def prior_note(self, authority: str | None) -> str:
         """What the estimate leans on when its neighbours refused little and no cue or record
@@ -377,7 +386,7 @@ class Advisor:
                 f"{', '.join(mentioned[:-1])} and {mentioned[-1]}, so none was assumed. Its own "
                 "record, and that of authorities of its kind, makes this estimate sharper.")
         elif not addressee:
-            overall.advice.append(NAME_THE_AUTHORITY)
+            overall.advice.append(self.name_the_authority())
         elif letter and authority and self.other_body(letter, addressee):
             overall.advice.append(f"Your draft greets {letter}, but it was checked for "
                                   f"{addressee}, the authority you named.")
@@ -407,6 +416,16 @@ def _pointed(text: str, settled: SettledGround | None, authority: str | None = N
     if settled:
         pointed[settled.section] = pointed.get(settled.section, 0.0) + SETTLED_WEIGHT
     return pointed
+
+
+def grounded_subsections(likely: list[dict], authority: str | None, question: str
+                         ) -> list[dict]:
+    """The likely exemptions with each subsection other kinds of body cited that does not fit
+    this one (s31(1)(f), prisons, at a police force asked about stop and search) shown as its
+    section only, so the list, the verdict, the JSON and the explanation agree."""
+    return [{**e, "subsection": None} if e["subsection"] and
+            grounded(e["subsection"], authority, question) != e["subsection"] else e
+            for e in likely]
 
 
 def _standalone(question: str) -> str:
@@ -707,10 +726,11 @@ def _quote(text: str, limit: int = 220) -> str:
 
 def _explanation(scored: _Scored, neighbours: Sequence[Precedent],
                  exemptions: Sequence[dict] | None = None, question: str = "",
-                 prior: str = "") -> str:
+                 prior: str = "", authority: str | None = None, scottish: bool = False) -> str:
     """Why the risk is what it is: the tally, the wording, and the likeliest grounds with the
     strongest precedent on the `question`'s topic quoted; `exemptions` as shown (with the
-    EIR's exception, if any)."""
+    EIR's exception, if any), each explained as it applies at `authority` (in Scotland's
+    terms where `scottish`)."""
     top = max((p.similarity for p in neighbours), default=0.0)
     record = [f"Track record: {r.split(': ', 1)[1]}" for r in scored.reasons
               if r.startswith("track record")]
@@ -735,7 +755,7 @@ def _explanation(scored: _Scored, neighbours: Sequence[Precedent],
                if e["probability"] >= EXPLAIN_FROM]:
         cited = ex["subsection"] or ex["section"]
         parts.append(explain_exception(ex["eir"], cited) if ex.get("eir")
-                     else explain_citation(cited, ex["ncnd"]))
+                     else explain_citation(cited, ex["ncnd"], authority, question, scottish))
         strongest = _strongest(neighbours, ex["section"], question)
         if strongest and strongest[0].id not in quoted:  # one reply citing both: quoted once
             precedent, reason = strongest

@@ -43,8 +43,9 @@ _GENERAL = prefiltered_pairs([
                 re.I),
      "Commercial interests (s43): ask after the contract is awarded, for the total value rather "
      "than unit prices or bids."),
+    # planning enforcement notices are on a register anyone may inspect
     (re.compile(r"\b(annual report|statement of accounts|published|statistics|budget book|"
-                r"minutes)\b", re.I),
+                r"minutes|enforcement notices?|enforcement register|planning register)\b", re.I),
      "Already published (s21): check the authority's website and disclosure log first; if it is "
      "published, the reply will only point you there."),
     # 'Does the council think ...?', 'Who was to blame?', 'Will the council admit ...?'

@@ -113,8 +113,17 @@ UP_CUES = prefiltered_pairs([
                 r"server rooms?|control rooms?|safe houses?|refuges?|custody suites?)", re.I),
      "asks where a sensitive site is"),
 ])
-# what a settled ground (bot/settled_law.py) says better, in its own words
-SAID_BY_SETTLED = frozenset({"names or identifies individuals"})
+# what a settled ground (bot/settled_law.py) says better, in its own words: the cue, and the
+# grounds that say it (none named: any settled ground)
+SAID_BY_SETTLED: dict[str, tuple[str, ...]] = {
+    "names or identifies individuals": (),
+    "asks for legal advice (privileged)": ("s42",)}
+
+
+def said_by_settled(cue: str, section: str) -> bool:
+    """Whether a settled ground on `section` already says what the cue says."""
+    grounds = SAID_BY_SETTLED.get(cue)
+    return grounds is not None and (not grounds or section in grounds)
 DOWN_CUES = prefiltered_pairs([
     (re.compile(r"\b(policy|policies|procedure|strategy|guidance)\b", re.I),
      "asks for a policy or procedure"),

@@ -280,3 +280,26 @@ def test_json_prints_inserted_subsections_as_the_act_numbers_them():
     assert data["overall"]["likely_exemptions"][0]["subsection"] == "s40(3A)(a)"
     assert data["questions"][0]["precedents"][0]["exemptions"] == ["s40(2)", "s40(3A)(a)"]
     assert "3a" not in json.dumps(data)
+
+
+def test_a_subsection_that_does_not_fit_the_body_is_shown_as_its_section_in_the_list():
+    from bot.advice import grounded_subsections
+
+    likely = [{"section": "s31", "subsection": "s31(1)(f)", "probability": 0.2, "ncnd": False},
+              {"section": "s40", "subsection": "s40(2)", "probability": 0.1, "ncnd": False}]
+    at_police = grounded_subsections(likely, "Metropolitan Police Service",
+                                     "How many stop and searches in Lambeth in 2023?")
+    assert [e["subsection"] for e in at_police] == [None, "s40(2)"]
+    # about custody the prisons' subsection fits a force; at a body of no known kind it stays
+    assert grounded_subsections(likely, "Metropolitan Police Service",
+                                "How many escapes from custody suites?")[0]["subsection"] == \
+        "s31(1)(f)"
+    assert grounded_subsections(likely, None, "How many stop and searches?") == likely
+
+
+def test_enforcement_notices_are_pointed_to_the_public_register():
+    from bot.overall import general_advice
+
+    advice = general_advice("How many enforcement notices were served in 2023, and at which "
+                            "addresses?", [], eir=True)
+    assert any(a.startswith("Already published (EIR r6(1)(b))") for a in advice)

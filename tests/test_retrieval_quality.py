@@ -87,8 +87,11 @@ def test_an_authority_the_corpus_lacks_is_judged_by_its_kind(advisor):
     assert ("Track record: no answered or refused questions to Kent Police"
             in kent.questions[0].explanation)
     assert "Track record" not in unnamed.questions[0].explanation
-    assert NAME_THE_AUTHORITY in unnamed.overall.advice
-    assert NAME_THE_AUTHORITY not in kent.overall.advice
+    said = NAME_THE_AUTHORITY[:-1]
+    named_one = [a for a in unnamed.overall.advice if a.startswith(said)]
+    # the kinds' rates are said as what the replies on record show, not as forces' practice
+    assert named_one and "past questions to police forces on record" in named_one[0]
+    assert not any(a.startswith(said) for a in kent.overall.advice)
 
 
 def test_evaluation_beats_bm25_on_both_splits_when_the_authority_is_named(advisor):

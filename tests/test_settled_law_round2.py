@@ -227,3 +227,12 @@ def test_a_pothole_draft_stays_under_foia_with_the_s16_sentence(built, cli):
                       "Bristol City Council")
     assert data["law"] == "FOIA"
     assert data["overall"]["revised_draft"].endswith(S16_SENTENCE)
+
+
+def test_a_settled_ground_drops_only_the_cues_it_says_itself():
+    from bot.risk import said_by_settled
+
+    assert said_by_settled("asks for legal advice (privileged)", "s42")
+    assert not said_by_settled("asks for legal advice (privileged)", "s40")
+    assert said_by_settled("names or identifies individuals", "s41")
+    assert not said_by_settled("asks for named systems, products or suppliers", "s42")
