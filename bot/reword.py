@@ -1416,6 +1416,9 @@ def fallback_rewording(question: str, section: str | None = None, body: str | No
     elif section == "s40" and (addresses := _without_addresses(question)):
         return Rewording(addresses, "Addresses identify the people who live there; distances or "
                          "counts by area are not personal data, so s40 falls away.")
+    elif section == "s40" and (homes := _homes_as_count(question)):
+        return Rewording(homes, "Where someone lives is their personal data (s40(2)); how many "
+                         "live near a place is no one's, and is usually given.")
     elif section == "s40" and (counted := _list_as_count(question)):
         return Rewording(counted, _FALLBACKS["s40"][1])
     elif section == "s40" and _NAMES_OF.search(question):  # the count the names were for

@@ -219,3 +219,12 @@ def test_a_why_after_a_polite_lead_in_also_asks_for_the_records():
         "Please provide the recorded information that shows why the council closed the "
         "library: any report, minutes, emails or decision notice that records the decision and "
         "its reasons.")
+
+
+def test_home_addresses_under_a_personal_data_fallback_also_become_a_count():
+    found = fallback_rewording("What are the home addresses of on-call firefighters within 5 "
+                               "minutes of Lymington station?", "s40",
+                               "the fire and rescue service")
+    assert found.text.startswith("How many on-call firefighters live within 5 minutes of "
+                                 "Lymington station?")
+    assert "anonymised totals" not in found.text
