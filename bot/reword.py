@@ -142,10 +142,24 @@ _WHOSE = re.compile(rf"\b(?:of|for)\s+(?:all |any |each |those )?((?:the )?(?:[a
 
 # 'the home addresses of on-call firefighters within 5 minutes of Lymington station'
 _HOMES_OF = re.compile(
-    r"\b(?:home|private|residential)\s+address(?:es)?\s+of\s+(?:all\s+|any\s+|each\s+|the\s+)*"
+    r"\b(?:home|private|residential)\s+addresses\s+of\s+(?:all\s+|any\s+|each\s+|the\s+)*"
     r"(?P<who>[a-z][\w -]*?)(?:\s+(?:who\s+live|living|that\s+live)\b)?"
     r"(?P<where>\s+(?:with)?in\s+\d[^?.;]*|\s+(?:near|close to|around|in|outside|inside)\s+"
     r"[^?.;]*)?\s*[?.]?\s*$", re.I)
+
+
+_HOME_OF_ONE = re.compile(r"\b(?:home|private|residential)\s+address\s+of\s+(?P<who>(?:the|a|an|"
+                          r"your|its)\s+[\w' -]+?)\s*[?.]?\s*$", re.I)
+
+
+def _work_address(q: str) -> str | None:
+    """'What is the home address of the head teacher?' -> the official contact route for the
+    post: one person's home is theirs (s40), the post's work address is public."""
+    m = _HOME_OF_ONE.search(q)
+    if not m:
+        return None
+    return (f"Please provide a work address or official contact route for {m.group('who')}. "
+            "I am not asking for anyone's home address.")
 
 
 def _homes_as_count(q: str) -> str | None:
@@ -155,7 +169,7 @@ def _homes_as_count(q: str) -> str | None:
     no one's, and is what the addresses were wanted for."""
     m = _HOMES_OF.search(q)
     if not m:
-        return None
+        return _work_address(q)
     who, where = m.group("who").strip(), (m.group("where") or "").strip()
     if where:
         return (f"How many {who} live {where}? I am not asking for anyone's address or "
@@ -1295,11 +1309,18 @@ _PEOPLE_COUNTED = re.compile(rf"\b(?:{PRIVATE_PEOPLE}|staff|officers?|employees?
                              r"teachers|drivers)\b", re.I)
 
 
+_PLACE_SPLIT = re.compile(r"\b(?:locations?|sites?|address(?:es)?|streets?|postcodes?|"
+                          r"cameras?|premises|buildings?)\b", re.I)
+
+
 def _parts_for(question: str) -> str:
     """The breakdowns a whole-authority total stands in for, in the question's own field:
-    'system or product' is IT language, no part of a question about assaults or overtime."""
+    'system or product' is IT language, no part of a question about assaults or overtime,
+    and a sum of money is split by supplier or payment, not by case."""
     if _IT_SUBJECT.search(question):
         return "location, system or product"
+    if _form(question) == "amount":
+        return "location, supplier or individual payment"
     return "location, team or individual case"
 
 
@@ -1316,11 +1337,12 @@ def _total_instead(question: str, body: str, split: re.Match) -> Rewording:
     end = "?" if question.rstrip().endswith("?") else "."
     asked = pasteable(kept.rstrip(" ?.,;") + end)
     by = split.group("by").strip()
-    return Rewording(f"{asked} A total for {body} as a whole, or for each ward or district, is "
-                     f"enough: I am not asking for a breakdown by {by}.",
-                     f"A breakdown by {by} is the detail authorities withhold (it shows where or "
-                     "through what crime would succeed, or who is involved); a total, or counts "
-                     "by area, reveal none of it and are usually given.")
+    area = ", or for each ward or district," if _PLACE_SPLIT.search(by) else ""
+    return Rewording(f"{asked} A total for {body} as a whole{area} is enough: I am not asking "
+                     f"for a breakdown by {by}.",
+                     f"A breakdown by {by} is the detail that refusals of similar questions "
+                     "protect (where, through what, or who); a total reveals none of it and is "
+                     "usually given.")
 
 
 _KEEP_BREAKDOWN_PEOPLE = ("If any figure in the breakdown is small enough to identify someone, "
@@ -1417,8 +1439,9 @@ def fallback_rewording(question: str, section: str | None = None, body: str | No
         return Rewording(addresses, "Addresses identify the people who live there; distances or "
                          "counts by area are not personal data, so s40 falls away.")
     elif section == "s40" and (homes := _homes_as_count(question)):
-        return Rewording(homes, "Where someone lives is their personal data (s40(2)); how many "
-                         "live near a place is no one's, and is usually given.")
+        return Rewording(homes, "Where someone lives is their personal data (s40(2)); " + (
+            "how many live near a place is no one's, and is usually given." if
+            homes.startswith("How many") else "the work address of a post is public."))
     elif section == "s40" and (counted := _list_as_count(question)):
         return Rewording(counted, _FALLBACKS["s40"][1])
     elif section == "s40" and _NAMES_OF.search(question):  # the count the names were for

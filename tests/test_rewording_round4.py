@@ -228,3 +228,22 @@ def test_home_addresses_under_a_personal_data_fallback_also_become_a_count():
     assert found.text.startswith("How many on-call firefighters live within 5 minutes of "
                                  "Lymington station?")
     assert "anonymised totals" not in found.text
+
+
+def test_one_persons_home_address_becomes_the_posts_work_address_not_a_count():
+    found = fallback_rewording("What is the home address of the head teacher?", "s40",
+                               "the school")
+    assert found.text == ("Please provide a work address or official contact route for the head "
+                          "teacher. I am not asking for anyone's home address.")
+    assert "work address of a post is public" in found.why
+
+
+def test_a_supplier_split_is_given_up_for_a_total_with_no_wards_and_money_in_its_own_terms():
+    supplier = fallback_rewording("How much did the council spend on agency staff in 2023, by "
+                                  "supplier?", "s31", "the council")
+    assert supplier.text == ("How much did the council spend on agency staff in 2023? A total "
+                             "for the council as a whole is enough: I am not asking for a "
+                             "breakdown by supplier.")
+    spend = fallback_rewording("What was the total spend on agency staff in 2023?", "s31",
+                               "the council")
+    assert "supplier or individual payment" in spend.text and "team" not in spend.text
