@@ -390,11 +390,28 @@ def _label_asks(text: str) -> bool:
 _OWN_QUESTION = re.compile(r"^(?:how|what|which|who|when|where|why)\b[^?]*\?$", re.I)
 
 
+# what ties a question to the one before it: 'How much did they cost?', 'What was the cost of
+# this?'
+_BACK_REFERENCE = re.compile(r"\b(?:they|them|these|those|this|that|it|its|their|such|the "
+                             r"same|each of)\b", re.I)
+
+
+def _follows_on(sentence: str) -> bool:
+    """Whether a wh-question after another hangs on it. 'How much did the council spend on
+    bailiffs?' after 'How many households were evicted?' asks its own subject; 'How much did
+    they cost?' and the short 'What was the total cost?' do not."""
+    if not _FOLLOW_ON.match(sentence):
+        return False
+    own_subject = re.match(r"(?:how much did|what (?:was|were) the)\b", sentence, re.I) and \
+        len(sentence.split()) >= 7 and not _BACK_REFERENCE.search(sentence)
+    return not own_subject
+
+
 def _several_questions(item: str) -> list[str]:
     """'1) What percentage receive EOTIS? What percentage have a school named? What
     percentage are home educated?' asks three questions, each answered on its own."""
     sentences = _SENTENCE.split(item)
-    if len(sentences) >= 2 and all(_OWN_QUESTION.match(s) and not _FOLLOW_ON.match(s)
+    if len(sentences) >= 2 and all(_OWN_QUESTION.match(s) and not _follows_on(s)
                                    for s in sentences):
         return sentences
     if len(sentences) == 1 and (pair := _question_then_request(item)):
@@ -532,7 +549,7 @@ def _split_prose(paragraph: str, semicolons: bool, fields: bool = True) -> list[
         if not piece:
             continue
         short = len(piece.split()) < 3 and not semicolons
-        if out and ((_FOLLOW_ON.match(piece) and not semicolons) or short):
+        if out and ((_follows_on(piece) and not semicolons) or short):
             out[-1] = f"{out[-1]} {piece}"
         elif semicolons:
             out.extend(split_field_list(piece) if fields else [piece])

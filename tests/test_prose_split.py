@@ -100,3 +100,15 @@ def test_paired_question_words_stay_one_ask():
         "received and whether the committee voted on it.") == [
         "Please explain how and why the decision was reached",
         "How many objections were received", "Whether the committee voted on it."]
+
+
+def test_a_how_much_question_with_its_own_subject_is_a_question_of_its_own():
+    assert split_questions("How many households were evicted in 2023? How much did the "
+                           "council spend on bailiffs?") == [
+        "How many households were evicted in 2023?",
+        "How much did the council spend on bailiffs?"]
+    # one that hangs on the question before it stays with it
+    assert len(split_questions("How many consultants did you hire in 2023? How much did they "
+                               "cost?")) == 1
+    assert len(split_questions("How many agency staff did you use in 2023? What was the total "
+                               "cost?")) == 1
