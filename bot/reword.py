@@ -1597,9 +1597,38 @@ def _without_list_part(question: str) -> str:
     part = _LIST_PART.search(question)
     assert part is not None
     dropped = re.sub(r"^,?\s*and\s+", "", part.group(0)).strip(" ?.")
-    kept = _LIST_PART.sub("", question).rstrip(" ?.,") + "?"
+    kept = _LIST_PART.sub("", question).rstrip(" ?.,")
+    if counted := _list_part_counted(kept, dropped):
+        return counted
     what = "number" if _ASKS_COUNT.search(question) else "figure"
-    return _tidy(f"{pasteable(kept)} The {what} alone is enough: I am not asking {dropped}.")
+    return _tidy(f"{pasteable(kept + '?')} The {what} alone is enough: I am not asking "
+                 f"{dropped}.")
+
+
+# 'which settings were found to be operating illegally': who or what, which a count answers
+_WHICH_WERE = re.compile(r"^which ([a-z][\w -]*?) (were|was|are|is|have been|has been) (.+)$", re.I)
+# 'what were the reasons for each suspension': one case's reasons, which categories answer
+_REASONS_EACH = re.compile(r"^what (?:were|was|are|is) the reasons? (?:for|behind) (?:each|every|"
+                           r"the) ([a-z][\w -]*)$", re.I)
+
+
+def _list_part_counted(kept: str, dropped: str) -> str | None:
+    """The part a count question would drop, asked in a form that draws no refusal: 'which
+    settings were found to be operating illegally' -> how many were; 'what were the reasons
+    for each suspension' -> by category of reason. Dropping the part loses what the user
+    wanted (often the story itself), where a count or categories keep it."""
+    if not _ASKS_COUNT.search(kept):
+        return None
+    if m := _WHICH_WERE.match(dropped):
+        verb = {"is": "are", "was": "were", "has been": "have been"}.get(m.group(2).lower(),
+                                                                        m.group(2).lower())
+        things = m.group(1)
+        asked = pasteable(f"{kept}, and how many {things} {verb} {m.group(3)}?")
+        return _tidy(f"{asked} I am not asking which {things} they were.")
+    if m := _REASONS_EACH.match(dropped):
+        asked = pasteable(f"{kept}, by category of reason?")
+        return _tidy(f"{asked} I am not asking for the reasons in any individual {m.group(1)}.")
+    return None
 
 
 # 'Thank you.', 'Many thanks', 'Kind regards', 'Yours faithfully': the close of a letter the

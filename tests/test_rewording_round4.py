@@ -247,3 +247,20 @@ def test_a_supplier_split_is_given_up_for_a_total_with_no_wards_and_money_in_its
     spend = fallback_rewording("What was the total spend on agency staff in 2023?", "s31",
                                "the council")
     assert "supplier or individual payment" in spend.text and "team" not in spend.text
+
+
+def test_a_which_or_reasons_part_becomes_a_count_or_categories_not_dropped():
+    ofsted = fallback_rewording("How many inspections were carried out of unregistered "
+                                "alternative provision in 2023, and which settings were found to "
+                                "be operating illegally?", "s31", "the authority")
+    assert ofsted.text == ("How many inspections were carried out of unregistered alternative "
+                           "provision in 2023, and how many settings were found to be operating "
+                           "illegally? I am not asking which settings they were.")
+    reasons = fallback_rewording("How many officers were suspended in 2023, and what were the "
+                                 "reasons for each suspension?", "s31", "the force")
+    assert reasons.text.startswith("How many officers were suspended in 2023, by category of "
+                                   "reason?")
+    events = fallback_rewording("How many times has the force used facial recognition "
+                                "technology, and at which events?", "s31", "the force")
+    assert events.text.startswith("How many times has the force used facial recognition "
+                                  "technology? The number alone is enough")
