@@ -1118,7 +1118,10 @@ _COURTESY = re.compile(
 _PREAMBLE = (
     "i am im writing write to request requesting make making submit a an the under freedom of "
     "information act foi foia 2000 as part in relation regard regarding with would like wish "
-    "this is be you following for me my please consider treat submitting hereby")
+    "this is be you following for me my please consider treat submitting hereby "
+    # Scotland's Act and the Regulations ('under the Freedom of Information (Scotland) Act
+    # 2002', 'under the Environmental Information Regulations 2004')
+    "scotland 2002 foisa environmental regulations 2004 eir eirs eisr eisrs")
 _PREAMBLE_WORDS = frozenset(_PREAMBLE.split())
 
 
@@ -1126,8 +1129,9 @@ def _invokes_act_only(sentence: str) -> bool:
     """'I would like to make a request under the Freedom of Information Act 2000.': the
     request's preamble, every word of it about making a request, none about what is asked."""
     words = set(re.findall(r"[a-z0-9]+", sentence.lower()))
-    return bool({"act", "foi", "foia"} & words or {"freedom", "information"} <= words) \
-        and words <= _PREAMBLE_WORDS
+    return bool({"act", "foi", "foia", "foisa", "eir", "eisr"} & words
+                or {"freedom", "information"} <= words
+                or {"environmental", "regulations"} <= words) and words <= _PREAMBLE_WORDS
 
 
 def split_questions(text: str, semicolons: bool = False, answers_follow: bool = False,

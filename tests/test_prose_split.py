@@ -112,3 +112,17 @@ def test_a_how_much_question_with_its_own_subject_is_a_question_of_its_own():
                                "cost?")) == 1
     assert len(split_questions("How many agency staff did you use in 2023? What was the total "
                                "cost?")) == 1
+
+
+def test_a_preamble_invoking_scotlands_act_or_the_regulations_is_no_question():
+    assert split_questions("I would like to make a request under the Freedom of Information "
+                           "(Scotland) Act 2002. How many children are on the waiting list for "
+                           "an EHCP assessment?") == [
+        "How many children are on the waiting list for an EHCP assessment?"]
+    assert split_questions("I am writing to request information under the Environmental "
+                           "Information Regulations 2004. How many storm overflow discharges "
+                           "were there in 2023?") == [
+        "How many storm overflow discharges were there in 2023?"]
+    assert split_questions("Please provide the environmental information regulations "
+                           "guidance you use.") == [
+        "Please provide the environmental information regulations guidance you use."]
