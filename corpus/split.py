@@ -543,7 +543,8 @@ def _split_prose(paragraph: str, semicolons: bool, fields: bool = True) -> list[
     """
     pieces = re.split(r";\s+", paragraph) if semicolons else _SENTENCE.split(paragraph)
     if not semicolons:
-        pieces = [p for piece in pieces for p in _colon_series(piece)]
+        pieces = [p for piece in pieces for c in _colon_series(piece)
+                  for p in _semicolon_questions(c)]
     out: list[str] = []
     for piece in (_tidy(p) for p in pieces):
         if not piece:
@@ -556,6 +557,24 @@ def _split_prose(paragraph: str, semicolons: bool, fields: bool = True) -> list[
         else:
             out.extend(split_wh_list(piece))
     return out
+
+
+_ASKING_START = re.compile(r"^(?:and\s+)?(?:how|what|which|who|when|where|why|whether|please|"
+                           r"do|does|did|is|are|has|have|can|could)\b", re.I)
+
+
+def _semicolon_questions(sentence: str) -> list[str]:
+    """'How many households were in temporary accommodation; how many of these were in bed
+    and breakfast; and please list the hostels used.' asks three things: semicolon parts that
+    each open as a question or a request stand alone ('and' dropped), the last keeping the
+    sentence's own end."""
+    parts = re.split(r";\s+", sentence)
+    if len(parts) < 2 or not all(_ASKING_START.match(p) and len(p.split()) >= 3 for p in parts):
+        return [sentence]
+    parts = [re.sub(r"^and\s+", "", p, flags=re.I).rstrip() for p in parts]
+    return [p[:1].upper() + p[1:] + ("" if p.endswith((".", "?", "!")) else
+                                     "." if p.lower().startswith("please") else "?")
+            for p in parts]
 
 
 def _colon_series(sentence: str) -> list[str]:

@@ -126,3 +126,15 @@ def test_a_preamble_invoking_scotlands_act_or_the_regulations_is_no_question():
     assert split_questions("Please provide the environmental information regulations "
                            "guidance you use.") == [
         "Please provide the environmental information regulations guidance you use."]
+
+
+def test_semicolon_parts_that_each_ask_are_questions_of_their_own():
+    assert split_questions(
+        "How many households were in temporary accommodation on 31 March 2024; how many of "
+        "these were in bed and breakfast for more than six weeks; and please list the addresses "
+        "of all hostels used.") == [
+        "How many households were in temporary accommodation on 31 March 2024?",
+        "How many of these were in bed and breakfast for more than six weeks?",
+        "Please list the addresses of all hostels used."]
+    # a part that only adds to the one before it keeps the sentence whole
+    assert len(split_questions("How many fines were issued in 2023; broken down by month.")) == 1
