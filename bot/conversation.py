@@ -17,6 +17,7 @@ from bot.explain import explain
 from bot.greeting import body_name, greeted, names_a_body
 from bot.periods import NO_PERIOD_NOTE, new_period, with_period
 from bot.render import assessment_text, draft_precedents_text, precedents_text
+from bot.reword import sends_as_asked
 from bot.track_record import KIND_NAMES, authority_kind
 from corpus.split import SALUTATION, clean_request, signs_off
 
@@ -776,7 +777,8 @@ class Conversation:
                 out.append(f"{i}. {q.text}\n   This one looks fine as it is ({q.level} risk).")
                 continue
             out.append(f"{i}. {q.text}\n" + "\n".join(
-                f"   Try: \"{r.text}\"\n   Why: {r.why}" for r in q.rewordings))
+                f"   {'Send as it is' if sends_as_asked(q.text, r.text) else 'Try'}: "
+                f"\"{r.text}\"\n   Why: {r.why}" for r in q.rewordings))
         return "\n\n".join(out)
 
     def _revised(self, session: Session, _: str | None) -> str:

@@ -7,6 +7,7 @@ import textwrap
 
 from bot.assessment import OUTSIDE_THE_ACT, Assessment, QuestionAssessment
 from bot.eir import eir_name
+from bot.reword import sends_as_asked
 from bot.risk import SHOW_EXEMPTION_FROM
 from corpus.exemptions import as_printed
 from index.search import Precedent
@@ -69,7 +70,8 @@ def question_text(i: int, q: QuestionAssessment, precedents: int = 3) -> str:
         lines += [f"    * {tribunal_line(t)}" for t in q.tribunal]
     lines.append(wrap.fill("Why: " + q.explanation))
     for r in q.rewordings:
-        lines.append(wrap.fill(f"Try instead: \"{r.text}\""))
+        label = "Send as it is" if sends_as_asked(q.text, r.text) else "Try instead"
+        lines.append(wrap.fill(f"{label}: \"{r.text}\""))
         lines.append(wrap.fill(f"  because {_lower_first(r.why)}"))
     return "\n".join(lines)
 

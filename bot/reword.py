@@ -1359,6 +1359,16 @@ _KEEP_BREAKDOWN = ("If any part of the breakdown is exempt, please give the rest
 _AS_ASKED = ("Nothing in this question needs narrowing: a single figure for a named period or "
              "date, with no breakdown that draws refusals, is usually given as asked, so send it "
              "as it is. If it is refused, ask which exemption applies and why.")
+
+
+def sends_as_asked(question: str, text: str) -> bool:
+    """Whether a suggested wording is the question itself (`_AS_ASKED`: nothing to narrow),
+    which the faces offer as 'send as it is', not as something to try instead."""
+    def bare(t: str) -> str:
+        return " ".join(t.lower().split()).rstrip(" ?.!")
+    return bare(question) == bare(text)
+
+
 _AGGREGATE_HERE = ("A single figure is enough: I am not asking for a breakdown by date, {parts}.",
                    "Where similar questions are refused, it is for operational detail (when, "
                    "where, which case); a single figure reveals none of it and is usually "

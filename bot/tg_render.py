@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from bot.assessment import OUTSIDE_THE_ACT, Assessment, QuestionAssessment
 from bot.eir import eir_name
 from bot.explain import GROUNDS
+from bot.reword import sends_as_asked
 from bot.risk import SHOW_EXEMPTION_FROM
 from corpus.exemptions import as_printed
 from index.search import Precedent
@@ -191,8 +192,11 @@ def reword_view(a: Assessment, n: int) -> str:
         if not q.rewordings:
             blocks.append(f"{_heading(i, q)}\nThis one looks fine as it is.")
             continue
-        tries = "\n".join(f"Try: <code>{esc(r.text)}</code>\n<i>Why it should fare better:</i> "
-                          f"{esc(r.why)}" for r in q.rewordings)
+        tries = "\n".join(
+            f"Send as it is: <code>{esc(r.text)}</code>\n<i>Why:</i> {esc(r.why)}"
+            if sends_as_asked(q.text, r.text) else
+            f"Try: <code>{esc(r.text)}</code>\n<i>Why it should fare better:</i> {esc(r.why)}"
+            for r in q.rewordings)
         blocks.append(f"{_heading(i, q)}\n{tries}")
     return "\n\n".join(blocks)
 

@@ -264,3 +264,24 @@ def test_a_which_or_reasons_part_becomes_a_count_or_categories_not_dropped():
                                 "technology, and at which events?", "s31", "the force")
     assert events.text.startswith("How many times has the force used facial recognition "
                                   "technology? The number alone is enough")
+
+
+def test_a_wording_that_is_the_question_itself_is_offered_as_send_as_it_is():
+    from bot.assessment import QuestionAssessment
+    from bot.render import question_text
+    from bot.reword import Rewording, sends_as_asked
+    from bot.tg_render import reword_view
+
+    asked = "How many police officers did the force employ on 31 March 2024?"
+    assert sends_as_asked(asked, "how many police officers did the force employ on 31 March 2024")
+    assert not sends_as_asked(asked, "How many officers did the force employ in 2024?")
+    q = QuestionAssessment(text=asked, risk=0.5, level="medium", likely_exemptions=[],
+                           precedents=[], explanation="",
+                           rewordings=[Rewording(asked, "Nothing in this question needs "
+                                                        "narrowing.")])
+    shown = question_text(1, q)
+    assert "Send as it is: \"How many police officers" in shown and "Try instead" not in shown
+    from bot.assessment import Assessment, Overall
+    a = Assessment(questions=[q], overall=Overall(risk=0.5, verdict="", likely_exemptions=[],
+                                                  advice=[], revised_draft=asked))
+    assert "Send as it is: <code>How many police officers" in reword_view(a, 1)
