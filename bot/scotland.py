@@ -134,7 +134,7 @@ def note_on(ex: dict) -> str:
     if foisa is None:
         return f"{cite} has no FOISA counterpart"
     if ex["section"] == "s12":
-        return "FOISA's s12 limit is £600 of staff time (40 hours at £15 an hour), not 18 hours"
+        return "FOISA's s12 limit is £600 of staff time (40 hours at £15 an hour)"
     clause = f"{cite} is FOISA {foisa}" if foisa != cite else f"{cite} is the same in FOISA"
     ground = foisa.rsplit(" ", 1)[-1]  # 's35' of 's18 with s35'
     if substantial(ground):
@@ -281,8 +281,11 @@ def _question(q: QuestionAssessment, eisr: bool = False) -> QuestionAssessment:
     if eisr:
         return replace(q, rewordings=[Rewording(_words(r.text), _words(r.why), r.based_on)
                                       for r in q.rewordings])
+    # an explanation of s12 gives FOISA's £600 limit itself (explain_citation's `scottish`):
+    # no 'In Scotland' note says it again
     shown = [e for e in q.likely_exemptions if e["probability"] >= EXPLAIN_FROM
-             and e["section"] in GROUNDS]
+             and e["section"] in GROUNDS
+             and not (e["section"] == "s12" and "£600" in q.explanation)]
     explanation = q.explanation
     if shown:
         explanation += " In Scotland: " + "; ".join(note_on(e) for e in shown) + "."

@@ -223,3 +223,21 @@ def test_explain_reads_the_eisrs_own_regulations_and_the_scottish_commissioner()
     sic = explain("Scottish Information Commissioner")
     assert "six months" in sic and "Court of Session" in sic
     assert "FOIA s23" in explain("FOISA s31")  # FOIA's numbers in a FOISA note say so
+
+
+def test_the_cost_limit_is_said_once_in_scotlands_terms_and_never_as_hours_corrected():
+    from bot.assessment import QuestionAssessment
+    from bot.explain import explain_citation
+    from bot.scotland import _question
+
+    said = explain_citation("s12", scottish=True)
+    assert "£600" in said and "18 hours" not in said
+    s12 = {"section": "s12", "subsection": None, "probability": 0.4, "ncnd": False}
+    q = QuestionAssessment(text="All emails since 2015?", risk=0.6, level="high",
+                           likely_exemptions=[s12], precedents=[], explanation=said,
+                           rewordings=[])
+    assert _question(q).explanation.count("£600") == 1
+    bare = QuestionAssessment(text="All emails since 2015?", risk=0.6, level="high",
+                              likely_exemptions=[s12], precedents=[], explanation="Most were.",
+                              rewordings=[])
+    assert "In Scotland: FOISA's s12 limit is £600" in _question(bare).explanation
