@@ -162,9 +162,9 @@ HELD_OUT = {  # labelled blind by someone who never saw the parser's output
                           "79.3% with the session's first parser), never developed against",
     "gold_blind17.jsonl": "blind: labelled 2026-12-02 (fourth session), measured once (64.9%; "
                           "the same with the session's first parser), never developed against",
-    "gold_blind18.jsonl": "blind: labelled 2026-12-02 (fourth session), measured once at the "
-                          "session's end (49.7%; the same with its first parser), never "
-                          "developed against",
+    "gold_blind18.jsonl": "blind: labelled 2026-12-02 (fourth session), measured at the "
+                          "session's end (49.7%; the same with its first parser), developed "
+                          "against in the sixteenth session (54.2% -> 70.6%)",
     "gold_blind19.jsonl": "blind: labelled 2026-12-02 (fourth session), measured once at the "
                           "session's end (62.2%; the same with its first parser), never "
                           "developed against",
