@@ -16,6 +16,7 @@ from bot.prefilter import prefiltered_pairs
 from bot.reword import (
     OWN_DEALINGS,
     S16_SENTENCE,
+    WANTS,
     asks_the_same,
     asks_why,
     pasteable,
@@ -269,9 +270,23 @@ _THANKS_TAIL = re.compile(r"(?<=[.?!])\s*(?:thank you|thanks|many thanks)\b[^.?!
                           re.I)
 
 
+# 'In addition, could you tell me ...', 'Finally, how many ...': a letter's joins between its
+# questions, which a numbered list does without
+_CONNECTIVE = re.compile(r"^(?:in addition|additionally|also|further(?:more)?|moreover|finally|"
+                         r"lastly|secondly|thirdly|then|and|plus)\s*[,:]?\s+(?=\w)", re.I)
+# 'I would therefore like to request ...': an adverb inside a lead-in
+_LEAD_IN_ADVERB = re.compile(r"^(i(?:'d| would)) (?:therefore|also|further|additionally|now) "
+                             r"(like to)\b", re.I)
+
+
 def as_asked(text: str) -> str:
-    """A question as a numbered line of a request: no lead-in, no thanks, a closing mark."""
-    bare = _THANKS_TAIL.sub("", _LEAD_IN.sub("", text.strip())).strip()
+    """A question as a numbered line of a request: no joining word or lead-in, no thanks, a
+    closing mark; 'I would like to request X' and 'I would like to know how many X' said as
+    the request it is ('Please provide X.'), not left as a bare noun phrase."""
+    bare = _LEAD_IN_ADVERB.sub(r"\1 \2", _CONNECTIVE.sub("", text.strip()))
+    if m := WANTS.match(bare):  # 'I would like to request the number of ...'
+        bare = f"Please provide {bare[m.end():]}"
+    bare = _THANKS_TAIL.sub("", _LEAD_IN.sub("", bare)).strip()
     return pasteable(bare[:1].upper() + bare[1:]) if bare else text
 
 

@@ -1653,7 +1653,7 @@ _LEAD_IN = re.compile(r"^\s*(?:(?:i am|i'm) writing to (?:ask|find out)|i(?:'d| 
                       r"(?:could|can|would) you(?: please)?(?: also)? (?:tell me|let me know|"
                       r"confirm))\s*,?\s*(?=(?:how|what|which|who|when|where|why|whether|if)\b)",
                       re.I)
-_WANTS = re.compile(r"^\s*(?:(?:i am|i'm) writing to request|i(?:'d| would)(?: also)? like "
+WANTS = re.compile(r"^\s*(?:(?:i am|i'm) writing to request|i(?:'d| would)(?: also)? like "
                     r"(?:to (?:request|receive|see|have)|to be (?:sent|given)))\s+", re.I)
 
 
@@ -1669,7 +1669,7 @@ def plain_question(question: str) -> str:
         rest = asked[m.end():]
         verb = "confirm" if re.match(r"(?:whether|if)\b", rest, re.I) else "tell me"
         asked = f"Please {verb} {rest.rstrip(' ?.')}."
-    elif m := _WANTS.match(asked):
+    elif m := WANTS.match(asked):
         asked = f"Please provide {asked[m.end():]}"
     return asked
 

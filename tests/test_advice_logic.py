@@ -861,3 +861,17 @@ def test_likely_exemptions_are_the_same_in_every_process():
                               ).stdout for seed in range(6)}
     assert len(outputs) == 1
     assert "'subsection': 's31(1)(a)'" in outputs.pop()
+
+
+def test_a_numbered_line_drops_the_letters_joins_and_says_a_wish_as_a_request():
+    from bot.overall import as_asked
+
+    assert as_asked("I would therefore like to request the number of staff employed in 2023.") \
+        == "Please provide the number of staff employed in 2023."
+    assert as_asked("In addition, could you tell me whether any councillors were disciplined "
+                    "in 2023?") == ("Please confirm whether any councillors were disciplined "
+                                    "in 2023.")
+    assert as_asked("Finally, how many complaints did you receive in 2023?") == \
+        "How many complaints did you receive in 2023?"
+    assert as_asked("Also, the total spent on agency staff in 2023.") == \
+        "Please provide the total spent on agency staff in 2023."
