@@ -184,6 +184,10 @@ def general_advice(text: str, assessed: Sequence[QuestionAssessment], eir: bool 
                       "\"" + S16_SENTENCE + "\"")
     if eir:
         advice = [_in_eir_terms(a) for a in advice] + ([UNFINISHED] if eir_cues(text) else [])
+    if not has_lead(text, assessed) and (
+            vague := [i for i, q in enumerate(assessed, 1)
+                      if i - 1 not in skip and too_vague(q.text)]):
+        advice.append(vague_advice(vague, eir))
     # judged as each would fare on its own: in a sensitive draft a harmless question's risk is
     # raised by its company, which is exactly what splitting the request removes
     alone = [q.level_alone or q.level for q in assessed]
@@ -204,6 +208,36 @@ def general_advice(text: str, assessed: Sequence[QuestionAssessment], eir: bool 
             f"{_numbers(risky)} separately. One sensitive part can sink a whole request, while "
             "others answer the harmless parts" + ("." if eir else AGGREGATION))
     return advice
+
+
+_GREETING_LINE = re.compile(r"^\s*(?:dear|to|fao|hello|hi|good (?:morning|afternoon))\b.*$",
+                            re.I | re.M)
+
+
+def has_lead(text: str, assessed: Sequence[QuestionAssessment]) -> bool:
+    """Whether words before the first question say what the questions are about ('Please
+    provide the following about your CCTV contract: 1. Supplier 2. Value'): then a one-word
+    question is a field of it, not a vague question. A greeting line says nothing of it."""
+    first = assessed[0].text if assessed else ""
+    at = text.find(first) if first else -1
+    lead = _GREETING_LINE.sub("", text[:at] if at > 0 else "")
+    return len(re.findall(r"[A-Za-z]{3,}", lead)) >= 3
+
+
+def too_vague(question: str) -> bool:
+    """Whether a question is too short to say what it asks ('Budget?', 'Staff numbers'): no
+    subject, period or part of the body, so the authority must ask what is meant."""
+    return len(re.findall(r"[A-Za-z]+", question)) <= 2
+
+
+def vague_advice(numbers: Sequence[int], eir: bool = False) -> str:
+    """What to do about questions too vague to answer, by their numbers."""
+    duty = "regulation 9 of the EIR" if eir else "s16"
+    return (f"Too vague to answer (question{'s' if len(numbers) > 1 else ''} "
+            f"{_numbers(list(numbers))}): say what you want, for which period and which part of "
+            "the authority (for example \"the revenue budget for 2024/25, by department\"). "
+            f"The authority must help you say it ({duty}), but it may first ask "
+            "what you mean, and the time limit runs again from your answer.")
 
 
 # FOIA adds up one person's related requests for its cost limit; FOISA and the EIR do not

@@ -303,3 +303,25 @@ def test_enforcement_notices_are_pointed_to_the_public_register():
     advice = general_advice("How many enforcement notices were served in 2023, and at which "
                             "addresses?", [], eir=True)
     assert any(a.startswith("Already published (EIR r6(1)(b))") for a in advice)
+
+
+def _low(text: str):
+    from bot.assessment import QuestionAssessment
+
+    return QuestionAssessment(text=text, risk=0.2, level="low", likely_exemptions=[],
+                              precedents=[], explanation="", rewordings=[])
+
+
+def test_a_one_word_question_is_called_too_vague_unless_a_lead_in_says_what_it_is_about():
+    from bot.overall import general_advice
+
+    said = general_advice("Dear Home Office,\n\nBudget?", [_low("Budget?")])
+    assert any(a.startswith("Too vague to answer (question 1)") and "s16" in a for a in said)
+    fields = ("Please provide the following about your CCTV maintenance contract:\n"
+              "1. Supplier\n2. Contract value\n3. Expiry date")
+    said = general_advice(fields, [_low("Supplier"), _low("Contract value"), _low("Expiry date")])
+    assert not any(a.startswith("Too vague") for a in said)
+    said = general_advice("1. Budget?\n2. How many staff work in HR?",
+                          [_low("Budget?"), _low("How many staff work in HR?")], eir=True)
+    assert any(a.startswith("Too vague to answer (question 1)") and "regulation 9" in a
+               for a in said)
