@@ -423,6 +423,13 @@ EXEMPTION_CUES = prefiltered_pairs([(ABOUT_PEOPLE, "s40")] + [
     (r"\blegal (advice|opinion)|\bcounsel's opinion|\badvice from (solicitors|lawyers|"
      r"counsel)", "s42"),
     (r"\b(will be|to be|due to be) published|\bforthcoming (report|publication)", "s22"),
+    # figures an official series publishes: the reply points to it (s21)
+    (r"\basylum (applications?|claims?)|\bimmigration statistics|\brecorded crimes?\b|"
+     r"\bcrime (statistics|figures)|\b(a&e|rtt|referral to treatment) (waits?|waiting times?|"
+     r"performance)|\bwaiting lists?\b|\bschool exclusions?|\bpermanent(ly)? exclu|"
+     r"\bofficial statistics|\bnational statistics|\bpopulation (estimates?|figures)|"
+     r"\bannual report|\bstatement of accounts|\balready published|\bpublished (data|figures|"
+     r"statistics)", "s21"),
     (r"\bcounter[- ]?terror|\bnational security|\bterroris", "s24"),
     (r"\b(criminal|police) investigations?|\binvestigation into\b", "s30"),
 )] + [(KEPT_WHERE, "s31")])

@@ -127,3 +127,14 @@ def test_a_per_night_price_ranks_s43_over_the_corpus_prior_when_no_neighbour_cit
     likely = risk.likely_exemptions([], 0.5, 2, corpus,
                                     risk.exemption_cues("How much was paid per night per room?"))
     assert likely[0]["section"] == "s43"
+
+
+def test_figures_an_official_series_publishes_point_at_s21():
+    from bot.risk import exemption_cues
+
+    assert "s21" in exemption_cues("How many asylum applications were received in 2023, by "
+                                   "nationality?")
+    assert "s21" in exemption_cues("How many recorded crimes were there in Leeds in 2023?")
+    assert "s21" in exemption_cues("What were the A&E waiting times in March 2024?")
+    assert "s21" not in exemption_cues("How many CCTV cameras does the council operate?")
+    assert "s21" not in exemption_cues("Which figures will be published next year?")
