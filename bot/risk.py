@@ -423,6 +423,9 @@ EXEMPTION_CUES = prefiltered_pairs([(ABOUT_PEOPLE, "s40")] + [
     (r"\blegal (advice|opinion)|\bcounsel's opinion|\badvice from (solicitors|lawyers|"
      r"counsel)", "s42"),
     (r"\b(will be|to be|due to be) published|\bforthcoming (report|publication)", "s22"),
+    # complaints of harassment or misconduct against staff: few enough to name someone (s40)
+    (r"\b(complaints?|allegations?|grievances?|reports?)\b[^.?;]{0,30}\b(sexual (harassment|"
+     r"misconduct|assault)|harassment|bullying)\b", "s40"),
     # figures an official series publishes: the reply points to it (s21)
     (r"\basylum (applications?|claims?)|\bimmigration statistics|\brecorded crimes?\b|"
      r"\bcrime (statistics|figures)|\b(a&e|rtt|referral to treatment) (waits?|waiting times?|"

@@ -138,3 +138,12 @@ def test_figures_an_official_series_publishes_point_at_s21():
     assert "s21" in exemption_cues("What were the A&E waiting times in March 2024?")
     assert "s21" not in exemption_cues("How many CCTV cameras does the council operate?")
     assert "s21" not in exemption_cues("Which figures will be published next year?")
+
+
+def test_complaints_of_harassment_against_staff_point_at_s40():
+    from bot.risk import exemption_cues
+
+    assert "s40" in exemption_cues("How many complaints of sexual harassment against staff did "
+                                   "the university receive in 2022?")
+    assert "s40" in exemption_cues("How many grievances about bullying were raised in 2023?")
+    assert "s40" not in exemption_cues("How many complaints about potholes were made in 2023?")
