@@ -414,8 +414,12 @@ EXEMPTION_CUES = prefiltered_pairs([(ABOUT_PEOPLE, "s40")] + [
      r"\btender (scores|evaluation|submissions?)|\bcommercially (sensitive|confidential)|"
      r"\bprofit margins?", "s43"),
     (r"\b(advice|briefings?|submissions?|papers?)\b[^.?;]{0,40}\b(minister|ministers|prime "
-     r"minister|secretary of state)\b|\bministerial (meetings?|briefings?|submissions?)|"
-     r"\bpolicy (development|formulation|options)", "s35"),
+     r"minister|secretary of state)\b|\bministerial (meetings?|briefings?|submissions?|"
+     r"correspondence)|\bpolicy (development|formulation|options)|"
+     # a minister's own messages: the free and frank exchange of views (s35, s36 elsewhere)
+     r"\b(e-?mails?|messages?|whatsapps?|texts?|correspondence|communications?)\b[^.?;]{0,40}"
+     r"\b(minister|ministers|secretary of state|(health|home|foreign|education|justice|"
+     r"transport|culture|defence|business) secretary)\b", "s35"),
     (r"\barmed forces|\bmilitary\b|\bdefence capabilit|\b(aircraft|submarines?|warships?|"
      r"tanks|jets?)\b[^.?;]{0,60}\b(available|availability|readiness|operational|deployed)\b|"
      r"\b(readiness|availability|deployment)\b[^.?;]{0,60}\b(aircraft|submarines?|warships?|"

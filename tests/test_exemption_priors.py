@@ -147,3 +147,12 @@ def test_complaints_of_harassment_against_staff_point_at_s40():
                                    "the university receive in 2022?")
     assert "s40" in exemption_cues("How many grievances about bullying were raised in 2023?")
     assert "s40" not in exemption_cues("How many complaints about potholes were made in 2023?")
+
+
+def test_a_ministers_own_messages_point_at_s35():
+    from bot.risk import exemption_cues
+
+    assert "s35" in exemption_cues("all emails and WhatsApp messages between the Health "
+                                   "Secretary and PPE suppliers in 2020")
+    assert "s35" in exemption_cues("Please provide the ministerial correspondence on HS2.")
+    assert "s35" not in exemption_cues("How many emails did the council receive in 2023?")
