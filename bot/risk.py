@@ -412,7 +412,10 @@ EXEMPTION_CUES = prefiltered_pairs([(ABOUT_PEOPLE, "s40")] + [
     (re.compile(rx, re.I), section) for rx, section in (
     (r"\bpricing schedule|\bunit (prices?|costs?|rates?)|\bbids?\b|\bbidders?\b|"
      r"\btender (scores|evaluation|submissions?)|\bcommercially (sensitive|confidential)|"
-     r"\bprofit margins?", "s43"),
+     r"\bprofit margins?|"
+     # a contract's own terms: its prices and terms are what s43 redacts
+     r"\bcop(y|ies) of (the |all |any |each |your )?([\w-]+ ){0,2}(contracts?|agreements?|"
+     r"framework agreements?)\b", "s43"),
     (r"\b(advice|briefings?|submissions?|papers?)\b[^.?;]{0,40}\b(minister|ministers|prime "
      r"minister|secretary of state)\b|\bministerial (meetings?|briefings?|submissions?|"
      r"correspondence)|\bpolicy (development|formulation|options)|"

@@ -156,3 +156,12 @@ def test_a_ministers_own_messages_point_at_s35():
                                    "Secretary and PPE suppliers in 2020")
     assert "s35" in exemption_cues("Please provide the ministerial correspondence on HS2.")
     assert "s35" not in exemption_cues("How many emails did the council receive in 2023?")
+
+
+def test_copies_of_contracts_point_at_s43():
+    from bot.risk import exemption_cues
+
+    assert "s43" in exemption_cues("Please provide copies of all research contracts with "
+                                   "Huawei, including the value of each contract.")
+    assert "s43" in exemption_cues("A copy of the cleaning contract, please.")
+    assert "s43" not in exemption_cues("How many contracts did the council award in 2023?")
