@@ -501,13 +501,13 @@ def likely_exemptions(neighbours: Sequence[Neighbour], risk: float, limit: int =
             continue
         w = weight(n.similarity) * n.weight_boost
         total += w
-        sections = len(set(map(section, n.exemptions)))
-        for cite in set(n.exemptions):
-            sec = section(cite)
-            by_section[sec] += w / sections
-            subsections[sec][cite] += w
+        cited = set(map(section, n.exemptions))
+        for sec in cited:  # a reply's weight is shared among its sections, once each
+            by_section[sec] += w / len(cited)
             if n.outcome == "ncnd":
                 ncnd_weight[sec] += w
+        for cite in set(n.exemptions):
+            subsections[section(cite)][cite] += w
     if prior:
         share = PRIOR_WEIGHT
         for sec, freq in prior.items():

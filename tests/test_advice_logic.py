@@ -875,3 +875,17 @@ def test_a_numbered_line_drops_the_letters_joins_and_says_a_wish_as_a_request():
         "How many complaints did you receive in 2023?"
     assert as_asked("Also, the total spent on agency staff in 2023.") == \
         "Please provide the total spent on agency staff in 2023."
+
+
+def test_a_reply_citing_many_subsections_of_one_section_counts_once():
+    """A refusal under s31(1)(a), (b), (c) and (f) is one reply: counted once per cited
+    subsection it made s31 '96%' under an 86% risk."""
+    from bot.risk import Neighbour, likely_exemptions
+
+    many = [Neighbour(0.6, "refused", ("s31(1)(a)", "s31(1)(b)", "s31(1)(c)", "s31(1)(f)"), 6.0),
+            Neighbour(0.55, "refused", ("s12",), 1.0)]
+    likely = likely_exemptions(many, 0.86, prior={"s31": 0.4, "s12": 0.2, "s21": 0.1})
+    assert sum(e["probability"] for e in likely) <= 0.86 + 1e-6
+    one = likely_exemptions([Neighbour(0.6, "refused", ("s31(1)(a)",), 6.0), many[1]], 0.86,
+                            prior={"s31": 0.4, "s12": 0.2, "s21": 0.1})
+    assert [e["probability"] for e in likely] == [e["probability"] for e in one]
