@@ -430,6 +430,11 @@ EXEMPTION_CUES = prefiltered_pairs([(ABOUT_PEOPLE, "s40")] + [
     (r"\blegal (advice|opinion)|\bcounsel's opinion|\badvice from (solicitors|lawyers|"
      r"counsel)", "s42"),
     (r"\b(will be|to be|due to be) published|\bforthcoming (report|publication)", "s22"),
+    # one person's pay: a GP partner's drawings, a named employee's salary (s40)
+    (r"\b(salar(y|ies)|pay|remuneration|earnings|income|drawings)\b[^.?;]{0,15}\b(of )?(each|"
+     r"every|individual|the individual|named) (partners?|gps?|doctors?|employees?|members? of "
+     r"staff|staff members?|consultants?|nurses?|teachers?)\b|\b(each|every) (partner|gp|doctor|"
+     r"employee)['’]s (salary|pay|earnings|income|drawings)\b", "s40"),
     # complaints of harassment or misconduct against staff: few enough to name someone (s40)
     (r"\b(complaints?|allegations?|grievances?|reports?)\b[^.?;]{0,30}\b(sexual (harassment|"
      r"misconduct|assault)|harassment|bullying)\b", "s40"),

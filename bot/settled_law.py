@@ -237,6 +237,21 @@ _NARROWED = prefiltered(re.compile(
     r"\b(?:last|past|previous|this|current) (?:\d+ |one |two |three |four |five |six |twelve )?"
     r"(?:years?|months?|weeks?|days?|quarters?|financial years?)\b|\bref(?:erence)?\b|"
     r"\d+/\d+|\b(?:about|on|regarding|relating to|concerning|of) (?:me|myself|my)\b", re.I))
+# every email or message that mentions a word: a search of every mailbox, whatever the period
+# ('all emails mentioning outages'), unless the people on either end are named
+_ALL_MESSAGES_MENTIONING = prefiltered(re.compile(
+    r"\b(?:all|any and all|every|any)\s+(?:(?:internal|staff|council|officers?['’]?)\s+)?"
+    r"(?:e-?mails?|correspondence|messages|texts|communications)\s+(?:\w+\s+){0,3}?"
+    r"(?:mentioning|referring to|containing|that (?:mention|refer to|contain|include)|"
+    r"which (?:mention|refer to|contain)|with the words?)\b", re.I))
+_BETWEEN_PEOPLE = re.compile(r"\b(?i:between|from|to|sent by|received by)\s+(?i:the\s+)?"
+                             r"(?:[A-Z][\w'-]+|(?i:chief executive|leader|mayor|director|"
+                             r"minister|secretary))")
+_EVERY_MESSAGE = SettledGround("s12", "s12(1)", 0.6,
+                               "asks for every email or message that mentions something, "
+                               "whoever sent it (a search of every mailbox: usually refused as "
+                               "over the cost limit, s12, unless the senders or recipients and "
+                               "a short period are named)")
 _EVERYTHING_HELD = SettledGround("s12", "s12(1)", 0.6,
                                  "asks for everything held on a subject, naming no kind of "
                                  "document and no period (finding it all means searching every "
@@ -316,6 +331,7 @@ _GROUNDS = prefiltered_pairs((
     (_MILITARY_WHERE, _DEFENCE_SITES),
     # the widest: any narrower ground above names the question first
     (_EVERYTHING, _EVERYTHING_HELD),
+    (_ALL_MESSAGES_MENTIONING, _EVERY_MESSAGE),
 ))
 
 
@@ -362,6 +378,8 @@ def _applies(ground: SettledGround, question: str, authority: str | None) -> boo
         return asks_where_forces_are(question, authority)
     if ground is _EVERYTHING_HELD:
         return asks_for_everything(question)
+    if ground is _EVERY_MESSAGE:
+        return not _BETWEEN_PEOPLE.search(question)
     if ground.section == "s35":
         # a count or the dates of papers reveal no advice; legal advice is s42's first
         if COUNT_OR_DATES.search(question) or re.search(r"\blegal advice\b", question, re.I):

@@ -165,3 +165,11 @@ def test_copies_of_contracts_point_at_s43():
                                    "Huawei, including the value of each contract.")
     assert "s43" in exemption_cues("A copy of the cleaning contract, please.")
     assert "s43" not in exemption_cues("How many contracts did the council award in 2023?")
+
+
+def test_one_persons_pay_points_at_s40():
+    from bot.risk import exemption_cues
+
+    assert "s40" in exemption_cues("What are the salaries of each partner?")
+    assert "s40" in exemption_cues("Please give each GP's drawings for 2023.")
+    assert "s40" not in exemption_cues("What was the total pay bill for GPs in 2023?")

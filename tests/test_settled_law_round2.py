@@ -236,3 +236,15 @@ def test_a_settled_ground_drops_only_the_cues_it_says_itself():
     assert not said_by_settled("asks for legal advice (privileged)", "s40")
     assert said_by_settled("names or identifies individuals", "s41")
     assert not said_by_settled("asks for named systems, products or suppliers", "s42")
+
+
+def test_every_email_mentioning_a_word_is_over_the_cost_limit_unless_its_people_are_named():
+    from bot.settled_law import settled_ground
+
+    ground = settled_ground("Please send all emails mentioning outages in the last five years.",
+                            "Manchester City Council")
+    assert ground and ground.section == "s12" and ground.floor == 0.6
+    assert settled_ground("Please provide all emails sent to staff mentioning the restructure.",
+                          None).section == "s12"
+    assert settled_ground("Please provide all emails between the Chief Executive and Capita "
+                          "mentioning the contract in March 2024.", None) is None
