@@ -53,9 +53,20 @@ _BODY_IN_TEXT = [("police", re.compile(r"\b(police|force|constabulary)\b", re.I)
                  ("central", re.compile(r"\b(department|ministry)\b", re.I))]
 
 
+# Scotland's and Wales's NHS bodies are health boards, not trusts: 'NHS Dumfries and Galloway',
+# 'Betsi Cadwaladr University Health Board'; a request that calls one 'the trust' reads as a
+# template written for England
+_HEALTH_BOARD = re.compile(
+    r"\bhealth board\b|^\s*nhs (?:ayrshire|borders|dumfries|fife|forth valley|grampian|"
+    r"greater glasgow|highland|lanarkshire|lothian|orkney|shetland|tayside|western isles)\b",
+    re.I)
+
+
 def body_noun(authority: str | None, question: str = "") -> str:
     """'the force', 'the council'... for the named authority; with none named, the body the
     question itself talks about; else the neutral 'the authority'."""
+    if authority and _HEALTH_BOARD.search(authority):
+        return "the health board"
     if authority:
         return BODY_NOUNS[authority_kind(authority)]
     kind = next((k for k, rx in _BODY_IN_TEXT if rx.search(question)), "other")
@@ -548,10 +559,27 @@ def _narrowed(q: str) -> str:
     return _tidy(pasteable(_tidy(text)) + period) + " " + S16_SENTENCE
 
 
+# 'for each month of 2023', 'in every week of 2022/23': the split and its preposition go
+# together, or 'for of 2023' is left behind; the year stays as 'in 2023'
+_FINE_OF_YEAR = re.compile(r"\b(?:(?:for|in|during|over) )?(?:each|every) (?:month|week|day) "
+                           r"(?:of|in|during) (?:the )?(?=(?:(?:financial|calendar) year )?"
+                           r"(?:19|20)\d\d\b)", re.I)
+# 'for each month', 'in each week': the preposition of a split that is dropped goes with it
+_FINE_WITH_PREP = re.compile(r"\b(?:for|in|during) (?=(?:each|every) (?:month|week|day)\b)",
+                             re.I)
+
+
 def _coarser_period(q: str, body: str) -> str | None:
-    """Months, weeks or days become years; a question about one year just loses the split."""
-    repl = "" if _ONE_PERIOD.search(q) else " in each year"
-    new = _FINE_PERIOD.sub(repl, q)
+    """Months, weeks or days become years; a question about one year just loses the split.
+    None where the question also asks where cameras are: that part is the risk, and a
+    rewording that only coarsens the period would keep it (the camera rewording drops it)."""
+    if _CAMERA_PLACE_PART.search(q):
+        return None
+    one_year = bool(_ONE_PERIOD.search(q))
+    repl = "" if one_year else " in each year"
+    new = _FINE_OF_YEAR.sub("in ", q)
+    new = _FINE_WITH_PREP.sub("", new)
+    new = _FINE_PERIOD.sub(repl, new)
     return _tidy(new) if new != q else None
 
 
@@ -793,6 +821,37 @@ _UNIT_PRICE_WHY = ("The price a supplier charges per unit is its commercial info
                    "suppliers reveal no one contract's price and are usually released.")
 
 
+# the count is of attacks or breaches themselves ('How many cyber attacks...'), not of what one
+# known attack touched ('How many patients' records were affected by the 2024 cyber attack?')
+_COUNTS_ATTACKS = re.compile(r"\bhow many\s+(?:[\w-]+\s+){0,3}?(?:attacks?|breach(?:es)?|"
+                             r"incidents?|hacks?|attempts?|ransomware|phishing)\b", re.I)
+
+
+def _breaches_reported(q: str, body: str) -> str | None:
+    """'How many cyber attacks did you suffer?' -> the breaches reported to the ICO, which are
+    disclosed where attack counts are refused; a count of what one attack affected keeps its
+    own subject (the fallback narrows it), not a different statistic."""
+    if not _COUNTS_ATTACKS.search(q):
+        return None
+    return _tidy(f"How many personal data breaches did {body} report to the Information "
+                 "Commissioner's Office in each of the last three financial years? A yearly "
+                 "total is enough.")
+
+
+# 'the 2024 cyber attack', 'the cyber attack in October 2020': the attack the question names
+_NAMED_ATTACK = re.compile(r"\b(?:the|that) (?:(?:19|20)\d\d )?(?:cyber[- ]?|ransomware )?"
+                           r"attack(?: (?:in|of) (?:[A-Z][a-z]+ )?(?:19|20)\d\d)?", re.I)
+
+
+def _ransom_yes_no(q: str, body: str) -> str:
+    """'whether the council paid a ransom' -> the same question, yes or no, without the amount
+    or the attackers' details: the user's subject kept, not swapped for another question."""
+    attack = _NAMED_ATTACK.search(q)
+    after = f" after {attack.group(0)}" if attack else ""
+    return (f"Please confirm whether {body} paid a ransom{after}. A yes or no answer is enough: "
+            "I am not asking for the amount, how it was paid or anything about the attackers.")
+
+
 def _vouched(pattern: str, flags: int = 0) -> Prefiltered:
     """A pattern whose case-sensitive parts ('IT', 'Mr Jenkins') negate nothing, behind its
     lowered copy (bot/prefilter.py)."""
@@ -803,9 +862,7 @@ PATTERNS: list[tuple[re.Pattern | Prefiltered, Rewrite, str]] = prefiltered_pair
     (_UNIT_PRICE, _unit_price_totals, _UNIT_PRICE_WHY),
     (re.compile(_CYBER + r".*\bhow many\b|\bhow many\b.{0,80}\b(attacks?|breach(es)?|incidents?|"
                 r"hacks?|ransomware)\b(?=.*" + _CYBER_WORDS + ")", re.I),
-     _fixed("How many personal data breaches did {body} report to the Information "
-            "Commissioner's Office in each of the last three financial years? A yearly total "
-            "is enough."),
+     _breaches_reported,
      "Breaches reported to the ICO are statutory reporting data: authorities that refuse attack "
      "counts under s31 have disclosed them, and a yearly total reveals nothing about detection."),
     (re.compile(r"\b(provisions?|measures?|controls?|protections?|defen[cs]es?)\b.{0,60}"
@@ -861,11 +918,10 @@ PATTERNS: list[tuple[re.Pattern | Prefiltered, Rewrite, str]] = prefiltered_pair
      "Camera locations are usually withheld under s31 (they show where crime would go "
      "unseen); the number of cameras and the policy are routinely published."),
     (re.compile(r"\bransom", re.I),  # not 'bonuses paid to them
-     _fixed("Has {body}'s audit or governance committee received reports on cyber-security "
-            "risk in the last three years? If so, please provide them or say where they are "
-            "published."),
-     "Governance papers are the accountability the public interest values and are often "
-     "already published; ransom details draw NCND under s31(3)."),
+     _ransom_yes_no,
+     "Whether a ransom was paid is sometimes confirmed, and the public interest in it is "
+     "strong; the amount, how it was paid and who the attackers were are what s31 protects, "
+     "and some authorities neither confirm nor deny even the fact under s31(3)."),
     (ONE_PERSONS_RECORDS, _records_as_review, _RECORDS_WHY),
     (_PLACES_WITH_ADDRESSES, lambda q, body: _places_by_area(q), _PLACES_WHY),
     (_SECURITY_REVIEW, _security_summary,

@@ -1,0 +1,93 @@
+"""Round 5 of the rewording audit (ux13): a monthly split becomes the year in good English, a
+Scottish or Welsh health board is called one, a cyber-attack question keeps its own subject,
+the 'single figure' and 'yes or no' sentences only where they narrow, and s40 rewordings keep
+what the user asked."""
+
+from bot.reword import body_noun, fallback_rewording, pattern_rewordings
+
+
+def _texts(question, body=None):
+    return [r.text for r in pattern_rewordings(question, body=body)]
+
+
+# -- 1: 'for each month of 2023' becomes 'in 2023' -------------------------------------------
+AMBULANCE = ("Please tell me the mean category 2 response time for each month of 2023 in the "
+             "London Borough of Croydon, and the number of patients who died while waiting for "
+             "an ambulance.")
+BUSES = ("Please provide the number of assaults on bus drivers on route 38 in each month of "
+         "2023, and the location of every CCTV camera on those buses.")
+
+
+def test_for_each_month_of_a_year_becomes_in_that_year():
+    found = _texts(AMBULANCE, "the trust")
+    assert found[0].startswith("Please tell me the mean category 2 response time in 2023 in the "
+                               "London Borough of Croydon")
+    assert not any("for of" in t or " of 2023" in t for t in found)
+
+
+def test_in_each_month_of_a_year_becomes_in_that_year():
+    assert _texts("How many fly-tipping reports were made in each month of 2023?")[0] == (
+        "How many fly-tipping reports were made in 2023?")
+    assert _texts("How many fly-tipping reports were made for each month since 2020?")[0] == (
+        "How many fly-tipping reports were made in each year since 2020?")
+
+
+def test_a_question_that_also_asks_where_cameras_are_is_not_offered_a_period_only_rewording():
+    found = _texts(BUSES, "the authority")
+    assert found[0].startswith("Please provide the number of assaults on bus drivers on route "
+                               "38 in each month of 2023. Please also provide the authority's "
+                               "policy or code of practice for its CCTV.")
+    assert not any("route 38 of 2023" in t for t in found)
+    assert all("location of every CCTV camera" not in t for t in found)
+
+
+# -- 2: a Scottish or Welsh health board, and a cyber question keeping its subject -----------
+def test_scottish_and_welsh_health_boards_are_called_the_health_board():
+    assert body_noun("NHS Dumfries and Galloway") == "the health board"
+    assert body_noun("NHS Greater Glasgow and Clyde") == "the health board"
+    assert body_noun("Betsi Cadwaladr University Health Board") == "the health board"
+    assert body_noun("Leeds Teaching Hospitals NHS Trust") == "the trust"
+
+
+def test_records_affected_by_a_named_attack_are_not_swapped_for_breaches_reported():
+    q = "How many patients' records were affected by the 2024 cyber attack?"
+    assert not any("personal data breaches" in t for t in _texts(q, "the health board"))
+    kept = fallback_rewording(q, "s31", body_noun("NHS Dumfries and Galloway"))
+    assert kept.text.startswith(q)
+    assert "the trust" not in kept.text
+
+
+def test_a_count_of_attacks_still_becomes_breaches_reported_to_the_ico():
+    found = _texts("How many cyber attacks did the council suffer in 2023?", "the council")
+    assert found[0].startswith("How many personal data breaches did the council report to the "
+                               "Information Commissioner's Office")
+
+
+# -- 5: whether a ransom was paid stays that question -----------------------------------------
+def test_whether_a_ransom_was_paid_stays_the_ransom_question():
+    [found] = _texts("whether the council paid a ransom", "the council")
+    assert found == ("Please confirm whether the council paid a ransom. A yes or no answer is "
+                     "enough: I am not asking for the amount, how it was paid or anything about "
+                     "the attackers.")
+    assert "audit or governance committee" not in found
+
+
+def test_a_ransom_question_names_the_attack_it_asks_about():
+    [found] = _texts("Did the board pay a ransom after the 2024 cyber attack?",
+                     "the health board")
+    assert found.startswith("Please confirm whether the health board paid a ransom after the "
+                            "2024 cyber attack.")
+    why = pattern_rewordings("whether the council paid a ransom", body="the council")[0].why
+    assert "s31(3)" in why
+
+
+def test_the_hackney_revised_draft_keeps_the_ransom_question():
+    from bot.assessment import QuestionAssessment
+    from bot.overall import revised_draft
+
+    asked = "whether the council paid a ransom"
+    q = QuestionAssessment(text=asked, risk=0.7, level="high", likely_exemptions=[],
+                           precedents=[], explanation="",
+                           rewordings=pattern_rewordings(asked, body="the council"))
+    draft = revised_draft([q], [])
+    assert "ransom" in draft and "audit or governance committee" not in draft
