@@ -292,6 +292,11 @@ _EDITORIAL = prefiltered(re.compile(
     r"interviews?|interviewees?|footage|scripts?|impartiality|bias(?:ed)?|storylines?|"
     r"news (?:stories|story|reports?|items?|bulletins?)|output|airtime|air time|commissioning|"
     r"drama|comedy|series|shows?|investigations?)\b", re.I))
+# a coroner ('HM Coroner for Avon', 'the coroner's office', 'Inner North London Coroner's
+# Court'): a judicial office, not listed in Schedule 1; a council's own coroner service (its
+# budget, its staff) is the council's, which FOI covers
+_CORONER = re.compile(r"\bcoroners?(?:'s?)?(?!\w)", re.I)
+_COUNCIL = re.compile(r"\bcouncil\b", re.I)
 _HOUSING_ASSOCIATION = re.compile(r"\bhousing (?:association|group|trust)\b|\bregistered "
                                   r"(?:social landlord|provider)\b", re.I)
 
@@ -315,6 +320,12 @@ def editorial_questions(questions: Sequence[str]) -> list[int]:
     return [i for i, q in enumerate(questions) if _EDITORIAL.search(q)]
 
 
+def is_coroner(name: str | None) -> bool:
+    """A coroner or the coroner's office or court: outside FOIA, as a judicial office; not a
+    council's coroner service, which is the council's."""
+    return bool(name and _CORONER.search(name) and not _COUNCIL.search(name))
+
+
 def is_housing_association(name: str | None) -> bool:
     return bool(name and _HOUSING_ASSOCIATION.search(name))
 
@@ -323,10 +334,19 @@ def not_covered(name: str | None, scottish: bool = False, environmental: bool = 
                 ) -> str | None:
     """The verdict's opening for a body FOI does not cover (None: it is covered, or may be):
     a housing association outside Scotland (Scottish RSLs came under FOISA in 2019), a
-    company, a water company asked for anything but environmental information. A GP practice
+    company, a water company asked for anything but environmental information, a coroner
+    (with the route that exists: rule 13 of the Coroners (Inquests) Rules). A GP practice
     is covered (Schedule 1, for its NHS services), so it is not here."""
     if not name:
         return None
+    if is_coroner(name):
+        return (f"Outside FOI: coroners are judicial office-holders, not public authorities "
+                f"under FOIA (Schedule 1 does not list them), so {name} need not answer "
+                "under the Act. An interested person (a relative, say) can ask the coroner for "
+                "inquest documents such as the post-mortem report under rule 13 of the "
+                "Coroners (Inquests) Rules 2013; the Ministry of Justice publishes coroner "
+                "statistics, and the council that funds the service answers FOI requests on "
+                "its cost and staff.")
     if is_housing_association(name) and not scottish:
         return (f"Outside FOI: housing associations are not public authorities under FOIA in "
                 f"England and Wales, so {name} need not answer.")

@@ -53,6 +53,13 @@ _ENVIRONMENTAL_RX = (
     r"housing land supply|brownfield (?:land|sites?|register)|section 106 (?:agreements?|"
     r"obligations?|contributions?|monies|money|funds?|payments?)|s106|"
     r"greenhouse gas(?:es)?|trees?|tree preservation orders?|"
+    # the state of the air and atmosphere (reg 2(1)(a)): weather and climate observations,
+    # not 'weather-related staff absence' or a 'severe weather' protocol
+    r"rainfall|snowfall|precipitation|sunshine hours|wind speeds?|droughts?|tide gauges?|"
+    r"(?:air|sea|sea surface|surface|land|global) temperatures?|temperature (?:readings?|"
+    r"observations?|measurements?|records?|anomal(?:y|ies))|(?:weather|meteorological|"
+    r"climate|climatological) (?:observations?|data|records?|readings?|measurements?|"
+    r"stations?|monitoring)|(?:weather|met|observing) stations?|"
     # the climate itself, not 'climate protest groups'
     r"climate (?:change|emergency|action|targets?|strategy|plan|adaptation)|"
     r"green ?belt|bypass|road scheme|highways? scheme|low traffic neighbourhoods?|ltns?)\b")
@@ -202,6 +209,35 @@ def with_eir(exemptions: list[dict], scottish: bool = False) -> list[dict]:
             reg = "r13(5)" if reg == "r13" else "r12(6)"
         out.append({**ex, "eir": scottish_reg(reg) if scottish else reg} if reg else dict(ex))
     return out
+
+
+# the FOIA exemption that stands where an EIR exception would, for a question under FOIA whose
+# neighbours include EIR replies: only where there is one counterpart. Public safety
+# (r12(5)(a): s24, s31 or s38), the course of justice (r12(5)(b): s30, s31 or s42), manifestly
+# unreasonable (r12(4)(b): s12 or s14) and the rest have none, and are left out
+FOIA_EQUIVALENT = {
+    "r13": "s40", "r13(5)": "s40", "r12(5)(e)": "s43", "r6(1)(b)": "s21",
+    "r12(4)(d)": "s22", "r12(4)(e)": "s36", "r12(5)(f)": "s41",
+}
+
+
+def foia_only(exemptions: list[dict]) -> list[dict]:
+    """A FOIA question's likely exemptions in FOIA's terms: an EIR exception cited by an
+    environmental neighbour ('r12(5)(a)' beside a question on bus CCTV) is not a ground the
+    authority can use under the Act, so it is read as its FOIA counterpart (its share added to
+    that section's) or dropped where it has none."""
+    out = {ex["section"]: dict(ex) for ex in exemptions if not ex["section"].startswith("r")}
+    for ex in exemptions:
+        if not ex["section"].startswith("r"):
+            continue
+        sec = FOIA_EQUIVALENT.get(uk_reg(ex.get("subsection") or ex["section"]))
+        if not sec:
+            continue
+        if sec in out:
+            out[sec]["probability"] = round(out[sec]["probability"] + ex["probability"], 4)
+        else:
+            out[sec] = {**ex, "section": sec, "subsection": None}
+    return sorted(out.values(), key=lambda e: -e["probability"])
 
 
 def scottish_reg(reg: str) -> str:

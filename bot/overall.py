@@ -284,6 +284,19 @@ def verdict(assessed: Sequence[QuestionAssessment], exemptions: list[dict]) -> s
     return head + why + tail + "."
 
 
+def rest_risk(levels: Sequence[str]) -> str:
+    """The risk of the questions left to ask ('at most low risk; 1 with no close precedent'):
+    'unknown' is no level, but the want of a close precedent, so it is said as that."""
+    known = [lv for lv in levels if lv != "unknown"]
+    unknown = len(levels) - len(known)
+    if not known:
+        return "no close precedent to judge by"
+    order = ("low", "medium", "high")
+    worst = max(known, key=lambda lv: order.index(lv) if lv in order else -1)
+    head = f"{'at most ' if len(known) > 1 else ''}{worst} risk"
+    return head + (f"; {unknown} with no close precedent" if unknown else "")
+
+
 # '(b) Where is each of the cameras in (a) located?': the revised draft numbers its questions,
 # so a lettered draft's cross-references are renamed to match
 _LETTERED = re.compile(r"^\s*\(?[a-h]\)", re.M)
