@@ -33,6 +33,7 @@ from bot.eir import (
     draft_law_is_eir,
     eir_cues,
     eir_verdict,
+    foia_only,
     in_eir_words,
     is_environmental,
     opening_subject,
@@ -54,6 +55,7 @@ from bot.overall import (
     OWN_DATA_RISK,
     OWN_DATA_VERDICT,
     own_data_questions,
+    rest_risk,
     without_signature,
 )
 from bot.overall import overall as draft_overall
@@ -274,6 +276,8 @@ class Advisor:
             likely = with_eir(likely, scottish)
             rewordings = [Rewording(in_eir_words(r.text), in_eir_words(r.why), r.based_on)
                           for r in rewordings]
+        else:  # an EIR reply's exception is no ground under the Act
+            likely = foia_only(likely)
         tribunal = self.searcher.tribunal(vector)
         explanation = " ".join(x for x in (_explanation(scored, neighbours, likely, text,
                                                         self.prior_note(authority), authority,
@@ -511,9 +515,8 @@ def _with_coverage(overall: Overall, addressee: str | None, editorial: Sequence[
                 "or editorial work, which FOI does not cover there (Schedule 1: journalism, art "
                 "or literature).")
         if rest:
-            worst = max((assessed[i] for i in rest), key=lambda q: q.risk)
             said += (f" The rest ({_numbered(rest)}) can be asked: "
-                     f"{'at most ' if len(rest) > 1 else ''}{worst.level} risk.")
+                     f"{rest_risk([assessed[i].level for i in rest])}.")
         else:
             said += " Ask about spending, staff or corporate matters instead."
         return replace(overall, verdict=said, advice=advice,
