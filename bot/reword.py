@@ -1326,9 +1326,17 @@ _YES_NO = ("A yes or no answer is enough: I am not asking for details of systems
            "Refusals on similar questions protected operational detail (which system, where, "
            "which incident); a plain yes or no about what {body} has in place reveals none of "
            "it.")
+_YES_NO_AS_ASKED = ("Nothing in this question needs narrowing for the cost limit: a yes or no "
+                    "takes minutes to find, so send it as it is. If it is refused, ask which "
+                    "exemption applies and why.")
 # "whether you hold Cyber Essentials", "Do you have a policy...?": asks if something is so
 _ASKS_YES_NO = re.compile(r"^(?:please confirm )?(?:whether|do|does|did|is|are|was|were|has|have|"
                           r"had)\b(?!.*\bhow (?:many|much)\b)", re.I)
+# a yes or no about what a body has, uses or holds ('Does the force use Cellebrite?', 'whether
+# you hold Cyber Essentials'): the one kind that 'not asking for details of systems' fits
+_HAS_IN_PLACE = re.compile(r"\b(?:use[sd]?|using|have|has|hold|holds|held|operate[sd]?|"
+                           r"deploy(?:s|ed)?|own|owns|in place|run|runs|subscribe[sd]?)\b|"
+                           + _CYBER_WORDS, re.I)
 # 'Where are they located?', 'the locations of ...': a total would not answer it
 _ASKS_WHERE = re.compile(r"^\W*where\b|\blocations?\b|\baddress(?:es)?\b", re.I)
 _BY_AREA = ("A count for each area (ward, district or division) is enough: I am not asking for "
@@ -1441,6 +1449,41 @@ _ONE_PART_WHY = ("Where similar questions are refused, it is for the detail of w
                  "the number alone reveals none of it and is usually given.")
 
 
+# the last part of a compound question that asks how something is done or built, not a figure:
+# ', and the source code of the system', 'and the methods used to detect drugs': what s31
+# protects, and no 'single figure' answers it
+_HOW_IT_WORKS_PART = re.compile(
+    r",?\s+(?:and|as well as|plus)\s+(?:also\s+)?(?P<part>(?:the |a |any |its |their )?"
+    r"(?:source code|(?:[\w-]+ )?(?:methods?|techniques?|tactics|means|algorithms?)\b"
+    r"(?: (?:used|of|for)\b)?)[^?.;]*)[?.]?\s*$", re.I)
+# a part that asks for a list, names, a document or a description ('and the names of the
+# companies', 'a copy of', 'details of'): a total would not answer it either
+_NOT_A_FIGURE = re.compile(r"\bnames? of\b|\blist of\b|\bcop(?:y|ies) of\b|\bdetails of\b|"
+                           r"\bdescri(?:be|ption)\b|\bsource code\b|\bmethods?\b|"
+                           r"\bprocedures?\b|\bexplain\b", re.I)
+
+
+def _how_it_works_dropped(question: str) -> Rewording | None:
+    """'the number of drug seizures in 2023 and the methods used to detect drugs' -> the
+    figures alone, the methods named as not asked: the figures are usually given, how
+    detection or a system works is what law-enforcement refusals protect."""
+    part = _HOW_IT_WORKS_PART.search(question)
+    kept = question[:part.start()].strip(" ,;") if part else ""
+    if not part or len(kept.split()) < 4 or _form(kept) not in ("count", "amount"):
+        return None
+    end = "?" if re.match(r"\W*(?:how|what|which|is|are|do|does|did)\b", kept, re.I) else "."
+    head, comma, last = kept.rpartition(", ")
+    if comma and not re.match(r"(?:and|or)\b", last, re.I):  # 'a, b' -> 'a, and b'
+        kept = f"{head}, and {last}"
+    figures = "figures alone are" if comma or " and " in kept else "figure alone is"
+    dropped = part.group("part").strip(" ?.")
+    return Rewording(_tidy(f"{pasteable(kept + end)} The {figures} enough: I am not asking "
+                           f"for {dropped}."),
+                     f"{dropped[:1].upper()}{dropped[1:]} would show how detection or a system "
+                     "works, which is what s31 refusals protect; the figures reveal none of it "
+                     "and are usually given.")
+
+
 def _figure_rewording(question: str, asked: str, body: str, section: str | None
                       ) -> Rewording:
     """The last resort for a figure: a breakdown that draws refusals is given up for a total;
@@ -1448,6 +1491,8 @@ def _figure_rewording(question: str, asked: str, body: str, section: str | None
     a figure that needs no narrowing (a headcount, a post's pay, a petition's signatures, or
     one only the corpus's cost prior put at risk) is asked as it is; any other figure under a
     harm-based ground is asked as a single total, in the words of its own field."""
+    if section is not None and (dropped := _how_it_works_dropped(question)):
+        return dropped
     if split := _sensitive_split(question):
         return _total_instead(question, body, split)
     if _BREAKDOWN.search(question):
@@ -1455,7 +1500,8 @@ def _figure_rewording(question: str, asked: str, body: str, section: str | None
         return Rewording(_tidy(f"{asked} {keep[0]}"), keep[1])
     if section is None or _PLAIN_FIGURE.search(question):  # nothing added to it
         return Rewording(asked, _AS_ASKED)
-    if _form(question) not in ("count", "amount"):  # 'What was the outcome?': no figure
+    if _form(question) not in ("count", "amount") or _NOT_A_FIGURE.search(question):
+        # 'What was the outcome?', '..., and the names of the companies': no figure answers it
         return Rewording(_tidy(f"{asked} {_REST[0]}"), _REST[1])
     added, why = _AGGREGATE_HERE if _names_a_place(question) else _AGGREGATE
     parts = _parts_for(question)
@@ -1484,8 +1530,12 @@ def fallback_rewording(question: str, section: str | None = None, body: str | No
     # the period may be named by the question a follow-up hangs on (`context`)
     if ncnd and _ASKS_YES_NO.match(question.strip()):
         added, why = _NCND_POLICY
-    elif section == "s12" and _ASKS_YES_NO.match(question.strip()):
+    elif section == "s12" and _ASKS_YES_NO.match(question.strip()) \
+            and _HAS_IN_PLACE.search(question):
         added, why = _YES_NO  # 'Does the force use Cellebrite?' costs nothing to answer
+    elif section == "s12" and _ASKS_YES_NO.match(question.strip()):
+        return Rewording(asked, _YES_NO_AS_ASKED)  # 'whether any officer is under
+        # investigation': a yes or no costs nothing, and no systems are in it
     elif section == "s12" and (shorter := _shortened(question)):
         # 'in each of the last five years' -> '... the last three financial years': the
         # question's own period replaced, not contradicted by another added after it
@@ -1528,8 +1578,10 @@ def fallback_rewording(question: str, section: str | None = None, body: str | No
         return Rewording(_tidy("Instead of exact locations or addresses, please give a count for "
                                f"each area (ward, district or division) for this request: {asked}"),
                          _BY_AREA[1])
-    elif _ASKS_YES_NO.match(question.strip()):
+    elif _ASKS_YES_NO.match(question.strip()) and _HAS_IN_PLACE.search(question):
         added, why = _YES_NO
+    elif _ASKS_YES_NO.match(question.strip()):  # 'whether any officer is under investigation'
+        added, why = _REST  # has nothing to do with systems or suppliers
     elif _LIST_PART.search(question):  # '..., and at which events?': the count alone
         return Rewording(_without_list_part(question), _ONE_PART_WHY)
     elif _form(question) == "which":  # 'Which firearms ...?': no total answers it

@@ -91,3 +91,44 @@ def test_the_hackney_revised_draft_keeps_the_ransom_question():
                            rewordings=pattern_rewordings(asked, body="the council"))
     draft = revised_draft([q], [])
     assert "ransom" in draft and "audit or governance committee" not in draft
+
+
+# -- 3: the 'single figure' and 'yes or no' sentences only where they narrow ------------------
+def test_source_code_beside_figures_is_dropped_and_the_figures_kept():
+    found = fallback_rewording("What was the total spend on the Digital Registration Service IT "
+                               "project, how many days were the systems unavailable in 2024, and "
+                               "the source code of the system.", "s31", "the authority")
+    assert found.text == ("What was the total spend on the Digital Registration Service IT "
+                          "project, and how many days were the systems unavailable in 2024? The "
+                          "figures alone are enough: I am not asking for the source code of the "
+                          "system.")
+    assert "single figure" not in found.text
+
+
+def test_detection_methods_beside_a_count_are_dropped_not_called_a_single_figure():
+    found = fallback_rewording("Please provide the number of drug seizures at HMP Barlinnie in "
+                               "2023 and the methods used to detect drugs entering the prison.",
+                               "s31", "the authority")
+    assert found.text == ("Please provide the number of drug seizures at HMP Barlinnie in 2023. "
+                          "The figure alone is enough: I am not asking for the methods used to "
+                          "detect drugs entering the prison.")
+
+
+def test_names_of_companies_beside_figures_get_no_single_figure_sentence():
+    q = ("Please tell me how many times the DVLA sold vehicle keeper data to private parking "
+         "companies in 2023, how much income this generated, and the names of the companies.")
+    found = fallback_rewording(q, "s31", "the department")
+    assert found.text.startswith(q) and "names of the companies" in found.text
+    assert "single figure" not in found.text
+    assert "please give the rest" in found.text
+
+
+def test_a_yes_or_no_about_an_investigation_gets_no_systems_and_suppliers_sentence():
+    q = "Whether any officer is currently under investigation by the IOPC for that death."
+    for section in ("s12", "s30", "s31"):
+        found = fallback_rewording(q, section, "the force")
+        assert "systems, suppliers" not in found.text, section
+        assert found.text.startswith("Please confirm whether any officer is currently under "
+                                     "investigation by the IOPC for that death.")
+    cellebrite = fallback_rewording("Does the force use Cellebrite?", "s31", "the force")
+    assert "A yes or no answer is enough" in cellebrite.text
