@@ -54,9 +54,44 @@ _JOIN = re.compile(r"\s+(?:at|of|for|from|[-–])\s+(?:the\s+)?|\s*\(\s*", re.I)
 _PLACE_LEAD = re.compile(r"\b(?:city|county|borough|district|royal|metropolitan|isle|vale|port|"
                          r"commissioner)\b", re.I)
 _A_PERSON = re.compile(r"\b(?:mr|mrs|ms|miss|mx|dr|prof|professor|cllr|councillor)\b\.?", re.I)
-_NOT_A_BODY = re.compile(r"\b(?:(?<!cyngor )sir|madam|foi|freedom of information|team|officer|whom|"
+# 'Sir' is Welsh for county after 'Cyngor' or its mutation 'Gyngor' ('Annwyl Gyngor Sir Gâr')
+_NOT_A_BODY = re.compile(r"\b(?:(?<!yngor )sir|madam|foi|freedom of information|team|officer|whom|"
                          r"colleague|all|customer|information governance|data protection|"
                          r"records|manager)\b", re.I)
+
+
+# Welsh councils' and government's own names, under the English names the corpus uses, where
+# corpus.header.english_name would read them wrong ('Cyngor Sir Gâr' is Carmarthenshire, not
+# 'Gâr Council'; 'Cyngor Sir Powys' is Powys County Council). Keys are lower case, spaces single.
+_WELSH_NAMES = {
+    "cyngor sir gâr": "Carmarthenshire County Council",
+    "cyngor sir gar": "Carmarthenshire County Council",
+    "cyngor sir gaerfyrddin": "Carmarthenshire County Council",
+    "cyngor caerdydd": "Cardiff Council", "cyngor sir caerdydd": "Cardiff Council",
+    "cyngor gwynedd": "Gwynedd Council",
+    "cyngor sir ddinbych": "Denbighshire County Council",
+    "cyngor sir ceredigion": "Ceredigion County Council",
+    "cyngor ceredigion": "Ceredigion County Council",
+    "cyngor sir powys": "Powys County Council", "cyngor powys": "Powys County Council",
+    "cyngor abertawe": "Swansea Council", "cyngor dinas a sir abertawe": "Swansea Council",
+    "cyngor bro morgannwg": "Vale of Glamorgan Council",
+    "cyngor sir ynys môn": "Isle of Anglesey County Council",
+    "cyngor sir ynys mon": "Isle of Anglesey County Council",
+    "cyngor sir penfro": "Pembrokeshire County Council",
+    "cyngor sir benfro": "Pembrokeshire County Council",
+    "cyngor sir y fflint": "Flintshire County Council",
+    "cyngor casnewydd": "Newport City Council", "cyngor dinas casnewydd": "Newport City Council",
+    "llywodraeth cymru": "Welsh Government",
+}
+
+
+def _welsh(name: str) -> str | None:
+    """A Welsh body's English name on record, by its Welsh name in _WELSH_NAMES ('Cyngor Sir
+    Gâr' -> 'Carmarthenshire County Council'); the mutated forms a greeting uses after
+    'Annwyl' ('Gyngor', 'Lywodraeth') read as the plain ones."""
+    bare = " ".join(re.sub(r"^the\s+", "", name.strip(), flags=re.I).lower().split())
+    bare = re.sub(r"^gyngor\b", "cyngor", re.sub(r"^lywodraeth\b", "llywodraeth", bare))
+    return _WELSH_NAMES.get(bare)
 
 
 def names_a_body(text: str) -> bool:
@@ -67,7 +102,7 @@ def names_a_body(text: str) -> bool:
     if not name or _A_PERSON.search(name):
         return False
     return bool(_A_BODY.search(name) or _NAMED_BODY.match(name) or _NAMED_PRACTICE.match(name)
-                or _known(name)
+                or _known(name) or _welsh(name)
                 or expand_initials(name) != name or find_authority(name) or scottish_body(name))
 
 
@@ -77,7 +112,7 @@ def body_name(name: str) -> str:
     bare = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
     # 'Annwyl Gyngor Gwynedd': after 'Annwyl' Welsh mutates 'Cyngor' to 'Gyngor'
     bare = re.sub(r"^Gyngor\b", "Cyngor", bare, flags=re.I)
-    return _known(bare) or expand_initials(bare)
+    return _known(bare) or _welsh(bare) or expand_initials(bare)
 
 
 def greeted(text: str) -> str | None:

@@ -30,17 +30,26 @@ _MARKER = re.compile(
     r")",
     re.IGNORECASE,
 )
+# Welsh greetings too: 'Annwyl' (Dear), 'Helo', 'Bore da' (Good morning), 'Prynhawn da'
+# (Good afternoon), 'Noswaith dda' (Good evening)
 SALUTATION = re.compile(
-    r"^\s*(dear\b|annwyl\b|to whom it may concern|hello\b|hi\b|good (morning|afternoon))",
+    r"^\s*(dear\b|annwyl\b|to whom it may concern|hello\b|hi\b|good (morning|afternoon)"
+    r"|helo\b|bore da\b|prynhawn da\b|noswaith dda\b)",
     re.I
 )
+# a Welsh letter's thanks: 'Diolch' (Thanks), 'Diolch yn fawr (iawn)' (Thank you (very) much),
+# 'Diolch ymlaen llaw' (Thanks in advance)
+_DIOLCH = r"diolch(?: yn fawr)?(?: iawn)?(?: ymlaen llaw)?"
 _SIGNOFF = re.compile(
     r"^\s*(yours (faithfully|sincerely|truly)|kind regards|best regards|regards|many thanks|"
-    r"thanks( in advance)?|thank you( (very much|in advance))?|best wishes|sincerely)\b",
+    r"thanks( in advance)?|thank you( (very much|in advance))?|best wishes|sincerely|"
+    # Welsh: 'Yn gywir' / 'Yr eiddoch yn gywir' (Yours sincerely/faithfully), 'Cofion (gorau)'
+    # (Regards, Best wishes)
+    rf"{_DIOLCH}|(?:yr eiddoch )?yn gywir|cofion(?: gorau| cynnes)?)\b",
     re.I,
 )
-_THANKS_ONLY = re.compile(r"^\s*(?:many )?thanks?(?: you)?(?: very much)?(?: in advance)?\b",
-                          re.I)
+_THANKS_ONLY = re.compile(r"^\s*(?:(?:many )?thanks?(?: you)?(?: very much)?(?: in advance)?|"
+                          rf"{_DIOLCH})\b", re.I)
 
 
 def signs_off(line: str) -> bool:
@@ -60,7 +69,8 @@ def _asks_later(lines: list[str]) -> bool:
 
 
 _OPENING_THANKS = re.compile(r"^\s*(?:many )?thanks?(?: you)?(?: very much)?(?: in advance)? for\b|"
-                             r"^\s*thank you\.?\s*$", re.I)
+                             r"^\s*thank you\.?\s*$|"
+                             rf"^\s*{_DIOLCH} am\b", re.I)  # 'Diolch am ...': thanks for
 _INLINE_NUM = re.compile(r"(?:(?<=\s)|^)\(?(\d{1,2})[.)]\s+(?=\S)")
 _INLINE_LETTER = re.compile(r"(?:(?<=\s)|^)\(?([a-h])\)\s+(?=\S)")
 # 'Dr. Smith', 'St. James's Hospital', 'Cllr. Jones': a title's full stop ends no sentence
@@ -85,6 +95,18 @@ _FOLLOW_ON = re.compile(
     r"(please )?have a breakdown|in what form|what does|how much did|what (was|were) the)",
     re.I,
 )
+# A Welsh request asks with its own words: 'Hoffwn wybod/gael' (I would like to know/have), 'A
+# allwch chi' / 'A fyddech chi' (Could/Would you), 'Os gwelwch yn dda' (Please), 'Faint o'
+# (How many/much), 'Sawl' (How many), 'A oes' (Is there), and the question words 'Pa' (Which),
+# 'Pryd' (When), 'Ble' (Where), 'Pam' (Why), 'Beth' (What), 'Pwy' (Who). The short ones are
+# English names or initials too ('Pam', 'Beth', 'PA'), so they ask only opening a sentence or
+# a clause, a lower-case word after them; none of the rest is English, so English letters
+# split as they did.
+_WELSH_ASKS = (
+    r"|\b(?:hoffwn|(?:a )?allech chi|(?:a )?allwch chi|(?:a )?fyddech chi|os gwelwch yn dda|"
+    r"faint (?:o|a|y|yw|oedd)|sawl|nifer|cyfanswm|manylion|gwybodaeth|copi|copïau|rhestr)\b"
+    r"|(?:^|[,;]\s)(?:pa|pryd|ble|pam|beth|pwy|a oes|a yw|a ydych|a wnaeth)\s+(?-i:[a-zâêîôûŵŷ])"
+)
 _ASKS = re.compile(
     r"\?|\b(please|kindly|i would like|i'd like|i request|i am requesting|could you|can you|"
     r"would you|how many|how much|how long|how often|how quickly|what|which|who|when|where|why|"
@@ -95,7 +117,8 @@ _ASKS = re.compile(
     r"|^(?:could|can|would|will) (?:this|these|that|it|they)\b"
     # 'Provide the 2023 budget for parks.', 'Send me ...': a request in the imperative
     r"|^(?:please |kindly )?(?:provide|send|share|disclose|supply|give|tell|confirm|state|"
-    r"release|forward|advise|identify|specify|outline|explain|detail|publish|show)\b",
+    r"release|forward|advise|identify|specify|outline|explain|detail|publish|show)\b"
+    + _WELSH_ASKS,
     re.I,
 )
 _INTRO = re.compile(
@@ -107,7 +130,8 @@ _INTRO = re.compile(
 )
 _CLOSING = re.compile(
     r"^(?:if (?:any part|anything|you (?:have|need|require|are unable|cannot|can't|do not)|"
-    r"(?:this|the) request|there (?:is|are) any)|i look forward|thank you|thanks\b|"
+    r"(?:this|the) request|there (?:is|are) any)|i look forward|thank you|thanks\b|diolch\b|"
+    r"cofion\b|(?:yr eiddoch )?yn gywir\b|"
     r"please (?:do not|don't) hesitate|please contact me|many thanks|please let me know|"
     r"(?:i|we) (?:would|will) (?:appreciate|be grateful for) (?:your|any) (?:help|assistance)|"
     r"(?:i|we) appreciate your|i understand (?:that |i )|i am aware that|"
@@ -164,7 +188,9 @@ _HEADING = re.compile(r"^[A-Z][\w'’ ()&/-]{0,50}:$")  # "Seizures of Vapes:" o
 _NEW_ASK = re.compile(
     r"^(?:could you|can you|would you|please|i would (?:also )?(?:like|prefer|appreciate)|"
     r"i'd (?:also )?like|(?:i would|i'd) be grateful|also\b|"
-    r"in addition|additionally|finally|furthermore|further(?:more)?,)", re.I)
+    r"in addition|additionally|finally|furthermore|further(?:more)?,|"
+    # Welsh: I would like, could you, would you, please, also
+    r"hoffwn|a allwch chi|a fyddech chi|os gwelwch yn dda|hefyd\b)", re.I)
 
 
 def _number(line: str) -> str | None:
@@ -387,7 +413,10 @@ def _label_asks(text: str) -> bool:
 
 # a wh-question: one after a yes/no question ('Do you use a CRM? What platform is used?')
 # hangs on its answer, so only a run of wh-questions splits
-_OWN_QUESTION = re.compile(r"^(?:how|what|which|who|when|where|why)\b[^?]*\?$", re.I)
+# Welsh question words: how many/much (2), which, when, where, why, what, who
+_WELSH_WH = "faint|sawl|pa|pryd|ble|pam|beth|pwy"
+_OWN_QUESTION = re.compile(rf"^(?:how|what|which|who|when|where|why|{_WELSH_WH})\b[^?]*\?$",
+                           re.I)
 
 
 # what ties a question to the one before it: 'How much did they cost?', 'What was the cost of
@@ -949,7 +978,8 @@ def _mark_colon_list(lines: list[str]) -> list[str]:
 # a paragraph that asks a question of its own: 'Do you use an MSP? If so, ...', 'If you do use
 # an MSP, what is...?' (not 'I hope you are well?', nor an argument quoting a question)
 _QUESTION = re.compile(r"^(?:do|does|did|is|are|was|were|has|have|had|how|what|which|who|when|"
-                       r"where|why|can|could|will|would|if)\b[^?]*\?", re.I)
+                       r"where|why|can|could|will|would|if|a oes|a yw|a ydych|a wnaeth|"
+                       rf"{_WELSH_WH})\b[^?]*\?", re.I)
 
 
 # a lead-in that only names the subject of the questions after it ('I would like to request
@@ -1125,7 +1155,8 @@ _STATEMENT = re.compile(r"^(?:i|we|my|our)\b(?![^?]*\?)(?!.*(?:\b(?:please|could
 # a courtesy line that the list's end did not catch: 'Please let me know if there's any
 # issues.', 'I sincerely thank you in advance for your attention to this matter'
 _COURTESY = re.compile(
-    r"(?:please let me know if|thank you|thanks\b|many thanks|i look forward|if you have any "
+    r"(?:please let me know if|thank you|thanks\b|diolch\b|many thanks|i look forward|"
+    r"if you have any "
     r"(?:queries|questions)|if you (?:require|need|have) any (?:further|more|additional) "
     r"(?:information|clarification|queries|questions)|please feel free|"
     r"please (?:do not|don't|don’t) hesitate|(?:please (?:can i )?)?(?:also )?remind you of "
