@@ -372,6 +372,9 @@ _NAMED_BODY = re.compile(
     rf"|(?:{_CAP} (?:(?:and|of) )?){{1,3}}(?:Police|Constabulary|Fire and Rescue Service|"
     r"Integrated Care Board|Health Board|NHS (?:Foundation )?Trust)"
     r"|Police Scotland|Police Service of Northern Ireland|NHS [A-Z][\w ]{2,40}?(?:Trust|Board)"
+    # a coroner ('Dear HM Coroner for Avon'), which not_covered says FOI does not reach
+    rf"|(?:{_CAP} ){{0,3}}Coroner for {_CAP}(?: {_CAP}){{0,3}}"
+    rf"|(?:{_CAP} ){{1,3}}Coroner(?:'s Court| Service)?"
     r"|Home Office|Cabinet Office|Ministry of (?:Defence|Justice)|HM Treasury"
     rf"|Department (?:for|of) {_CAP}(?:(?:,| and) {_CAP}){{0,3}})\b")
 # words that start a sentence or a clause, not a body's name: 'Does Medway Council ...'

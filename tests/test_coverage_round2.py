@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.authority import is_coroner, not_covered
+from bot.authority import is_coroner, named_bodies, not_covered
 from bot.eir import foia_only, is_environmental, question_laws
 from bot.overall import rest_risk
 from tests.conftest import built_project
@@ -106,6 +106,26 @@ def test_a_draft_to_a_coroner_gets_the_outside_foi_verdict(project, cli):
     verdict = data["overall"]["verdict"]
     assert verdict.startswith("Outside FOI: coroners are judicial office-holders")
     assert "If it were covered:" in verdict
+
+
+def test_a_letter_greeting_a_coroner_names_the_coroner():
+    assert named_bodies("Dear HM Coroner for Avon,\n\nPlease send the number of inquests.") \
+        == ["HM Coroner for Avon"]
+    assert named_bodies("Please send the Inner North London Coroner's Court figures.") == \
+        ["Inner North London Coroner's Court"]
+    assert named_bodies("Coroner statistics for 2023, please.") == []
+
+
+def test_a_letter_to_hm_coroner_gets_the_outside_foi_verdict(project, cli):
+    data = _check(cli, project, "Dear HM Coroner for Avon,\n\nPlease send the number of "
+                  "inquests opened in 2023.\n\nYours faithfully")
+    assert data["overall"]["verdict"].startswith("Outside FOI: coroners are judicial")
+
+
+def test_a_letter_to_a_council_is_not_read_as_a_coroners(project, cli):
+    data = _check(cli, project, "Dear Sheffield City Council,\n\nHow many inquests into "
+                  "deaths in council care homes were held in 2023?\n\nYours faithfully")
+    assert not data["overall"]["verdict"].startswith("Outside FOI")
 
 
 # -- 3: 'unknown' is no risk level -----------------------------------------------------------
