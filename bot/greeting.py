@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.scotland import scottish_body
-from corpus.header import expand_initials, find_authority
+from corpus.header import english_name, expand_initials, find_authority
 
 _GREETED = re.compile(r"^\s*(?:dear|to|annwyl)\s+([^,\n:]{3,80})[,\n:]", re.I)
 # a pasted e-mail greets the body after its From/Sent/To/Subject lines
@@ -60,38 +60,11 @@ _NOT_A_BODY = re.compile(r"\b(?:(?<!yngor )sir|madam|foi|freedom of information|
                          r"records|manager)\b", re.I)
 
 
-# Welsh councils' and government's own names, under the English names the corpus uses, where
-# corpus.header.english_name would read them wrong ('Cyngor Sir Gâr' is Carmarthenshire, not
-# 'Gâr Council'; 'Cyngor Sir Powys' is Powys County Council). Keys are lower case, spaces single.
-_WELSH_NAMES = {
-    "cyngor sir gâr": "Carmarthenshire County Council",
-    "cyngor sir gar": "Carmarthenshire County Council",
-    "cyngor sir gaerfyrddin": "Carmarthenshire County Council",
-    "cyngor caerdydd": "Cardiff Council", "cyngor sir caerdydd": "Cardiff Council",
-    "cyngor gwynedd": "Gwynedd Council",
-    "cyngor sir ddinbych": "Denbighshire County Council",
-    "cyngor sir ceredigion": "Ceredigion County Council",
-    "cyngor ceredigion": "Ceredigion County Council",
-    "cyngor sir powys": "Powys County Council", "cyngor powys": "Powys County Council",
-    "cyngor abertawe": "Swansea Council", "cyngor dinas a sir abertawe": "Swansea Council",
-    "cyngor bro morgannwg": "Vale of Glamorgan Council",
-    "cyngor sir ynys môn": "Isle of Anglesey County Council",
-    "cyngor sir ynys mon": "Isle of Anglesey County Council",
-    "cyngor sir penfro": "Pembrokeshire County Council",
-    "cyngor sir benfro": "Pembrokeshire County Council",
-    "cyngor sir y fflint": "Flintshire County Council",
-    "cyngor casnewydd": "Newport City Council", "cyngor dinas casnewydd": "Newport City Council",
-    "llywodraeth cymru": "Welsh Government",
-}
-
-
 def _welsh(name: str) -> str | None:
-    """A Welsh body's English name on record, by its Welsh name in _WELSH_NAMES ('Cyngor Sir
-    Gâr' -> 'Carmarthenshire County Council'); the mutated forms a greeting uses after
-    'Annwyl' ('Gyngor', 'Lywodraeth') read as the plain ones."""
-    bare = " ".join(re.sub(r"^the\s+", "", name.strip(), flags=re.I).lower().split())
-    bare = re.sub(r"^gyngor\b", "cyngor", re.sub(r"^lywodraeth\b", "llywodraeth", bare))
-    return _WELSH_NAMES.get(bare)
+    """A Welsh body's English name on record ('Cyngor Sir Gâr' -> 'Carmarthenshire County
+    Council', after 'Annwyl' 'Gyngor Sir Gâr' too); None for a name that is not Welsh."""
+    english = english_name(name)
+    return english if english != name.strip() else None
 
 
 def names_a_body(text: str) -> bool:

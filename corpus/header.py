@@ -150,14 +150,48 @@ _WELSH = re.compile(r"^\s*(cyngor(?:\s+(?:sir|dinas|bwrdeistref sirol|dinas a si
                     r"(.+?)\s*$", re.I)
 
 
+# Welsh councils' own names whose English names the pattern below would get wrong ('Cyngor Sir
+# Gâr' is Carmarthenshire County Council, not 'Gâr Council'; 'Cyngor Sir Powys' is Powys County
+# Council), under the English names the corpus uses. Keys are lower case, spaces single.
+_WELSH_COUNCILS = {
+    "cyngor sir gâr": "Carmarthenshire County Council",
+    "cyngor sir gar": "Carmarthenshire County Council",
+    "cyngor sir gaerfyrddin": "Carmarthenshire County Council",
+    "cyngor caerdydd": "Cardiff Council", "cyngor sir caerdydd": "Cardiff Council",
+    "cyngor gwynedd": "Gwynedd Council",
+    "cyngor sir ddinbych": "Denbighshire County Council",
+    "cyngor sir ceredigion": "Ceredigion County Council",
+    "cyngor ceredigion": "Ceredigion County Council",
+    "cyngor sir powys": "Powys County Council", "cyngor powys": "Powys County Council",
+    "cyngor abertawe": "Swansea Council", "cyngor dinas a sir abertawe": "Swansea Council",
+    "cyngor bro morgannwg": "Vale of Glamorgan Council",
+    "cyngor sir ynys môn": "Isle of Anglesey County Council",
+    "cyngor sir ynys mon": "Isle of Anglesey County Council",
+    "cyngor sir penfro": "Pembrokeshire County Council",
+    "cyngor sir benfro": "Pembrokeshire County Council",
+    "cyngor sir y fflint": "Flintshire County Council",
+    "cyngor casnewydd": "Newport City Council", "cyngor dinas casnewydd": "Newport City Council",
+    "llywodraeth cymru": "Welsh Government",
+}
+
+
+def _unmutated(name: str) -> str:
+    """'Gyngor Sir X' as 'Cyngor Sir X': the soft mutation a greeting puts after 'Annwyl'."""
+    return re.sub(r"^(\s*)[Gg]yngor\b", r"\1Cyngor", name)
+
+
 def english_name(name: str) -> str:
     """A Welsh public body's English name: 'Cyngor Sir Caerdydd' -> 'Cardiff Council', 'Heddlu
-    De Cymru' -> 'South Wales Police', 'Cyngor Gwynedd' -> 'Gwynedd Council'; any other name
-    as it is. The corpus and requesters' habits name them in English."""
-    low = name.strip().lower()
+    De Cymru' -> 'South Wales Police', 'Cyngor Gwynedd' -> 'Gwynedd Council', and after
+    'Annwyl' the mutated 'Gyngor', 'Lywodraeth' alike; any other name as it is. The corpus and
+    requesters' habits name them in English."""
+    low = " ".join(re.sub(r"^the\s+", "", name.strip(), flags=re.I).lower().split())
+    low = re.sub(r"^gyngor\b", "cyngor", re.sub(r"^lywodraeth\b", "llywodraeth", low))
+    if low in _WELSH_COUNCILS:
+        return _WELSH_COUNCILS[low]
     if low in _WELSH_BODIES:
         return _WELSH_BODIES[low]
-    m = _WELSH.match(name)
+    m = _WELSH.match(name) or _WELSH.match(_unmutated(name))
     if not m:
         return name
     place = m.group(2)

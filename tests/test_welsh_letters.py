@@ -104,3 +104,12 @@ def test_an_english_letter_is_checked_as_before(cli, built):
     assert data["authority"] == "Cardiff Council"
     assert [q["text"] for q in data["questions"]] == [
         "How many parking fines were issued in 2023?", "How much income did they raise?"]
+
+
+def test_a_welsh_name_given_as_the_authority_is_the_english_body_too():
+    from corpus.header import english_name, expand_initials
+
+    assert expand_initials("Cyngor Sir Gâr") == "Carmarthenshire County Council"
+    assert english_name("Gyngor Sir Powys") == "Powys County Council"
+    assert english_name("Cyngor Gwynedd") == "Gwynedd Council"
+    assert english_name("The Home Office") == "The Home Office"  # not Welsh: as it is
