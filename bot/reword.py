@@ -348,7 +348,9 @@ _OFFICIAL_ACT = re.compile(
     r"^\s*(?:the\s+|all\s+|any\s+|each\s+)?(?P<who>[a-z][\w -]{1,40}?)\s+(?:who|that)\s+"
     r"(?:have\s+|has\s+|had\s+)?(?:drafted|wrote|written|prepared|approved|signed(?: off)?|"
     r"authori[sz]ed|decided|made the decision|took the decision|commissioned|attended|chaired|"
-    r"led|advised|recommended|produced|compiled|agreed|reviewed|sanctioned|oversaw)\b", re.I)
+    r"led|advised|recommended|produced|compiled|agreed|reviewed|sanctioned|oversaw)\b|"
+    r"^\s*(?:the\s+|all\s+|any\s+|each\s+)?(?P<on>[a-z][\w -]{1,40}?)\s+(?:responsible|"
+    r"on duty|in charge|accountable)\b", re.I)
 
 
 def _officials_roles(q: str, m: re.Match) -> str | None:
@@ -356,21 +358,77 @@ def _officials_roles(q: str, m: re.Match) -> str | None:
     titles and grades, and the names of the senior ones: officials acting officially are
     usually named at senior level, and a count of the drafters tells the user nothing."""
     act = _OFFICIAL_ACT.match(q[m.end():])
-    if not act or re.search(rf"\b(?:{PRIVATE_PEOPLE})\b", act.group("who"), re.I):
+    who = act and (act.group("who") or act.group("on"))
+    if not act or not who or re.search(rf"\b(?:{PRIVATE_PEOPLE})\b", who, re.I):
         return None
     rest = q[m.end():].strip().rstrip(" ?.")
     rest = re.sub(r"^(?:all|any|each)\s+", "the ", rest, flags=re.I)
     rest = rest if rest.lower().startswith("the ") else f"the {rest}"
     senior = " (the Senior Civil Service)" if re.search(r"civil servants?", rest, re.I) else ""
-    return (f"Please provide the job title and grade of each of {rest}, and the names of "
+    grade = "rank" if re.search(r"\b(?:police|custody|constables?|sergeants?)\b", rest,
+                                re.I) else "grade"
+    return (f"Please provide the job title and {grade} of each of {rest}, and the names of "
             f"those at senior level{senior}, who are usually named. I am not asking for junior "
             "staff's names.")
+
+
+# records asked for as they are ('all correspondence, notes and drafts', 'all contracts
+# awarded'): a count of the people named in them answers none of it
+_RECORDS_ASKED = re.compile(r"\b(?:correspondence|e-?mails?|letters|notes|drafts|minutes|"
+                            r"messages|contracts?|agreements?|files|cop(?:y|ies) of)\b", re.I)
+_REDACTED_NOT_TOTALS = ("Please release them with the personal details of junior staff and "
+                        "members of the public redacted; the names of senior officials and of "
+                        "anyone acting in a public role are usually released.")
+
+
+def _records_redacted(q: str, names_at: int) -> str | None:
+    """'all correspondence ... including the names of the inspectors' -> the records as asked,
+    with junior staff's and the public's details redacted: s40 is met by redaction, and
+    'anonymised totals' of correspondence or contracts mean nothing. The records must be what
+    is asked (before the names), not what the people did ('who approved the contract')."""
+    if not _RECORDS_ASKED.search(q[:names_at]) or _ASKS_COUNT.search(q):
+        return None
+    return f"{pasteable(_tidy(q))} {_REDACTED_NOT_TOTALS}"
+
+
+# 'Councillor James Lewis's expenses', 'the gifts declared by Cllr Smith': a named holder of
+# public office asked about what that office publishes, which s40 does not protect
+_PUBLIC_OFFICE_NAMED = re.compile(
+    r"\b(?P<name>(?:Cllr|Councillor|Mayor|Minister|(?-i:MP|MSP|MS|AM))\.? [A-Z][a-z]+"
+    r"(?: [A-Z][a-z'’-]+)?)")
+_PUBLIC_OFFICE_RECORD = re.compile(r"\b(?:expenses|allowances?|claim(?:s|ed)?|gifts|"
+                                   r"hospitality|interests|vot(?:e|es|ed|ing)|attendance|"
+                                   r"declar\w+|travel|meetings?)\b", re.I)
+
+
+def _public_office_kept(q: str) -> str | None:
+    """'What expenses did Councillor James Lewis claim?' -> asked as it is, name and all, with
+    where such records are published: a councillor's expenses are public in that role, and
+    'councillors ... as anonymised totals' answers a question the user never asked."""
+    named = _PUBLIC_OFFICE_NAMED.search(q)
+    if not named or not _PUBLIC_OFFICE_RECORD.search(q):
+        return None
+    who = named.group("name")
+    return (f"{pasteable(_tidy(q))} I am asking about {who} only in their public role, in "
+            "which these records are routinely published; if they already are, please tell me "
+            "where. Please redact only other people's personal details (on receipts, for "
+            "example) and release the rest.")
+
+
+_PUBLIC_OFFICE_WHY = ("A councillor's or minister's expenses, allowances, gifts and votes are "
+                      "published as part of public office: s40 protects private lives, not "
+                      "public roles, so the name stays, and a published record (s21) is the "
+                      "quickest answer.")
 
 
 def _anonymised(q: str) -> str:
     """'the names and salaries of staff earning over £100,000' -> 'the number of staff earning
     over £100,000, by salary band': the count the names were for, which s40 does not touch."""
+    if public := _public_office_kept(q):
+        return public
     m = _NAMES_OF.search(q)
+    if m and (records := _records_redacted(q, m.start())):
+        return records
     private = _ONE_PERSON.match(q[m.end():]) if m else None
     identifying = bool(m and m.group(1) and _IDENTIFIES.search(m.group(1)))
     if m and private and _ONE_NAME.search(m.group(0)):  # 'the pupil who was injured'
@@ -1551,6 +1609,8 @@ def fallback_rewording(question: str, section: str | None = None, body: str | No
         added, why = _CURRENT  # a policy or register has no financial year
     elif names_public_figures(question):  # councillors' names: no 'total' or 'number' of them
         added, why = _PUBLIC_NAMES
+    elif section == "s40" and (public := _public_office_kept(question)):
+        return Rewording(public, _PUBLIC_OFFICE_WHY)
     elif section == "s40" and (addresses := _without_addresses(question)):
         return Rewording(addresses, "Addresses identify the people who live there; distances or "
                          "counts by area are not personal data, so s40 falls away.")
@@ -1561,7 +1621,9 @@ def fallback_rewording(question: str, section: str | None = None, body: str | No
     elif section == "s40" and (counted := _list_as_count(question)):
         return Rewording(counted, _FALLBACKS["s40"][1])
     elif section == "s40" and _NAMES_OF.search(question):  # the count the names were for
-        return Rewording(_anonymised(question), _FALLBACKS["s40"][1])
+        kept = _anonymised(question)
+        return Rewording(kept, _REDACT_NAMES[1] if kept.endswith(_REDACTED_NOT_TOTALS)
+                         else _FALLBACKS["s40"][1])
     elif section == "s40" and _asks_for_document(question):
         added, why = _REDACT_NAMES  # an organisation chart has no 'anonymised total'
     elif section == "s40":  # it says no names are wanted: the clause asking them goes

@@ -132,3 +132,59 @@ def test_a_yes_or_no_about_an_investigation_gets_no_systems_and_suppliers_senten
                                      "investigation by the IOPC for that death.")
     cellebrite = fallback_rewording("Does the force use Cellebrite?", "s31", "the force")
     assert "A yes or no answer is enough" in cellebrite.text
+
+
+# -- 4: s40 rewordings keep what the user asked -----------------------------------------------
+LEWIS = ("What expenses did Councillor James Lewis claim in 2023-24? Please give the total, the "
+         "breakdown by category, and the receipts.")
+
+
+def test_a_named_councillors_expenses_keep_the_name_and_point_at_the_published_record():
+    [found] = _texts(LEWIS, "the council")
+    assert found.startswith(LEWIS)
+    assert "Councillor James Lewis only in their public role" in found
+    assert "please tell me where" in found
+    assert "anonymised totals" not in found.lower() and "councillors claim" not in found
+    s40 = fallback_rewording(LEWIS, "s40", "the council")
+    assert s40.text == found and "public roles" in s40.why
+
+
+def test_names_of_officers_on_duty_or_responsible_become_ranks_and_senior_names_not_a_count():
+    [duty] = _texts("Please provide the names of the custody officers on duty on 12 June 2023.")
+    assert duty.startswith("Please provide the job title and rank of each of the custody "
+                           "officers on duty on 12 June 2023, and the names of those at senior "
+                           "level")
+    responsible = fallback_rewording("The names of the officers responsible", "s40",
+                                     "the department")
+    assert responsible.text.startswith("Please provide the job title and grade of each of the "
+                                       "officers responsible, and the names of those at senior "
+                                       "level")
+    for text in (duty, responsible.text):
+        assert "number of" not in text and "Anonymised totals" not in text
+
+
+def test_correspondence_with_names_is_asked_with_junior_staff_redacted_not_as_totals():
+    ofsted = ("Please provide all correspondence, notes, emails and drafts relating to the "
+              "inspection of St Mary's Primary School, Bolton in March 2023, including the names "
+              "of the inspectors and their individual notes.")
+    found = fallback_rewording(ofsted, "s40", "the authority")
+    assert found.text.startswith(ofsted)
+    assert found.text.endswith("with the personal details of junior staff and members of the "
+                               "public redacted; the names of senior officials and of anyone "
+                               "acting in a public role are usually released.")
+    assert "number of inspectors" not in found.text and "totals" not in found.text
+    assert "redacted" in found.why
+
+
+def test_contracts_with_the_names_of_referrers_keep_the_names_asked():
+    vip = ("Please provide all contracts awarded through the VIP lane for PPE in 2020, the names "
+           "of those who referred companies to the VIP lane, and the total value.")
+    found = _texts(vip, "the department")[0]
+    assert found.startswith(vip) and "junior staff and members of the public redacted" in found
+    assert "the number of those who referred" not in found and "Anonymised" not in found
+
+
+def test_names_of_people_who_approved_a_contract_are_not_taken_for_the_contract():
+    found = fallback_rewording("Please provide the names of the civil servants who approved the "
+                               "contract.", "s40", "the department")
+    assert "job title and grade" in found.text and "redacted" not in found.text
