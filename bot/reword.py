@@ -62,11 +62,19 @@ _HEALTH_BOARD = re.compile(
     re.I)
 
 
+# a national body that names its own kind ('Peak District National Park Authority', 'Scottish
+# Prison Service', 'Environment Agency'): 'the department' would misname it
+_OWN_KIND = re.compile(r"\b(authority|agency|service|commission|registry)\s*$", re.I)
+
+
 def body_noun(authority: str | None, question: str = "") -> str:
     """'the force', 'the council'... for the named authority; with none named, the body the
     question itself talks about; else the neutral 'the authority'."""
     if authority and _HEALTH_BOARD.search(authority):
         return "the health board"
+    if authority and (own := _OWN_KIND.search(authority)) \
+            and authority_kind(authority) in ("central", "other"):
+        return "the " + own.group(1).lower()  # a national park authority is no department
     if authority:
         return BODY_NOUNS[authority_kind(authority)]
     kind = next((k for k, rx in _BODY_IN_TEXT if rx.search(question)), "other")

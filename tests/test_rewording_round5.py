@@ -188,3 +188,10 @@ def test_names_of_people_who_approved_a_contract_are_not_taken_for_the_contract(
     found = fallback_rewording("Please provide the names of the civil servants who approved the "
                                "contract.", "s40", "the department")
     assert "job title and grade" in found.text and "redacted" not in found.text
+
+
+def test_a_national_body_that_names_its_own_kind_is_not_called_the_department():
+    assert body_noun("Peak District National Park Authority") == "the authority"
+    assert body_noun("Scottish Prison Service") == "the service"
+    assert body_noun("Metropolitan Police Service") == "the force"
+    assert body_noun("Department for Education") == "the department"
