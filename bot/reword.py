@@ -1362,6 +1362,10 @@ _REDACT_NAMES = ("If it names junior staff or members of the public, please reda
                  "s40 protects individuals, not documents: with junior staff's and the public's "
                  "names redacted, the rest is not personal data, and senior officers acting "
                  "officially are usually named anyway.")
+_S40_YES_NO = ("I am not asking for anyone's name or for any detail that would identify them.",
+               "A yes or no that identifies no one is not personal data; where even that would "
+               "point to one person, the authority may neither confirm nor deny (s40(5)), so "
+               "asking for no names or identifying details keeps the question answerable.")
 _PUBLIC_NAMES = ("I am asking about them only in their public role, in which they are usually "
                  "named; if any name is withheld, please say which exemption applies to it and "
                  "release the rest.",
@@ -1632,6 +1636,8 @@ def fallback_rewording(question: str, section: str | None = None, body: str | No
         kept = _anonymised(question)
         return Rewording(kept, _REDACT_NAMES[1] if kept.endswith(_REDACTED_NOT_TOTALS)
                          else _FALLBACKS["s40"][1])
+    elif section == "s40" and _ASKS_YES_NO.match(question.strip()):
+        added, why = _S40_YES_NO  # 'whether any officer is under investigation': no totals
     elif section == "s40" and _asks_for_document(question):
         added, why = _REDACT_NAMES  # an organisation chart has no 'anonymised total'
     elif section == "s40":  # it says no names are wanted: the clause asking them goes

@@ -195,3 +195,12 @@ def test_a_national_body_that_names_its_own_kind_is_not_called_the_department():
     assert body_noun("Scottish Prison Service") == "the service"
     assert body_noun("Metropolitan Police Service") == "the force"
     assert body_noun("Department for Education") == "the department"
+
+
+def test_a_yes_or_no_under_personal_data_asks_no_names_not_anonymised_totals():
+    found = fallback_rewording("Whether any officer is currently under investigation by the "
+                               "IOPC for that death.", "s40", "the force")
+    assert found.text == ("Please confirm whether any officer is currently under investigation "
+                          "by the IOPC for that death. I am not asking for anyone's name or for "
+                          "any detail that would identify them.")
+    assert "s40(5)" in found.why
