@@ -226,11 +226,13 @@ class Advisor:
         return riskmod.knn_logit(self._pool(neighbours, authority), cal.base_rate)
 
     def score(self, text: str, neighbours: Sequence[Precedent], authority: str | None,
-              draft: float | None = None, eir: bool = False) -> _Scored:
+              draft: float | None = None, eir: bool = False,
+              pool: list[riskmod.Neighbour] | None = None) -> _Scored:
         """The question's risk; `draft` is what the rest of its draft says (`draft_contexts`;
-        None: checked alone); `eir` when the Regulations govern it (their own cues count)."""
+        None: checked alone); `eir` when the Regulations govern it (their own cues count);
+        `pool`, the neighbours as the risk model weighs them, when the draft made it already."""
         cal = self.calibration.for_authority(authority)
-        pool = self._pool(neighbours, authority)
+        pool = self._pool(neighbours, authority) if pool is None else pool
         up, down = riskmod.cues(text)
         feats = riskmod.features(text, pool, cal.base_rate, found=(up, down),
                                  history=self._history(authority), draft=draft)
@@ -261,14 +263,14 @@ class Advisor:
     def assess_question(self, text: str, vector: np.ndarray, authority: str | None,
                         exclude: frozenset[str] = frozenset(), draft: float | None = None,
                         neighbours: list[Precedent] | None = None,
-                        context: str = "", eir: bool = False, scottish: bool = False
-                        ) -> QuestionAssessment:
+                        context: str = "", eir: bool = False, scottish: bool = False,
+                        pool: list[riskmod.Neighbour] | None = None) -> QuestionAssessment:
         """One question; `context` is the question it follows, when it is a follow-up. Under
         the EIR (`eir`; the EISRs if `scottish`) its exemptions carry the exception that stands
         for each, and its explanation and rewordings speak of those, not of FOIA's cost limit."""
         if neighbours is None:
             neighbours = self.neighbours(vector, authority, exclude)
-        scored = self.score(text, neighbours, authority, draft, eir)
+        scored = self.score(text, neighbours, authority, draft, eir, pool)
         shown = ordered_precedents(neighbours, authority)[:SHOWN_PRECEDENTS]
         rewordings = _rewordings(text, scored, neighbours, authority, context)
         likely = scored.exemptions
@@ -336,15 +338,19 @@ class Advisor:
         searched = with_antecedents(questions)
         vectors = self.searcher.embed(searched)
         found = [self.neighbours(v, addressee) for v in vectors]
-        rest = riskmod.draft_contexts([self.knn_logit(n, addressee) for n in found])
+        pools = [self._pool(n, addressee) for n in found]  # weighed once, for both uses
+        base = self.calibration.for_authority(addressee).base_rate
+        rest = riskmod.draft_contexts([riskmod.knn_logit(p, base) for p in pools])
         # the EIR govern environmental information question by question: NI Water's bonuses
         # are FOIA's beside its sewage discharges (no cost limit and no s16 under the EIR)
         laws = question_laws(is_environmental(text), searched,
                              subject=opening_subject(text, questions))
         scottish = scotland.applies(addressee, text)
         assessed = [self.assess_question(q, v, addressee, draft=d, neighbours=n,
-                                         context=c if c != q else "", eir=e, scottish=scottish)
-                    for q, v, n, d, c, e in zip(questions, vectors, found, rest, searched, laws)]
+                                         context=c if c != q else "", eir=e, scottish=scottish,
+                                         pool=p)
+                    for q, v, n, d, c, e, p in zip(questions, vectors, found, rest, searched,
+                                                   laws, pools)]
         assessed = [replace(q, follows=a) for q, a in zip(assessed, follows)]
         editorial = editorial_questions(questions) if is_broadcaster(addressee) else []
         assessed = [_derogated(q, addressee) if i in editorial else q
