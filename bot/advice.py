@@ -188,19 +188,30 @@ class Advisor:
         request (`one_per_request`), so more are fetched than kept. With `known`, only
         questions whose outcome is known: a precedent whose fate the corpus does not record
         can neither inform the risk nor show the user what happened."""
+        return self.neighbours_each(vector.reshape(1, -1), authority, exclude, k, own_k,
+                                    known)[0]
+
+    def neighbours_each(self, vectors: np.ndarray, authority: str | None,
+                        exclude: frozenset[str] = frozenset(), k: int = NEIGHBOURS,
+                        own_k: int = 5, known: bool = True) -> list[list[Precedent]]:
+        """`neighbours` for each of a draft's questions, everyone's searched in one call."""
         named = authority_key(authority) in self._authority_keys  # and has history
         # k distinct requests, and enough more to replace those the own history takes
-        general = self.searcher.neighbours(
-            vector, k * FETCH_PER_KEPT, Filters(exclude_documents=exclude, known=known),
+        generals = self.searcher.neighbours_each(
+            vectors, k * FETCH_PER_KEPT, Filters(exclude_documents=exclude, known=known),
             per_request=k + own_k if named else k)
         if not named:
-            return general
-        own = self.searcher.neighbours(vector, own_k * FETCH_PER_KEPT,
-                                       Filters(authority=authority, exclude_documents=exclude,
-                                               known=known), per_request=own_k)
-        own = [p for p in own if p.similarity >= riskmod.NO_PRECEDENT_SIMILARITY]
-        seen = {request_of(p) for p in own}
-        return own + [p for p in general if request_of(p) not in seen][:k]
+            return generals
+        owns = self.searcher.neighbours_each(
+            vectors, own_k * FETCH_PER_KEPT,
+            Filters(authority=authority, exclude_documents=exclude, known=known),
+            per_request=own_k)
+        out = []
+        for general, own in zip(generals, owns):
+            own = [p for p in own if p.similarity >= riskmod.NO_PRECEDENT_SIMILARITY]
+            seen = {request_of(p) for p in own}
+            out.append(own + [p for p in general if request_of(p) not in seen][:k])
+        return out
 
     def precedents(self, topic: str, authority: str | None = None, k: int = 5
                    ) -> list[Precedent]:
@@ -337,7 +348,7 @@ class Advisor:
         follows = antecedents(questions)
         searched = with_antecedents(questions)
         vectors = self.searcher.embed(searched)
-        found = [self.neighbours(v, addressee) for v in vectors]
+        found = self.neighbours_each(vectors, addressee)
         pools = [self._pool(n, addressee) for n in found]  # weighed once, for both uses
         base = self.calibration.for_authority(addressee).base_rate
         rest = riskmod.draft_contexts([riskmod.knn_logit(p, base) for p in pools])

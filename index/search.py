@@ -280,15 +280,27 @@ class Searcher:
         """The k nearest questions that pass the filters, most similar first; with
         `per_request`, of those k only each past request's closest, at most that many (what
         `one_per_request` keeps, without building the precedents it drops)."""
+        return self.neighbours_each(vector.reshape(1, -1), k, filters, per_request)[0]
+
+    def neighbours_each(self, vectors: np.ndarray, k: int = 10, filters: Filters | None = None,
+                        per_request: int | None = None) -> list[list[Precedent]]:
+        """`neighbours` for several vectors, searched in one call to FAISS."""
         filters = filters or Filters()
         among, exact = self._prefilter(filters)
         if filters.authority and exact and among is None:
-            return []  # no question of that authority (with a known outcome) is on record
+            return [[] for _ in range(len(vectors))]  # no question of that authority on record
         excluded = sum(self._document_sizes.get(d, 0) for d in filters.exclude_documents)
         fetch = k + excluded if exact else self.index.manifest.count
+        return [self._kept(hits, k, filters, per_request)
+                for hits in self.index.search_each(vectors, fetch, among)]
+
+    def _kept(self, hits: list[tuple[int, float]], k: int, filters: Filters,
+              per_request: int | None) -> list[Precedent]:
+        """The first k hits that pass the filters, as precedents; with `per_request`, only
+        each past request's closest of them, at most that many."""
         out: list[Precedent] = []
         accepted, requests = 0, set()
-        for qid, score in self.index.search(vector, fetch, among):
+        for qid, score in hits:
             row = self._rows.get(qid)
             if row is None or not filters.accepts(row):
                 continue

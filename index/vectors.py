@@ -54,10 +54,16 @@ class VectorIndex:
                ) -> list[tuple[int, float]]:
         """The k nearest ids with their scores; `among` (a faiss IDSelector) limits the scan to
         those ids inside FAISS, so a filtered search costs what a plain one does."""
+        return self.search_each(vector.reshape(1, -1), k, among)[0]
+
+    def search_each(self, vectors: np.ndarray, k: int, among: object | None = None
+                    ) -> list[list[tuple[int, float]]]:
+        """`search` for several vectors in one call to FAISS (a draft's questions): the same
+        hits as one call each, without a call's overhead per question."""
         if self.manifest.count == 0 or k <= 0:
-            return []
+            return [[] for _ in range(len(vectors))]
         k = min(k, self.manifest.count)
-        query = vector.reshape(1, -1).astype("float32")
+        query = np.asarray(vectors, dtype="float32")
         if among is None:
             scores, ids = self.faiss_index.search(query, k)
         else:
@@ -65,7 +71,8 @@ class VectorIndex:
 
             scores, ids = self.faiss_index.search(query, k, params=faiss.SearchParameters(
                 sel=among))
-        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i != -1]
+        return [[(int(i), float(s)) for i, s in zip(row_ids, row_scores) if i != -1]
+                for row_ids, row_scores in zip(ids, scores)]
 
     def search_many(self, vectors: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         k = min(k, max(self.manifest.count, 1))

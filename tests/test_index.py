@@ -241,3 +241,20 @@ def test_keeping_one_question_per_request_inside_the_search_keeps_what_filtering
             kept = s.neighbours(vector, k, filters, per_request=keep)
             assert [p.id for p in kept] == [p.id for p in every], (k, keep, filters)
     assert len(s.neighbours(vector, 48, Filters(), per_request=20)) == 12
+
+
+def test_a_drafts_questions_searched_in_one_call_find_what_one_call_each_finds(tmp_path):
+    from index.search import Filters
+
+    store = _store(tmp_path)
+    emb = FakeEmbedder()
+    build_index(store, emb, tmp_path / "idx", progress=False)
+    s = Searcher.open(store, tmp_path / "idx", emb)
+    vectors = s.embed(["How many ransomware attacks?", "Which firewall do you use?",
+                       "How many litter bins?"])
+    for filters in (Filters(), Filters(known=True), Filters(authority="Council 1"),
+                    Filters(authority="Nowhere Council")):
+        together = s.neighbours_each(vectors, 3, filters, per_request=2)
+        alone = [s.neighbours(v, 3, filters, per_request=2) for v in vectors]
+        assert [[p.id for p in ps] for ps in together] == [[p.id for p in ps] for ps in alone]
+    assert s.neighbours_each(vectors, 3, Filters(authority="Nowhere Council")) == [[], [], []]
