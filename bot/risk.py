@@ -146,7 +146,12 @@ DOWN_CUES = prefiltered_pairs([
     (re.compile(r"\b(insurance|insured)\b", re.I), "asks whether insurance is held"),
     # what forces and councils publish anyway: recorded crime, budgets, the workforce
     (re.compile(r"\b(recorded crimes?|crimes? (were |was )?recorded|(total|annual|overall) "
-                r"budget|headcount|workforce (figures|numbers|size)|establishment figures)\b",
+                r"budget|headcount|workforce (figures|numbers|size)|establishment figures|"
+                # official series: the Home Office's, the NHS's, the DfE's, the IOPC's
+                r"asylum (applications?|claims?)|deaths? (in|following) (police )?custody|"
+                r"(a&e|rtt|referral to treatment) (waits?|waiting times?|performance)|"
+                r"waiting lists?|school exclusions?|permanent(ly)? exclu\w*|"
+                r"(taser|stop and search|use of force) (statistics|data|figures))\b",
                 re.I), "asks for figures usually published (recorded crime, budgets, workforce)"),
 ])
 

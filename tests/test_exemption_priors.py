@@ -173,3 +173,12 @@ def test_one_persons_pay_points_at_s40():
     assert "s40" in exemption_cues("What are the salaries of each partner?")
     assert "s40" in exemption_cues("Please give each GP's drawings for 2023.")
     assert "s40" not in exemption_cues("What was the total pay bill for GPs in 2023?")
+
+
+def test_an_official_series_lowers_the_risk_as_published_figures_do():
+    from bot.risk import cues
+
+    published = "asks for figures usually published (recorded crime, budgets, workforce)"
+    assert published in cues("How many deaths in police custody were there in 2023?")[1]
+    assert published in cues("What were the A&E waiting times in March 2024?")[1]
+    assert published not in cues("Which firewall does the council use?")[1]
