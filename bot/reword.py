@@ -67,6 +67,22 @@ _HEALTH_BOARD = re.compile(
 _OWN_KIND = re.compile(r"\b(authority|agency|service|commission|registry)\s*$", re.I)
 
 
+_TRUST = re.compile(r"\btrusts?\b", re.I)
+_HEALTH_KINDS = [(re.compile(r"\bboard\b", re.I), "the board"),
+                 (re.compile(r"\bclinical commissioning group\b|\bccg\b", re.I), "the CCG"),
+                 (re.compile(r"\b(authority|agency|service)\s*$", re.I), None),
+                 (re.compile(r"\bhospital\b", re.I), "the hospital")]
+
+
+def _health_body(authority: str) -> str:
+    """A health body that is no trust, by what it is: NHS England is 'the organisation', an
+    integrated care board 'the board', NHS Blood and Transplant's kind its own."""
+    for rx, noun in _HEALTH_KINDS:
+        if m := rx.search(authority):
+            return noun or "the " + m.group(1).lower()
+    return "the organisation"
+
+
 def body_noun(authority: str | None, question: str = "") -> str:
     """'the force', 'the council'... for the named authority; with none named, the body the
     question itself talks about; else the neutral 'the authority'."""
@@ -75,6 +91,8 @@ def body_noun(authority: str | None, question: str = "") -> str:
     if authority and (own := _OWN_KIND.search(authority)) \
             and authority_kind(authority) in ("central", "other"):
         return "the " + own.group(1).lower()  # a national park authority is no department
+    if authority and authority_kind(authority) == "health" and not _TRUST.search(authority):
+        return _health_body(authority)
     if authority:
         return BODY_NOUNS[authority_kind(authority)]
     kind = next((k for k, rx in _BODY_IN_TEXT if rx.search(question)), "other")

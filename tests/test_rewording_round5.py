@@ -204,3 +204,14 @@ def test_a_yes_or_no_under_personal_data_asks_no_names_not_anonymised_totals():
                           "by the IOPC for that death. I am not asking for anyone's name or for "
                           "any detail that would identify them.")
     assert "s40(5)" in found.why
+
+
+def test_a_health_body_that_is_no_trust_is_not_called_the_trust():
+    from bot.reword import body_noun
+
+    assert body_noun("NHS England") == "the organisation"
+    assert body_noun("NHS Kent and Medway Integrated Care Board") == "the board"
+    assert body_noun("NHS Business Services Authority") == "the authority"
+    assert body_noun("Great Ormond Street Hospital") == "the hospital"
+    assert body_noun("Leeds Teaching Hospitals NHS Trust") == "the trust"
+    assert body_noun("NHS Lothian") == "the health board"
