@@ -942,7 +942,8 @@ def _vouched(pattern: str, flags: int = 0) -> Prefiltered:
     return Prefiltered(re.compile(pattern, flags), lowered_pattern(pattern))
 
 
-PATTERNS: list[tuple[re.Pattern | Prefiltered, Rewrite, str]] = prefiltered_pairs([
+PATTERNS: list[tuple[re.Pattern | Prefiltered, Rewrite, str | Callable[[str], str]]] = \
+    prefiltered_pairs([
     (_UNIT_PRICE, _unit_price_totals, _UNIT_PRICE_WHY),
     (re.compile(_CYBER + r".*\bhow many\b|\bhow many\b.{0,80}\b(attacks?|breach(es)?|incidents?|"
                 r"hacks?|ransomware)\b(?=.*" + _CYBER_WORDS + ")", re.I),
@@ -1021,8 +1022,7 @@ PATTERNS: list[tuple[re.Pattern | Prefiltered, Rewrite, str]] = prefiltered_pair
                 r"are|was|were) the (person|officer|individual)s?|employee details)\b)|"
                 + NAMES_PEOPLE),
      lambda q, body: None if names_public_figures(q) else _anonymised(q),
-     "Anonymised aggregates are not personal data, so s40 falls away; senior officials acting "
-     "officially are usually named anyway."),
+     lambda text: _why_without_names(text)),
     (re.compile(r"\b(all (information|correspondence|records|emails|documents)|since (19|20)\d\d|"
                 r"any and all)\b", re.I),
      lambda q, body: _narrowed(q),
@@ -1074,6 +1074,28 @@ def civil(question: str) -> str:
     return _AGGRIEVED_ASIDE.sub("", said)
 
 
+_ANONYMISED_WHY = ("Anonymised aggregates are not personal data, so s40 falls away; senior "
+                   "officials acting officially are usually named anyway.")
+# what a personal-data rewording asks for instead of names, and why that should fare better
+_WITHOUT_NAMES_WHY = [
+    (re.compile(r"\bpublic role\b", re.I),
+     "People acting in a public role (councillors, senior officials) are named as a matter of "
+     "course: their official acts and expenses are not private, and are often published."),
+    (re.compile(r"\bredact", re.I),
+     "s40(2) covers the personal details of junior staff and members of the public, not the "
+     "whole document: the rest is released with those details redacted, and senior officials "
+     "acting officially are usually named."),
+    (re.compile(r"\b(?:job titles?|grades?|ranks?)\b", re.I),
+     "A job title, grade or rank held by more than a few people identifies no one, and senior "
+     "officials' names are usually given: s40(2) protects junior staff's names."),
+]
+
+
+def _why_without_names(text: str) -> str:
+    """Why a rewording that asks without names should fare better, by what it asks instead."""
+    return next((why for rx, why in _WITHOUT_NAMES_WHY if rx.search(text)), _ANONYMISED_WHY)
+
+
 def pattern_rewordings(question: str, limit: int = 2, body: str | None = None
                        ) -> list[Rewording]:
     """Exemption-specific rewrites whose trigger the question matches; `body` names the
@@ -1086,7 +1108,7 @@ def pattern_rewordings(question: str, limit: int = 2, body: str | None = None
             text = rewrite(question, body)
             text = pasteable(text) if text else None
             if text and text.lower() != question.lower() and all(r.text != text for r in out):
-                out.append(Rewording(text, why))
+                out.append(Rewording(text, why(text) if callable(why) else why))
         if len(out) >= limit:
             break
     return out

@@ -215,3 +215,14 @@ def test_a_health_body_that_is_no_trust_is_not_called_the_trust():
     assert body_noun("Great Ormond Street Hospital") == "the hospital"
     assert body_noun("Leeds Teaching Hospitals NHS Trust") == "the trust"
     assert body_noun("NHS Lothian") == "the health board"
+
+
+def test_a_personal_data_rewordings_reason_fits_what_it_asks_instead_of_names():
+    from bot.reword import pattern_rewordings
+
+    asked = {r.text: r.why for r in pattern_rewordings(
+        "Please provide the names of the custody officers on duty on 12 June 2023.")}
+    titles = [why for text, why in asked.items() if "rank" in text or "job title" in text]
+    assert titles and all("Anonymised aggregates" not in why for why in titles)
+    assert all("Anonymised aggregates" not in why for text, why in asked.items()
+               if "redact" in text)
