@@ -211,14 +211,20 @@ def with_eir(exemptions: list[dict], scottish: bool = False) -> list[dict]:
     return out
 
 
+def _one_counterpart(pairs: dict[str, str]) -> dict[str, str]:
+    """EIR_EQUIVALENT read backwards, for the exceptions only one FOIA section maps to."""
+    sections: dict[str, list[str]] = {}
+    for section, reg in pairs.items():
+        sections.setdefault(reg, []).append(section)
+    return {reg: found[0] for reg, found in sections.items() if len(found) == 1}
+
+
 # the FOIA exemption that stands where an EIR exception would, for a question under FOIA whose
 # neighbours include EIR replies: only where there is one counterpart. Public safety
-# (r12(5)(a): s24, s31 or s38), the course of justice (r12(5)(b): s30, s31 or s42), manifestly
-# unreasonable (r12(4)(b): s12 or s14) and the rest have none, and are left out
-FOIA_EQUIVALENT = {
-    "r13": "s40", "r13(5)": "s40", "r12(5)(e)": "s43", "r6(1)(b)": "s21",
-    "r12(4)(d)": "s22", "r12(4)(e)": "s36", "r12(5)(f)": "s41",
-}
+# (r12(5)(a): s24, s31 or s38), the course of justice (r12(5)(b): s30, s31 or s42) and manifestly
+# unreasonable (r12(4)(b): s12 or s14) have none, and are left out; personal data's NCND rule
+# is s40's, and internal communications outside a department are s36's
+FOIA_EQUIVALENT = {**_one_counterpart(EIR_EQUIVALENT), "r13(5)": "s40", "r12(4)(e)": "s36"}
 
 
 def foia_only(exemptions: list[dict]) -> list[dict]:
